@@ -1,0 +1,3 @@
+from satellitkontor.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Bookings: what a booking is, its states and the desk periods.
+
+A booking is always inside one local day (desks: a half or whole opening day; the room: a slot
+within opening hours). Storage and queries rely on that: a booking never lasts more than 24 h.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from satellitkontor.domain.resources import ResourceKind
+
+
+class BookingStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    CHECKED_IN = "checked_in"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+
+    @property
+    def holds_resource(self) -> bool:
+        """Whether a booking in this state keeps the desk or room from others.
+
+        A cancelled booking and a no-show free the place: a walk-in may take a desk whose booker
+        never came.
+        """
+        return self in HOLDING_STATUSES
+
+
+HOLDING_STATUSES = frozenset({BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN})
+
+
+class DeskPeriod(StrEnum):
+    FULL_DAY = "full_day"  # heldag
+    MORNING = "morning"  # förmiddag
+    AFTERNOON = "afternoon"  # eftermiddag
+
+    def covers(self, other: DeskPeriod) -> bool:
+        return self is DeskPeriod.FULL_DAY or other is DeskPeriod.FULL_DAY or self is other
+
+
+@dataclass(frozen=True, slots=True)
+class BookingView:
+    """A booking as the services hand it to the UIs: plain values, no ORM object."""
+
+    id: int
+    uid: str
+    resource_id: int
+    resource_name: str
+    resource_kind: ResourceKind
+    person_id: int | None
+    person_name: str | None
+    person_email: str | None
+    municipality_code: str
+    created_by_id: int | None
+    start: datetime  # aware, UTC
+    end: datetime  # aware, UTC
+    day: date  # local date
+    desk_period: DeskPeriod | None
+    title: str | None
+    participants: int | None
+    status: BookingStatus
+    series_id: str | None
+    sequence: int

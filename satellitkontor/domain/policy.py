@@ -1,0 +1,207 @@
+"""The office's booking rules as one configurable policy, and the checks that apply it.
+
+Every rule has a default that suits a small shared office; an admin changes them through
+``OfficeService.update_policy``. The policy is stored as JSON in the ``settings`` table so that a
+new rule needs no schema change. The checks are pure functions of (request, policy, calendar,
+now) so that they can be tested without a database; overlap checks need the data and live in the
+booking service (and, as a last guard, in the database itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.domain.bookings import DeskPeriod
+from satellitkontor.domain.errors import (
+    BeyondHorizon,
+    EndBeforeStart,
+    InThePast,
+    InvalidInput,
+    NotOnSlotGrid,
+    OfficeClosed,
+    OutsideOpeningHours,
+    ParticipantsOutOfRange,
+    TooLong,
+    TooShort,
+)
+from satellitkontor.domain.office_calendar import DEFAULT_WEEK, OfficeCalendar, OpeningHours
+
+
+@dataclass(frozen=True, slots=True)
+class BookingPolicy:
+    #: Opening hours, Monday first; ``None`` closes that weekday.
+    week: tuple[OpeningHours | None, ...] = DEFAULT_WEEK
+    #: Where a desk's morning ends and its afternoon begins.
+    midday: time = time(12, 0)
+    #: How many days ahead one may book (today counts as day 0).
+    horizon_days: int = 90
+    #: Room slots start and end on this grid (minutes).
+    room_slot_minutes: int = 15
+    room_min_minutes: int = 30
+    room_max_minutes: int = 9 * 60
+    #: The room's own capacity caps this too.
+    max_participants: int = 12
+    #: A room slot may start this long ago (someone books the meeting they are walking into).
+    room_start_grace_minutes: int = 15
+    #: One person, one desk at a time.
+    one_desk_per_person: bool = True
+    #: A confirmed booking not checked in this long after its start may be marked a no-show.
+    no_show_grace_minutes: int = 30
+    #: Check-in opens this long before the booking starts.
+    check_in_early_minutes: int = 60
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if len(self.week) != 7:
+            raise InvalidInput(field="week", value=len(self.week))
+        for name in (
+            "horizon_days",
+            "room_slot_minutes",
+            "room_min_minutes",
+            "room_max_minutes",
+            "max_participants",
+        ):
+            if getattr(self, name) < 1:
+                raise InvalidInput(field=name, value=getattr(self, name))
+        if self.room_min_minutes > self.room_max_minutes:
+            raise InvalidInput(field="room_min_minutes", value=self.room_min_minutes)
+        if self.room_max_minutes > 24 * 60:
+            raise InvalidInput(field="room_max_minutes", value=self.room_max_minutes)
+
+    def calendar(self, closures: Any = ()) -> OfficeCalendar:
+        return OfficeCalendar(self.week, closures)
+
+    def with_changes(self, **changes: Any) -> BookingPolicy:
+        return replace(self, **changes)
+
+    # --- JSON ---------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "week":
+                value = [
+                    None if h is None else [h.opens.strftime("%H:%M"), h.closes.strftime("%H:%M")]
+                    for h in value
+                ]
+            elif isinstance(value, time):
+                value = value.strftime("%H:%M")
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BookingPolicy:
+        known = {f.name for f in fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in known:
+                continue  # a rule from a newer version: keep working with the rest
+            if key == "week":
+                value = tuple(
+                    None if h is None else OpeningHours(_parse_time(h[0]), _parse_time(h[1])) for h in value
+                )
+            elif key == "midday":
+                value = _parse_time(value)
+            kwargs[key] = value
+        return cls(**kwargs)
+
+
+def _parse_time(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(field="time", value=text) from exc
+
+
+DEFAULT_POLICY = BookingPolicy()
+
+
+# --- checks -----------------------------------------------------------------------------------
+def check_day_bookable(
+    day: date, now: datetime, calendar: OfficeCalendar, policy: BookingPolicy
+) -> OpeningHours:
+    """The office is open on ``day`` and ``day`` is within the horizon; returns the day's hours."""
+    today = clk.local_date(now)
+    if day < today:
+        raise InThePast(day=day)
+    last = today + timedelta(days=policy.horizon_days)
+    if day > last:
+        raise BeyondHorizon(day=day, days=policy.horizon_days, last=last)
+    reason = calendar.closed_reason(day)
+    hours = calendar.hours(day)
+    if reason is not None or hours is None:
+        raise OfficeClosed(day=day, reason=reason.name if reason else "")
+    return hours
+
+
+def desk_interval(
+    day: date, period: DeskPeriod, hours: OpeningHours, policy: BookingPolicy
+) -> tuple[datetime, datetime]:
+    """UTC [start, end) of a desk period on ``day``."""
+    midday = policy.midday
+    if period is not DeskPeriod.FULL_DAY and not (hours.opens < midday < hours.closes):
+        # a short day (e.g. open 08-11) has no afternoon: book the whole day instead
+        raise OutsideOpeningHours(day=day, opens=hours.opens, closes=hours.closes)
+    start_t, end_t = {
+        DeskPeriod.FULL_DAY: (hours.opens, hours.closes),
+        DeskPeriod.MORNING: (hours.opens, midday),
+        DeskPeriod.AFTERNOON: (midday, hours.closes),
+    }[period]
+    return clk.local(day, start_t), clk.local(day, end_t)
+
+
+def check_desk_booking(
+    day: date, period: DeskPeriod, now: datetime, calendar: OfficeCalendar, policy: BookingPolicy
+) -> tuple[datetime, datetime]:
+    hours = check_day_bookable(day, now, calendar, policy)
+    start, end = desk_interval(day, period, hours, policy)
+    if end <= now:
+        raise InThePast(day=day, start=start, end=end)
+    return start, end
+
+
+def check_room_booking(
+    start: datetime,
+    end: datetime,
+    participants: int,
+    capacity: int,
+    now: datetime,
+    calendar: OfficeCalendar,
+    policy: BookingPolicy,
+) -> tuple[datetime, datetime]:
+    start, end = clk.to_utc(start), clk.to_utc(end)
+    maximum = min(policy.max_participants, capacity)
+    if not 1 <= participants <= maximum:
+        raise ParticipantsOutOfRange(value=participants, maximum=maximum)
+    if end <= start:
+        raise EndBeforeStart(start=start, end=end)
+    local_start, local_end = clk.to_local(start), clk.to_local(end)
+    day = local_start.date()
+    hours = check_day_bookable(day, now, calendar, policy)
+    if local_end.date() != day and not (
+        local_end.date() == day + timedelta(days=1) and local_end.time() == time(0)
+    ):
+        raise OutsideOpeningHours(day=day, opens=hours.opens, closes=hours.closes)
+    if local_start.time() < hours.opens or _end_time(local_end, day) > hours.closes:
+        raise OutsideOpeningHours(day=day, opens=hours.opens, closes=hours.closes)
+    grid = policy.room_slot_minutes
+    for moment in (local_start, local_end):
+        if moment.second or moment.microsecond or (moment.hour * 60 + moment.minute) % grid:
+            raise NotOnSlotGrid(minutes=grid, value=moment)
+    minutes = int((end - start).total_seconds() // 60)
+    if minutes < policy.room_min_minutes:
+        raise TooShort(minutes=minutes, minimum=policy.room_min_minutes)
+    if minutes > policy.room_max_minutes:
+        raise TooLong(minutes=minutes, maximum=policy.room_max_minutes)
+    if start < now - timedelta(minutes=policy.room_start_grace_minutes):
+        raise InThePast(day=day, start=start, end=end)
+    return start, end
+
+
+def _end_time(local_end: datetime, day: date) -> time:
+    if local_end.date() != day:  # exactly midnight after the day
+        return time(23, 59, 59, 999999)
+    return local_end.time()

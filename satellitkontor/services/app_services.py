@@ -1,0 +1,50 @@
+"""All services over one database and one clock, and opening an office for use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from satellitkontor.domain.clock import Clock, system_clock
+from satellitkontor.services.attendance_service import AttendanceService
+from satellitkontor.services.booking_service import BookingService
+from satellitkontor.services.occupancy_service import OccupancyService
+from satellitkontor.services.office_service import OfficeService
+from satellitkontor.services.rotation_service import RotationService
+from satellitkontor.services.statistics_service import StatisticsService
+from satellitkontor.storage import schema
+from satellitkontor.storage.database import Database, resolve_url
+
+
+@dataclass
+class AppServices:
+    db: Database
+    clock: Clock = system_clock
+    upgrade: schema.UpgradeResult | None = None
+    booking: BookingService = field(init=False)
+    attendance: AttendanceService = field(init=False)
+    occupancy: OccupancyService = field(init=False)
+    office: OfficeService = field(init=False)
+    rotation: RotationService = field(init=False)
+    statistics: StatisticsService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.booking = BookingService(self.db, self.clock)
+        self.attendance = AttendanceService(self.db, self.clock)
+        self.occupancy = OccupancyService(self.db, self.clock)
+        self.office = OfficeService(self.db, self.clock)
+        self.rotation = RotationService(self.db, self.clock)
+        self.statistics = StatisticsService(self.db, self.clock)
+
+    def with_clock(self, clock: Clock) -> AppServices:
+        return AppServices(self.db, clock, self.upgrade)
+
+
+def open_office(url: str | None = None, *, clock: Clock = system_clock) -> AppServices:
+    """Connect, create or upgrade the schema (see storage.schema.prepare) and, in a new
+    database, lay out the default office."""
+    db = Database(resolve_url(url))
+    result = schema.prepare(db)
+    services = AppServices(db, clock, result)
+    if result.created:
+        services.office.create_default_office()
+    return services

@@ -1,0 +1,54 @@
+"""What every service shares: the database, the clock, and who may do what."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from satellitkontor.domain.clock import Clock, system_clock
+from satellitkontor.domain.errors import PermissionDenied, PersonInactive, PersonNotFound
+from satellitkontor.domain.people import Role
+from satellitkontor.storage.database import Database
+from satellitkontor.storage.models import PersonRow
+
+
+class Service:
+    def __init__(self, db: Database, clock: Clock = system_clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    def now(self) -> datetime:
+        return self.clock()
+
+
+def load_person(session: Session, person_id: int, *, must_be_active: bool = True) -> PersonRow:
+    row = session.get(PersonRow, person_id)
+    if row is None:
+        raise PersonNotFound(id=person_id)
+    if must_be_active and not row.active:
+        raise PersonInactive(name=row.name)
+    return row
+
+
+def require_role(actor: PersonRow, *roles: Role, action: str) -> None:
+    if actor.role not in roles:
+        raise PermissionDenied(action=action, role=actor.role.value)
+
+
+def require_admin(session: Session, actor_id: int | None, action: str) -> PersonRow | None:
+    """An admin, or anyone while the office has no admin yet (first set-up)."""
+    if actor_id is None:
+        if office_has_admin(session):
+            raise PermissionDenied(action=action, role="none")
+        return None
+    actor = load_person(session, actor_id)
+    if actor.role is not Role.ADMIN and office_has_admin(session):
+        raise PermissionDenied(action=action, role=actor.role.value)
+    return actor
+
+
+def office_has_admin(session: Session) -> bool:
+    stmt = select(PersonRow.id).where(PersonRow.role == Role.ADMIN, PersonRow.active.is_(True)).limit(1)
+    return session.scalar(stmt) is not None

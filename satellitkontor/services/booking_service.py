@@ -1,0 +1,391 @@
+"""Booking and cancelling desks and the conference room, one at a time or as a series.
+
+Every booking is made inside one write unit of work: the rules are checked, the place and the
+person are locked (see storage.queries.lock_for_booking), overlaps are looked up and the row is
+inserted before anything commits. The database's own guard (exclusion constraint or trigger) is
+the last line: if it fires anyway, the caller gets the same ``ResourceTaken`` error.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.domain import policy as rules
+from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod
+from satellitkontor.domain.errors import (
+    AlreadyCancelled,
+    AlreadyOver,
+    BookingNotFound,
+    InvalidInput,
+    NoOccurrences,
+    PermissionDenied,
+    PersonAlreadyHasDesk,
+    ResourceInactive,
+    ResourceNotFound,
+    ResourceTaken,
+    RuleViolation,
+    SatellitkontorError,
+    WrongResourceKind,
+)
+from satellitkontor.domain.office_calendar import OfficeCalendar
+from satellitkontor.domain.policy import BookingPolicy
+from satellitkontor.domain.recurrence import Recurrence
+from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.services.base import Service, load_person
+from satellitkontor.storage import queries
+from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow, SeriesRow
+
+MAX_TITLE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedOccurrence:
+    day: date
+    error: SatellitkontorError
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesResult:
+    series_id: str | None  # None for a dry run
+    booked: tuple[BookingView, ...]
+    skipped: tuple[SkippedOccurrence, ...]
+    dry_run: bool
+    #: For a dry run: the days that would be booked.
+    days: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """One occurrence to book, after the rules that need no data have passed."""
+
+    day: date
+    start: datetime
+    end: datetime
+
+
+class BookingService(Service):
+    # --- single bookings ----------------------------------------------------------------------
+    def book_desk(
+        self,
+        actor_id: int,
+        resource_id: int,
+        day: date,
+        period: DeskPeriod,
+        *,
+        for_person_id: int | None = None,
+    ) -> BookingView:
+        with self.db.session(write=True) as s:
+            actor, person, resource = self._parties(
+                s, actor_id, for_person_id, resource_id, ResourceKind.DESK
+            )
+            policy = queries.load_policy(s)
+            calendar = queries.load_calendar(s, policy, day, day)
+            start, end = rules.check_desk_booking(day, period, self.now(), calendar, policy)
+            queries.lock_for_booking(s, resource.id, person.id)
+            self._check_free(s, policy, resource, person, start, end)
+            row = self._insert(s, actor, person, resource, start, end, desk_period=period)
+            return _view_of(s, row)
+
+    def book_room(
+        self,
+        actor_id: int,
+        resource_id: int,
+        start: datetime,
+        end: datetime,
+        participants: int,
+        title: str | None = None,
+        *,
+        for_person_id: int | None = None,
+    ) -> BookingView:
+        title = _clean_title(title)
+        with self.db.session(write=True) as s:
+            actor, person, resource = self._parties(
+                s, actor_id, for_person_id, resource_id, ResourceKind.ROOM
+            )
+            policy = queries.load_policy(s)
+            day = clk.local_date(start)
+            calendar = queries.load_calendar(s, policy, day, day)
+            start, end = rules.check_room_booking(
+                start, end, participants, resource.capacity, self.now(), calendar, policy
+            )
+            queries.lock_for_booking(s, resource.id, person.id)
+            self._check_free(s, policy, resource, person, start, end)
+            row = self._insert(s, actor, person, resource, start, end, title=title, participants=participants)
+            return _view_of(s, row)
+
+    # --- series -------------------------------------------------------------------------------
+    def book_series(
+        self,
+        actor_id: int,
+        resource_id: int,
+        recurrence: Recurrence,
+        *,
+        period: DeskPeriod | None = None,
+        start_time: time | None = None,
+        end_time: time | None = None,
+        participants: int | None = None,
+        title: str | None = None,
+        for_person_id: int | None = None,
+        dry_run: bool = False,
+    ) -> SeriesResult:
+        """Book every free occurrence in one transaction; report each skipped one with its reason.
+
+        Desks need ``period``; the room needs ``start_time``, ``end_time`` and ``participants``.
+        With ``dry_run`` nothing is written: the result lists what would be booked and skipped.
+        If no occurrence can be booked, nothing is written and ``NoOccurrences`` is raised.
+        """
+        title = _clean_title(title)
+        with self.db.session(write=not dry_run) as s:
+            kind = ResourceKind.DESK if period is not None else ResourceKind.ROOM
+            actor, person, resource = self._parties(s, actor_id, for_person_id, resource_id, kind)
+            if kind is ResourceKind.ROOM and (start_time is None or end_time is None or participants is None):
+                raise InvalidInput(field="room_series", value="start_time, end_time, participants")
+            policy = queries.load_policy(s)
+            days = recurrence.dates()
+            calendar = queries.load_calendar(s, policy, days[0] if days else None, days[-1] if days else None)
+            if not dry_run:
+                queries.lock_for_booking(s, resource.id, person.id)
+
+            accepted: list[_Request] = []
+            skipped: list[SkippedOccurrence] = []
+            for day in days:
+                try:
+                    req = self._occurrence(
+                        day, resource, calendar, policy, period, start_time, end_time, participants
+                    )
+                    self._check_free(s, policy, resource, person, req.start, req.end)
+                except (RuleViolation, ResourceTaken, PersonAlreadyHasDesk) as err:
+                    skipped.append(SkippedOccurrence(day, err))
+                    continue
+                accepted.append(req)
+
+            if not accepted:
+                raise NoOccurrences(count=len(days), skipped=len(skipped))
+            if dry_run:
+                return SeriesResult(None, (), tuple(skipped), True, tuple(r.day for r in accepted))
+
+            series_id = str(uuid.uuid4())
+            s.add(
+                SeriesRow(
+                    id=series_id,
+                    resource_id=resource.id,
+                    person_id=person.id,
+                    rrule=recurrence.to_rrule(),
+                    first_day=recurrence.start,
+                    desk_period=period,
+                    start_time=start_time.strftime("%H:%M") if start_time else None,
+                    end_time=end_time.strftime("%H:%M") if end_time else None,
+                    title=title,
+                    participants=participants,
+                    created_by_id=actor.id,
+                    created_at=self.now(),
+                )
+            )
+            s.flush()
+            rows = [
+                self._insert(
+                    s,
+                    actor,
+                    person,
+                    resource,
+                    r.start,
+                    r.end,
+                    desk_period=period,
+                    title=title,
+                    participants=participants,
+                    series_id=series_id,
+                    flush=False,
+                )
+                for r in accepted
+            ]
+            self._flush(s, resource)
+            booked = tuple(_view_of(s, row) for row in rows)
+            return SeriesResult(series_id, booked, tuple(skipped), False, tuple(r.day for r in accepted))
+
+    # --- cancelling ---------------------------------------------------------------------------
+    def cancel(self, actor_id: int, booking_id: int) -> BookingView:
+        with self.db.session(write=True) as s:
+            actor = load_person(s, actor_id)
+            row = s.get(BookingRow, booking_id)
+            if row is None:
+                raise BookingNotFound(id=booking_id)
+            self._cancel_row(actor, row)
+            s.flush()
+            return _view_of(s, row)
+
+    def cancel_series(self, actor_id: int, series_id: str, from_day: date | None = None) -> list[BookingView]:
+        """Cancel a series' bookings from ``from_day`` (default: today) on; past ones stay."""
+        now = self.now()
+        first = from_day or clk.local_date(now)
+        with self.db.session(write=True) as s:
+            actor = load_person(s, actor_id)
+            rows = list(
+                s.scalars(
+                    select(BookingRow)
+                    .where(
+                        BookingRow.series_id == series_id, BookingRow.start_at >= clk.local(first, time(0))
+                    )
+                    .order_by(BookingRow.start_at)
+                )
+            )
+            if not rows and s.get(SeriesRow, series_id) is None:
+                raise BookingNotFound(series=series_id)
+            cancelled = []
+            for row in rows:
+                if row.status in (BookingStatus.CANCELLED, BookingStatus.NO_SHOW) or row.end_at <= now:
+                    continue
+                self._cancel_row(actor, row)
+                cancelled.append(row)
+            s.flush()
+            return [_view_of(s, row) for row in cancelled]
+
+    def _cancel_row(self, actor: PersonRow, row: BookingRow) -> None:
+        now = self.now()
+        if actor.id not in (row.person_id, row.created_by_id) and not actor.role.is_staff:
+            raise PermissionDenied(action="cancel_booking", role=actor.role.value)
+        if row.status is BookingStatus.CANCELLED:
+            raise AlreadyCancelled(id=row.id)
+        if row.end_at <= now or row.status is BookingStatus.NO_SHOW:
+            raise AlreadyOver(id=row.id, end=row.end_at)
+        row.status = BookingStatus.CANCELLED
+        row.cancelled_at = now
+        row.updated_at = now
+        row.sequence += 1
+
+    # --- helpers ------------------------------------------------------------------------------
+    def _parties(
+        self, s: Session, actor_id: int, for_person_id: int | None, resource_id: int, kind: ResourceKind
+    ) -> tuple[PersonRow, PersonRow, ResourceRow]:
+        actor = load_person(s, actor_id)
+        person = actor if for_person_id in (None, actor_id) else load_person(s, for_person_id)  # type: ignore[arg-type]
+        if person.id != actor.id and not actor.role.is_staff:
+            raise PermissionDenied(action="book_for_other", role=actor.role.value)
+        resource = s.get(ResourceRow, resource_id)
+        if resource is None:
+            raise ResourceNotFound(id=resource_id)
+        if resource.kind is not kind:
+            raise WrongResourceKind(name=resource.name, kind=resource.kind.value, wanted=kind.value)
+        if not resource.active:
+            raise ResourceInactive(name=resource.name)
+        return actor, person, resource
+
+    def _occurrence(
+        self,
+        day: date,
+        resource: ResourceRow,
+        calendar: OfficeCalendar,
+        policy: BookingPolicy,
+        period: DeskPeriod | None,
+        start_time: time | None,
+        end_time: time | None,
+        participants: int | None,
+    ) -> _Request:
+        now = self.now()
+        if period is not None:
+            start, end = rules.check_desk_booking(day, period, now, calendar, policy)
+        else:
+            assert start_time is not None and end_time is not None and participants is not None
+            start, end = rules.check_room_booking(
+                clk.local(day, start_time),
+                clk.local(day, end_time),
+                participants,
+                resource.capacity,
+                now,
+                calendar,
+                policy,
+            )
+        return _Request(day, start, end)
+
+    def _check_free(
+        self,
+        s: Session,
+        policy: BookingPolicy,
+        resource: ResourceRow,
+        person: PersonRow,
+        start: datetime,
+        end: datetime,
+    ) -> None:
+        taken = queries.holding_overlaps(s, start=start, end=end, resource_id=resource.id)
+        if taken:
+            raise ResourceTaken(
+                resource=resource.name,
+                start=taken[0].start,
+                end=taken[0].end,
+                municipality=taken[0].municipality_code,
+            )
+        if resource.kind is ResourceKind.DESK and policy.one_desk_per_person:
+            mine = queries.holding_overlaps(s, start=start, end=end, person_id=person.id, desks_only=True)
+            if mine:
+                raise PersonAlreadyHasDesk(
+                    person=person.name, resource=mine[0].resource_name, start=mine[0].start, end=mine[0].end
+                )
+
+    def _insert(
+        self,
+        s: Session,
+        actor: PersonRow,
+        person: PersonRow,
+        resource: ResourceRow,
+        start: datetime,
+        end: datetime,
+        *,
+        desk_period: DeskPeriod | None = None,
+        title: str | None = None,
+        participants: int | None = None,
+        series_id: str | None = None,
+        flush: bool = True,
+    ) -> BookingRow:
+        now = self.now()
+        row = BookingRow(
+            uid=f"{uuid.uuid4()}@satellitkontor",
+            resource_id=resource.id,
+            resource_kind=resource.kind,
+            person_id=person.id,
+            created_by_id=actor.id,
+            municipality_code=person.municipality_code,
+            person_kind=person.kind,
+            start_at=start,
+            end_at=end,
+            desk_period=desk_period,
+            title=title,
+            participants=participants,
+            status=BookingStatus.CONFIRMED,
+            series_id=series_id,
+            sequence=0,
+            created_at=now,
+            updated_at=now,
+        )
+        s.add(row)
+        if flush:
+            self._flush(s, resource)
+        return row
+
+    def _flush(self, s: Session, resource: ResourceRow) -> None:
+        try:
+            s.flush()
+        except IntegrityError as exc:
+            if "bookings_no_overlap" in str(exc.orig):
+                raise ResourceTaken(resource=resource.name, start=None, end=None, municipality=None) from exc
+            raise
+
+
+def _clean_title(title: str | None) -> str | None:
+    if title is None:
+        return None
+    title = " ".join(title.split())
+    if len(title) > MAX_TITLE:
+        raise InvalidInput(field="title", value=title[:40] + "…")
+    return title or None
+
+
+def _view_of(s: Session, row: BookingRow) -> BookingView:
+    view = queries.booking(s, row.id)
+    assert view is not None
+    return view

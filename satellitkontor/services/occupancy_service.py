@@ -1,0 +1,128 @@
+"""Who sits where: one day's occupancy of every resource, and a person's own bookings.
+
+The day view is the most frequent read of the app (the receptionist's screen refreshes it), so it
+is one indexed query over that day's bookings plus two tiny reads (the policy and the closures
+covering the day); see tests/benchmarks/core_benchmark.py for its cost against the bare query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, BookingView
+from satellitkontor.domain.office_calendar import ClosedReason, OpeningHours
+from satellitkontor.domain.resources import Resource, ResourceKind
+from satellitkontor.services.base import Service
+from satellitkontor.storage import queries
+from satellitkontor.storage.models import BookingRow
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceDay:
+    resource: Resource
+    bookings: tuple[BookingView, ...]  # not cancelled, in time order
+    morning_taken: bool
+    afternoon_taken: bool
+
+    @property
+    def state(self) -> str:
+        """free / morning / afternoon / full, for desks."""
+        if self.morning_taken and self.afternoon_taken:
+            return "full"
+        if self.morning_taken:
+            return "morning"
+        if self.afternoon_taken:
+            return "afternoon"
+        return "free"
+
+
+@dataclass(frozen=True, slots=True)
+class DayOccupancy:
+    day: date
+    hours: OpeningHours | None
+    closed: ClosedReason | None
+    resources: tuple[ResourceDay, ...]
+
+    @property
+    def desks(self) -> tuple[ResourceDay, ...]:
+        return tuple(r for r in self.resources if r.resource.kind is ResourceKind.DESK)
+
+    @property
+    def rooms(self) -> tuple[ResourceDay, ...]:
+        return tuple(r for r in self.resources if r.resource.kind is ResourceKind.ROOM)
+
+    @property
+    def desks_taken(self) -> int:
+        return sum(1 for d in self.desks if d.morning_taken or d.afternoon_taken)
+
+    @property
+    def desks_free(self) -> int:
+        return len(self.desks) - self.desks_taken
+
+    @property
+    def room_hours(self) -> float:
+        return sum(
+            (b.end - b.start).total_seconds() / 3600
+            for r in self.rooms
+            for b in r.bookings
+            if b.status in HOLDING_STATUSES
+        )
+
+
+class OccupancyService(Service):
+    def day(self, day: date) -> DayOccupancy:
+        start, end = clk.local_day_bounds(day)
+        with self.db.session() as s:
+            policy = queries.load_policy(s)
+            calendar = queries.load_calendar(s, policy, day, day)
+            resources = queries.resources(s)
+            stmt = (
+                queries.booking_select()
+                .where(
+                    and_(BookingRow.start_at >= start, BookingRow.start_at < end),
+                    BookingRow.status != BookingStatus.CANCELLED,
+                )
+                .order_by(BookingRow.start_at)
+            )
+            rows = [queries.to_view(r) for r in s.execute(stmt)]
+        hours = calendar.hours(day)
+        midday = clk.local(day, policy.midday)
+        by_resource: dict[int, list[BookingView]] = {}
+        for b in rows:
+            by_resource.setdefault(b.resource_id, []).append(b)
+        out = []
+        for res in resources:
+            mine = tuple(by_resource.get(res.id, ()))
+            holding = [b for b in mine if b.status in HOLDING_STATUSES]
+            out.append(
+                ResourceDay(
+                    res,
+                    mine,
+                    morning_taken=any(b.start < midday for b in holding),
+                    afternoon_taken=any(b.end > midday for b in holding),
+                )
+            )
+        return DayOccupancy(day, hours, calendar.closed_reason(day), tuple(out))
+
+    def bookings_of(
+        self, person_id: int, *, upcoming: bool = True, include_cancelled: bool = False, limit: int = 500
+    ) -> list[BookingView]:
+        """A person's bookings: coming ones soonest first, or past ones latest first."""
+        now = self.now()
+        stmt = queries.booking_select().where(BookingRow.person_id == person_id)
+        if upcoming:
+            stmt = stmt.where(BookingRow.end_at > now).order_by(BookingRow.start_at)
+        else:
+            stmt = stmt.where(BookingRow.end_at <= now).order_by(BookingRow.start_at.desc())
+        if not include_cancelled:
+            stmt = stmt.where(BookingRow.status != BookingStatus.CANCELLED)
+        with self.db.session() as s:
+            return [queries.to_view(r) for r in s.execute(stmt.limit(limit))]
+
+    def booking(self, booking_id: int) -> BookingView | None:
+        with self.db.session() as s:
+            return queries.booking(s, booking_id)

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 models, engines and sessions, and the Alembic migrations."""

@@ -1,0 +1,136 @@
+"""Engines and units of work.
+
+``Database.session(write=True)`` is the one way to change data. On SQLite it opens the
+transaction with ``BEGIN IMMEDIATE``: the write lock is taken before the booking service checks
+for overlaps, so two processes booking the same desk at once are serialised and the second one
+sees the first one's booking. Reads use a deferred ``BEGIN`` and, in WAL mode, never wait for a
+writer. On PostgreSQL transactions are READ COMMITTED; races there are settled by the exclusion
+constraint and by advisory locks the booking service takes (see services/booking_service.py).
+
+SQLite runs with ``journal_mode=WAL`` and ``synchronous=NORMAL``: a crash of the app never loses
+a committed booking; only a power cut in the instant after a commit could, which is the usual
+trade for desktop databases (and keeps a booking commit in the low milliseconds).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from satellitkontor.domain.errors import DatabaseUnavailable
+
+ENV_URL = "SATELLITKONTOR_DB_URL"
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+def default_sqlite_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("satellitkontor", appauthor=False)) / "satellitkontor.sqlite3"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The database to use: the given URL, else ``$SATELLITKONTOR_DB_URL``, else the default file."""
+    if url:
+        return url
+    if os.environ.get(ENV_URL):
+        return os.environ[ENV_URL]
+    return sqlite_url(default_sqlite_path())
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite+pysqlite:///{Path(path).expanduser().absolute()}"
+
+
+class Database:
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = make_url(url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self.is_postgresql = self.url.get_backend_name() == "postgresql"
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            if self.sqlite_path is not None:
+                self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        else:
+            kwargs["pool_pre_ping"] = True
+        self.engine: Engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            _configure_sqlite(self.engine)
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(satellitkontor_write=True), expire_on_commit=False
+        )
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
+            return None
+        return Path(self.url.database)
+
+    def describe(self) -> str:
+        """Where the data is, for messages: a file path or the URL without its password."""
+        if self.sqlite_path is not None:
+            return str(self.sqlite_path)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        factory = self._write if write else self._read
+        try:
+            with factory() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if _is_unreachable(exc):
+                raise DatabaseUnavailable(where=self.describe(), detail=_first_line(exc)) from exc
+            raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event, not the driver, decide how transactions start.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        write = conn.get_execution_options().get("satellitkontor_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _is_unreachable(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    needles = (
+        "connection refused",
+        "could not connect",
+        "unable to open",
+        "timeout expired",
+        "server closed the connection",
+        "connection failed",
+        "no such host",
+        "name or service",
+    )
+    return any(n in text for n in needles)
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__

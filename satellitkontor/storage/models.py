@@ -1,0 +1,208 @@
+"""The schema as typed SQLAlchemy models.
+
+Decisions:
+- Enumerations are stored as short strings with CHECK constraints (``native_enum=False``), the
+  same on SQLite and PostgreSQL, so backups move between the two unchanged.
+- A booking copies the municipality and kind (employee/politician) of the person it is for at
+  the moment of booking. Statistics then stay right when a person moves to another municipality,
+  and retention can later remove the person while the counts per municipality remain.
+- ``uid`` (a UUID, never reused) and ``sequence`` exist from the start for calendar feeds and
+  Exchange: a booking keeps one identity for life.
+- The rule "no overlap on a resource" is enforced by the database too, with objects that are
+  not portable and so live in the migration, not here: an exclusion constraint on PostgreSQL and
+  triggers on SQLite (see migrations/versions/0001_initial.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from satellitkontor.domain.bookings import BookingStatus, DeskPeriod
+from satellitkontor.domain.people import PersonKind, Role
+from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.storage.types import JSONText, UTCDateTime
+
+
+def _enum(cls: type, name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class MunicipalityRow(Base):
+    __tablename__ = "municipalities"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    scb_code: Mapped[str] = mapped_column(String(4), unique=True)
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"))
+    kind: Mapped[PersonKind] = mapped_column(_enum(PersonKind, "person_kind"))
+    role: Mapped[Role] = mapped_column(_enum(Role, "person_role"), default=Role.USER)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ResourceRow(Base):
+    __tablename__ = "resources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[ResourceKind] = mapped_column(_enum(ResourceKind, "resource_kind"))
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    equipment: Mapped[list[str]] = mapped_column(JSONText(), default=list)
+    capacity: Mapped[int] = mapped_column(default=1)
+    active: Mapped[bool] = mapped_column(default=True)
+    x: Mapped[float] = mapped_column(default=0.0)
+    y: Mapped[float] = mapped_column(default=0.0)
+    sort_order: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (CheckConstraint("capacity >= 1", name="ck_resources_capacity"),)
+
+
+class SeriesRow(Base):
+    """A recurring booking's rule; its occurrences are ordinary bookings with ``series_id``."""
+
+    __tablename__ = "booking_series"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    rrule: Mapped[str] = mapped_column(String(200))
+    first_day: Mapped[date] = mapped_column(Date)
+    desk_period: Mapped[DeskPeriod | None] = mapped_column(_enum(DeskPeriod, "desk_period"))
+    #: Local wall-clock times of a room series, "HH:MM".
+    start_time: Mapped[str | None] = mapped_column(String(5))
+    end_time: Mapped[str | None] = mapped_column(String(5))
+    title: Mapped[str | None] = mapped_column(String(200))
+    participants: Mapped[int | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class BookingRow(Base):
+    __tablename__ = "bookings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id"))
+    resource_kind: Mapped[ResourceKind] = mapped_column(_enum(ResourceKind, "booking_resource_kind"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"))
+    person_kind: Mapped[PersonKind] = mapped_column(_enum(PersonKind, "booking_person_kind"))
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    desk_period: Mapped[DeskPeriod | None] = mapped_column(_enum(DeskPeriod, "booking_desk_period"))
+    title: Mapped[str | None] = mapped_column(String(200))
+    participants: Mapped[int | None]
+    status: Mapped[BookingStatus] = mapped_column(
+        _enum(BookingStatus, "booking_status"), default=BookingStatus.CONFIRMED
+    )
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("booking_series.id", ondelete="SET NULL"))
+    sequence: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        CheckConstraint("end_at > start_at", name="ck_bookings_end_after_start"),
+        CheckConstraint("participants IS NULL OR participants >= 1", name="ck_bookings_participants"),
+        Index("ix_bookings_start_at", "start_at"),
+        Index("ix_bookings_resource_start", "resource_id", "start_at"),
+        Index("ix_bookings_person_start", "person_id", "start_at"),
+        Index("ix_bookings_series", "series_id"),
+    )
+
+
+class ClosureRow(Base):
+    __tablename__ = "closures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (CheckConstraint("end_date >= start_date", name="ck_closures_range"),)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[object] = mapped_column(JSONText())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class RotationYearRow(Base):
+    """An admin's confirmation (or change) of a year's host municipality."""
+
+    __tablename__ = "rotation_years"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    host_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"))
+    vice_chair_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"))
+    note: Mapped[str | None] = mapped_column(Text)
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (CheckConstraint("host_code <> vice_chair_code", name="ck_rotation_distinct"),)
+
+
+class RotationMeetingRow(Base):
+    """A meeting on the rotation calendar: Umeåregionrådet, the December handover, others."""
+
+    __tablename__ = "rotation_meetings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(String(200))
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    location: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    sequence: Mapped[int] = mapped_column(default=0)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        CheckConstraint("end_at > start_at", name="ck_rotation_meetings_range"),
+        CheckConstraint("kind IN ('council', 'handover', 'other')", name="ck_rotation_meetings_kind"),
+        Index("ix_rotation_meetings_start", "start_at"),
+    )

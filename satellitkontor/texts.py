@@ -1,0 +1,340 @@
+"""Words for the command line: errors and labels in Swedish (default) and English.
+
+The domain raises typed errors with facts; this module turns them into one sentence a
+receptionist understands. The GUI uses Qt's translation system for its own labels and calls
+:func:`describe` for errors, so an error reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from satellitkontor.domain import clock as clk
+
+if TYPE_CHECKING:
+    from satellitkontor.domain.errors import SatellitkontorError
+
+LANGS = ("sv", "en")
+
+_WEEKDAYS = {
+    "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+_MONTHS = {
+    "sv": ("jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+MONTH_NAMES = {
+    "sv": (
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def fmt_date(day: date, lang: str = "sv") -> str:
+    """'tis 24 nov 2026' / 'Tue 24 Nov 2026'."""
+    return f"{_WEEKDAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def fmt_time(moment: datetime | time) -> str:
+    if isinstance(moment, datetime):
+        moment = clk.to_local(moment).time()
+    return moment.strftime("%H:%M")
+
+
+def fmt_span(start: datetime, end: datetime, lang: str = "sv") -> str:
+    day = clk.local_date(start)
+    return f"{fmt_date(day, lang)} {fmt_time(start)}–{fmt_time(end)}"
+
+
+def municipality_name(code: str | None) -> str:
+    from satellitkontor.domain.municipalities import BY_CODE
+
+    return BY_CODE[code].name if code in BY_CODE else (code or "")
+
+
+LABELS: dict[str, dict[str, str]] = {
+    "full_day": {"sv": "heldag", "en": "full day"},
+    "morning": {"sv": "förmiddag", "en": "morning"},
+    "afternoon": {"sv": "eftermiddag", "en": "afternoon"},
+    "confirmed": {"sv": "bokad", "en": "booked"},
+    "checked_in": {"sv": "incheckad", "en": "checked in"},
+    "no_show": {"sv": "uteblev", "en": "no-show"},
+    "cancelled": {"sv": "avbokad", "en": "cancelled"},
+    "free": {"sv": "ledig", "en": "free"},
+    "full": {"sv": "upptagen hela dagen", "en": "taken all day"},
+    "morning_taken": {"sv": "upptagen förmiddag", "en": "taken in the morning"},
+    "afternoon_taken": {"sv": "upptagen eftermiddag", "en": "taken in the afternoon"},
+    "employee": {"sv": "medarbetare", "en": "employee"},
+    "politician": {"sv": "politiker", "en": "politician"},
+    "user": {"sv": "användare", "en": "user"},
+    "receptionist": {"sv": "receptionist", "en": "receptionist"},
+    "admin": {"sv": "administratör", "en": "administrator"},
+    "desk": {"sv": "kontorsplats", "en": "desk"},
+    "room": {"sv": "konferensrum", "en": "conference room"},
+    "decided": {"sv": "beslutad", "en": "decided"},
+    "projected": {"sv": "preliminär", "en": "projected"},
+    "confirmed_year": {"sv": "bekräftad", "en": "confirmed"},
+}
+
+
+def label(key: str, lang: str = "sv") -> str:
+    return LABELS.get(key, {}).get(lang, key)
+
+
+# --- errors -----------------------------------------------------------------------------------
+# Each entry: code -> (Swedish, English). Placeholders are filled by _facts() below.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "error": ("Något gick fel.", "Something went wrong."),
+    "input.invalid": ("Ogiltigt värde för {field}: {value}.", "Invalid value for {field}: {value}."),
+    "municipality.unknown": (
+        "Okänd kommun: {value}. Välj en av Bjurholm, Nordmaling, Robertsfors, Umeå, Vindeln, Vännäs och Örnsköldsvik.",
+        "Unknown municipality: {value}. Choose one of Bjurholm, Nordmaling, Robertsfors, Umeå, Vindeln, Vännäs and Örnsköldsvik.",
+    ),
+    "not_found": ("Det finns inte.", "It does not exist."),
+    "person.not_found": (
+        "Det finns ingen person {who} i kontoret.",
+        "There is no person {who} in the office.",
+    ),
+    "resource.not_found": ("Det finns ingen plats eller inget rum {who}.", "There is no desk or room {who}."),
+    "booking.not_found": ("Det finns ingen bokning {who}.", "There is no booking {who}."),
+    "permission.denied": (
+        "Du har inte behörighet att {action} (din roll: {role}).",
+        "You are not allowed to {action} (your role: {role}).",
+    ),
+    "rule": ("Bokningen följer inte kontorets regler.", "The booking breaks the office's rules."),
+    "rule.in_the_past": (
+        "Det går inte att boka bakåt i tiden ({when}).",
+        "You cannot book in the past ({when}).",
+    ),
+    "rule.beyond_horizon": (
+        "Det går bara att boka {days} dagar framåt, senast {last}.",
+        "Bookings can only be made {days} days ahead, until {last}.",
+    ),
+    "rule.office_closed": ("Kontoret är stängt {day}: {reason}.", "The office is closed on {day}: {reason}."),
+    "rule.outside_opening_hours": (
+        "Kontoret är öppet {opens}–{closes} {day}; bokningen måste ligga inom öppettiden.",
+        "The office is open {opens}–{closes} on {day}; the booking must fit within opening hours.",
+    ),
+    "rule.not_on_slot_grid": (
+        "Konferensrummet bokas i hela {minutes}-minutersintervall ({value} passar inte).",
+        "The conference room is booked in whole {minutes}-minute steps ({value} does not fit).",
+    ),
+    "rule.too_short": (
+        "Mötet är för kort: {minutes} minuter. Kortaste bokning är {minimum} minuter.",
+        "The meeting is too short: {minutes} minutes. The shortest booking is {minimum} minutes.",
+    ),
+    "rule.too_long": (
+        "Mötet är för långt: {minutes} minuter. Längsta bokning är {maximum} minuter.",
+        "The meeting is too long: {minutes} minutes. The longest booking is {maximum} minutes.",
+    ),
+    "rule.end_before_start": ("Sluttiden måste vara efter starttiden.", "The end must be after the start."),
+    "rule.participants": (
+        "Antalet deltagare måste vara mellan 1 och {maximum}; du angav {value}.",
+        "The number of participants must be between 1 and {maximum}; you entered {value}.",
+    ),
+    "rule.wrong_resource_kind": (
+        "{name} är ett {kind_label}, inte ett {wanted_label}.",
+        "{name} is a {kind_label}, not a {wanted_label}.",
+    ),
+    "rule.resource_inactive": (
+        "{name} går inte att boka just nu (avaktiverad).",
+        "{name} cannot be booked at the moment (deactivated).",
+    ),
+    "rule.person_inactive": (
+        "{name} är inte längre aktiv i kontoret.",
+        "{name} is no longer active in the office.",
+    ),
+    "rule.bad_recurrence": (
+        "Upprepningen är ogiltig: {problem_text}.",
+        "The repetition is invalid: {problem_text}.",
+    ),
+    "rule.no_occurrences": (
+        "Inget av de {count} tillfällena gick att boka; ingenting har bokats.",
+        "None of the {count} occurrences could be booked; nothing was booked.",
+    ),
+    "conflict": ("Det är redan bokat.", "It is already booked."),
+    "conflict.resource_taken": (
+        "{resource} är redan bokad {when}{holder}. Välj en annan tid eller plats.",
+        "{resource} is already booked {when}{holder}. Choose another time or place.",
+    ),
+    "conflict.person_has_desk": (
+        "{person} har redan en kontorsplats då ({resource}, {when}). En person kan bara ha en plats åt gången.",
+        "{person} already has a desk then ({resource}, {when}). A person can only have one desk at a time.",
+    ),
+    "conflict.duplicate_email": (
+        "Det finns redan en person med e-postadressen {email}.",
+        "A person with the e-mail {email} already exists.",
+    ),
+    "conflict.duplicate_resource_name": (
+        "Det finns redan en plats eller ett rum som heter {name}.",
+        "A desk or room named {name} already exists.",
+    ),
+    "state": ("Det går inte i bokningens nuvarande läge.", "Not possible in the booking's current state."),
+    "state.already_cancelled": ("Bokningen {id} är redan avbokad.", "Booking {id} is already cancelled."),
+    "state.already_over": (
+        "Bokningen {id} är redan passerad och kan inte ändras.",
+        "Booking {id} is already over and cannot be changed.",
+    ),
+    "state.not_today": (
+        "Incheckning går bara samma dag som bokningen ({day}).",
+        "Check-in is only possible on the day of the booking ({day}).",
+    ),
+    "state.check_in_not_allowed": ("{detail}", "{detail}"),
+    "database": ("Databasfel.", "Database error."),
+    "database.unavailable": (
+        "Databasen går inte att nå ({where}): {detail}. Kontrollera nätverket eller kontakta IT.",
+        "The database cannot be reached ({where}): {detail}. Check the network or contact IT.",
+    ),
+    "database.schema_outdated": (
+        "Databasen {where} har en äldre version ({revision}). Be en administratör köra 'satellitkontor db upgrade'.",
+        "The database {where} has an older version ({revision}). Ask an admin to run 'satellitkontor db upgrade'.",
+    ),
+    "database.schema_too_new": (
+        "Databasen {where} är skapad av en nyare version av Satellitkontoret ({revision}). Uppdatera programmet.",
+        "The database {where} was made by a newer version of Satellitkontoret ({revision}). Update the program.",
+    ),
+}
+
+_ACTIONS = {
+    "book_for_other": ("boka åt någon annan", "book for someone else"),
+    "cancel_booking": ("avboka någon annans bokning", "cancel someone else's booking"),
+    "check_in": ("checka in någon annan", "check in someone else"),
+    "mark_no_show": ("markera uteblivna", "mark no-shows"),
+}
+_FIELDS = {
+    "email": ("e-postadress", "e-mail address"),
+    "name": ("namn", "name"),
+    "date": ("datum (skriv ÅÅÅÅ-MM-DD)", "date (write YYYY-MM-DD)"),
+    "time": ("tid (skriv TT:MM)", "time (write HH:MM)"),
+    "year": ("år", "year"),
+    "title": ("rubrik (högst 200 tecken)", "title (at most 200 characters)"),
+    "capacity": ("kapacitet", "capacity"),
+}
+_RECURRENCE = {
+    "until_or_count": (
+        "ange antingen ett slutdatum eller ett antal gånger",
+        "give either an end date or a count",
+    ),
+    "count": (
+        "antalet gånger måste vara mellan 1 och {maximum}",
+        "the count must be between 1 and {maximum}",
+    ),
+    "until_before_start": ("slutdatumet ligger före startdatumet", "the end date is before the start date"),
+    "interval": ("intervallet måste vara mellan 1 och 52", "the interval must be between 1 and 52"),
+    "weekdays": ("ogiltiga veckodagar", "invalid weekdays"),
+}
+
+
+def describe(error: SatellitkontorError, lang: str = "sv") -> str:
+    """One sentence for the user, in ``lang`` ('sv' or 'en')."""
+    i = 1 if lang == "en" else 0
+    code = error.code
+    template = None
+    while template is None:
+        template = MESSAGES.get(code, (None, None))[i]
+        if template is None:
+            code = code.rpartition(".")[0] or "error"
+    facts = _facts(error, lang)
+    try:
+        return template.format(**facts)
+    except (KeyError, IndexError, ValueError):
+        return MESSAGES.get(code.split(".")[0], MESSAGES["error"])[i]
+
+
+class _Facts(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _facts(error: SatellitkontorError, lang: str) -> dict[str, Any]:
+    i = 1 if lang == "en" else 0
+    p = dict(error.params)
+    out = _Facts()
+    for key, value in p.items():
+        if isinstance(value, datetime):
+            out[key] = f"{fmt_date(clk.local_date(value), lang)} {fmt_time(value)}"
+        elif isinstance(value, date):
+            out[key] = fmt_date(value, lang)
+        elif isinstance(value, time):
+            out[key] = value.strftime("%H:%M")
+        else:
+            out[key] = value
+    if "action" in p:
+        out["action"] = _ACTIONS.get(p["action"], (p["action"], p["action"]))[i]
+    if "role" in p:
+        out["role"] = label(str(p["role"]), lang) if p["role"] != "none" else ("ingen", "none")[i]
+    if "field" in p:
+        out["field"] = _FIELDS.get(p["field"], (p["field"], p["field"]))[i]
+    for key in ("kind", "wanted"):
+        if key in p:
+            out[f"{key}_label"] = label(str(p[key]), lang)
+    if "problem" in p:
+        out["problem_text"] = _RECURRENCE.get(p["problem"], (p["problem"], p["problem"]))[i].format(**p)
+    if {"start", "end"} <= p.keys() and p["start"] is not None and p["end"] is not None:
+        out["when"] = fmt_span(p["start"], p["end"], lang)
+    elif "day" in p:
+        out["when"] = fmt_date(p["day"], lang)
+    else:
+        out["when"] = ("då", "then")[i]
+    if "municipality" in p:
+        m = p["municipality"]
+        out["holder"] = (
+            (f" (av någon från {municipality_name(m)})", f" (by someone from {municipality_name(m)})")[i]
+            if m
+            else ""
+        )
+    if "reason" in p and not p["reason"]:
+        out["reason"] = ("stängt", "closed")[i]
+    ident = p.get("id") or p.get("email") or p.get("name") or p.get("series")
+    out["who"] = f"«{ident}»" if ident is not None else ""
+    if error.code == "state.check_in_not_allowed":
+        out["detail"] = _check_in_detail(p, lang)
+    return out
+
+
+def _check_in_detail(p: dict[str, Any], lang: str) -> str:
+    i = 1 if lang == "en" else 0
+    if p.get("taken"):
+        return (
+            "Platsen har redan tagits av någon annan.",
+            "The place has already been taken by someone else.",
+        )[i]
+    if p.get("too_early"):
+        return (
+            f"Det går att markera som utebliven först {p['grace']} minuter efter start.",
+            f"A booking can be marked as a no-show only {p['grace']} minutes after it starts.",
+        )[i]
+    if p.get("status"):
+        st = label(str(p["status"]), lang)
+        return (f"Bokningen är {st} och kan inte markeras.", f"The booking is {st} and cannot be marked.")[i]
+    if p.get("opens"):
+        when = fmt_time(p["opens"])
+        return (f"Incheckningen öppnar {when}.", f"Check-in opens at {when}.")[i]
+    return MESSAGES["state"][i]
