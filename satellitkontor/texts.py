@@ -113,6 +113,10 @@ def label(key: str, lang: str = "sv") -> str:
 MESSAGES: dict[str, tuple[str, str]] = {
     "error": ("Något gick fel.", "Something went wrong."),
     "input.invalid": ("Ogiltigt värde för {field}: {value}.", "Invalid value for {field}: {value}."),
+    "input.actor_required": (
+        "Ange vem du är med --as E-POST (eller miljövariabeln SATELLITKONTOR_USER).",
+        "Say who you are with --as E-MAIL (or the environment variable SATELLITKONTOR_USER).",
+    ),
     "municipality.unknown": (
         "Okänd kommun: {value}. Välj en av Bjurholm, Nordmaling, Robertsfors, Umeå, Vindeln, Vännäs och Örnsköldsvik.",
         "Unknown municipality: {value}. Choose one of Bjurholm, Nordmaling, Robertsfors, Umeå, Vindeln, Vännäs and Örnsköldsvik.",
@@ -207,6 +211,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check-in is only possible on the day of the booking ({day}).",
     ),
     "state.check_in_not_allowed": ("{detail}", "{detail}"),
+    "state.office_not_empty": (
+        "Databasen {where} har redan personer och bokningar; demokontoret skapas bara i en tom databas.",
+        "The database {where} already has people and bookings; the demo office is only created in an empty database.",
+    ),
     "database": ("Databasfel.", "Database error."),
     "database.unavailable": (
         "Databasen går inte att nå ({where}): {detail}. Kontrollera nätverket eller kontakta IT.",
@@ -233,6 +241,10 @@ _FIELDS = {
     "name": ("namn", "name"),
     "date": ("datum (skriv ÅÅÅÅ-MM-DD)", "date (write YYYY-MM-DD)"),
     "time": ("tid (skriv TT:MM)", "time (write HH:MM)"),
+    "period": ("del av dagen (skriv heldag, fm eller em)", "part of the day (write full, morning or afternoon)"),
+    "weekdays": ("veckodagar (skriv t.ex. mån,ons,fre)", "weekdays (write e.g. mon,wed,fri)"),
+    "series": ("serie (bokningen ingår inte i någon serie)", "series (the booking is not part of a series)"),
+    "room": ("rum (kontoret har inget konferensrum)", "room (the office has no conference room)"),
     "year": ("år", "year"),
     "title": ("rubrik (högst 200 tecken)", "title (at most 200 characters)"),
     "capacity": ("kapacitet", "capacity"),

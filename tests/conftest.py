@@ -69,6 +69,8 @@ def pg_server_url() -> Iterator[str]:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
         engine.dispose()
+        if os.environ.get("SATELLITKONTOR_REQUIRE_PG"):
+            pytest.fail(f"SATELLITKONTOR_REQUIRE_PG is set but PostgreSQL is unreachable: {exc.orig}")
         pytest.skip(
             f"no PostgreSQL server reachable at {make_url(PG_ADMIN_URL).render_as_string()}: {exc.orig}"
         )

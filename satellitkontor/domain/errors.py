@@ -178,3 +178,13 @@ class SchemaOutdated(DatabaseError):
 
 class SchemaTooNew(DatabaseError):
     code = "database.schema_too_new"
+
+
+class OfficeNotEmpty(InvalidState):
+    code = "state.office_not_empty"
+
+
+class ActorRequired(InvalidInput):
+    """A command that changes something was given no person to act as."""
+
+    code = "input.actor_required"
