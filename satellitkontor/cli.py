@@ -36,11 +36,15 @@ def _t(lang: str, sv: str, en: str) -> str:
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
-    t = lambda sv, en: _t(lang, sv, en)  # noqa: E731
+    def t(sv: str, en: str) -> str:
+        return _t(lang, sv, en)
+
     p = argparse.ArgumentParser(
         prog="satellitkontor",
-        description=t("Bokning av kontorsplatser och konferensrum på Umeåregionens satellitkontor.",
-                      "Desk and conference-room booking for Umeåregionen's satellite office."),
+        description=t(
+            "Bokning av kontorsplatser och konferensrum på Umeåregionens satellitkontor.",
+            "Desk and conference-room booking for Umeåregionen's satellite office.",
+        ),
     )
     p.add_argument("--version", action="version", version=f"satellitkontor {__version__}")
     _common_options(p, t, defaults=True)
@@ -48,52 +52,133 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     _common_options(common, t, defaults=False)
     sub = _Subparsers(p.add_subparsers(dest="command", metavar=t("kommando", "command")), common)
 
-    demo = sub.add_parser("demo", help=t("skapa ett demokontor med personer och bokningar", "create a demo office with people and bookings"))
-    demo.add_argument("--weeks", type=int, default=3, help=t("veckor bakåt och framåt", "weeks back and ahead"))
+    demo = sub.add_parser(
+        "demo",
+        help=t(
+            "skapa ett demokontor med personer och bokningar", "create a demo office with people and bookings"
+        ),
+    )
+    demo.add_argument(
+        "--weeks", type=int, default=3, help=t("veckor bakåt och framåt", "weeks back and ahead")
+    )
     demo.add_argument("--seed", type=int, default=2026)
 
-    book = sub.add_parser("book", help=t("boka en kontorsplats eller konferensrummet", "book a desk or the conference room"))
+    book = sub.add_parser(
+        "book", help=t("boka en kontorsplats eller konferensrummet", "book a desk or the conference room")
+    )
     bsub = _Subparsers(book.add_subparsers(dest="what", metavar="desk|room", required=True), common)
     desk = bsub.add_parser("desk", help=t("boka en kontorsplats", "book a desk"))
-    desk.add_argument("resource", metavar=t("PLATS", "DESK"), help=t("platsens namn, t.ex. 'Plats 3'", "the desk's name, e.g. 'Plats 3'"))
-    desk.add_argument("--date", required=True, metavar=t("DATUM", "DATE"), help=t("ÅÅÅÅ-MM-DD, idag eller imorgon", "YYYY-MM-DD, today or tomorrow"))
-    desk.add_argument("--period", default="heldag", help=t("heldag, fm eller em", "full, morning or afternoon"))
+    desk.add_argument(
+        "resource",
+        metavar=t("PLATS", "DESK"),
+        help=t("platsens namn, t.ex. 'Plats 3'", "the desk's name, e.g. 'Plats 3'"),
+    )
+    desk.add_argument(
+        "--date",
+        required=True,
+        metavar=t("DATUM", "DATE"),
+        help=t("ÅÅÅÅ-MM-DD, idag eller imorgon", "YYYY-MM-DD, today or tomorrow"),
+    )
+    desk.add_argument(
+        "--period", default="heldag", help=t("heldag, fm eller em", "full, morning or afternoon")
+    )
     room = bsub.add_parser("room", help=t("boka konferensrummet", "book the conference room"))
-    room.add_argument("resource", nargs="?", metavar=t("RUM", "ROOM"), help=t("rummets namn (standard: det enda rummet)", "the room's name (default: the only room)"))
-    room.add_argument("--date", required=True, metavar=t("DATUM", "DATE"), help=t("ÅÅÅÅ-MM-DD, idag eller imorgon", "YYYY-MM-DD, today or tomorrow"))
+    room.add_argument(
+        "resource",
+        nargs="?",
+        metavar=t("RUM", "ROOM"),
+        help=t("rummets namn (standard: det enda rummet)", "the room's name (default: the only room)"),
+    )
+    room.add_argument(
+        "--date",
+        required=True,
+        metavar=t("DATUM", "DATE"),
+        help=t("ÅÅÅÅ-MM-DD, idag eller imorgon", "YYYY-MM-DD, today or tomorrow"),
+    )
     room.add_argument("--from", dest="start", required=True, metavar="TT:MM")
     room.add_argument("--to", dest="end", required=True, metavar="TT:MM")
-    room.add_argument("--participants", type=int, required=True, help=t("antal deltagare, 1–12", "number of participants, 1–12"))
+    room.add_argument(
+        "--participants",
+        type=int,
+        required=True,
+        help=t("antal deltagare, 1–12", "number of participants, 1–12"),
+    )
     room.add_argument("--title", help=t("mötets rubrik", "the meeting's title"))
     for sp in (desk, room):
-        sp.add_argument("--for", dest="for_email", metavar="E-POST", help=t("boka åt någon annan", "book for someone else"))
-        sp.add_argument("--repeat", choices=("daily", "weekly", "dagligen", "veckovis"), help=t("upprepa bokningen", "repeat the booking"))
-        sp.add_argument("--weekdays", help=t("veckodagar för veckovis, t.ex. mån,ons", "weekdays for weekly, e.g. mon,wed"))
+        sp.add_argument(
+            "--for",
+            dest="for_email",
+            metavar="E-POST",
+            help=t("boka åt någon annan", "book for someone else"),
+        )
+        sp.add_argument(
+            "--repeat",
+            choices=("daily", "weekly", "dagligen", "veckovis"),
+            help=t("upprepa bokningen", "repeat the booking"),
+        )
+        sp.add_argument(
+            "--weekdays",
+            help=t("veckodagar för veckovis, t.ex. mån,ons", "weekdays for weekly, e.g. mon,wed"),
+        )
         sp.add_argument("--until", help=t("upprepa till och med datum", "repeat until this date"))
         sp.add_argument("--count", type=int, help=t("antal gånger", "number of times"))
-        sp.add_argument("--dry-run", action="store_true", help=t("visa vad som skulle bokas utan att spara", "show what would be booked without saving"))
+        sp.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=t("visa vad som skulle bokas utan att spara", "show what would be booked without saving"),
+        )
 
     cancel = sub.add_parser("cancel", help=t("avboka", "cancel"))
     cancel.add_argument("id", type=int, help=t("bokningens nummer", "the booking's number"))
-    cancel.add_argument("--series", action="store_true", help=t("avboka hela serien från --from", "cancel the whole series from --from"))
-    cancel.add_argument("--from", dest="from_day", help=t("första dag att avboka i serien (standard idag)", "first day to cancel in the series (default today)"))
+    cancel.add_argument(
+        "--series",
+        action="store_true",
+        help=t("avboka hela serien från --from", "cancel the whole series from --from"),
+    )
+    cancel.add_argument(
+        "--from",
+        dest="from_day",
+        help=t(
+            "första dag att avboka i serien (standard idag)",
+            "first day to cancel in the series (default today)",
+        ),
+    )
 
     checkin = sub.add_parser("check-in", help=t("checka in en bokning", "check in a booking"))
     checkin.add_argument("id", type=int)
     noshow = sub.add_parser("no-show", help=t("markera uteblivna", "mark no-shows"))
-    noshow.add_argument("id", type=int, nargs="?", help=t("en bokning; utan nummer: alla som passerat väntetiden", "one booking; without: all past the grace period"))
+    noshow.add_argument(
+        "id",
+        type=int,
+        nargs="?",
+        help=t(
+            "en bokning; utan nummer: alla som passerat väntetiden",
+            "one booking; without: all past the grace period",
+        ),
+    )
 
     occ = sub.add_parser("occupancy", help=t("dagens beläggning", "the day's occupancy"))
-    occ.add_argument("--date", default="idag", metavar=t("DATUM", "DATE"), help=t("ÅÅÅÅ-MM-DD (standard idag)", "YYYY-MM-DD (default today)"))
+    occ.add_argument(
+        "--date",
+        default="idag",
+        metavar=t("DATUM", "DATE"),
+        help=t("ÅÅÅÅ-MM-DD (standard idag)", "YYYY-MM-DD (default today)"),
+    )
 
     mine = sub.add_parser("mine", help=t("mina bokningar", "my bookings"))
     mine.add_argument("--past", action="store_true", help=t("visa tidigare bokningar", "show past bookings"))
 
-    rot = sub.add_parser("rotation", help=t("värdkommun och rotationskalender", "host municipality and rotation calendar"))
+    rot = sub.add_parser(
+        "rotation", help=t("värdkommun och rotationskalender", "host municipality and rotation calendar")
+    )
     rot.add_argument("--year", type=int)
-    rot.add_argument("--years", type=int, metavar="N", help=t("visa N år från --year", "show N years from --year"))
+    rot.add_argument(
+        "--years", type=int, metavar="N", help=t("visa N år från --year", "show N years from --year")
+    )
 
-    stats = sub.add_parser("stats", help=t("statistik per kommun och månad", "statistics per municipality and month"))
+    stats = sub.add_parser(
+        "stats", help=t("statistik per kommun och månad", "statistics per municipality and month")
+    )
     stats.add_argument("--year", type=int, required=True)
     stats.add_argument("--format", choices=("table", "csv"), default="table")
     stats.add_argument("--out", type=Path, help=t("skriv till fil", "write to a file"))
@@ -101,14 +186,22 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     dbp = sub.add_parser("db", help=t("databasen", "the database"))
     dsub = _Subparsers(dbp.add_subparsers(dest="db_command", metavar="upgrade|info", required=True), common)
     dsub.add_parser("upgrade", help=t("skapa eller uppgradera schemat", "create or upgrade the schema"))
-    dsub.add_parser("info", help=t("var databasen finns och dess version", "where the database is and its version"))
+    dsub.add_parser(
+        "info", help=t("var databasen finns och dess version", "where the database is and its version")
+    )
 
     person = sub.add_parser("person", help=t("personer", "people"))
-    psub = _Subparsers(person.add_subparsers(dest="person_command", metavar="add|list", required=True), common)
+    psub = _Subparsers(
+        person.add_subparsers(dest="person_command", metavar="add|list", required=True), common
+    )
     padd = psub.add_parser("add", help=t("lägg till en person", "add a person"))
     padd.add_argument("--name", required=True)
     padd.add_argument("--email", required=True)
-    padd.add_argument("--municipality", required=True, help="Bjurholm, Nordmaling, Robertsfors, Umeå, Vindeln, Vännäs, Örnsköldsvik")
+    padd.add_argument(
+        "--municipality",
+        required=True,
+        help="Bjurholm, Nordmaling, Robertsfors, Umeå, Vindeln, Vännäs, Örnsköldsvik",
+    )
     padd.add_argument("--kind", choices=[k.value for k in PersonKind], default="employee")
     padd.add_argument("--role", choices=[r.value for r in Role], default="user")
     psub.add_parser("list", help=t("lista personer", "list people"))
@@ -130,11 +223,28 @@ def _common_options(p: argparse.ArgumentParser, t: Any, *, defaults: bool) -> No
     """--db, --lang and --as, accepted before and after the command. On the commands the
     default is SUPPRESS, so an option given before the command is not overwritten."""
     kw: dict[str, Any] = {} if defaults else {"default": argparse.SUPPRESS}
-    p.add_argument("--db", metavar="URL", help=t("databas (SQLAlchemy-URL); annars $SATELLITKONTOR_DB_URL eller standardfilen",
-                                                  "database (SQLAlchemy URL); else $SATELLITKONTOR_DB_URL or the default file"), **kw)
-    p.add_argument("--lang", choices=("sv", "en"), help=t("språk för utskrifter", "language of messages"),
-                   **({"default": "sv"} if defaults else kw))
-    p.add_argument("--as", dest="actor", metavar="E-POST", help=t("vem som utför kommandot", "who runs the command"), **kw)
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help=t(
+            "databas (SQLAlchemy-URL); annars $SATELLITKONTOR_DB_URL eller standardfilen",
+            "database (SQLAlchemy URL); else $SATELLITKONTOR_DB_URL or the default file",
+        ),
+        **kw,
+    )
+    p.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        help=t("språk för utskrifter", "language of messages"),
+        **({"default": "sv"} if defaults else kw),
+    )
+    p.add_argument(
+        "--as",
+        dest="actor",
+        metavar="E-POST",
+        help=t("vem som utför kommandot", "who runs the command"),
+        **kw,
+    )
 
 
 class _Subparsers:
@@ -156,8 +266,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lang = args.lang
     if args.command is None:
-        print(_t(lang, "Skrivbordsprogrammet kommer i en senare version. Använd kommandona nedan.",
-                 "The desktop app arrives in a later version. Use the commands below."))
+        print(
+            _t(
+                lang,
+                "Skrivbordsprogrammet kommer i en senare version. Använd kommandona nedan.",
+                "The desktop app arrives in a later version. Use the commands below.",
+            )
+        )
         parser.print_help()
         return 0
     try:
@@ -169,9 +284,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # never a traceback on the screen
         path = _log_unexpected(exc)
-        print(_t(lang, f"fel: något oväntat hände ({type(exc).__name__}: {exc}). Detaljer finns i {path}.",
-                 f"error: something unexpected happened ({type(exc).__name__}: {exc}). Details are in {path}."),
-              file=sys.stderr)
+        print(
+            _t(
+                lang,
+                f"fel: något oväntat hände ({type(exc).__name__}: {exc}). Detaljer finns i {path}.",
+                f"error: something unexpected happened ({type(exc).__name__}: {exc}). Details are in {path}.",
+            ),
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -209,9 +329,14 @@ def _run(args: argparse.Namespace, lang: str) -> int:
     services = open_office(args.db)
     try:
         if services.upgrade is not None and services.upgrade.created and args.command != "demo":
-            print(_t(lang, f"Ny databas skapad: {services.db.describe()}. Kör 'satellitkontor demo' för att prova med ett demokontor.",
-                     f"New database created: {services.db.describe()}. Run 'satellitkontor demo' to try a demo office."),
-                  file=sys.stderr)
+            print(
+                _t(
+                    lang,
+                    f"Ny databas skapad: {services.db.describe()}. Kör 'satellitkontor demo' för att prova med ett demokontor.",
+                    f"New database created: {services.db.describe()}. Run 'satellitkontor demo' to try a demo office.",
+                ),
+                file=sys.stderr,
+            )
         handler = _COMMANDS[args.command]
         return handler(services, args, lang)
     finally:
@@ -222,7 +347,9 @@ def _today() -> date:
     return clk.local_date(clk.system_clock())
 
 
-def _actor(services: Any, args: argparse.Namespace, *, fallback: str | None = None, required: bool = True) -> Any:
+def _actor(
+    services: Any, args: argparse.Namespace, *, fallback: str | None = None, required: bool = True
+) -> Any:
     email = args.actor or os.environ.get(ENV_USER) or fallback
     if not email:
         if required:
@@ -235,16 +362,27 @@ def _cmd_demo(services: Any, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.services.demo_service import DemoService
 
     print(_t(lang, "Skapar demokontoret …", "Creating the demo office …"), file=sys.stderr)
-    summary = DemoService(services.db, services.clock).create(weeks_back=args.weeks, weeks_ahead=args.weeks, seed=args.seed)
-    print(_t(lang,
-             f"Demokontoret är klart i {services.db.describe()}: {summary.people} personer från sju kommuner, "
-             f"{summary.desks} kontorsplatser och konferensrummet, {summary.bookings} bokningar "
-             f"{fmt_date(summary.first_day, lang)} – {fmt_date(summary.last_day, lang)}.",
-             f"The demo office is ready in {services.db.describe()}: {summary.people} people from seven municipalities, "
-             f"{summary.desks} desks and the conference room, {summary.bookings} bookings "
-             f"{fmt_date(summary.first_day, lang)} – {fmt_date(summary.last_day, lang)}."))
-    print(_t(lang, "Prova: satellitkontor occupancy   eller   satellitkontor --as sofia.lindqvist@umea.se mine",
-             "Try: satellitkontor occupancy   or   satellitkontor --as sofia.lindqvist@umea.se mine"))
+    summary = DemoService(services.db, services.clock).create(
+        weeks_back=args.weeks, weeks_ahead=args.weeks, seed=args.seed
+    )
+    print(
+        _t(
+            lang,
+            f"Demokontoret är klart i {services.db.describe()}: {summary.people} personer från sju kommuner, "
+            f"{summary.desks} kontorsplatser och konferensrummet, {summary.bookings} bokningar "
+            f"{fmt_date(summary.first_day, lang)} – {fmt_date(summary.last_day, lang)}.",
+            f"The demo office is ready in {services.db.describe()}: {summary.people} people from seven municipalities, "
+            f"{summary.desks} desks and the conference room, {summary.bookings} bookings "
+            f"{fmt_date(summary.first_day, lang)} – {fmt_date(summary.last_day, lang)}.",
+        )
+    )
+    print(
+        _t(
+            lang,
+            "Prova: satellitkontor occupancy   eller   satellitkontor --as sofia.lindqvist@umea.se mine",
+            "Try: satellitkontor occupancy   or   satellitkontor --as sofia.lindqvist@umea.se mine",
+        )
+    )
     return 0
 
 
@@ -253,9 +391,7 @@ def _cmd_book(services: Any, args: argparse.Namespace, lang: str) -> int:
     day = parse_date(args.date, today)
     actor = _actor(services, args, fallback=args.for_email)
     target = services.office.person_by_email(args.for_email) if args.for_email else actor
-    if args.what == "desk":
-        resource = services.office.resource_by_name(args.resource)
-    elif args.resource:
+    if args.what == "desk" or args.resource:
         resource = services.office.resource_by_name(args.resource)
     else:
         rooms = [r for r in services.office.resources() if r.kind is ResourceKind.ROOM]
@@ -268,17 +404,24 @@ def _cmd_book(services: Any, args: argparse.Namespace, lang: str) -> int:
         if args.what == "desk":
             kwargs["period"] = parse_period(args.period)
         else:
-            kwargs.update(start_time=parse_time(args.start), end_time=parse_time(args.end),
-                          participants=args.participants, title=args.title)
+            kwargs.update(
+                start_time=parse_time(args.start),
+                end_time=parse_time(args.end),
+                participants=args.participants,
+                title=args.title,
+            )
         result = services.booking.book_series(actor.id, resource.id, rule, **kwargs)
         print(cli_format.series(result, lang))
         return 0
     if args.what == "desk":
-        booking = services.booking.book_desk(actor.id, resource.id, day, parse_period(args.period), for_person_id=target.id)
+        booking = services.booking.book_desk(
+            actor.id, resource.id, day, parse_period(args.period), for_person_id=target.id
+        )
     else:
         start, end = clk.local(day, parse_time(args.start)), clk.local(day, parse_time(args.end))
-        booking = services.booking.book_room(actor.id, resource.id, start, end, args.participants, args.title,
-                                             for_person_id=target.id)
+        booking = services.booking.book_room(
+            actor.id, resource.id, start, end, args.participants, args.title, for_person_id=target.id
+        )
     print(_t(lang, "Bokat: ", "Booked: ") + cli_format.booking_line(booking, lang))
     return 0
 
@@ -303,7 +446,13 @@ def _cmd_cancel(services: Any, args: argparse.Namespace, lang: str) -> int:
             raise InvalidInput(field="series", value=args.id)
         first = parse_date(args.from_day, _today()) if args.from_day else None
         cancelled = services.booking.cancel_series(actor.id, booking.series_id, first)
-        print(_t(lang, f"Avbokade {len(cancelled)} tillfällen i serien.", f"Cancelled {len(cancelled)} occurrences of the series."))
+        print(
+            _t(
+                lang,
+                f"Avbokade {len(cancelled)} tillfällen i serien.",
+                f"Cancelled {len(cancelled)} occurrences of the series.",
+            )
+        )
         for b in cancelled:
             print("  " + cli_format.booking_line(b, lang))
         return 0
@@ -324,7 +473,13 @@ def _cmd_no_show(services: Any, args: argparse.Namespace, lang: str) -> int:
     actor = _actor(services, args)
     if args.id is None:
         marked = services.attendance.mark_no_shows(actor.id)
-        print(_t(lang, f"{len(marked)} bokningar markerade som uteblivna.", f"{len(marked)} bookings marked as no-shows."))
+        print(
+            _t(
+                lang,
+                f"{len(marked)} bokningar markerade som uteblivna.",
+                f"{len(marked)} bookings marked as no-shows.",
+            )
+        )
         for b in marked:
             print("  " + cli_format.booking_line(b, lang))
         return 0
@@ -377,21 +532,44 @@ def _db(args: argparse.Namespace, lang: str) -> int:
     try:
         if args.db_command == "info":
             rev = schema.current_revision(db)
-            print(_t(lang, f"Databas: {db.describe()}\nSchemaversion: {rev or 'ingen (tom databas)'} (senaste: {schema.head_revision()})",
-                     f"Database: {db.describe()}\nSchema version: {rev or 'none (empty database)'} (newest: {schema.head_revision()})"))
+            print(
+                _t(
+                    lang,
+                    f"Databas: {db.describe()}\nSchemaversion: {rev or 'ingen (tom databas)'} (senaste: {schema.head_revision()})",
+                    f"Database: {db.describe()}\nSchema version: {rev or 'none (empty database)'} (newest: {schema.head_revision()})",
+                )
+            )
             return 0
         result = schema.upgrade(db)
         if result.created:
             from satellitkontor.services.office_service import OfficeService
 
             OfficeService(db).create_default_office()
-            print(_t(lang, f"Schemat är skapat ({result.after}) i {db.describe()}.", f"Schema created ({result.after}) in {db.describe()}."))
+            print(
+                _t(
+                    lang,
+                    f"Schemat är skapat ({result.after}) i {db.describe()}.",
+                    f"Schema created ({result.after}) in {db.describe()}.",
+                )
+            )
         elif result.changed:
-            print(_t(lang, f"Uppgraderat {result.before} → {result.after}.", f"Upgraded {result.before} → {result.after}."))
+            print(
+                _t(
+                    lang,
+                    f"Uppgraderat {result.before} → {result.after}.",
+                    f"Upgraded {result.before} → {result.after}.",
+                )
+            )
             if result.backup:
                 print(_t(lang, f"Säkerhetskopia: {result.backup}", f"Backup: {result.backup}"))
         else:
-            print(_t(lang, f"Databasen har redan senaste schemat ({result.after}).", f"The database already has the newest schema ({result.after})."))
+            print(
+                _t(
+                    lang,
+                    f"Databasen har redan senaste schemat ({result.after}).",
+                    f"The database already has the newest schema ({result.after}).",
+                )
+            )
         return 0
     finally:
         db.dispose()
@@ -402,14 +580,27 @@ def _cmd_person(services: Any, args: argparse.Namespace, lang: str) -> int:
 
     if args.person_command == "list":
         for p in services.office.people():
-            print(f"{p.name:<32} {p.email:<36} {municipality_name(p.municipality_code):<13} "
-                  f"{label(p.kind.value, lang):<12} {label(p.role.value, lang)}")
+            print(
+                f"{p.name:<32} {p.email:<36} {municipality_name(p.municipality_code):<13} "
+                f"{label(p.kind.value, lang):<12} {label(p.role.value, lang)}"
+            )
         return 0
     actor = _actor(services, args, required=False)
-    person = services.office.add_person(actor.id if actor else None, args.name, args.email, args.municipality,
-                                        PersonKind(args.kind), Role(args.role))
-    print(_t(lang, f"Tillagd: {person.name} <{person.email}>, {municipality_name(person.municipality_code)}, {label(person.role.value, lang)}",
-             f"Added: {person.name} <{person.email}>, {municipality_name(person.municipality_code)}, {label(person.role.value, lang)}"))
+    person = services.office.add_person(
+        actor.id if actor else None,
+        args.name,
+        args.email,
+        args.municipality,
+        PersonKind(args.kind),
+        Role(args.role),
+    )
+    print(
+        _t(
+            lang,
+            f"Tillagd: {person.name} <{person.email}>, {municipality_name(person.municipality_code)}, {label(person.role.value, lang)}",
+            f"Added: {person.name} <{person.email}>, {municipality_name(person.municipality_code)}, {label(person.role.value, lang)}",
+        )
+    )
     return 0
 
 
@@ -433,8 +624,13 @@ def _cmd_closure(services: Any, args: argparse.Namespace, lang: str) -> int:
     end = parse_date(args.end, today) if args.end else start
     actor = _actor(services, args, required=False)
     c = services.office.add_closure(actor.id if actor else None, start, end, args.reason)
-    print(_t(lang, f"Stängt {fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}",
-             f"Closed {fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}"))
+    print(
+        _t(
+            lang,
+            f"Stängt {fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}",
+            f"Closed {fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}",
+        )
+    )
     return 0
 
 
@@ -452,5 +648,3 @@ _COMMANDS = {
     "resources": _cmd_resources,
     "closure": _cmd_closure,
 }
-
-

@@ -59,10 +59,18 @@ def parse_time(text: str) -> time:
 
 
 _PERIODS = {
-    "heldag": DeskPeriod.FULL_DAY, "hel": DeskPeriod.FULL_DAY, "full": DeskPeriod.FULL_DAY,
-    "full_day": DeskPeriod.FULL_DAY, "fullday": DeskPeriod.FULL_DAY,
-    "fm": DeskPeriod.MORNING, "förmiddag": DeskPeriod.MORNING, "morning": DeskPeriod.MORNING, "am": DeskPeriod.MORNING,
-    "em": DeskPeriod.AFTERNOON, "eftermiddag": DeskPeriod.AFTERNOON, "afternoon": DeskPeriod.AFTERNOON,
+    "heldag": DeskPeriod.FULL_DAY,
+    "hel": DeskPeriod.FULL_DAY,
+    "full": DeskPeriod.FULL_DAY,
+    "full_day": DeskPeriod.FULL_DAY,
+    "fullday": DeskPeriod.FULL_DAY,
+    "fm": DeskPeriod.MORNING,
+    "förmiddag": DeskPeriod.MORNING,
+    "morning": DeskPeriod.MORNING,
+    "am": DeskPeriod.MORNING,
+    "em": DeskPeriod.AFTERNOON,
+    "eftermiddag": DeskPeriod.AFTERNOON,
+    "afternoon": DeskPeriod.AFTERNOON,
     "pm": DeskPeriod.AFTERNOON,
 }
 

@@ -42,16 +42,31 @@ def occupancy(day: DayOccupancy, lang: str) -> str:
         out.append(f"{head}: " + _t(lang, f"stängt ({day.closed.name})", f"closed ({day.closed.name})"))
         return "\n".join(out)
     assert day.hours is not None
-    out.append(head + _t(lang, f" (öppet {fmt_time(day.hours.opens)}–{fmt_time(day.hours.closes)})",
-                         f" (open {fmt_time(day.hours.opens)}–{fmt_time(day.hours.closes)})"))
-    out.append(_t(lang, f"Kontorsplatser: {day.desks_taken} av {len(day.desks)} upptagna, {day.desks_free} lediga",
-                  f"Desks: {day.desks_taken} of {len(day.desks)} taken, {day.desks_free} free"))
+    out.append(
+        head
+        + _t(
+            lang,
+            f" (öppet {fmt_time(day.hours.opens)}–{fmt_time(day.hours.closes)})",
+            f" (open {fmt_time(day.hours.opens)}–{fmt_time(day.hours.closes)})",
+        )
+    )
+    out.append(
+        _t(
+            lang,
+            f"Kontorsplatser: {day.desks_taken} av {len(day.desks)} upptagna, {day.desks_free} lediga",
+            f"Desks: {day.desks_taken} of {len(day.desks)} taken, {day.desks_free} free",
+        )
+    )
     out.append("")
     width = max([len(d.resource.name) for d in day.desks] + [6])
-    out.append(f"{_t(lang, 'Plats', 'Desk'):<{width}}  {_t(lang, 'Förmiddag', 'Morning'):<34}  "
-               f"{_t(lang, 'Eftermiddag', 'Afternoon')}")
+    out.append(
+        f"{_t(lang, 'Plats', 'Desk'):<{width}}  {_t(lang, 'Förmiddag', 'Morning'):<34}  "
+        f"{_t(lang, 'Eftermiddag', 'Afternoon')}"
+    )
     for desk in day.desks:
-        out.append(f"{desk.resource.name:<{width}}  {_half(desk, True, lang):<34}  {_half(desk, False, lang)}")
+        out.append(
+            f"{desk.resource.name:<{width}}  {_half(desk, True, lang):<34}  {_half(desk, False, lang)}"
+        )
     for room in day.rooms:
         out.append("")
         out.append(f"{room.resource.name} ({_t(lang, 'högst', 'max')} {room.resource.capacity})")
@@ -61,8 +76,10 @@ def occupancy(day: DayOccupancy, lang: str) -> str:
         for b in shown:
             status = "" if b.status.value == "confirmed" else f" [{label(b.status.value, lang)}]"
             title = b.title or _t(lang, "Möte", "Meeting")
-            out.append(f"  {fmt_time(b.start)}–{fmt_time(b.end)}  {title}, {b.participants} "
-                       f"{_t(lang, 'deltagare', 'participants')} – {who(b)}  #{b.id}{status}")
+            out.append(
+                f"  {fmt_time(b.start)}–{fmt_time(b.end)}  {title}, {b.participants} "
+                f"{_t(lang, 'deltagare', 'participants')} – {who(b)}  #{b.id}{status}"
+            )
     out.append("")
     hours = f"{day.room_hours:.1f}".replace(".", "," if lang == "sv" else ".")
     out.append(_t(lang, f"Konferensrummet: {hours} timmar bokade", f"Conference room: {hours} hours booked"))
@@ -72,7 +89,11 @@ def occupancy(day: DayOccupancy, lang: str) -> str:
 def _half(desk: ResourceDay, morning: bool, lang: str) -> str:
     wanted = DeskPeriod.MORNING if morning else DeskPeriod.AFTERNOON
     for b in desk.bookings:
-        if b.status.value in ("confirmed", "checked_in") and b.desk_period is not None and b.desk_period.covers(wanted):
+        if (
+            b.status.value in ("confirmed", "checked_in")
+            and b.desk_period is not None
+            and b.desk_period.covers(wanted)
+        ):
             mark = " ✓" if b.status.value == "checked_in" else ""
             return f"{who(b)} #{b.id}{mark}"
     return "–  " + label("free", lang)
@@ -82,11 +103,18 @@ def series(result: SeriesResult, lang: str) -> str:
     out = []
     days = result.days
     if result.dry_run:
-        out.append(_t(lang, f"Skulle boka {len(days)} tillfällen (provkörning, inget sparat):",
-                      f"Would book {len(days)} occurrences (dry run, nothing saved):"))
+        out.append(
+            _t(
+                lang,
+                f"Skulle boka {len(days)} tillfällen (provkörning, inget sparat):",
+                f"Would book {len(days)} occurrences (dry run, nothing saved):",
+            )
+        )
         out.extend(f"  {fmt_date(d, lang)}" for d in days)
     else:
-        out.append(_t(lang, f"Bokade {len(result.booked)} tillfällen:", f"Booked {len(result.booked)} occurrences:"))
+        out.append(
+            _t(lang, f"Bokade {len(result.booked)} tillfällen:", f"Booked {len(result.booked)} occurrences:")
+        )
         out.extend("  " + booking_line(b, lang) for b in result.booked)
     if result.skipped:
         out.append(_t(lang, f"Hoppade över {len(result.skipped)}:", f"Skipped {len(result.skipped)}:"))
@@ -98,35 +126,77 @@ def rotation(view: RotationYearView, lang: str) -> str:
     hy = view.host_year
     status = label("confirmed_year" if hy.status.value == "confirmed" else hy.status.value, lang)
     out = [
-        _t(lang, f"Värdkommun {hy.year}: {hy.host.name} ({status})", f"Host municipality {hy.year}: {hy.host.name} ({status})"),
-        _t(lang, f"Vice ordförande KC-gruppen: {hy.kc_vice_chair.name}", f"Vice chair of the KC group: {hy.kc_vice_chair.name}"),
+        _t(
+            lang,
+            f"Värdkommun {hy.year}: {hy.host.name} ({status})",
+            f"Host municipality {hy.year}: {hy.host.name} ({status})",
+        ),
+        _t(
+            lang,
+            f"Vice ordförande KC-gruppen: {hy.kc_vice_chair.name}",
+            f"Vice chair of the KC group: {hy.kc_vice_chair.name}",
+        ),
     ]
     if view.next_year is not None:
         nxt = view.next_year
         nstatus = label("confirmed_year" if nxt.status.value == "confirmed" else nxt.status.value, lang)
-        out.append(_t(lang, f"Nästa år ({nxt.year}): {nxt.host.name} ({nstatus})", f"Next year ({nxt.year}): {nxt.host.name} ({nstatus})"))
+        out.append(
+            _t(
+                lang,
+                f"Nästa år ({nxt.year}): {nxt.host.name} ({nstatus})",
+                f"Next year ({nxt.year}): {nxt.host.name} ({nstatus})",
+            )
+        )
     if view.handover is not None:
         meeting = view.handover_meeting
-        when = fmt_span(meeting.start, meeting.end, lang) if meeting else _t(lang, "december, datum ej bestämt", "December, date not set")
-        out.append(_t(lang, f"Överlämning: {view.handover.outgoing.name} → {view.handover.incoming.name}, {when}",
-                      f"Handover: {view.handover.outgoing.name} → {view.handover.incoming.name}, {when}"))
+        when = (
+            fmt_span(meeting.start, meeting.end, lang)
+            if meeting
+            else _t(lang, "december, datum ej bestämt", "December, date not set")
+        )
+        out.append(
+            _t(
+                lang,
+                f"Överlämning: {view.handover.outgoing.name} → {view.handover.incoming.name}, {when}",
+                f"Handover: {view.handover.outgoing.name} → {view.handover.incoming.name}, {when}",
+            )
+        )
     if view.meetings:
         out.append(_t(lang, "Möten:", "Meetings:"))
-        out.extend(f"  {fmt_span(m.start, m.end, lang)}  {m.title}" + (f", {m.location}" if m.location else "")
-                   for m in view.meetings)
+        out.extend(
+            f"  {fmt_span(m.start, m.end, lang)}  {m.title}" + (f", {m.location}" if m.location else "")
+            for m in view.meetings
+        )
     return "\n".join(out)
 
 
 def rotation_years(rows: list, lang: str) -> str:  # type: ignore[type-arg]
-    out = [_t(lang, "År    Värdkommun     Vice ordf. KC-gruppen  Status", "Year  Host           KC vice chair          Status")]
+    out = [
+        _t(
+            lang,
+            "År    Värdkommun     Vice ordf. KC-gruppen  Status",
+            "Year  Host           KC vice chair          Status",
+        )
+    ]
     for hy in rows:
         status = label("confirmed_year" if hy.status.value == "confirmed" else hy.status.value, lang)
         out.append(f"{hy.year}  {hy.host.name:<13}  {hy.kc_vice_chair.name:<21}  {status}")
     return "\n".join(out)
 
 
-STAT_COLUMNS = ("year", "month", "municipality", "desk_days", "room_hours", "bookings", "people", "employees",
-                "politicians", "no_shows", "no_show_rate")
+STAT_COLUMNS = (
+    "year",
+    "month",
+    "municipality",
+    "desk_days",
+    "room_hours",
+    "bookings",
+    "people",
+    "employees",
+    "politicians",
+    "no_shows",
+    "no_show_rate",
+)
 
 
 def stats_csv(rows: list[UsageRow]) -> str:
@@ -134,16 +204,32 @@ def stats_csv(rows: list[UsageRow]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(STAT_COLUMNS)
     for r in rows:
-        writer.writerow([r.year, r.month or "", r.municipality_name, r.desk_days, r.room_hours, r.bookings,
-                         r.people, r.employees, r.politicians, r.no_shows, f"{r.no_show_rate:.3f}"])
+        writer.writerow(
+            [
+                r.year,
+                r.month or "",
+                r.municipality_name,
+                r.desk_days,
+                r.room_hours,
+                r.bookings,
+                r.people,
+                r.employees,
+                r.politicians,
+                r.no_shows,
+                f"{r.no_show_rate:.3f}",
+            ]
+        )
     return buf.getvalue()
 
 
 def stats_table(rows: list[UsageRow], lang: str) -> str:
     from satellitkontor.texts import MONTH_NAMES
 
-    head = _t(lang, "Kommun         Platsdagar  Rumstimmar  Bokningar  Personer  Medarb.  Politiker  Uteblev",
-              "Municipality   Desk-days   Room-hours  Bookings   People    Employees Politicians No-show")
+    head = _t(
+        lang,
+        "Kommun         Platsdagar  Rumstimmar  Bokningar  Personer  Medarb.  Politiker  Uteblev",
+        "Municipality   Desk-days   Room-hours  Bookings   People    Employees Politicians No-show",
+    )
     out = []
     months = sorted({r.month for r in rows if r.month is not None})
     for month in [*months, None]:
@@ -155,8 +241,10 @@ def stats_table(rows: list[UsageRow], lang: str) -> str:
         out.append(head)
         for r in part:
             rate = f"{r.no_show_rate * 100:.0f} %"
-            out.append(f"{r.municipality_name:<14} {_num(r.desk_days, lang):>10}  {_num(r.room_hours, lang):>10}  "
-                       f"{r.bookings:>9}  {r.people:>8}  {r.employees:>7}  {r.politicians:>9}  {rate:>7}")
+            out.append(
+                f"{r.municipality_name:<14} {_num(r.desk_days, lang):>10}  {_num(r.room_hours, lang):>10}  "
+                f"{r.bookings:>9}  {r.people:>8}  {r.employees:>7}  {r.politicians:>9}  {rate:>7}"
+            )
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -241,7 +241,10 @@ _FIELDS = {
     "name": ("namn", "name"),
     "date": ("datum (skriv ÅÅÅÅ-MM-DD)", "date (write YYYY-MM-DD)"),
     "time": ("tid (skriv TT:MM)", "time (write HH:MM)"),
-    "period": ("del av dagen (skriv heldag, fm eller em)", "part of the day (write full, morning or afternoon)"),
+    "period": (
+        "del av dagen (skriv heldag, fm eller em)",
+        "part of the day (write full, morning or afternoon)",
+    ),
     "weekdays": ("veckodagar (skriv t.ex. mån,ons,fre)", "weekdays (write e.g. mon,wed,fri)"),
     "series": ("serie (bokningen ingår inte i någon serie)", "series (the booking is not part of a series)"),
     "room": ("rum (kontoret har inget konferensrum)", "room (the office has no conference room)"),

@@ -50,12 +50,56 @@ def next_open_weekday(after: date, weekday: int = 1) -> date:
 
 
 def add_people(url: str) -> None:
-    assert run(url, "person", "add", "--name", "Åsa Admin", "--email", "asa@umea.se", "--municipality", "Umeå",
-               "--role", "admin")[0] == 0
-    assert run(url, "--as", "asa@umea.se", "person", "add", "--name", "Örjan Ödmark", "--email",
-               "orjan@vannas.se", "--municipality", "vannas")[0] == 0
-    assert run(url, "--as", "asa@umea.se", "person", "add", "--name", "Politiker Pia", "--email",
-               "pia@bjurholm.se", "--municipality", "Bjurholm", "--kind", "politician")[0] == 0
+    assert (
+        run(
+            url,
+            "person",
+            "add",
+            "--name",
+            "Åsa Admin",
+            "--email",
+            "asa@umea.se",
+            "--municipality",
+            "Umeå",
+            "--role",
+            "admin",
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            url,
+            "--as",
+            "asa@umea.se",
+            "person",
+            "add",
+            "--name",
+            "Örjan Ödmark",
+            "--email",
+            "orjan@vannas.se",
+            "--municipality",
+            "vannas",
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            url,
+            "--as",
+            "asa@umea.se",
+            "person",
+            "add",
+            "--name",
+            "Politiker Pia",
+            "--email",
+            "pia@bjurholm.se",
+            "--municipality",
+            "Bjurholm",
+            "--kind",
+            "politician",
+        )[0]
+        == 0
+    )
 
 
 def test_a_new_database_gets_the_default_office_and_a_hint_about_the_demo(url: str) -> None:
@@ -69,8 +113,18 @@ def test_a_new_database_gets_the_default_office_and_a_hint_about_the_demo(url: s
 def test_book_a_desk_and_see_it_in_the_days_occupancy(url: str) -> None:
     add_people(url)
     day = next_open_weekday(clk.local_date(clk.system_clock()))
-    code, out, err = run(url, "book", "desk", "Plats 3", "--date", day.isoformat(), "--period", "fm",
-                         "--for", "orjan@vannas.se")
+    code, out, err = run(
+        url,
+        "book",
+        "desk",
+        "Plats 3",
+        "--date",
+        day.isoformat(),
+        "--period",
+        "fm",
+        "--for",
+        "orjan@vannas.se",
+    )
     assert (code, err) == (0, ""), err
     assert out.startswith("Bokat: #1  Plats 3") and "förmiddag" in out and "Örjan Ödmark (Vännäs)" in out
     code, out, _ = run(url, "occupancy", "--date", day.isoformat())
@@ -84,14 +138,37 @@ def test_a_conflict_and_a_rule_break_print_one_swedish_line_and_exit_2(url: str)
     add_people(url)
     day = next_open_weekday(clk.local_date(clk.system_clock()))
     assert run(url, "book", "desk", "Plats 1", "--date", day.isoformat(), "--for", "orjan@vannas.se")[0] == 0
-    code, out, err = run(url, "book", "desk", "plats 1", "--date", day.isoformat(), "--period", "em",
-                         "--for", "pia@bjurholm.se")
+    code, out, err = run(
+        url,
+        "book",
+        "desk",
+        "plats 1",
+        "--date",
+        day.isoformat(),
+        "--period",
+        "em",
+        "--for",
+        "pia@bjurholm.se",
+    )
     assert code == 2 and out == ""
     assert err.startswith("fel: Plats 1 är redan bokad") and "(av någon från Vännäs)" in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
-    code, _, err = run(url, "book", "room", "--date", day.isoformat(), "--from", "09:00", "--to", "10:00",
-                       "--participants", "13", "--for", "pia@bjurholm.se")
+    code, _, err = run(
+        url,
+        "book",
+        "room",
+        "--date",
+        day.isoformat(),
+        "--from",
+        "09:00",
+        "--to",
+        "10:00",
+        "--participants",
+        "13",
+        "--for",
+        "pia@bjurholm.se",
+    )
     assert code == 2
     assert err.strip() == "fel: Antalet deltagare måste vara mellan 1 och 12; du angav 13."
     code, out, _ = run(url, "occupancy", "--date", day.isoformat())
@@ -100,8 +177,9 @@ def test_a_conflict_and_a_rule_break_print_one_swedish_line_and_exit_2(url: str)
 
 def test_english_messages_with_lang_en(url: str) -> None:
     add_people(url)
-    code, _, err = run(url, "--lang", "en", "book", "desk", "Plats 1", "--date", "2020-01-07",
-                       "--for", "orjan@vannas.se")
+    code, _, err = run(
+        url, "--lang", "en", "book", "desk", "Plats 1", "--date", "2020-01-07", "--for", "orjan@vannas.se"
+    )
     assert code == 2
     assert err.startswith("error: You cannot book in the past")
 
@@ -109,8 +187,18 @@ def test_english_messages_with_lang_en(url: str) -> None:
 def test_a_user_may_not_book_for_someone_else(url: str) -> None:
     add_people(url)
     day = next_open_weekday(clk.local_date(clk.system_clock()))
-    code, _, err = run(url, "book", "desk", "Plats 2", "--date", day.isoformat(), "--for", "pia@bjurholm.se",
-                       "--as", "orjan@vannas.se")
+    code, _, err = run(
+        url,
+        "book",
+        "desk",
+        "Plats 2",
+        "--date",
+        day.isoformat(),
+        "--for",
+        "pia@bjurholm.se",
+        "--as",
+        "orjan@vannas.se",
+    )
     assert code == 2 and "inte behörighet att boka åt någon annan" in err
 
 
@@ -118,10 +206,36 @@ def test_recurring_dry_run_lists_the_skipped_days_and_saves_nothing(url: str) ->
     add_people(url)
     today = clk.local_date(clk.system_clock())
     first = next_open_weekday(today)
-    assert run(url, "book", "desk", "Plats 4", "--date", (first + timedelta(days=7)).isoformat(),
-               "--for", "pia@bjurholm.se")[0] == 0
-    code, out, err = run(url, "book", "desk", "Plats 4", "--date", first.isoformat(), "--for", "orjan@vannas.se",
-                         "--repeat", "weekly", "--weekdays", "tis", "--count", "3", "--dry-run")
+    assert (
+        run(
+            url,
+            "book",
+            "desk",
+            "Plats 4",
+            "--date",
+            (first + timedelta(days=7)).isoformat(),
+            "--for",
+            "pia@bjurholm.se",
+        )[0]
+        == 0
+    )
+    code, out, err = run(
+        url,
+        "book",
+        "desk",
+        "Plats 4",
+        "--date",
+        first.isoformat(),
+        "--for",
+        "orjan@vannas.se",
+        "--repeat",
+        "weekly",
+        "--weekdays",
+        "tis",
+        "--count",
+        "3",
+        "--dry-run",
+    )
     assert code == 0, err
     assert "Skulle boka 2 tillfällen" in out and "Hoppade över 1:" in out and "redan bokad" in out
     code, out, _ = run(url, "--as", "orjan@vannas.se", "mine")
@@ -164,7 +278,14 @@ def test_demo_then_stats_as_csv(url: str, tmp_path: Path) -> None:
     assert len(rows) == 13 * 7
     year_rows = [r for r in rows if r["month"] == ""]
     assert {r["municipality"] for r in year_rows} == {
-        "Bjurholm", "Nordmaling", "Robertsfors", "Umeå", "Vindeln", "Vännäs", "Örnsköldsvik"}
+        "Bjurholm",
+        "Nordmaling",
+        "Robertsfors",
+        "Umeå",
+        "Vindeln",
+        "Vännäs",
+        "Örnsköldsvik",
+    }
     assert sum(float(r["desk_days"]) for r in year_rows) > 0
     monthly = sum(float(r["desk_days"]) for r in rows if r["month"])
     assert monthly == pytest.approx(sum(float(r["desk_days"]) for r in year_rows))
@@ -174,7 +295,10 @@ def test_bad_arguments_are_explained_in_swedish(url: str) -> None:
     code, _, err = run(url, "book", "desk")
     assert code == 2 and "de här uppgifterna saknas" in err
     code, _, err = run(url, "occupancy", "--date", "31/12")
-    assert code == 2 and err.strip().splitlines()[-1] == "fel: Ogiltigt värde för datum (skriv ÅÅÅÅ-MM-DD): 31/12."
+    assert (
+        code == 2
+        and err.strip().splitlines()[-1] == "fel: Ogiltigt värde för datum (skriv ÅÅÅÅ-MM-DD): 31/12."
+    )
 
 
 def test_db_upgrade_and_info(url: str) -> None:
@@ -190,11 +314,23 @@ def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
     """A real process: an unreachable PostgreSQL server gives one line and exit status 2."""
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
     proc = subprocess.run(
-        [sys.executable, "-m", "satellitkontor", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none",
-         "occupancy"], capture_output=True, text=True, env=env, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "satellitkontor",
+            "--db",
+            "postgresql+psycopg://nobody@127.0.0.1:1/none",
+            "occupancy",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("fel: Databasen går inte att nå")
-    version = subprocess.run([sys.executable, "-m", "satellitkontor", "--version"], capture_output=True, text=True)
+    version = subprocess.run(
+        [sys.executable, "-m", "satellitkontor", "--version"], capture_output=True, text=True
+    )
     assert version.returncode == 0 and version.stdout.startswith("satellitkontor ")

@@ -36,7 +36,9 @@ def test_pyside6_only_under_gui(path: Path) -> None:
     if "gui" in path.relative_to(PACKAGE).parts:
         return
     qt = {name for name in _imports(path) if name.split(".")[0] in ("PySide6", "PyQt6", "PyQt5", "shiboken6")}
-    assert not qt, f"{path.relative_to(PACKAGE)} imports Qt ({', '.join(sorted(qt))}); Qt belongs in satellitkontor/gui/"
+    assert not qt, (
+        f"{path.relative_to(PACKAGE)} imports Qt ({', '.join(sorted(qt))}); Qt belongs in satellitkontor/gui/"
+    )
 
 
 @pytest.mark.parametrize("path", _modules(PACKAGE / "domain"), ids=lambda p: p.name)

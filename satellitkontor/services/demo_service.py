@@ -21,23 +21,83 @@ from satellitkontor.domain.people import Person, PersonKind, Role
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.services.attendance_service import AttendanceService
-from satellitkontor.services.booking_service import BookingService
 from satellitkontor.services.base import Service
+from satellitkontor.services.booking_service import BookingService
 from satellitkontor.services.office_service import OfficeService
 from satellitkontor.services.rotation_service import RotationService
 from satellitkontor.storage.models import BookingRow, PersonRow
 
-_FIRST = ("Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Sara", "Per", "Emma", "Nils", "Elin", "Oskar",
-          "Ingrid", "Mikael", "Lena", "Jonas", "Sofia", "Anders", "Hanna", "Gustav", "Frida", "Olof", "Linnea",
-          "Henrik", "Maja", "Björn", "Ida", "Stefan")
-_LAST = ("Lindström", "Öberg", "Nilsson", "Johansson", "Åström", "Holmberg", "Sandström", "Lundqvist",
-         "Berglund", "Westerlund", "Nordin", "Eriksson", "Marklund", "Forsberg", "Backman", "Sjöberg",
-         "Häggström", "Lindgren", "Edlund", "Strömberg", "Wikström", "Hedlund", "Nyström", "Bergström",
-         "Sundqvist", "Jonsson", "Andersson", "Burman")
+_FIRST = (
+    "Anna",
+    "Erik",
+    "Maria",
+    "Lars",
+    "Karin",
+    "Johan",
+    "Sara",
+    "Per",
+    "Emma",
+    "Nils",
+    "Elin",
+    "Oskar",
+    "Ingrid",
+    "Mikael",
+    "Lena",
+    "Jonas",
+    "Sofia",
+    "Anders",
+    "Hanna",
+    "Gustav",
+    "Frida",
+    "Olof",
+    "Linnea",
+    "Henrik",
+    "Maja",
+    "Björn",
+    "Ida",
+    "Stefan",
+)
+_LAST = (
+    "Lindström",
+    "Öberg",
+    "Nilsson",
+    "Johansson",
+    "Åström",
+    "Holmberg",
+    "Sandström",
+    "Lundqvist",
+    "Berglund",
+    "Westerlund",
+    "Nordin",
+    "Eriksson",
+    "Marklund",
+    "Forsberg",
+    "Backman",
+    "Sjöberg",
+    "Häggström",
+    "Lindgren",
+    "Edlund",
+    "Strömberg",
+    "Wikström",
+    "Hedlund",
+    "Nyström",
+    "Bergström",
+    "Sundqvist",
+    "Jonsson",
+    "Andersson",
+    "Burman",
+)
 _MEETINGS = (
-    ("Arbetsgrupp digitalisering", 6), ("KC-gruppen", 8), ("Kompetensförsörjning – nätverksträff", 10),
-    ("Upphandlingssamverkan", 5), ("Besöksnäring och evenemang", 7), ("Överförmyndarnämnden beredning", 4),
-    ("Biblioteken i samverkan", 6), ("Näringslivsnätverket", 9), ("Skolchefer", 7), ("HR-nätverket", 8),
+    ("Arbetsgrupp digitalisering", 6),
+    ("KC-gruppen", 8),
+    ("Kompetensförsörjning – nätverksträff", 10),
+    ("Upphandlingssamverkan", 5),
+    ("Besöksnäring och evenemang", 7),
+    ("Överförmyndarnämnden beredning", 4),
+    ("Biblioteken i samverkan", 6),
+    ("Näringslivsnätverket", 9),
+    ("Skolchefer", 7),
+    ("HR-nätverket", 8),
 )
 
 
@@ -75,7 +135,7 @@ class DemoService(Service):
             assert hours is not None
             # a booking is made some days ahead, or this morning at the latest
             when = min(self.now(), clk.local(day, time(7, 0)) - timedelta(days=rnd.randint(0, 6)))
-            booking = BookingService(self.db, lambda when=when: when)
+            booking = BookingService(self.db, clk.fixed_clock(when))
             busy = 0.45 + 0.35 * (day.weekday() in (1, 2, 3))  # Tuesday to Thursday are fuller
             for desk in desks:
                 if rnd.random() > busy:
@@ -96,7 +156,9 @@ class DemoService(Service):
                 start = clk.local(day, time(start_h, rnd.choice((0, 30))))
                 end = start + timedelta(minutes=rnd.choice((60, 90, 120)))
                 try:
-                    booking.book_room(rnd.choice(users).id, room.id, start, end, rnd.randint(2, size + 2), title)
+                    booking.book_room(
+                        rnd.choice(users).id, room.id, start, end, rnd.randint(2, size + 2), title
+                    )
                     made += 1
                 except (Conflict, RuleViolation):
                     skipped += 1
@@ -130,8 +192,12 @@ class DemoService(Service):
         made = 0
         try:
             result = booking.book_series(
-                users[0].id, room.id, Recurrence.weekly(start, [1], count=6),
-                start_time=time(13, 0), end_time=time(15, 0), participants=9,
+                users[0].id,
+                room.id,
+                Recurrence.weekly(start, [1], count=6),
+                start_time=time(13, 0),
+                end_time=time(15, 0),
+                participants=9,
                 title="Arbetsgrupp kompetensförsörjning",
             )
             made += len(result.booked)
@@ -155,9 +221,9 @@ class DemoService(Service):
         for booking_id, start in rows:
             if rnd.random() < 0.88:
                 moment = min(start + timedelta(minutes=rnd.randint(-20, 25)), self.now())
-                AttendanceService(self.db, lambda m=moment: m).check_in(reception.id, booking_id)
+                AttendanceService(self.db, clk.fixed_clock(moment)).check_in(reception.id, booking_id)
             elif start + timedelta(minutes=45) <= self.now():
-                AttendanceService(self.db, lambda m=start + timedelta(minutes=45): m).mark_no_show(
+                AttendanceService(self.db, clk.fixed_clock(start + timedelta(minutes=45))).mark_no_show(
                     reception.id, booking_id
                 )
 
@@ -165,18 +231,29 @@ class DemoService(Service):
         rotation = RotationService(self.db, self.clock)
         host = rotation.year(year)
         meetings = [
-            (date(year, 2, 12), "Umeåregionrådet"), (date(year, 5, 7), "Umeåregionrådet"),
-            (date(year, 9, 17), "Umeåregionrådet"), (date(year, 11, 26), "Umeåregionrådet"),
+            (date(year, 2, 12), "Umeåregionrådet"),
+            (date(year, 5, 7), "Umeåregionrådet"),
+            (date(year, 9, 17), "Umeåregionrådet"),
+            (date(year, 11, 26), "Umeåregionrådet"),
         ]
         for day, title in meetings:
-            rotation.add_meeting(admin.id, "council", title, clk.local(day, time(9)), clk.local(day, time(12)),
-                                 "Renmarkstorget 5D, 3 tr")
+            rotation.add_meeting(
+                admin.id,
+                "council",
+                title,
+                clk.local(day, time(9)),
+                clk.local(day, time(12)),
+                "Renmarkstorget 5D, 3 tr",
+            )
         if host.next_year is not None:
             day = date(year, 12, 10)
             rotation.add_meeting(
-                admin.id, "handover",
+                admin.id,
+                "handover",
                 f"Överlämning av värdskapet: {host.host_year.host.name} → {host.next_year.host.name}",
-                clk.local(day, time(13)), clk.local(day, time(15)), "Satellitkontoret, konferensrummet",
+                clk.local(day, time(13)),
+                clk.local(day, time(15)),
+                "Satellitkontoret, konferensrummet",
             )
 
 
@@ -184,4 +261,3 @@ def _ascii(text: str) -> str:
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-

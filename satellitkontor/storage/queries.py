@@ -95,7 +95,7 @@ def resources(session: Session, *, include_inactive: bool = False) -> list[Resou
 _Person = aliased(PersonRow)
 
 
-def booking_select() -> Select[Any]:
+def booking_select() -> Select[*tuple[Any, ...]]:
     """Columns of a BookingView, joined with the resource and the person it is for."""
     return (
         select(
