@@ -43,7 +43,11 @@ def open_office(url: str | None = None, *, clock: Clock = system_clock) -> AppSe
     """Connect, create or upgrade the schema (see storage.schema.prepare) and, in a new
     database, lay out the default office."""
     db = Database(resolve_url(url))
-    result = schema.prepare(db)
+    try:
+        result = schema.prepare(db)
+    except BaseException:
+        db.dispose()
+        raise
     services = AppServices(db, clock, result)
     if result.created:
         services.office.create_default_office()

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -89,6 +89,18 @@ class Database:
         try:
             with factory() as session, session.begin():
                 yield session
+        except OperationalError as exc:
+            if _is_unreachable(exc):
+                raise DatabaseUnavailable(where=self.describe(), detail=_first_line(exc)) from exc
+            raise
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A plain connection (used for migrations), failing like ``session`` when the database
+        cannot be reached: with ``DatabaseUnavailable``, not a driver error."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
         except OperationalError as exc:
             if _is_unreachable(exc):
                 raise DatabaseUnavailable(where=self.describe(), detail=_first_line(exc)) from exc

@@ -21,6 +21,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -82,8 +83,8 @@ class ResourceRow(Base):
     equipment: Mapped[list[str]] = mapped_column(JSONText(), default=list)
     capacity: Mapped[int] = mapped_column(default=1)
     active: Mapped[bool] = mapped_column(default=True)
-    x: Mapped[float] = mapped_column(default=0.0)
-    y: Mapped[float] = mapped_column(default=0.0)
+    x: Mapped[float] = mapped_column(Float, default=0.0)
+    y: Mapped[float] = mapped_column(Float, default=0.0)
     sort_order: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -164,7 +165,7 @@ class SettingRow(Base):
     __tablename__ = "settings"
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[object] = mapped_column(JSONText())
+    value: Mapped[object] = mapped_column(JSONText(), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

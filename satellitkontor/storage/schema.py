@@ -56,7 +56,7 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
+    with db.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -68,7 +68,7 @@ def upgrade(db: Database, *, backup: bool = True, target: str = "head") -> Upgra
     if backup and before is not None and before != head_revision() and db.sqlite_path is not None:
         copy = backup_sqlite(db.sqlite_path, before)
     cfg = _config()
-    with db.engine.begin() as conn:
+    with db.connect() as conn, conn.begin():
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
     after = current_revision(db)
