@@ -164,7 +164,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The number of participants must be between 1 and {maximum}; you entered {value}.",
     ),
     "rule.wrong_resource_kind": (
-        "{name} är ett {kind_label}, inte ett {wanted_label}.",
+        "{name} är av typen {kind_label}, inte {wanted_label}.",
         "{name} is a {kind_label}, not a {wanted_label}.",
     ),
     "rule.resource_inactive": (
@@ -185,7 +185,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "conflict": ("Det är redan bokat.", "It is already booked."),
     "conflict.resource_taken": (
-        "{resource} är redan bokad {when}{holder}. Välj en annan tid eller plats.",
+        "{resource} är redan {booked} {when}{holder}. Välj en annan tid eller plats.",
         "{resource} is already booked {when}{holder}. Choose another time or place.",
     ),
     "conflict.person_has_desk": (
@@ -235,6 +235,20 @@ _ACTIONS = {
     "cancel_booking": ("avboka någon annans bokning", "cancel someone else's booking"),
     "check_in": ("checka in någon annan", "check in someone else"),
     "mark_no_show": ("markera uteblivna", "mark no-shows"),
+    "add_person": ("lägga till en person", "add a person"),
+    "set_role": ("ändra en persons roll", "change a person's role"),
+    "set_person_active": ("aktivera eller avaktivera en person", "activate or deactivate a person"),
+    "add_resource": ("lägga till en plats eller ett rum", "add a desk or room"),
+    "update_resource": ("ändra en plats eller ett rum", "change a desk or room"),
+    "add_closure": ("lägga till en stängning av kontoret", "add a closure of the office"),
+    "remove_closure": ("ta bort en stängning av kontoret", "remove a closure of the office"),
+    "update_policy": ("ändra reglerna för bokning", "change the booking rules"),
+    "confirm_rotation": ("bekräfta värdkommun för ett år", "confirm a year's host municipality"),
+    "add_meeting": ("lägga till ett möte i värdkommunskalendern", "add a meeting to the rotation calendar"),
+    "remove_last_admin": (
+        "ta bort den sista administratören (utse först en ny)",
+        "remove the last administrator (appoint a new one first)",
+    ),
 }
 _FIELDS = {
     "email": ("e-postadress", "e-mail address"),
@@ -251,6 +265,22 @@ _FIELDS = {
     "year": ("år", "year"),
     "title": ("rubrik (högst 200 tecken)", "title (at most 200 characters)"),
     "capacity": ("kapacitet", "capacity"),
+    "room_series": (
+        "upprepad rumsbokning (ange starttid, sluttid och antal deltagare)",
+        "repeated room booking (give start time, end time and participants)",
+    ),
+    "policy": ("regel", "rule"),
+    "week": ("öppettider per veckodag", "opening hours per weekday"),
+    "opening_hours": ("öppettid (öppnar före stängning)", "opening hours (opening before closing)"),
+    "horizon_days": ("antal dagar framåt som går att boka", "days ahead that can be booked"),
+    "room_slot_minutes": ("rummets tidsintervall i minuter", "the room's time step in minutes"),
+    "room_min_minutes": ("kortaste rumsbokning i minuter", "shortest room booking in minutes"),
+    "room_max_minutes": ("längsta rumsbokning i minuter", "longest room booking in minutes"),
+    "max_participants": ("högsta antal deltagare", "maximum participants"),
+    "closure": ("stängningens datum (första dagen före sista)", "closure dates (first day before last)"),
+    "reason": ("anledning", "reason"),
+    "meeting_kind": ("typ av möte", "kind of meeting"),
+    "end": ("sluttid", "end time"),
 }
 _RECURRENCE = {
     "until_or_count": (
@@ -329,6 +359,9 @@ def _facts(error: SatellitkontorError, lang: str) -> dict[str, Any]:
         out["reason"] = ("stängt", "closed")[i]
     ident = p.get("id") or p.get("email") or p.get("name") or p.get("series")
     out["who"] = f"«{ident}»" if ident is not None else ""
+    if error.code == "conflict.resource_taken":
+        # "Plats 1 är redan bokad" but "Konferensrummet är redan bokat" (an en- and an ett-word)
+        out["booked"] = ("bokat" if p.get("kind") == "room" else "bokad", "booked")[i]
     if error.code == "state.check_in_not_allowed":
         out["detail"] = _check_in_detail(p, lang)
     return out

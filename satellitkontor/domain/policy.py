@@ -57,6 +57,9 @@ class BookingPolicy:
     def __post_init__(self) -> None:
         if len(self.week) != 7:
             raise InvalidInput(field="week", value=len(self.week))
+        for entry in self.week:
+            if entry is not None and not isinstance(entry, OpeningHours):
+                raise InvalidInput(field="week", value=repr(entry))
         for name in (
             "horizon_days",
             "room_slot_minutes",
@@ -196,7 +199,7 @@ def check_room_booking(
         raise TooShort(minutes=minutes, minimum=policy.room_min_minutes)
     if minutes > policy.room_max_minutes:
         raise TooLong(minutes=minutes, maximum=policy.room_max_minutes)
-    if start < now - timedelta(minutes=policy.room_start_grace_minutes):
+    if end <= now or start < now - timedelta(minutes=policy.room_start_grace_minutes):
         raise InThePast(day=day, start=start, end=end)
     return start, end
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain import clock as clk
@@ -264,7 +264,9 @@ class BookingService(Service):
         self, s: Session, actor_id: int, for_person_id: int | None, resource_id: int, kind: ResourceKind
     ) -> tuple[PersonRow, PersonRow, ResourceRow]:
         actor = load_person(s, actor_id)
-        person = actor if for_person_id in (None, actor_id) else load_person(s, for_person_id)  # type: ignore[arg-type]
+        person = (
+            actor if for_person_id is None or for_person_id == actor_id else load_person(s, for_person_id)
+        )
         if person.id != actor.id and not actor.role.is_staff:
             raise PermissionDenied(action="book_for_other", role=actor.role.value)
         resource = s.get(ResourceRow, resource_id)
@@ -316,6 +318,7 @@ class BookingService(Service):
         if taken:
             raise ResourceTaken(
                 resource=resource.name,
+                kind=resource.kind.value,
                 start=taken[0].start,
                 end=taken[0].end,
                 municipality=taken[0].municipality_code,
@@ -368,11 +371,28 @@ class BookingService(Service):
         return row
 
     def _flush(self, s: Session, resource: ResourceRow) -> None:
+        """Write pending rows; the database's own overlap guard becomes the ordinary conflict.
+
+        PostgreSQL checks an exclusion constraint after inserting, so two writers that bypass the
+        advisory lock may meet in a deadlock inside the constraint check instead of a violation;
+        that, too, means "someone else booked it". The resource's name is read before the flush,
+        because a failed flush expires the session's objects.
+        """
+        name, kind = resource.name, resource.kind.value
         try:
             s.flush()
         except IntegrityError as exc:
             if "bookings_no_overlap" in str(exc.orig):
-                raise ResourceTaken(resource=resource.name, start=None, end=None, municipality=None) from exc
+                raise ResourceTaken(
+                    resource=name, kind=kind, start=None, end=None, municipality=None
+                ) from exc
+            raise
+        except OperationalError as exc:
+            text = str(exc.orig)
+            if "deadlock detected" in text and "exclusion constraint" in text:
+                raise ResourceTaken(
+                    resource=name, kind=kind, start=None, end=None, municipality=None
+                ) from exc
             raise
 
 

@@ -11,12 +11,14 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from satellitkontor.domain import municipalities
 from satellitkontor.domain.errors import (
     DuplicateEmail,
     DuplicateResourceName,
     InvalidInput,
+    PermissionDenied,
     PersonNotFound,
     ResourceNotFound,
 )
@@ -76,6 +78,8 @@ class OfficeService(Service):
             row = s.get(PersonRow, person_id)
             if row is None:
                 raise PersonNotFound(id=person_id)
+            if role is not Role.ADMIN:
+                _keep_an_admin(s, row)
             row.role = role
             row.updated_at = self.now()
             return queries.person_view(row)
@@ -86,6 +90,8 @@ class OfficeService(Service):
             row = s.get(PersonRow, person_id)
             if row is None:
                 raise PersonNotFound(id=person_id)
+            if not active:
+                _keep_an_admin(s, row)
             row.active = active
             row.updated_at = self.now()
             return queries.person_view(row)
@@ -264,6 +270,18 @@ class OfficeService(Service):
                 raise InvalidInput(field="policy", value=", ".join(sorted(changes))) from exc
             queries.save_setting(s, queries.POLICY_KEY, policy.to_dict(), self.now())
             return policy
+
+
+def _keep_an_admin(s: Session, row: PersonRow) -> None:
+    """Refuse to demote or deactivate the last active admin: the office would fall back to
+    "no admin yet", in which anyone may change everything (see services.base.require_admin)."""
+    if row.role is not Role.ADMIN or not row.active:
+        return
+    others = select(PersonRow.id).where(
+        PersonRow.role == Role.ADMIN, PersonRow.active.is_(True), PersonRow.id != row.id
+    )
+    if s.scalar(others.limit(1)) is None:
+        raise PermissionDenied(action="remove_last_admin", role=Role.ADMIN.value)
 
 
 def _resource_name(name: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, bindparam, select, text
 from sqlalchemy.orm import Session, aliased
 
 from satellitkontor.domain import clock as clk
@@ -20,10 +21,18 @@ from satellitkontor.storage.models import BookingRow, ClosureRow, PersonRow, Res
 
 POLICY_KEY = "booking_policy"
 
+# The statements of the frequent reads (the day view, every booking) are built once, with bound
+# parameters: a Select is immutable (``.where()`` returns a new one), so sharing one is safe, and
+# a statement object executed again reuses its memoised cache key. Building the statement and
+# its cache key anew on every call cost more than running the query on SQLite (see
+# tests/benchmarks/core_benchmark.py).
 
 # --- settings and calendar --------------------------------------------------------------------
+_POLICY_VALUE = select(SettingRow.value).where(SettingRow.key == POLICY_KEY)
+
+
 def load_policy(session: Session) -> BookingPolicy:
-    value = session.scalar(select(SettingRow.value).where(SettingRow.key == POLICY_KEY))
+    value = session.scalar(_POLICY_VALUE)
     if not isinstance(value, dict):
         return DEFAULT_POLICY
     return BookingPolicy.from_dict(value)
@@ -38,13 +47,24 @@ def save_setting(session: Session, key: str, value: Any, now: datetime) -> None:
         row.updated_at = now
 
 
+_CLOSURES = select(ClosureRow.start_date, ClosureRow.end_date, ClosureRow.reason).order_by(
+    ClosureRow.start_date
+)
+_FROM_FIRST = ClosureRow.end_date >= bindparam("first")
+_UNTIL_LAST = ClosureRow.start_date <= bindparam("last")
+#: By (first given, last given).
+_CLOSURES_IN = {
+    (False, False): _CLOSURES,
+    (True, False): _CLOSURES.where(_FROM_FIRST),
+    (False, True): _CLOSURES.where(_UNTIL_LAST),
+    (True, True): _CLOSURES.where(_FROM_FIRST, _UNTIL_LAST),
+}
+
+
 def load_closures(session: Session, first: date | None = None, last: date | None = None) -> list[Closure]:
-    stmt = select(ClosureRow).order_by(ClosureRow.start_date)
-    if first is not None:
-        stmt = stmt.where(ClosureRow.end_date >= first)
-    if last is not None:
-        stmt = stmt.where(ClosureRow.start_date <= last)
-    return [Closure(r.start_date, r.end_date, r.reason) for r in session.scalars(stmt)]
+    stmt = _CLOSURES_IN[first is not None, last is not None]
+    params = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
+    return [Closure(r[0], r[1], r[2]) for r in session.execute(stmt, params)]
 
 
 def load_calendar(
@@ -84,19 +104,35 @@ def resource_by_name(session: Session, name: str) -> ResourceRow | None:
     return None
 
 
+#: The fields of a Resource, in order, as plain rows: loading ORM objects for a read-only list
+#: took twice as long.
+_RESOURCES_ALL = select(
+    ResourceRow.id,
+    ResourceRow.kind,
+    ResourceRow.name,
+    ResourceRow.equipment,
+    ResourceRow.capacity,
+    ResourceRow.active,
+    ResourceRow.x,
+    ResourceRow.y,
+    ResourceRow.sort_order,
+).order_by(ResourceRow.kind, ResourceRow.sort_order, ResourceRow.name)
+_RESOURCES_ACTIVE = _RESOURCES_ALL.where(ResourceRow.active.is_(True))
+
+
 def resources(session: Session, *, include_inactive: bool = False) -> list[Resource]:
-    stmt = select(ResourceRow).order_by(ResourceRow.kind, ResourceRow.sort_order, ResourceRow.name)
-    if not include_inactive:
-        stmt = stmt.where(ResourceRow.active.is_(True))
-    return [resource_view(r) for r in session.scalars(stmt)]
+    stmt = _RESOURCES_ALL if include_inactive else _RESOURCES_ACTIVE
+    return [
+        Resource(r[0], r[1], r[2], tuple(r[3] or ()), r[4], r[5], r[6], r[7], r[8])
+        for r in session.execute(stmt)
+    ]
 
 
 # --- bookings ---------------------------------------------------------------------------------
 _Person = aliased(PersonRow)
 
 
-def booking_select() -> Select[*tuple[Any, ...]]:
-    """Columns of a BookingView, joined with the resource and the person it is for."""
+def _booking_select() -> Select[*tuple[Any, ...]]:
     return (
         select(
             BookingRow.id,
@@ -121,6 +157,17 @@ def booking_select() -> Select[*tuple[Any, ...]]:
         .join(ResourceRow, ResourceRow.id == BookingRow.resource_id)
         .outerjoin(_Person, _Person.id == BookingRow.person_id)
     )
+
+
+_BOOKING_SELECT = _booking_select()
+
+
+def booking_select() -> Select[*tuple[Any, ...]]:
+    """Columns of a BookingView, joined with the resource and the person it is for.
+
+    One shared statement: ``.where()``, ``.order_by()`` and the like return copies.
+    """
+    return _BOOKING_SELECT
 
 
 def to_view(row: Sequence[Any]) -> BookingView:
@@ -148,8 +195,11 @@ def to_view(row: Sequence[Any]) -> BookingView:
     )
 
 
+_BOOKING_BY_ID = _BOOKING_SELECT.where(BookingRow.id == bindparam("booking_id"))
+
+
 def booking(session: Session, booking_id: int) -> BookingView | None:
-    row = session.execute(booking_select().where(BookingRow.id == booking_id)).first()
+    row = session.execute(_BOOKING_BY_ID, {"booking_id": booking_id}).first()
     return None if row is None else to_view(row)
 
 
@@ -165,21 +215,39 @@ def holding_overlaps(
 ) -> list[BookingView]:
     """Bookings that hold a place and overlap [start, end). Bookings never exceed a day, so the
     lower bound on start_at keeps the look-up on the (resource|person, start_at) index."""
-    stmt = booking_select().where(
-        BookingRow.status.in_(HOLDING_STATUSES),
-        BookingRow.start_at < end,
-        BookingRow.end_at > start,
-        BookingRow.start_at > start - timedelta(days=1),
-    )
+    params: dict[str, Any] = {"ov_start": start, "ov_end": end, "ov_earliest": start - timedelta(days=1)}
     if resource_id is not None:
-        stmt = stmt.where(BookingRow.resource_id == resource_id)
+        params["ov_resource"] = resource_id
     if person_id is not None:
-        stmt = stmt.where(BookingRow.person_id == person_id)
+        params["ov_person"] = person_id
+    if exclude_id is not None:
+        params["ov_exclude"] = exclude_id
+    stmt = _holding_overlaps_select(
+        resource_id is not None, person_id is not None, desks_only, exclude_id is not None
+    )
+    return [to_view(r) for r in session.execute(stmt, params)]
+
+
+@cache
+def _holding_overlaps_select(
+    by_resource: bool, by_person: bool, desks_only: bool, exclude: bool
+) -> Select[*tuple[Any, ...]]:
+    """The statement of ``holding_overlaps`` for one combination of filters (16 at most)."""
+    stmt = _BOOKING_SELECT.where(
+        BookingRow.status.in_(HOLDING_STATUSES),
+        BookingRow.start_at < bindparam("ov_end"),
+        BookingRow.end_at > bindparam("ov_start"),
+        BookingRow.start_at > bindparam("ov_earliest"),
+    )
+    if by_resource:
+        stmt = stmt.where(BookingRow.resource_id == bindparam("ov_resource"))
+    if by_person:
+        stmt = stmt.where(BookingRow.person_id == bindparam("ov_person"))
     if desks_only:
         stmt = stmt.where(BookingRow.resource_kind == "desk")
-    if exclude_id is not None:
-        stmt = stmt.where(BookingRow.id != exclude_id)
-    return [to_view(r) for r in session.execute(stmt.order_by(BookingRow.start_at))]
+    if exclude:
+        stmt = stmt.where(BookingRow.id != bindparam("ov_exclude"))
+    return stmt.order_by(BookingRow.start_at)
 
 
 def lock_for_booking(session: Session, resource_id: int, person_id: int) -> None:

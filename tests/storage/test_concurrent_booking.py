@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError, InvalidRequestError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod
@@ -313,12 +313,6 @@ def test_two_processes_inserting_overlapping_rows_at_once_one_commits(db_url: st
 
 
 # --- the database's guard as the service's last line --------------------------------------------
-@pytest.mark.xfail(
-    reason="BookingService._flush reads resource.name after the failed flush rolled the session "
-    "back (the row is expired), so the user gets InvalidRequestError instead of ResourceTaken",
-    raises=InvalidRequestError,
-    strict=True,
-)
 def test_when_only_the_database_guard_stops_a_double_booking_the_user_gets_the_conflict_message(
     office: Office, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,0 +1,770 @@
+"""Benchmark of the booking core: one day's occupancy and one booking commit.
+
+Run from the repository root::
+
+    python -m tests.benchmarks.core_benchmark [--db sqlite|postgresql|both] [--years 5]
+                                               [--repeat N] [--keep PATH]
+
+It builds a fresh office through ``open_office`` (a SQLite file in a temporary directory and/or
+a throwaway PostgreSQL database ``sk_bench_<pid>``), adds about 150 people and generates
+``--years`` years of bookings ending about 90 days from today: about 12,000 desk and 2,000 room
+bookings a year (60,000 and 10,000 over five years) on 40 desks and the conference room. The
+bookings go straight into the ``bookings`` table with one SQLAlchemy Core executemany, with the
+columns the BookingService writes; the database's own overlap guards (triggers on SQLite, the
+exclusion constraint on PostgreSQL) check the generator on the way in.
+
+Then it measures, as the median (and 95th percentile) of ``--repeat`` runs after a warm-up:
+
+* occupancy: ``services.occupancy.day(D)`` for the busiest open day D in the past, against the
+  bare indexed SQL for the same rows (bookings of the local day not cancelled, joined with
+  resources and people) on a raw DBAPI connection with cursor + fetchall in this process;
+* commit: ``services.booking.book_desk(...)`` of a free desk half-day in the coming weeks (each
+  run a different, pre-planned slot on desks kept free for this), against a raw DBAPI
+  ``INSERT INTO bookings`` of one row in its own transaction (``BEGIN IMMEDIATE`` on SQLite,
+  ``BEGIN`` on PostgreSQL) and ``COMMIT``.
+
+The goals of the issue are occupancy within 2x of the bare query and under 10 ms, and a commit
+under 5 ms on SQLite. The script reports, it does not assert: it exits 0 when a goal is missed,
+and non-zero only when something is wrong (the service and the bare query disagree on the rows,
+or an exception).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import math
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, column, create_engine, func, select, table, text
+from sqlalchemy.engine import make_url
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.domain import municipalities
+from satellitkontor.domain.bookings import BookingStatus, DeskPeriod
+from satellitkontor.domain.office_calendar import OfficeCalendar
+from satellitkontor.domain.people import Person, PersonKind, Role
+from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.services.app_services import AppServices, open_office
+from satellitkontor.storage.database import sqlite_url
+from satellitkontor.storage.models import BookingRow
+from satellitkontor.storage.types import UTCDateTime
+
+PG_ADMIN_URL = os.environ.get(
+    "SATELLITKONTOR_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+DESK_BOOKINGS_PER_YEAR = 12_000
+ROOM_BOOKINGS_PER_YEAR = 2_000
+GENERATED_DESKS = 40  # the 8 of the default office and 32 more
+PEOPLE = 150
+FUTURE_DAYS = 90
+SEED = 20260101
+
+OCCUPANCY_GOAL_RATIO = 2.0
+OCCUPANCY_GOAL_MS = 10.0
+COMMIT_GOAL_MS_SQLITE = 5.0
+
+BOOKINGS = BookingRow.__table__
+
+#: The service's day query (queries.booking_select + OccupancyService.day), written out by hand.
+BARE_DAY_SQL = (
+    "SELECT b.id, b.uid, b.resource_id, r.name, r.kind, b.person_id, p.name, p.email, "
+    "b.municipality_code, b.created_by_id, b.start_at, b.end_at, b.desk_period, b.title, "
+    "b.participants, b.status, b.series_id, b.sequence "
+    "FROM bookings b JOIN resources r ON r.id = b.resource_id "
+    "LEFT OUTER JOIN people p ON p.id = b.person_id "
+    "WHERE b.start_at >= {p} AND b.start_at < {p} AND b.status != 'cancelled' "
+    "ORDER BY b.start_at"
+)
+
+INSERT_COLUMNS = (
+    "uid",
+    "resource_id",
+    "resource_kind",
+    "person_id",
+    "created_by_id",
+    "municipality_code",
+    "person_kind",
+    "start_at",
+    "end_at",
+    "desk_period",
+    "title",
+    "participants",
+    "status",
+    "series_id",
+    "sequence",
+    "created_at",
+    "updated_at",
+)
+
+FIRST_NAMES = (
+    "Anna", "Erik", "Maria", "Lars", "Karin", "Anders", "Eva", "Johan", "Sara", "Per", "Lena",
+    "Mikael", "Emma", "Nils", "Ingrid", "Olof", "Elin", "Gustav", "Linnea", "Henrik", "Maja",
+    "Jonas", "Frida", "Magnus", "Ida", "Fredrik", "Sofia", "Björn", "Hanna", "Åsa",
+)  # fmt: skip
+LAST_NAMES = (
+    "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson",
+    "Svensson", "Gustafsson", "Lindberg", "Öberg", "Sjöberg", "Holmström", "Lundqvist", "Berglund",
+    "Nordin", "Backman", "Marklund", "Forsberg", "Hedlund", "Åström", "Wikström", "Lindgren",
+)  # fmt: skip
+ROOM_TITLES = (
+    "Ledningsgrupp", "Projektmöte", "Digitalt möte med regionen", "Arbetsmöte", "Workshop",
+    "Styrgrupp", "Avstämning", "Utbildning", "Intervju", "Nätverksträff",
+)  # fmt: skip
+#: Weight of each municipality's staff in the office, in municipalities.ALL order.
+MUNICIPALITY_WEIGHTS = (6, 7, 7, 45, 8, 9, 18)
+#: How busy each weekday is, Monday first.
+WEEKDAY_FACTOR = (0.85, 1.1, 1.1, 1.05, 0.8, 0.0, 0.0)
+
+
+class BenchmarkError(Exception):
+    """Something is wrong (not merely slow): the run fails."""
+
+
+# --- results ------------------------------------------------------------------------------------
+@dataclass
+class Measure:
+    samples_ns: list[int]
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.samples_ns) / 1e6
+
+    @property
+    def p95_ms(self) -> float:
+        ordered = sorted(self.samples_ns)
+        return ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)] / 1e6
+
+
+@dataclass
+class Result:
+    database: str
+    desk_bookings: int = 0
+    room_bookings: int = 0
+    people: int = 0
+    resources: int = 0
+    generation_s: float = 0.0
+    day: date | None = None
+    day_rows: int = 0
+    occupancy: Measure | None = None
+    occupancy_bare: Measure | None = None
+    occupancy_sqlalchemy_text: Measure | None = None
+    commit: Measure | None = None
+    commit_bare: Measure | None = None
+    plan: str = ""
+    skipped: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def timed(fns: list[Callable[[], object]], repeat: int, warmup: int) -> list[Measure]:
+    """Time each function ``repeat`` times after ``warmup`` calls. The functions take turns, run
+    after run, so that a busy moment of the machine falls on the service and its bare baseline
+    alike and their ratio stays fair."""
+    for _ in range(warmup):
+        for fn in fns:
+            fn()
+    gc.collect()
+    samples: list[list[int]] = [[] for _ in fns]
+    clock = time.perf_counter_ns
+    for _ in range(repeat):
+        for fn, out in zip(fns, samples, strict=True):
+            t0 = clock()
+            fn()
+            out.append(clock() - t0)
+    return [Measure(x) for x in samples]
+
+
+def progress(message: str) -> None:
+    print(f"  .. {message}", file=sys.stderr, flush=True)
+
+
+# --- the office -----------------------------------------------------------------------------------
+@dataclass
+class Office:
+    services: AppServices
+    admin: Person
+    people: list[Person]  # who the generator books for
+    desks: list[int]  # generated desks' ids
+    room: int
+    room_capacity: int
+    bench_people: list[Person]  # one per bench desk, never in the generated desk bookings
+    bench_desks: list[int]  # desks the commit benchmark books; no generated bookings
+    bare_desk: int  # the desk the bare INSERT baseline writes to
+
+
+def build_office(url: str, bench_desks: int) -> Office:
+    services = open_office(url)
+    office = services.office
+    rng = random.Random(SEED)
+    munis = list(municipalities.ALL)
+    admin = office.add_person(None, "Åsa Administratör", "asa.admin@umea.se", "umea", role=Role.ADMIN)
+    people = [admin]
+    office.add_person(
+        admin.id, "Rut Receptionist", "rut.receptionist@umea.se", "umea", role=Role.RECEPTIONIST
+    )
+    for i in range(PEOPLE - 2):
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        muni = rng.choices(munis, weights=MUNICIPALITY_WEIGHTS)[0]
+        kind = PersonKind.POLITICIAN if rng.random() < 0.15 else PersonKind.EMPLOYEE
+        email = f"{first}.{last}.{i}@{muni.code}.se".lower()
+        people.append(office.add_person(admin.id, f"{first} {last}", email, muni.code, kind))
+    bench_people = [
+        office.add_person(admin.id, f"Mätperson {k + 1}", f"matperson{k + 1}@umea.se", "umea")
+        for k in range(bench_desks)
+    ]
+    existing = office.resources()
+    desks = [r.id for r in existing if r.kind is ResourceKind.DESK]
+    room = next(r for r in existing if r.kind is ResourceKind.ROOM)
+    for n in range(len(desks) + 1, GENERATED_DESKS + 1):
+        desks.append(office.add_resource(admin.id, ResourceKind.DESK, f"Plats {n}").id)
+    bench = [
+        office.add_resource(admin.id, ResourceKind.DESK, f"Mätplats {k + 1}").id for k in range(bench_desks)
+    ]
+    bare = office.add_resource(admin.id, ResourceKind.DESK, "Mätplats rå").id
+    return Office(services, admin, people, desks, room.id, room.capacity, bench_people, bench, bare)
+
+
+# --- the bookings ---------------------------------------------------------------------------------
+def _uid(rng: random.Random) -> str:
+    return f"{uuid.UUID(int=rng.getrandbits(128), version=4)}@satellitkontor"
+
+
+def generate_bookings(
+    office: Office, years: int, today: date, now: datetime
+) -> tuple[list[dict[str, Any]], dict[date, int]]:
+    """Rows for the bookings table, and the number of not-cancelled bookings per day."""
+    rng = random.Random(SEED + 1)
+    calendar = OfficeCalendar()
+    last = today + timedelta(days=FUTURE_DAYS)
+    first = last - timedelta(days=round(365.25 * years)) + timedelta(days=1)
+    days = list(calendar.open_days(first, last))
+
+    def weight(day: date) -> float:
+        ahead = (day - today).days
+        decay = 1.0 if ahead <= 14 else max(0.25, 1.0 - (ahead - 14) / 100)
+        return WEEKDAY_FACTOR[day.weekday()] * decay
+
+    total_weight = sum(weight(d) for d in days)
+    desk_base = DESK_BOOKINGS_PER_YEAR * years / total_weight
+    room_base = ROOM_BOOKINGS_PER_YEAR * years / total_weight
+    halves = 2 * len(office.desks)
+
+    rows: list[dict[str, Any]] = []
+    per_day: dict[date, int] = {}
+
+    def add(day: date, person: Person, resource: int, kind: ResourceKind, start: datetime,
+            end: datetime, **extra: Any) -> None:  # fmt: skip
+        created = min(start - timedelta(minutes=rng.randint(10, 30 * 24 * 60)), now - timedelta(minutes=5))
+        row: dict[str, Any] = {
+            "uid": _uid(rng),
+            "resource_id": resource,
+            "resource_kind": kind,
+            "person_id": person.id,
+            "created_by_id": person.id,
+            "municipality_code": person.municipality_code,
+            "person_kind": person.kind,
+            "start_at": start,
+            "end_at": end,
+            "desk_period": None,
+            "title": None,
+            "participants": None,
+            "status": BookingStatus.CONFIRMED,
+            "series_id": None,
+            "sequence": 0,
+            "created_at": created,
+            "updated_at": created,
+            "checked_in_at": None,
+            "cancelled_at": None,
+        }
+        row.update(extra)
+        r = rng.random()
+        if end <= now:  # the past: mostly checked in, some no-shows and cancellations
+            if r < 0.85:
+                row["status"] = BookingStatus.CHECKED_IN
+                row["checked_in_at"] = row["updated_at"] = start + timedelta(minutes=rng.randint(-20, 25))
+            elif r < 0.90:
+                row["status"] = BookingStatus.NO_SHOW
+                row["updated_at"] = start + timedelta(minutes=30)
+            elif r < 0.97:
+                row["status"] = BookingStatus.CANCELLED
+            # else: confirmed, never checked in nor marked
+        elif start <= now:  # going on now
+            if r < 0.7:
+                row["status"] = BookingStatus.CHECKED_IN
+                row["checked_in_at"] = row["updated_at"] = max(start, created)
+        elif r < 0.05:
+            row["status"] = BookingStatus.CANCELLED
+        if row["status"] is BookingStatus.CANCELLED:
+            latest = min(start, now)
+            cancelled = created + (latest - created) * rng.random()
+            row["cancelled_at"] = row["updated_at"] = cancelled
+            row["sequence"] = 1
+        else:
+            per_day[day] = per_day.get(day, 0) + 1
+        rows.append(row)
+
+    for day in days:
+        w = weight(day)
+        hours = calendar.hours(day)
+        assert hours is not None
+        opens, midday, closes = (clk.local(day, t) for t in (hours.opens, dtime(12), hours.closes))
+        # Desks: n bookings, a third of them full days; at most one desk per person per day.
+        n = max(0, round(rng.gauss(desk_base * w, 3)))
+        full = round(n * 0.35)
+        n = min(n, halves - full)
+        who = rng.sample(office.people, n)
+        desks = rng.sample(office.desks, len(office.desks))
+        for desk in desks[:full]:
+            add(day, who.pop(), desk, ResourceKind.DESK, opens, closes, desk_period=DeskPeriod.FULL_DAY)
+        free_halves = [(d, p) for d in desks[full:] for p in (DeskPeriod.MORNING, DeskPeriod.AFTERNOON)]
+        for desk, period in rng.sample(free_halves, n - full):
+            start, end = (opens, midday) if period is DeskPeriod.MORNING else (midday, closes)
+            add(day, who.pop(), desk, ResourceKind.DESK, start, end, desk_period=period)
+        # The room: meetings of 30 min to 2 h on the 15-minute grid, one after another with gaps.
+        slots = int((closes - opens).total_seconds() // 900)
+        m = max(0, round(rng.gauss(room_base * w, 1.5)))
+        lengths = [rng.choice((2, 2, 2, 3, 3, 4, 4, 6)) for _ in range(m)]
+        while sum(lengths) > slots:
+            lengths.pop()
+        gaps = sorted(rng.randint(0, slots - sum(lengths)) for _ in range(len(lengths)))
+        at = 0
+        for i, length in enumerate(lengths):
+            begin = opens + timedelta(minutes=15 * (gaps[i] + at))
+            at += length
+            participants = min(office.room_capacity, max(1, round(rng.triangular(1, 12, 4))))
+            add(day, rng.choice(office.people), office.room, ResourceKind.ROOM, begin,
+                begin + timedelta(minutes=15 * length), title=rng.choice(ROOM_TITLES),
+                participants=participants)  # fmt: skip
+    return rows, per_day
+
+
+def insert_bookings(services: AppServices, rows: list[dict[str, Any]]) -> None:
+    """One transaction, Core executemany in chunks; the overlap guards check every row.
+
+    The values are put in their stored form here (enum values; timestamps as naive UTC text on
+    SQLite, exactly as UTCDateTime writes them) and go through a typeless ``table()``: the
+    per-value type processing of the mapped table would double the time of the load.
+    """
+    sqlite = services.db.is_sqlite
+
+    def stored(value: Any) -> Any:
+        if isinstance(value, datetime):
+            value = value.astimezone(UTC)
+            return value.replace(tzinfo=None).isoformat(" ", "microseconds") if sqlite else value
+        return value.value if isinstance(value, StrEnum) else value
+
+    names = list(rows[0])
+    raw = table("bookings", *(column(n) for n in names))
+    engine = services.db.engine.execution_options(satellitkontor_write=True)
+    with engine.begin() as conn:
+        for i in range(0, len(rows), 5000):
+            conn.execute(raw.insert(), [{n: stored(r[n]) for n in names} for r in rows[i : i + 5000]])
+    if services.db.is_postgresql:
+        with services.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))  # what autovacuum does within a minute of a bulk load
+
+
+def check_stored_form(services: AppServices) -> None:
+    """On SQLite, generated and service-written timestamps must have one text form, or the
+    range queries would compare apples with pears."""
+    if not services.db.is_sqlite:
+        return
+    with services.db.session() as s:
+        forms = s.execute(
+            text(
+                "SELECT DISTINCT length(start_at), length(end_at), length(created_at), "
+                "substr(start_at, 11, 1), substr(start_at, 20, 1) FROM bookings"
+            )
+        ).all()
+    if len(forms) != 1:
+        raise BenchmarkError(f"sqlite: timestamps are stored in more than one form: {forms}")
+
+
+# --- bare DBAPI connections -----------------------------------------------------------------------
+class Bare:
+    """A raw DBAPI connection to the benchmark's database, outside SQLAlchemy."""
+
+    def __init__(self, services: AppServices) -> None:
+        db = services.db
+        self.is_sqlite = db.is_sqlite
+        self.placeholder = "?" if self.is_sqlite else "%s"
+        dialect = db.engine.dialect
+        processor = BOOKINGS.c.start_at.type.dialect_impl(dialect).bind_processor(dialect)
+        # Exactly the stored form of a timestamp (naive UTC text on SQLite, timestamptz on PG).
+        self.ts: Callable[[datetime | None], Any] = processor if processor is not None else (lambda v: v)
+        if self.is_sqlite:
+            assert db.sqlite_path is not None
+            self.conn: Any = sqlite3.connect(db.sqlite_path, isolation_level=None)
+            for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=15000"):
+                self.conn.execute(f"PRAGMA {pragma}")
+        else:
+            import psycopg
+
+            conninfo = db.url.set(drivername="postgresql").render_as_string(hide_password=False)
+            # Reads are one statement, as on SQLite; the INSERT gets an explicit transaction.
+            self.conn = psycopg.connect(conninfo, autocommit=True)
+        self.day_sql = BARE_DAY_SQL.format(p=self.placeholder)
+        cols = ", ".join(INSERT_COLUMNS)
+        marks = ", ".join([self.placeholder] * len(INSERT_COLUMNS))
+        self.insert_sql = f"INSERT INTO bookings ({cols}) VALUES ({marks})"
+
+    def day_rows(self, start: datetime, end: datetime) -> list[Any]:
+        params = (self.ts(start), self.ts(end))
+        if self.is_sqlite:
+            cur = self.conn.cursor()
+            cur.execute(self.day_sql, params)
+            rows: list[Any] = cur.fetchall()
+            cur.close()
+            return rows
+        with self.conn.cursor() as cur:
+            cur.execute(self.day_sql, params)
+            rows = cur.fetchall()
+        return rows
+
+    def insert_one(self, params: tuple[Any, ...]) -> None:
+        if self.is_sqlite:
+            cur = self.conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            cur.execute(self.insert_sql, params)
+            cur.execute("COMMIT")
+            cur.close()
+        else:
+            with self.conn.transaction(), self.conn.cursor() as cur:  # BEGIN ... COMMIT
+                cur.execute(self.insert_sql, params)
+
+    def plan(self, start: datetime, end: datetime) -> str:
+        params = (self.ts(start), self.ts(end))
+        if self.is_sqlite:
+            lines = [r[-1] for r in self.conn.execute("EXPLAIN QUERY PLAN " + self.day_sql, params)]
+        else:
+            with self.conn.cursor() as cur:
+                cur.execute("EXPLAIN " + self.day_sql, params)
+                lines = [r[0].strip() for r in cur.fetchall()]
+        return " | ".join(lines)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+# --- the measurements -----------------------------------------------------------------------------
+def busiest_day(per_day: dict[date, int], today: date) -> date:
+    past = [(n, d) for d, n in per_day.items() if d < today]
+    return max(past)[1]
+
+
+def measure_occupancy(office: Office, bare: Bare, day: date, repeat: int, result: Result) -> None:
+    services = office.services
+    start, end = clk.local_day_bounds(day)
+    occupancy = services.occupancy.day(day)
+    service_rows = sum(len(r.bookings) for r in occupancy.resources)
+    bare_rows = bare.day_rows(start, end)
+    if service_rows != len(bare_rows) or service_rows == 0:
+        raise BenchmarkError(
+            f"{result.database}: occupancy of {day} has {service_rows} bookings, the bare query {len(bare_rows)} rows"
+        )
+    service_ids = sorted(b.id for r in occupancy.resources for b in r.bookings)
+    if service_ids != sorted(r[0] for r in bare_rows):
+        raise BenchmarkError(
+            f"{result.database}: occupancy of {day} and the bare query return different bookings"
+        )
+    result.day, result.day_rows = day, service_rows
+    result.plan = bare.plan(start, end)
+
+    warmup = max(10, repeat // 10)
+    # The same SQL through SQLAlchemy text(); two named parameters, typed like the columns.
+    stmt = text(BARE_DAY_SQL.replace("{p}", ":start", 1).replace("{p}", ":end", 1)).bindparams(
+        bindparam("start", type_=UTCDateTime()), bindparam("end", type_=UTCDateTime())
+    )
+    engine = services.db.engine
+
+    def via_text() -> int:
+        with engine.connect() as conn:
+            return len(conn.execute(stmt, {"start": start, "end": end}).fetchall())
+
+    if via_text() != service_rows:
+        raise BenchmarkError(f"{result.database}: the SQLAlchemy text() query disagrees on the rows")
+    result.occupancy, result.occupancy_bare, result.occupancy_sqlalchemy_text = timed(
+        [lambda: services.occupancy.day(day), lambda: bare.day_rows(start, end), via_text], repeat, warmup
+    )
+
+
+def bench_slots(office: Office, today: date) -> Iterator[tuple[int, Person, date, DeskPeriod]]:
+    """Free (desk, person, day, period) for book_desk, each used once: the bench desks stay free."""
+    calendar = OfficeCalendar()
+    for day in calendar.open_days(today + timedelta(days=1), today + timedelta(days=FUTURE_DAYS)):
+        for period in (DeskPeriod.MORNING, DeskPeriod.AFTERNOON):
+            for desk, person in zip(office.bench_desks, office.bench_people, strict=True):
+                yield desk, person, day, period
+
+
+def bench_desks_needed(repeat: int, today: date) -> int:
+    open_days = sum(
+        1 for _ in OfficeCalendar().open_days(today + timedelta(days=1), today + timedelta(days=FUTURE_DAYS))
+    )
+    commits = repeat + max(10, repeat // 10)
+    return max(2, math.ceil(commits / (2 * open_days)))
+
+
+def measure_commit(office: Office, bare: Bare, today: date, repeat: int, result: Result) -> None:
+    services = office.services
+    warmup = max(10, repeat // 10)
+    slots = bench_slots(office, today)
+
+    def book() -> None:
+        desk, person, day, period = next(slots)
+        view = services.booking.book_desk(person.id, desk, day, period)
+        if view.status is not BookingStatus.CONFIRMED:
+            raise BenchmarkError(f"book_desk returned a booking in state {view.status}")
+
+    # The bare INSERT: one row a run on a desk of its own, at distinct instants from a year ahead.
+    rng = random.Random(SEED + 2)
+    person = office.bench_people[0]
+    base = clk.local(today + timedelta(days=400), dtime(0))
+    now = datetime.now(UTC)
+    params = []
+    for i in range(repeat + warmup):
+        start = base + timedelta(hours=i)
+        params.append(
+            (
+                _uid(rng),
+                office.bare_desk,
+                ResourceKind.DESK.value,
+                person.id,
+                person.id,
+                person.municipality_code,
+                person.kind.value,
+                bare.ts(start),
+                bare.ts(start + timedelta(minutes=30)),
+                None,
+                None,
+                None,
+                BookingStatus.CONFIRMED.value,
+                None,
+                0,
+                bare.ts(now),
+                bare.ts(now),
+            )
+        )
+    rows = iter(params)
+
+    result.commit, result.commit_bare = timed([book, lambda: bare.insert_one(next(rows))], repeat, warmup)
+
+    with services.db.session() as s:
+        for desks in (office.bench_desks, [office.bare_desk]):
+            booked = s.scalar(
+                select(func.count()).select_from(BOOKINGS).where(BOOKINGS.c.resource_id.in_(desks))
+            )
+            if booked != repeat + warmup:
+                raise BenchmarkError(
+                    f"{result.database}: {booked} bookings committed on desks {desks}, expected {repeat + warmup}"
+                )
+
+
+def count_office(office: Office, result: Result) -> None:
+    with office.services.db.session() as s:
+        counts: dict[Any, int] = dict(
+            s.execute(select(BOOKINGS.c.resource_kind, func.count()).group_by(BOOKINGS.c.resource_kind)).all()
+        )
+        result.people = s.scalar(text("SELECT COUNT(*) FROM people")) or 0
+        result.resources = s.scalar(text("SELECT COUNT(*) FROM resources")) or 0
+    result.desk_bookings = counts.get(ResourceKind.DESK, 0)
+    result.room_bookings = counts.get(ResourceKind.ROOM, 0)
+
+
+def run_one(url: str, name: str, years: int, repeat: int) -> Result:
+    result = Result(name)
+    now = datetime.now(UTC)
+    today = clk.local_date(now)
+    t0 = time.perf_counter()
+    progress(f"{name}: building the office")
+    office = build_office(url, bench_desks_needed(repeat, today))
+    bare: Bare | None = None
+    try:
+        progress(f"{name}: generating {years} years of bookings")
+        rows, per_day = generate_bookings(office, years, today, now)
+        progress(f"{name}: inserting {len(rows):,} bookings")
+        insert_bookings(office.services, rows)
+        result.generation_s = time.perf_counter() - t0
+        count_office(office, result)
+        bare = Bare(office.services)
+        day = busiest_day(per_day, today)
+        progress(f"{name}: occupancy of {day}")
+        measure_occupancy(office, bare, day, repeat, result)
+        progress(f"{name}: commits")
+        measure_commit(office, bare, today, repeat, result)
+        check_stored_form(office.services)
+    finally:
+        if bare is not None:
+            bare.close()
+        office.services.db.dispose()
+    return result
+
+
+def run_sqlite(years: int, repeat: int, keep: Path | None) -> Result:
+    if keep is not None:
+        if keep.exists():
+            raise BenchmarkError(f"--keep {keep}: the file exists already; give a new path")
+        return run_one(sqlite_url(keep), "sqlite", years, repeat)
+    tmp = tempfile.mkdtemp(prefix="sk_bench_")
+    try:
+        return run_one(sqlite_url(Path(tmp) / "office.sqlite3"), "sqlite", years, repeat)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_postgresql(years: int, repeat: int, keep: bool) -> Result:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return Result("postgresql", skipped="psycopg is not installed (pip install '.[test]')")
+    from sqlalchemy.exc import OperationalError
+
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    where = make_url(PG_ADMIN_URL).render_as_string(hide_password=True)
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        admin.dispose()
+        first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        return Result("postgresql", skipped=f"no PostgreSQL server reachable at {where}: {first}")
+    name = f"sk_bench_{os.getpid()}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    try:
+        result = run_one(url, "postgresql", years, repeat)
+        if keep:
+            result.notes.append(
+                f"PostgreSQL database kept: {make_url(url).render_as_string(hide_password=True)}"
+            )
+        return result
+    finally:
+        if not keep:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+# --- the report -----------------------------------------------------------------------------------
+def report(results: list[Result], years: int, repeat: int) -> None:
+    warmup = max(10, repeat // 10)
+    print()
+    print(f"satellitkontor core benchmark: {years} years of bookings, median and p95 of {repeat} runs "
+          f"after {warmup} warm-up runs, Python {sys.version.split()[0]}")  # fmt: skip
+    print()
+    print(
+        f"{'database':<11} {'desk bookings':>13} {'room bookings':>13} {'people':>6} {'resources':>9} {'generation':>10}"
+    )
+    for r in results:
+        if r.skipped:
+            print(f"{r.database:<11} skipped: {r.skipped}")
+            continue
+        print(
+            f"{r.database:<11} {r.desk_bookings:>13,} {r.room_bookings:>13,} {r.people:>6} {r.resources:>9} "
+            f"{r.generation_s:>9.1f}s"
+        )
+    done = [r for r in results if not r.skipped and r.occupancy and r.commit]
+    if not done:
+        return
+    print()
+    head = (f"{'database':<11} {'measure':<10} {'median ms':>9} {'p95 ms':>8} {'bare ms':>8} {'ratio':>7}  "
+            f"{'goal':<24} met")  # fmt: skip
+    print(head)
+    print("-" * len(head) + "-" * 20)
+    for r in done:
+        assert r.occupancy and r.occupancy_bare and r.commit and r.commit_bare
+        occ_ratio = r.occupancy.median_ms / r.occupancy_bare.median_ms
+        misses = []
+        if occ_ratio > OCCUPANCY_GOAL_RATIO:
+            misses.append(f"ratio {occ_ratio:.1f}x > {OCCUPANCY_GOAL_RATIO:g}x")
+        if r.occupancy.median_ms >= OCCUPANCY_GOAL_MS:
+            misses.append(f"{r.occupancy.median_ms:.2f} ms >= {OCCUPANCY_GOAL_MS:g} ms")
+        met = "yes" if not misses else "no (" + "; ".join(misses) + ")"
+        print(
+            f"{r.database:<11} {'occupancy':<10} {r.occupancy.median_ms:>9.3f} {r.occupancy.p95_ms:>8.3f} "
+            f"{r.occupancy_bare.median_ms:>8.3f} {occ_ratio:>6.1f}x  "
+            f"{f'<= {OCCUPANCY_GOAL_RATIO:g}x bare, < {OCCUPANCY_GOAL_MS:g} ms':<24} {met}"
+        )
+        com_ratio = r.commit.median_ms / r.commit_bare.median_ms
+        if r.database == "sqlite":
+            goal = f"< {COMMIT_GOAL_MS_SQLITE:g} ms"
+            met = "yes" if r.commit.median_ms < COMMIT_GOAL_MS_SQLITE else f"no ({r.commit.median_ms:.2f} ms)"
+        else:
+            goal, met = "none (reported)", "-"
+        print(
+            f"{r.database:<11} {'commit':<10} {r.commit.median_ms:>9.3f} {r.commit.p95_ms:>8.3f} "
+            f"{r.commit_bare.median_ms:>8.3f} {com_ratio:>6.1f}x  {goal:<24} {met}"
+        )
+    print()
+    for r in done:
+        assert r.occupancy_sqlalchemy_text is not None
+        print(f"{r.database}: occupancy day {r.day} ({r.day_rows} bookings not cancelled); "
+              f"same SQL via SQLAlchemy text(): median {r.occupancy_sqlalchemy_text.median_ms:.3f} ms")  # fmt: skip
+        print(f"{r.database}: plan of the bare query: {r.plan}")
+        for note in r.notes:
+            print(f"{r.database}: {note}")
+    print()
+    print(
+        "bare = the same rows by hand-written SQL on a raw DBAPI connection (cursor, fetchall) in this\n"
+        "process; commit bare = BEGIN (IMMEDIATE on SQLite), one INSERT INTO bookings, COMMIT.\n"
+        "Each measure and its bare baseline run in turns, so that both see the same load."
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.benchmarks.core_benchmark", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--years", type=int, default=5, help="years of bookings to generate (default 5)")
+    parser.add_argument("--repeat", type=int, default=200, help="timed runs of each measure (default 200)")
+    parser.add_argument(
+        "--keep", type=Path, metavar="PATH",
+        help="write the SQLite office to PATH (a new file) and keep it; keep the PostgreSQL database too",
+    )  # fmt: skip
+    args = parser.parse_args(argv)
+    if args.years < 1 or args.repeat < 1:
+        parser.error("--years and --repeat must be at least 1")
+
+    results: list[Result] = []
+    failed = False
+    for name in ("sqlite", "postgresql") if args.db == "both" else (args.db,):
+        try:
+            if name == "sqlite":
+                results.append(run_sqlite(args.years, args.repeat, args.keep))
+                if args.keep is not None:
+                    results[-1].notes.append(f"SQLite office kept: {args.keep}")
+            else:
+                results.append(run_postgresql(args.years, args.repeat, args.keep is not None))
+        except BenchmarkError as exc:
+            print(f"ERROR: {exc}", file=sys.stderr)
+            failed = True
+        except Exception:
+            traceback.print_exc()
+            print(f"ERROR: the {name} benchmark failed", file=sys.stderr)
+            failed = True
+    report(results, args.years, args.repeat)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
