@@ -14,10 +14,13 @@ from sqlalchemy import bindparam
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, BookingView
+from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.domain.office_calendar import ClosedReason, OpeningHours
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.services.base import Service
+from satellitkontor.services.office_setup import OfficeSetupCache
 from satellitkontor.storage import queries
+from satellitkontor.storage.database import Database
 from satellitkontor.storage.models import BookingRow
 
 #: One day's bookings, not cancelled, in time order: built once (see storage/queries.py).
@@ -85,16 +88,18 @@ class DayOccupancy:
 
 
 class OccupancyService(Service):
+    def __init__(self, db: Database, clock: Clock = system_clock) -> None:
+        super().__init__(db, clock)
+        self.setup = OfficeSetupCache(db)
+
     def day(self, day: date) -> DayOccupancy:
         start, end = clk.local_day_bounds(day)
-        with self.db.session() as s:
-            policy = queries.load_policy(s)
-            calendar = queries.load_calendar(s, policy, day, day)
-            resources = queries.resources(s)
-            # Plain rows through the session's connection: the ORM adds nothing to a column
-            # select but its result machinery.
+        setup = self.setup.get()
+        # A plain connection, not a Session: the ORM adds nothing to a column select but cost.
+        with self.db.connect() as conn:
             params = {"day_start": start, "day_end": end}
-            rows = [queries.to_view(r) for r in s.connection().execute(_DAY_BOOKINGS, params)]
+            rows = [queries.to_view(r, day) for r in conn.execute(_DAY_BOOKINGS, params).all()]
+        policy, calendar, resources = setup.policy, setup.calendar, setup.resources
         hours = calendar.hours(day)
         midday = clk.local(day, policy.midday)
         by_resource: dict[int, list[BookingView]] = {}

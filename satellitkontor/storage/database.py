@@ -69,6 +69,15 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(satellitkontor_write=True), expire_on_commit=False
         )
+        #: Grows when a commit through this object changed the office's set-up (resources,
+        #: closures, settings); caches of that set-up compare it (services/office_setup.py).
+        self.setup_generation = 0
+        event.listen(self._write, "after_flush", _note_setup_change)
+        event.listen(self._write, "after_commit", self._after_commit)
+
+    def _after_commit(self, session: Session) -> None:
+        if session.info.pop("setup_changed", False):
+            self.setup_generation += 1
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -108,6 +117,14 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _note_setup_change(session: Session, _context: Any) -> None:
+    from satellitkontor.storage.models import ClosureRow, ResourceRow, SettingRow
+
+    setup = (ClosureRow, ResourceRow, SettingRow)
+    if any(isinstance(o, setup) for o in (*session.new, *session.dirty, *session.deleted)):
+        session.info["setup_changed"] = True
 
 
 def _configure_sqlite(engine: Engine) -> None:

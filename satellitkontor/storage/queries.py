@@ -170,28 +170,31 @@ def booking_select() -> Select[*tuple[Any, ...]]:
     return _BOOKING_SELECT
 
 
-def to_view(row: Sequence[Any]) -> BookingView:
+def to_view(row: Sequence[Any], day: date | None = None) -> BookingView:
+    """A BookingView from a row of ``booking_select()``; ``day`` saves the time-zone arithmetic
+    when the caller knows the local date already."""
     start = row[10]
+    # positional: this runs for every row of the day view
     return BookingView(
-        id=row[0],
-        uid=row[1],
-        resource_id=row[2],
-        resource_name=row[3],
-        resource_kind=row[4],
-        person_id=row[5],
-        person_name=row[6],
-        person_email=row[7],
-        municipality_code=row[8],
-        created_by_id=row[9],
-        start=start,
-        end=row[11],
-        day=clk.local_date(start),
-        desk_period=row[12],
-        title=row[13],
-        participants=row[14],
-        status=row[15],
-        series_id=row[16],
-        sequence=row[17],
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        row[8],
+        row[9],
+        start,
+        row[11],
+        day if day is not None else clk.local_date(start),
+        row[12],
+        row[13],
+        row[14],
+        row[15],
+        row[16],
+        row[17],
     )
 
 

@@ -1,0 +1,62 @@
+"""The office's set-up (rules, closures, desks and rooms), cached for the frequent reads.
+
+The day view is read every few seconds on the receptionist's PC, while the set-up changes a few
+times a year. The cache is dropped at once when this process commits a change to it
+(``Database.setup_generation``) and at the latest after ``ttl`` seconds, so that a change made
+on another PC shows within that time. Bookings are never cached, and writes always read the
+set-up fresh inside their own transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from satellitkontor.domain.office_calendar import OfficeCalendar
+from satellitkontor.domain.policy import BookingPolicy
+from satellitkontor.domain.resources import Resource
+from satellitkontor.storage import queries
+from satellitkontor.storage.database import Database
+
+DEFAULT_TTL_SECONDS = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeSetup:
+    policy: BookingPolicy
+    calendar: OfficeCalendar
+    resources: tuple[Resource, ...]  # active ones, in display order
+
+
+class OfficeSetupCache:
+    def __init__(self, db: Database, ttl: float = DEFAULT_TTL_SECONDS) -> None:
+        self.db = db
+        self.ttl = ttl
+        self._value: OfficeSetup | None = None
+        self._generation = -1
+        self._loaded_at = 0.0
+
+    def get(self) -> OfficeSetup:
+        """The set-up, read in its own short transaction only when the cache is stale."""
+        now = time.monotonic()
+        if (
+            self._value is not None
+            and self._generation == self.db.setup_generation
+            and now - self._loaded_at < self.ttl
+        ):
+            return self._value
+        generation = self.db.setup_generation
+        with self.db.session() as session:
+            value = load_setup(session)
+        self._value, self._generation, self._loaded_at = value, generation, now
+        return value
+
+    def clear(self) -> None:
+        self._value = None
+
+
+def load_setup(session: Session) -> OfficeSetup:
+    policy = queries.load_policy(session)
+    return OfficeSetup(policy, queries.load_calendar(session, policy), tuple(queries.resources(session)))
