@@ -91,7 +91,7 @@ class BookingService(Service):
             queries.lock_for_booking(s, resource.id, person.id)
             self._check_free(s, policy, resource, person, start, end)
             row = self._insert(s, actor, person, resource, start, end, desk_period=period)
-            return _view_of(s, row)
+            return _new_view(row, resource, person)
 
     def book_room(
         self,
@@ -118,7 +118,7 @@ class BookingService(Service):
             queries.lock_for_booking(s, resource.id, person.id)
             self._check_free(s, policy, resource, person, start, end)
             row = self._insert(s, actor, person, resource, start, end, title=title, participants=participants)
-            return _view_of(s, row)
+            return _new_view(row, resource, person)
 
     # --- series -------------------------------------------------------------------------------
     def book_series(
@@ -206,7 +206,7 @@ class BookingService(Service):
                 for r in accepted
             ]
             self._flush(s, resource)
-            booked = tuple(_view_of(s, row) for row in rows)
+            booked = tuple(_new_view(row, resource, person) for row in rows)
             return SeriesResult(series_id, booked, tuple(skipped), False, tuple(r.day for r in accepted))
 
     # --- cancelling ---------------------------------------------------------------------------
@@ -409,3 +409,28 @@ def _view_of(s: Session, row: BookingRow) -> BookingView:
     view = queries.booking(s, row.id)
     assert view is not None
     return view
+
+
+def _new_view(row: BookingRow, resource: ResourceRow, person: PersonRow) -> BookingView:
+    """The view of a row just inserted, from what is at hand (no second query)."""
+    return BookingView(
+        row.id,
+        row.uid,
+        resource.id,
+        resource.name,
+        resource.kind,
+        person.id,
+        person.name,
+        person.email,
+        row.municipality_code,
+        row.created_by_id,
+        row.start_at,
+        row.end_at,
+        clk.local_date(row.start_at),
+        row.desk_period,
+        row.title,
+        row.participants,
+        row.status,
+        row.series_id,
+        row.sequence,
+    )
