@@ -490,7 +490,12 @@ def _cmd_no_show(services: Any, args: argparse.Namespace, lang: str) -> int:
 
 def _cmd_occupancy(services: Any, args: argparse.Namespace, lang: str) -> int:
     day = parse_date(args.date, _today())
-    print(cli_format.occupancy(services.occupancy.day(day), lang))
+    occupancy = services.occupancy.day(day)
+    print(cli_format.occupancy(occupancy, lang))
+    if occupancy.closed is not None and args.date in ("idag", "today"):
+        # "today" on a weekend or holiday: show the next day the office is open as well
+        print()
+        print(cli_format.occupancy(services.occupancy.day(services.occupancy.next_open_day(day)), lang))
     return 0
 
 

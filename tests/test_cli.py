@@ -334,3 +334,21 @@ def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
         [sys.executable, "-m", "satellitkontor", "--version"], capture_output=True, text=True
     )
     assert version.returncode == 0 and version.stdout.startswith("satellitkontor ")
+
+
+def test_occupancy_today_on_a_closed_day_also_shows_the_next_open_day(url: str) -> None:
+    from satellitkontor.domain.office_calendar import OfficeCalendar
+
+    code, out, _ = run(url, "occupancy")
+    today = clk.local_date(clk.system_clock())
+    cal = OfficeCalendar()
+    if cal.is_open(today):
+        assert out.count("Satellitkontoret – ") == 1 and "Kontorsplatser: 0 av 8 upptagna" in out
+    else:
+        from satellitkontor.texts import fmt_date
+
+        following = cal.next_open_day(today)
+        assert "stängt" in out.splitlines()[0]
+        assert f"Satellitkontoret – {fmt_date(following)} (öppet 08:00–17:00)" in out
+    code, out, _ = run(url, "occupancy", "--date", "2026-12-25")
+    assert code == 0 and out.strip() == "Satellitkontoret – fre 25 dec 2026: stängt (Juldagen)"

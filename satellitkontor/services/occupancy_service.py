@@ -119,6 +119,10 @@ class OccupancyService(Service):
             )
         return DayOccupancy(day, hours, calendar.closed_reason(day), tuple(out))
 
+    def next_open_day(self, day: date, step: int = 1) -> date:
+        """The nearest day after (or, with step -1, before) ``day`` when the office is open."""
+        return self.setup.get().calendar.next_open_day(day, step)
+
     def bookings_of(
         self, person_id: int, *, upcoming: bool = True, include_cancelled: bool = False, limit: int = 500
     ) -> list[BookingView]:
