@@ -18,8 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from satellitkontor import __version__, cli_format
+from satellitkontor import cli_format
 from satellitkontor.cli_args import parse_date, parse_period, parse_time, parse_weekdays, use_language
+from satellitkontor.cli_parser import build_parser, pick
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.errors import ActorRequired, InvalidInput, SatellitkontorError
 from satellitkontor.domain.people import PersonKind, Role
@@ -31,233 +32,6 @@ log = logging.getLogger("satellitkontor.cli")
 ENV_USER = "SATELLITKONTOR_USER"
 
 
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
-
-
-def build_parser(lang: str) -> argparse.ArgumentParser:
-    def t(sv: str, en: str) -> str:
-        return _t(lang, sv, en)
-
-    p = argparse.ArgumentParser(
-        prog="satellitkontor",
-        description=t(
-            "Bokning av kontorsplatser och konferensrum på Umeåregionens satellitkontor.",
-            "Desk and conference-room booking for Umeåregionen's satellite office.",
-        ),
-    )
-    p.add_argument("--version", action="version", version=f"satellitkontor {__version__}")
-    _common_options(p, t, defaults=True)
-    common = argparse.ArgumentParser(add_help=False)
-    _common_options(common, t, defaults=False)
-    sub = _Subparsers(p.add_subparsers(dest="command", metavar=t("kommando", "command")), common)
-
-    demo = sub.add_parser(
-        "demo",
-        help=t(
-            "skapa ett demokontor med personer och bokningar", "create a demo office with people and bookings"
-        ),
-    )
-    demo.add_argument(
-        "--weeks", type=int, default=3, help=t("veckor bakåt och framåt", "weeks back and ahead")
-    )
-    demo.add_argument("--seed", type=int, default=2026)
-
-    book = sub.add_parser(
-        "book", help=t("boka en kontorsplats eller konferensrummet", "book a desk or the conference room")
-    )
-    bsub = _Subparsers(book.add_subparsers(dest="what", metavar="desk|room", required=True), common)
-    desk = bsub.add_parser("desk", help=t("boka en kontorsplats", "book a desk"))
-    desk.add_argument(
-        "resource",
-        metavar=t("PLATS", "DESK"),
-        help=t("platsens namn, t.ex. 'Plats 3'", "the desk's name, e.g. 'Plats 3'"),
-    )
-    desk.add_argument(
-        "--date",
-        required=True,
-        metavar=t("DATUM", "DATE"),
-        help=t("ÅÅÅÅ-MM-DD, idag eller imorgon", "YYYY-MM-DD, today or tomorrow"),
-    )
-    desk.add_argument(
-        "--period", default="heldag", help=t("heldag, fm eller em", "full, morning or afternoon")
-    )
-    room = bsub.add_parser("room", help=t("boka konferensrummet", "book the conference room"))
-    room.add_argument(
-        "resource",
-        nargs="?",
-        metavar=t("RUM", "ROOM"),
-        help=t("rummets namn (standard: det enda rummet)", "the room's name (default: the only room)"),
-    )
-    room.add_argument(
-        "--date",
-        required=True,
-        metavar=t("DATUM", "DATE"),
-        help=t("ÅÅÅÅ-MM-DD, idag eller imorgon", "YYYY-MM-DD, today or tomorrow"),
-    )
-    room.add_argument("--from", dest="start", required=True, metavar="TT:MM")
-    room.add_argument("--to", dest="end", required=True, metavar="TT:MM")
-    room.add_argument(
-        "--participants",
-        type=int,
-        required=True,
-        help=t("antal deltagare, 1–12", "number of participants, 1–12"),
-    )
-    room.add_argument("--title", help=t("mötets rubrik", "the meeting's title"))
-    for sp in (desk, room):
-        sp.add_argument(
-            "--for",
-            dest="for_email",
-            metavar="E-POST",
-            help=t("boka åt någon annan", "book for someone else"),
-        )
-        sp.add_argument(
-            "--repeat",
-            choices=("daily", "weekly", "dagligen", "veckovis"),
-            help=t("upprepa bokningen", "repeat the booking"),
-        )
-        sp.add_argument(
-            "--weekdays",
-            help=t("veckodagar för veckovis, t.ex. mån,ons", "weekdays for weekly, e.g. mon,wed"),
-        )
-        sp.add_argument("--until", help=t("upprepa till och med datum", "repeat until this date"))
-        sp.add_argument("--count", type=int, help=t("antal gånger", "number of times"))
-        sp.add_argument(
-            "--dry-run",
-            action="store_true",
-            help=t("visa vad som skulle bokas utan att spara", "show what would be booked without saving"),
-        )
-
-    cancel = sub.add_parser("cancel", help=t("avboka", "cancel"))
-    cancel.add_argument("id", type=int, help=t("bokningens nummer", "the booking's number"))
-    cancel.add_argument(
-        "--series",
-        action="store_true",
-        help=t("avboka hela serien från --from", "cancel the whole series from --from"),
-    )
-    cancel.add_argument(
-        "--from",
-        dest="from_day",
-        help=t(
-            "första dag att avboka i serien (standard idag)",
-            "first day to cancel in the series (default today)",
-        ),
-    )
-
-    checkin = sub.add_parser("check-in", help=t("checka in en bokning", "check in a booking"))
-    checkin.add_argument("id", type=int)
-    noshow = sub.add_parser("no-show", help=t("markera uteblivna", "mark no-shows"))
-    noshow.add_argument(
-        "id",
-        type=int,
-        nargs="?",
-        help=t(
-            "en bokning; utan nummer: alla som passerat väntetiden",
-            "one booking; without: all past the grace period",
-        ),
-    )
-
-    occ = sub.add_parser("occupancy", help=t("dagens beläggning", "the day's occupancy"))
-    occ.add_argument(
-        "--date",
-        default="idag",
-        metavar=t("DATUM", "DATE"),
-        help=t("ÅÅÅÅ-MM-DD (standard idag)", "YYYY-MM-DD (default today)"),
-    )
-
-    mine = sub.add_parser("mine", help=t("mina bokningar", "my bookings"))
-    mine.add_argument("--past", action="store_true", help=t("visa tidigare bokningar", "show past bookings"))
-
-    rot = sub.add_parser(
-        "rotation", help=t("värdkommun och rotationskalender", "host municipality and rotation calendar")
-    )
-    rot.add_argument("--year", type=int)
-    rot.add_argument(
-        "--years", type=int, metavar="N", help=t("visa N år från --year", "show N years from --year")
-    )
-
-    stats = sub.add_parser(
-        "stats", help=t("statistik per kommun och månad", "statistics per municipality and month")
-    )
-    stats.add_argument("--year", type=int, required=True)
-    stats.add_argument("--format", choices=("table", "csv"), default="table")
-    stats.add_argument("--out", type=Path, help=t("skriv till fil", "write to a file"))
-
-    dbp = sub.add_parser("db", help=t("databasen", "the database"))
-    dsub = _Subparsers(dbp.add_subparsers(dest="db_command", metavar="upgrade|info", required=True), common)
-    dsub.add_parser("upgrade", help=t("skapa eller uppgradera schemat", "create or upgrade the schema"))
-    dsub.add_parser(
-        "info", help=t("var databasen finns och dess version", "where the database is and its version")
-    )
-
-    person = sub.add_parser("person", help=t("personer", "people"))
-    psub = _Subparsers(
-        person.add_subparsers(dest="person_command", metavar="add|list", required=True), common
-    )
-    padd = psub.add_parser("add", help=t("lägg till en person", "add a person"))
-    padd.add_argument("--name", required=True)
-    padd.add_argument("--email", required=True)
-    padd.add_argument(
-        "--municipality",
-        required=True,
-        help="Bjurholm, Nordmaling, Robertsfors, Umeå, Vindeln, Vännäs, Örnsköldsvik",
-    )
-    padd.add_argument("--kind", choices=[k.value for k in PersonKind], default="employee")
-    padd.add_argument("--role", choices=[r.value for r in Role], default="user")
-    psub.add_parser("list", help=t("lista personer", "list people"))
-
-    res = sub.add_parser("resources", help=t("lista platser och rum", "list desks and rooms"))
-    res.add_argument("--all", action="store_true", help=t("även avaktiverade", "inactive ones too"))
-
-    clo = sub.add_parser("closure", help=t("stängda dagar", "closed days"))
-    csub = _Subparsers(clo.add_subparsers(dest="closure_command", metavar="add|list", required=True), common)
-    cadd = csub.add_parser("add", help=t("stäng kontoret några dagar", "close the office for some days"))
-    cadd.add_argument("--from", dest="start", required=True)
-    cadd.add_argument("--to", dest="end")
-    cadd.add_argument("--reason", required=True)
-    csub.add_parser("list")
-    return p
-
-
-def _common_options(p: argparse.ArgumentParser, t: Any, *, defaults: bool) -> None:
-    """--db, --lang and --as, accepted before and after the command. On the commands the
-    default is SUPPRESS, so an option given before the command is not overwritten."""
-    kw: dict[str, Any] = {} if defaults else {"default": argparse.SUPPRESS}
-    p.add_argument(
-        "--db",
-        metavar="URL",
-        help=t(
-            "databas (SQLAlchemy-URL); annars $SATELLITKONTOR_DB_URL eller standardfilen",
-            "database (SQLAlchemy URL); else $SATELLITKONTOR_DB_URL or the default file",
-        ),
-        **kw,
-    )
-    p.add_argument(
-        "--lang",
-        choices=("sv", "en"),
-        help=t("språk för utskrifter", "language of messages"),
-        **({"default": "sv"} if defaults else kw),
-    )
-    p.add_argument(
-        "--as",
-        dest="actor",
-        metavar="E-POST",
-        help=t("vem som utför kommandot", "who runs the command"),
-        **kw,
-    )
-
-
-class _Subparsers:
-    """Adds the common options to every command."""
-
-    def __init__(self, action: Any, common: argparse.ArgumentParser) -> None:
-        self.action = action
-        self.common = common
-
-    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
-        return self.action.add_parser(name, parents=[self.common], **kwargs)  # type: ignore[no-any-return]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language(argv)
@@ -267,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang
     if args.command is None:
         print(
-            _t(
+            pick(
                 lang,
                 "Skrivbordsprogrammet kommer i en senare version. Använd kommandona nedan.",
                 "The desktop app arrives in a later version. Use the commands below.",
@@ -278,14 +52,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args, lang)
     except SatellitkontorError as err:
-        print(_t(lang, "fel: ", "error: ") + describe(err, lang), file=sys.stderr)
+        print(pick(lang, "fel: ", "error: ") + describe(err, lang), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never a traceback on the screen
         path = _log_unexpected(exc)
         print(
-            _t(
+            pick(
                 lang,
                 f"fel: något oväntat hände ({type(exc).__name__}: {exc}). Detaljer finns i {path}.",
                 f"error: something unexpected happened ({type(exc).__name__}: {exc}). Details are in {path}.",
@@ -330,7 +104,7 @@ def _run(args: argparse.Namespace, lang: str) -> int:
     try:
         if services.upgrade is not None and services.upgrade.created and args.command != "demo":
             print(
-                _t(
+                pick(
                     lang,
                     f"Ny databas skapad: {services.db.describe()}. Kör 'satellitkontor demo' för att prova med ett demokontor.",
                     f"New database created: {services.db.describe()}. Run 'satellitkontor demo' to try a demo office.",
@@ -361,12 +135,12 @@ def _actor(
 def _cmd_demo(services: Any, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.services.demo_service import DemoService
 
-    print(_t(lang, "Skapar demokontoret …", "Creating the demo office …"), file=sys.stderr)
+    print(pick(lang, "Skapar demokontoret …", "Creating the demo office …"), file=sys.stderr)
     summary = DemoService(services.db, services.clock).create(
         weeks_back=args.weeks, weeks_ahead=args.weeks, seed=args.seed
     )
     print(
-        _t(
+        pick(
             lang,
             f"Demokontoret är klart i {services.db.describe()}: {summary.people} personer från sju kommuner, "
             f"{summary.desks} kontorsplatser och konferensrummet, {summary.bookings} bokningar "
@@ -377,7 +151,7 @@ def _cmd_demo(services: Any, args: argparse.Namespace, lang: str) -> int:
         )
     )
     print(
-        _t(
+        pick(
             lang,
             "Prova: satellitkontor occupancy   eller   satellitkontor --as sofia.lindqvist@umea.se mine",
             "Try: satellitkontor occupancy   or   satellitkontor --as sofia.lindqvist@umea.se mine",
@@ -422,7 +196,7 @@ def _cmd_book(services: Any, args: argparse.Namespace, lang: str) -> int:
         booking = services.booking.book_room(
             actor.id, resource.id, start, end, args.participants, args.title, for_person_id=target.id
         )
-    print(_t(lang, "Bokat: ", "Booked: ") + cli_format.booking_line(booking, lang))
+    print(pick(lang, "Bokat: ", "Booked: ") + cli_format.booking_line(booking, lang))
     return 0
 
 
@@ -446,26 +220,32 @@ def _cmd_cancel(services: Any, args: argparse.Namespace, lang: str) -> int:
             raise InvalidInput(field="series", value=args.id)
         first = parse_date(args.from_day, _today()) if args.from_day else None
         cancelled = services.booking.cancel_series(actor.id, booking.series_id, first)
-        print(
-            _t(
+        _print_list(
+            pick(
                 lang,
                 f"Avbokade {len(cancelled)} tillfällen i serien.",
                 f"Cancelled {len(cancelled)} occurrences of the series.",
-            )
+            ),
+            cancelled,
+            lang,
         )
-        for b in cancelled:
-            print("  " + cli_format.booking_line(b, lang))
         return 0
     done = services.booking.cancel(actor.id, args.id)
-    print(_t(lang, "Avbokat: ", "Cancelled: ") + cli_format.booking_line(done, lang))
+    print(pick(lang, "Avbokat: ", "Cancelled: ") + cli_format.booking_line(done, lang))
     return 0
+
+
+def _print_list(title: str, bookings: list[Any], lang: str) -> None:
+    print(title)
+    for b in bookings:
+        print("  " + cli_format.booking_line(b, lang))
 
 
 def _cmd_check_in(services: Any, args: argparse.Namespace, lang: str) -> int:
     booking = services.occupancy.booking(args.id)
     actor = _actor(services, args, fallback=booking.person_email if booking else None)
     done = services.attendance.check_in(actor.id, args.id)
-    print(_t(lang, "Incheckad: ", "Checked in: ") + cli_format.booking_line(done, lang))
+    print(pick(lang, "Incheckad: ", "Checked in: ") + cli_format.booking_line(done, lang))
     return 0
 
 
@@ -473,18 +253,18 @@ def _cmd_no_show(services: Any, args: argparse.Namespace, lang: str) -> int:
     actor = _actor(services, args)
     if args.id is None:
         marked = services.attendance.mark_no_shows(actor.id)
-        print(
-            _t(
+        _print_list(
+            pick(
                 lang,
                 f"{len(marked)} bokningar markerade som uteblivna.",
                 f"{len(marked)} bookings marked as no-shows.",
-            )
+            ),
+            marked,
+            lang,
         )
-        for b in marked:
-            print("  " + cli_format.booking_line(b, lang))
         return 0
     done = services.attendance.mark_no_show(actor.id, args.id)
-    print(_t(lang, "Uteblev: ", "No-show: ") + cli_format.booking_line(done, lang))
+    print(pick(lang, "Uteblev: ", "No-show: ") + cli_format.booking_line(done, lang))
     return 0
 
 
@@ -503,7 +283,7 @@ def _cmd_mine(services: Any, args: argparse.Namespace, lang: str) -> int:
     actor = _actor(services, args)
     rows = services.occupancy.bookings_of(actor.id, upcoming=not args.past)
     if not rows:
-        print(_t(lang, "Inga bokningar.", "No bookings."))
+        print(pick(lang, "Inga bokningar.", "No bookings."))
     for b in rows:
         print(cli_format.booking_line(b, lang))
     return 0
@@ -523,7 +303,7 @@ def _cmd_stats(services: Any, args: argparse.Namespace, lang: str) -> int:
     text = cli_format.stats_csv(rows) if args.format == "csv" else cli_format.stats_table(rows, lang)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
-        print(_t(lang, f"Statistiken är sparad i {args.out}.", f"The statistics are saved in {args.out}."))
+        print(pick(lang, f"Statistiken är sparad i {args.out}.", f"The statistics are saved in {args.out}."))
     else:
         sys.stdout.write(text)
     return 0
@@ -538,7 +318,7 @@ def _db(args: argparse.Namespace, lang: str) -> int:
         if args.db_command == "info":
             rev = schema.current_revision(db)
             print(
-                _t(
+                pick(
                     lang,
                     f"Databas: {db.describe()}\nSchemaversion: {rev or 'ingen (tom databas)'} (senaste: {schema.head_revision()})",
                     f"Database: {db.describe()}\nSchema version: {rev or 'none (empty database)'} (newest: {schema.head_revision()})",
@@ -551,7 +331,7 @@ def _db(args: argparse.Namespace, lang: str) -> int:
 
             OfficeService(db).create_default_office()
             print(
-                _t(
+                pick(
                     lang,
                     f"Schemat är skapat ({result.after}) i {db.describe()}.",
                     f"Schema created ({result.after}) in {db.describe()}.",
@@ -559,17 +339,17 @@ def _db(args: argparse.Namespace, lang: str) -> int:
             )
         elif result.changed:
             print(
-                _t(
+                pick(
                     lang,
                     f"Uppgraderat {result.before} → {result.after}.",
                     f"Upgraded {result.before} → {result.after}.",
                 )
             )
             if result.backup:
-                print(_t(lang, f"Säkerhetskopia: {result.backup}", f"Backup: {result.backup}"))
+                print(pick(lang, f"Säkerhetskopia: {result.backup}", f"Backup: {result.backup}"))
         else:
             print(
-                _t(
+                pick(
                     lang,
                     f"Databasen har redan senaste schemat ({result.after}).",
                     f"The database already has the newest schema ({result.after}).",
@@ -600,7 +380,7 @@ def _cmd_person(services: Any, args: argparse.Namespace, lang: str) -> int:
         Role(args.role),
     )
     print(
-        _t(
+        pick(
             lang,
             f"Tillagd: {person.name} <{person.email}>, {municipality_name(person.municipality_code)}, {label(person.role.value, lang)}",
             f"Added: {person.name} <{person.email}>, {municipality_name(person.municipality_code)}, {label(person.role.value, lang)}",
@@ -613,8 +393,8 @@ def _cmd_resources(services: Any, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.texts import label
 
     for r in services.office.resources(include_inactive=args.all):
-        state = "" if r.active else _t(lang, " (avaktiverad)", " (inactive)")
-        cap = f", {_t(lang, 'högst', 'max')} {r.capacity}" if r.kind is ResourceKind.ROOM else ""
+        state = "" if r.active else pick(lang, " (avaktiverad)", " (inactive)")
+        cap = f", {pick(lang, 'högst', 'max')} {r.capacity}" if r.kind is ResourceKind.ROOM else ""
         print(f"{r.name:<18} {label(r.kind.value, lang)}{cap}{state}: {', '.join(r.equipment)}")
     return 0
 
@@ -630,7 +410,7 @@ def _cmd_closure(services: Any, args: argparse.Namespace, lang: str) -> int:
     actor = _actor(services, args, required=False)
     c = services.office.add_closure(actor.id if actor else None, start, end, args.reason)
     print(
-        _t(
+        pick(
             lang,
             f"Stängt {fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}",
             f"Closed {fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}",
