@@ -6,6 +6,7 @@ import csv
 import io
 
 from satellitkontor.domain.bookings import BookingView, DeskPeriod
+from satellitkontor.domain.rotation import HostYear
 from satellitkontor.services.booking_service import SeriesResult
 from satellitkontor.services.occupancy_service import DayOccupancy, ResourceDay
 from satellitkontor.services.rotation_service import RotationYearView
@@ -170,7 +171,7 @@ def rotation(view: RotationYearView, lang: str) -> str:
     return "\n".join(out)
 
 
-def rotation_years(rows: list, lang: str) -> str:  # type: ignore[type-arg]
+def rotation_years(rows: list[HostYear], lang: str) -> str:
     out = [
         _t(
             lang,

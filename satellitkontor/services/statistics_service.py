@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -111,7 +111,17 @@ class StatisticsService(Service):
         return out
 
 
-def _add(acc: _Acc, start, end, kind, period, person_id, person_kind, status, now) -> None:  # type: ignore[no-untyped-def]
+def _add(
+    acc: _Acc,
+    start: datetime,
+    end: datetime,
+    kind: ResourceKind,
+    period: DeskPeriod | None,
+    person_id: int | None,
+    person_kind: PersonKind,
+    status: BookingStatus,
+    now: datetime,
+) -> None:
     if status is BookingStatus.CANCELLED:
         return
     if start <= now:

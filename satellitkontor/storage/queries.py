@@ -12,7 +12,7 @@ from sqlalchemy import Select, bindparam, select, text
 from sqlalchemy.orm import Session, aliased
 
 from satellitkontor.domain import clock as clk
-from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, BookingView
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingView
 from satellitkontor.domain.office_calendar import Closure, OfficeCalendar
 from satellitkontor.domain.people import Person
 from satellitkontor.domain.policy import DEFAULT_POLICY, BookingPolicy
@@ -267,6 +267,3 @@ def lock_for_booking(session: Session, resource_id: int, person_id: int) -> None
     session.execute(text("SELECT pg_advisory_xact_lock(1, :r)"), {"r": resource_id})
     session.execute(text("SELECT pg_advisory_xact_lock(2, :p)"), {"p": person_id})
 
-
-def cancellable(status: BookingStatus) -> bool:
-    return status in HOLDING_STATUSES
