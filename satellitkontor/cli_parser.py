@@ -26,7 +26,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
             "Desk and conference-room booking for Umeåregionen's satellite office.",
         ),
     )
-    p.add_argument("--version", action="version", version=f"satellitkontor {__version__}")
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"satellitkontor {__version__}",
+        help=t("visa versionen och avsluta", "show the version and exit"),
+    )
     _common_options(p, t, defaults=True)
     common = argparse.ArgumentParser(add_help=False)
     _common_options(common, t, defaults=False)
@@ -41,7 +46,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     demo.add_argument(
         "--weeks", type=int, default=3, help=t("veckor bakåt och framåt", "weeks back and ahead")
     )
-    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument(
+        "--seed", type=int, default=2026, metavar=t("TAL", "N"), help=t("slumpfrö", "random seed")
+    )
 
     book = sub.add_parser(
         "book", help=t("boka en kontorsplats eller konferensrummet", "book a desk or the conference room")
@@ -75,15 +82,18 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         metavar=t("DATUM", "DATE"),
         help=t("ÅÅÅÅ-MM-DD, idag eller imorgon", "YYYY-MM-DD, today or tomorrow"),
     )
-    room.add_argument("--from", dest="start", required=True, metavar="TT:MM")
-    room.add_argument("--to", dest="end", required=True, metavar="TT:MM")
+    room.add_argument(
+        "--from", dest="start", required=True, metavar="TT:MM", help=t("starttid", "start time")
+    )
+    room.add_argument("--to", dest="end", required=True, metavar="TT:MM", help=t("sluttid", "end time"))
     room.add_argument(
         "--participants",
+        metavar=t("ANTAL", "N"),
         type=int,
         required=True,
         help=t("antal deltagare, 1–12", "number of participants, 1–12"),
     )
-    room.add_argument("--title", help=t("mötets rubrik", "the meeting's title"))
+    room.add_argument("--title", metavar=t("RUBRIK", "TITLE"), help=t("mötets rubrik", "the meeting's title"))
     for sp in (desk, room):
         sp.add_argument(
             "--for",
@@ -98,10 +108,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         )
         sp.add_argument(
             "--weekdays",
+            metavar=t("DAGAR", "DAYS"),
             help=t("veckodagar för veckovis, t.ex. mån,ons", "weekdays for weekly, e.g. mon,wed"),
         )
-        sp.add_argument("--until", help=t("upprepa till och med datum", "repeat until this date"))
-        sp.add_argument("--count", type=int, help=t("antal gånger", "number of times"))
+        sp.add_argument(
+            "--until",
+            metavar=t("DATUM", "DATE"),
+            help=t("upprepa till och med datum", "repeat until this date"),
+        )
+        sp.add_argument(
+            "--count", type=int, metavar=t("ANTAL", "N"), help=t("antal gånger", "number of times")
+        )
         sp.add_argument(
             "--dry-run",
             action="store_true",
@@ -151,7 +168,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     rot = sub.add_parser(
         "rotation", help=t("värdkommun och rotationskalender", "host municipality and rotation calendar")
     )
-    rot.add_argument("--year", type=int)
+    rot.add_argument(
+        "--year",
+        type=int,
+        metavar=t("ÅR", "YEAR"),
+        help=t("år (standard: i år)", "year (default: this year)"),
+    )
     rot.add_argument(
         "--years", type=int, metavar="N", help=t("visa N år från --year", "show N years from --year")
     )
@@ -159,9 +181,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     stats = sub.add_parser(
         "stats", help=t("statistik per kommun och månad", "statistics per municipality and month")
     )
-    stats.add_argument("--year", type=int, required=True)
+    stats.add_argument("--year", type=int, required=True, metavar=t("ÅR", "YEAR"))
     stats.add_argument("--format", choices=("table", "csv"), default="table")
-    stats.add_argument("--out", type=Path, help=t("skriv till fil", "write to a file"))
+    stats.add_argument(
+        "--out", type=Path, metavar=t("FIL", "FILE"), help=t("skriv till fil", "write to a file")
+    )
 
     dbp = sub.add_parser("db", help=t("databasen", "the database"))
     dsub = _Subparsers(dbp.add_subparsers(dest="db_command", metavar="upgrade|info", required=True), common)
@@ -175,8 +199,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         person.add_subparsers(dest="person_command", metavar="add|list", required=True), common
     )
     padd = psub.add_parser("add", help=t("lägg till en person", "add a person"))
-    padd.add_argument("--name", required=True)
-    padd.add_argument("--email", required=True)
+    padd.add_argument("--name", required=True, metavar=t("NAMN", "NAME"))
+    padd.add_argument("--email", required=True, metavar=t("E-POST", "E-MAIL"))
     padd.add_argument(
         "--municipality",
         required=True,
@@ -192,9 +216,20 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     clo = sub.add_parser("closure", help=t("stängda dagar", "closed days"))
     csub = _Subparsers(clo.add_subparsers(dest="closure_command", metavar="add|list", required=True), common)
     cadd = csub.add_parser("add", help=t("stäng kontoret några dagar", "close the office for some days"))
-    cadd.add_argument("--from", dest="start", required=True)
-    cadd.add_argument("--to", dest="end")
-    cadd.add_argument("--reason", required=True)
+    cadd.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        metavar=t("DATUM", "DATE"),
+        help=t("första stängda dag", "first closed day"),
+    )
+    cadd.add_argument(
+        "--to",
+        dest="end",
+        metavar=t("DATUM", "DATE"),
+        help=t("sista stängda dag (standard: samma)", "last closed day (default: the same)"),
+    )
+    cadd.add_argument("--reason", required=True, metavar=t("ORSAK", "REASON"))
     csub.add_parser("list")
     return p
 

@@ -266,4 +266,3 @@ def lock_for_booking(session: Session, resource_id: int, person_id: int) -> None
         return
     session.execute(text("SELECT pg_advisory_xact_lock(1, :r)"), {"r": resource_id})
     session.execute(text("SELECT pg_advisory_xact_lock(2, :p)"), {"p": person_id})
-
