@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from satellitkontor import cli_format
 from satellitkontor.cli_args import parse_date, parse_period, parse_time, parse_weekdays, use_language
@@ -27,6 +27,9 @@ from satellitkontor.domain.people import PersonKind, Role
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.texts import describe, fmt_date
+
+if TYPE_CHECKING:
+    from satellitkontor.services.app_services import AppServices
 
 log = logging.getLogger("satellitkontor.cli")
 ENV_USER = "SATELLITKONTOR_USER"
@@ -132,7 +135,7 @@ def _actor(
     return services.office.person_by_email(email)
 
 
-def _cmd_demo(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_demo(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.services.demo_service import DemoService
 
     print(pick(lang, "Skapar demokontoret …", "Creating the demo office …"), file=sys.stderr)
@@ -160,7 +163,7 @@ def _cmd_demo(services: Any, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _cmd_book(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_book(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     today = _today()
     day = parse_date(args.date, today)
     actor = _actor(services, args, fallback=args.for_email)
@@ -208,7 +211,7 @@ def _recurrence(args: argparse.Namespace, day: date, today: date) -> Recurrence:
     return Recurrence.weekly(day, weekdays, until=until, count=args.count)
 
 
-def _cmd_cancel(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_cancel(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     booking = services.occupancy.booking(args.id)
     if booking is None:
         from satellitkontor.domain.errors import BookingNotFound
@@ -241,7 +244,7 @@ def _print_list(title: str, bookings: list[Any], lang: str) -> None:
         print("  " + cli_format.booking_line(b, lang))
 
 
-def _cmd_check_in(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_check_in(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     booking = services.occupancy.booking(args.id)
     actor = _actor(services, args, fallback=booking.person_email if booking else None)
     done = services.attendance.check_in(actor.id, args.id)
@@ -249,7 +252,7 @@ def _cmd_check_in(services: Any, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _cmd_no_show(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_no_show(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     actor = _actor(services, args)
     if args.id is None:
         marked = services.attendance.mark_no_shows(actor.id)
@@ -268,7 +271,7 @@ def _cmd_no_show(services: Any, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _cmd_occupancy(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_occupancy(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     day = parse_date(args.date, _today())
     occupancy = services.occupancy.day(day)
     print(cli_format.occupancy(occupancy, lang))
@@ -279,7 +282,7 @@ def _cmd_occupancy(services: Any, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _cmd_mine(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_mine(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     actor = _actor(services, args)
     rows = services.occupancy.bookings_of(actor.id, upcoming=not args.past)
     if not rows:
@@ -289,7 +292,7 @@ def _cmd_mine(services: Any, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _cmd_rotation(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_rotation(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     year = args.year or _today().year
     if args.years:
         print(cli_format.rotation_years(services.rotation.years(year, year + args.years - 1), lang))
@@ -298,7 +301,7 @@ def _cmd_rotation(services: Any, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _cmd_stats(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_stats(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     rows = services.statistics.usage(args.year)
     text = cli_format.stats_csv(rows) if args.format == "csv" else cli_format.stats_table(rows, lang)
     if args.out:
@@ -360,7 +363,7 @@ def _db(args: argparse.Namespace, lang: str) -> int:
         db.dispose()
 
 
-def _cmd_person(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_person(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.texts import label, municipality_name
 
     if args.person_command == "list":
@@ -389,7 +392,7 @@ def _cmd_person(services: Any, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _cmd_resources(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_resources(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.texts import label
 
     for r in services.office.resources(include_inactive=args.all):
@@ -399,7 +402,7 @@ def _cmd_resources(services: Any, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _cmd_closure(services: Any, args: argparse.Namespace, lang: str) -> int:
+def _cmd_closure(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     if args.closure_command == "list":
         for c in services.office.closures():
             print(f"{fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}")
