@@ -43,15 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lang = args.lang
     if args.command is None:
-        print(
-            pick(
-                lang,
-                "Skrivbordsprogrammet kommer i en senare version. Använd kommandona nedan.",
-                "The desktop app arrives in a later version. Use the commands below.",
-            )
-        )
-        parser.print_help()
-        return 0
+        return _start_app(args.db, lang if any(a.startswith("--lang") for a in argv) else None)
     try:
         return _run(args, lang)
     except SatellitkontorError as err:
@@ -70,6 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def _start_app(db_url: str | None, lang: str | None) -> int:
+    """No subcommand: the desktop app (Qt is imported only here, never for a command)."""
+    from satellitkontor.gui.app import main as gui_main
+
+    return gui_main(db_url, lang)
 
 
 def _language(argv: list[str]) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.services.attendance_service import AttendanceService
 from satellitkontor.services.booking_service import BookingService
+from satellitkontor.services.change_watch import ChangeWatch
 from satellitkontor.services.occupancy_service import OccupancyService
 from satellitkontor.services.office_service import OfficeService
 from satellitkontor.services.rotation_service import RotationService
@@ -26,6 +27,7 @@ class AppServices:
     office: OfficeService = field(init=False)
     rotation: RotationService = field(init=False)
     statistics: StatisticsService = field(init=False)
+    changes: ChangeWatch = field(init=False)
 
     def __post_init__(self) -> None:
         self.booking = BookingService(self.db, self.clock)
@@ -34,6 +36,11 @@ class AppServices:
         self.office = OfficeService(self.db, self.clock)
         self.rotation = RotationService(self.db, self.clock)
         self.statistics = StatisticsService(self.db, self.clock)
+        self.changes = ChangeWatch(self.db)
+
+    def close(self) -> None:
+        self.changes.close()
+        self.db.dispose()
 
     def with_clock(self, clock: Clock) -> AppServices:
         return AppServices(self.db, clock, self.upgrade)

@@ -27,7 +27,7 @@ from satellitkontor.domain.people import Person, PersonKind, Role, normalise_ema
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.resources_data import read_json
-from satellitkontor.services.base import Service, require_admin
+from satellitkontor.services.base import Service, office_has_admin, require_admin
 from satellitkontor.storage import queries
 from satellitkontor.storage.models import ClosureRow, PersonRow, ResourceRow
 
@@ -58,6 +58,37 @@ class OfficeService(Service):
             if queries.person_by_email(s, email) is not None:
                 raise DuplicateEmail(email=email)
             now = self.now()
+            row = PersonRow(
+                name=name,
+                email=email,
+                municipality_code=code,
+                kind=kind,
+                role=role,
+                active=True,
+                created_at=now,
+                updated_at=now,
+            )
+            s.add(row)
+            s.flush()
+            return queries.person_view(row)
+
+    def register(
+        self, name: str, email: str, municipality: str, kind: PersonKind = PersonKind.EMPLOYEE
+    ) -> Person:
+        """"Who am I" on a PC: the person with this e-mail, or a new user.
+
+        Anyone may register themselves (nobody signs in on a local SQLite office; the shared
+        PostgreSQL mode lets the database decide who is who). The first person registered in an
+        office that has no admin becomes its admin, so a new office can be set up at all.
+        """
+        name, email = normalise_name(name), normalise_email(email)
+        code = municipalities.lookup(municipality).code
+        with self.db.session(write=True) as s:
+            row = queries.person_by_email(s, email)
+            if row is not None:
+                return queries.person_view(row)
+            now = self.now()
+            role = Role.ADMIN if not office_has_admin(s) else Role.USER
             row = PersonRow(
                 name=name,
                 email=email,

@@ -1,0 +1,218 @@
+"""Starting the desktop app: ``satellitkontor`` with no subcommand.
+
+The window is shown first and the office opened behind it (connecting, upgrading the schema):
+nothing on the GUI thread waits for the database. Then, in order: an empty database is offered
+the demo office, and a PC that does not yet know who uses it asks (see ``IdentityDialog``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from satellitkontor.domain.people import Person
+from satellitkontor.gui import i18n
+from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
+from satellitkontor.gui.main_window import MainWindow
+from satellitkontor.gui.settings import APPLICATION, ORGANISATION, AppSettings
+from satellitkontor.resources_data import resource_path
+from satellitkontor.storage.database import resolve_url
+
+log = logging.getLogger("satellitkontor.gui")
+
+#: Set by the start-up benchmark: print timings and quit once the first view shows its data.
+STARTUP_PROBE = "SATELLITKONTOR_STARTUP_PROBE"
+
+
+@dataclass(frozen=True)
+class _Opened:
+    services: object
+    empty: bool
+    people: list[Person]
+
+
+class DesktopApp(QObject):
+    """Owns the context and the main window; rebuilds the window when the language changes."""
+
+    def __init__(self, settings: AppSettings, db_url: str, lang: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        lang = lang or settings.language or i18n.system_language()
+        i18n.install(lang)
+        self.ctx = AppContext(settings, lang, db_url)
+        self.window = self._make_window()
+
+    def _make_window(self) -> MainWindow:
+        window = MainWindow(self.ctx)
+        window.language_chosen.connect(self.change_language)
+        window.switch_person_requested.connect(self.ask_identity)
+        window.demo_requested.connect(self.offer_demo)
+        return window
+
+    # --- start -----------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.window.show()
+        self.window.statusBar().showMessage(self.window.tr("Öppnar kontoret…"))
+        url = self.ctx.db_url
+
+        def open_office() -> _Opened:
+            from satellitkontor.services.app_services import open_office as do_open
+
+            services = do_open(url)
+            people = services.office.people()
+            return _Opened(services, not people, people)
+
+        def failed(exc: BaseException) -> None:
+            self.window.statusBar().clearMessage()
+            self.ctx.open_error = exc
+            self.ctx.show_error(self.window, exc)
+
+        self.ctx.run(open_office, self._opened, owner=self.window, on_error=failed)
+
+    def _opened(self, opened: _Opened) -> None:
+        from satellitkontor.services.app_services import AppServices
+
+        assert isinstance(opened.services, AppServices)
+        self.window.statusBar().showMessage(
+            self.window.tr("Databas: {where}").format(where=opened.services.db.describe()), 8000
+        )
+        remembered = self.settings.person_id(self.ctx.db_url)
+        person = next((p for p in opened.people if p.id == remembered), None)
+        if person is not None:
+            self.ctx.person = person
+        self.ctx.attach(opened.services)
+        if person is not None:
+            self.ctx.set_person(person)
+        elif opened.empty:
+            self.offer_demo()
+        else:
+            self.ask_identity()
+
+    # --- demo office -----------------------------------------------------------------------------
+    def offer_demo(self) -> None:
+        if self.ctx.services is None:
+            return
+        box = QMessageBox(self.window)
+        box.setObjectName("demoOffer")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.window.tr("Skapa demokontor?"))
+        box.setText(
+            self.window.tr(
+                "Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju "
+                "kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?"
+            )
+        )
+        box.setInformativeText(
+            self.window.tr("Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.")
+        )
+        yes = box.addButton(self.window.tr("Skapa demokontor"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.window.tr("Börja tomt"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+
+        def answered() -> None:
+            if box.clickedButton() is yes:
+                self.create_demo()
+            elif self.ctx.person is None:
+                self.ask_identity()
+
+        box.finished.connect(answered)
+        box.open()
+
+    def create_demo(self) -> None:
+        services = self.ctx.svc
+
+        def make() -> list[Person]:
+            from satellitkontor.services.demo_service import DemoService
+
+            DemoService(services.db, services.clock).create()
+            return services.office.people()
+
+        def done(_people: list[Person]) -> None:
+            self.ctx.notify_changed()
+            self.ask_identity()
+
+        self.ctx.run(make, done, owner=self.window, label=self.window.tr("Skapar demokontoret…"))
+
+    # --- who am I --------------------------------------------------------------------------------
+    def ask_identity(self) -> None:
+        if self.ctx.services is None:
+            return
+        office = self.ctx.svc.office
+
+        def show(people: list[Person]) -> None:
+            dialog = IdentityDialog(self.ctx, people, self.window)
+
+            def accepted() -> None:
+                if dialog.person is not None:
+                    self.ctx.set_person(dialog.person)
+                    self.ctx.notify_changed()
+
+            dialog.accepted.connect(accepted)
+            dialog.open()
+
+        self.ctx.run(office.people, show, owner=self.window)
+
+    # --- language --------------------------------------------------------------------------------
+    def change_language(self, lang: str) -> None:
+        """Switch at once: load the translators and build the window anew in the new language."""
+        self.settings.language = lang
+        self.ctx.lang = lang
+        i18n.install(lang)
+        old = self.window
+        old.save_geometry()
+        self.window = self._make_window()
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+        if self.ctx.services is not None:
+            self.ctx.identity_changed.emit()
+
+
+def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Satellitkontoret")
+    icon = resource_path("icons", "satellitkontor.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    desktop = DesktopApp(AppSettings.default(), resolve_url(db_url), lang)
+    if os.environ.get(STARTUP_PROBE):
+        _probe(desktop, started)
+    desktop.start()
+    code = app.exec()
+    desktop.ctx.stop_watching()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    desktop.ctx.close()
+    return code
+
+
+def _probe(desktop: DesktopApp, started: float) -> None:
+    """For tests/benchmarks/startup_benchmark.py: report when the window and the data show."""
+    window = desktop.window
+
+    def shown() -> None:
+        print(f"window_shown {time.perf_counter() - started:.4f}", flush=True)
+
+    QTimer.singleShot(0, shown)
+
+    def data_ready() -> None:
+        print(f"data_shown {time.perf_counter() - started:.4f}", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
+
+    view = window.views["book"]
+    ready = getattr(view, "data_loaded", None)
+    if ready is not None:
+        ready.connect(data_ready)
+    else:
+        desktop.ctx.opened.connect(data_ready)

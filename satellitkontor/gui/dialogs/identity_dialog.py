@@ -1,0 +1,140 @@
+"""Who am I: name, e-mail and municipality, asked on the first start and under "Byt användare".
+
+Someone already in the office's list picks themselves; a newcomer types their details and is
+registered as a user (the first person in an office without an admin becomes its admin, see
+``OfficeService.register``). Later, with Exchange, these come from the signed-in account.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from satellitkontor.domain import municipalities
+from satellitkontor.domain.people import Person, PersonKind
+from satellitkontor.gui.context import AppContext
+from satellitkontor.texts import label, municipality_name
+
+
+class IdentityDialog(QDialog):
+    def __init__(self, ctx: AppContext, people: list[Person], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person: Person | None = None
+        self.setWindowTitle(self.tr("Vem är du?"))
+        self.setObjectName("identityDialog")
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Satellitkontoret behöver veta vem som bokar. Välj dig själv i listan, "
+                "eller fyll i dina uppgifter om du är ny här."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.existing_choice = QRadioButton(self.tr("&Jag finns i listan"))
+        self.new_choice = QRadioButton(self.tr("Jag är &ny här"))
+        self.people_box = QComboBox()
+        self.people_box.setObjectName("existingPerson")
+        self.people_box.setAccessibleName(self.tr("Person"))
+        for p in people:
+            self.people_box.addItem(
+                f"{p.name} – {municipality_name(p.municipality_code)} ({label(p.role.value, ctx.lang)})", p.id
+            )
+        self._people = {p.id: p for p in people}
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("name")
+        self.name_edit.setAccessibleName(self.tr("Namn"))
+        self.email_edit = QLineEdit()
+        self.email_edit.setObjectName("email")
+        self.email_edit.setAccessibleName(self.tr("E-post"))
+        self.email_edit.setPlaceholderText("fornamn.efternamn@kommun.se")
+        self.municipality_box = QComboBox()
+        self.municipality_box.setObjectName("municipality")
+        self.municipality_box.setAccessibleName(self.tr("Kommun"))
+        for m in municipalities.ALL:
+            self.municipality_box.addItem(m.name, m.code)
+        self.kind_box = QComboBox()
+        self.kind_box.setObjectName("kind")
+        self.kind_box.setAccessibleName(self.tr("Jag är"))
+        for kind in PersonKind:
+            self.kind_box.addItem(label(kind.value, ctx.lang), kind.value)
+
+        layout.addWidget(self.existing_choice)
+        layout.addWidget(self.people_box)
+        layout.addWidget(self.new_choice)
+        form = QFormLayout()
+        form.addRow(self.tr("&Namn:"), self.name_edit)
+        form.addRow(self.tr("&E-post:"), self.email_edit)
+        form.addRow(self.tr("&Kommun:"), self.municipality_box)
+        form.addRow(self.tr("Jag är &en:"), self.kind_box)
+        layout.addLayout(form)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a4000f;")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Fortsätt"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.existing_choice.toggled.connect(self._mode_changed)
+        if people:
+            self.existing_choice.setChecked(True)
+        else:
+            self.existing_choice.setEnabled(False)
+            self.people_box.setEnabled(False)
+            self.new_choice.setChecked(True)
+        self._mode_changed()
+
+    def _mode_changed(self) -> None:
+        existing = self.existing_choice.isChecked()
+        self.people_box.setEnabled(existing)
+        for w in (self.name_edit, self.email_edit, self.municipality_box, self.kind_box):
+            w.setEnabled(not existing)
+        (self.people_box if existing else self.name_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _accept(self) -> None:
+        if self.existing_choice.isChecked():
+            self.person = self._people.get(self.people_box.currentData())
+            if self.person is not None:
+                self.accept()
+            return
+        self.buttons.setEnabled(False)
+        office = self.ctx.svc.office
+        name, email = self.name_edit.text(), self.email_edit.text()
+        code = self.municipality_box.currentData()
+        kind = PersonKind(self.kind_box.currentData())
+
+        def done(person: Person) -> None:
+            self.person = person
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            from satellitkontor.gui.errors import message_for
+
+            self.buttons.setEnabled(True)
+            self.error_label.setText(message_for(exc, self.ctx.lang))
+            self.error_label.show()
+
+        self.ctx.run(lambda: office.register(name, email, code, kind), done, owner=self, on_error=failed)

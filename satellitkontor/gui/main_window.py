@@ -1,0 +1,198 @@
+"""The main window: a list of views on the left, the chosen view on the right, menus on top.
+
+Views that a person's role does not allow (the receptionist's day, administration) are not
+hidden behind a disabled button: they are left out of the list and the menu altogether.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+)
+
+from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.i18n import LANGUAGES
+from satellitkontor.gui.views.admin_view import AdminView
+from satellitkontor.gui.views.base import ViewBase
+from satellitkontor.gui.views.book_view import BookView
+from satellitkontor.gui.views.day_view import DayView
+from satellitkontor.gui.views.my_bookings_view import MyBookingsView
+from satellitkontor.gui.views.room_view import RoomView
+from satellitkontor.gui.views.rotation_view import RotationView
+from satellitkontor.texts import label, municipality_name
+
+VIEW_CLASSES: tuple[type[ViewBase], ...] = (
+    BookView,
+    RoomView,
+    MyBookingsView,
+    DayView,
+    RotationView,
+    AdminView,
+)
+
+
+class MainWindow(QMainWindow):
+    #: The user chose another language: the app rebuilds the window in it.
+    language_chosen = Signal(str)
+    #: "Byt användare…" and "Skapa demokontor…" from the menu; the app handles them.
+    switch_person_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Satellitkontoret – Umeåregionen"))
+        self.setMinimumSize(QSize(960, 600))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Vyer"))
+        self.nav.setMaximumWidth(220)
+        self.nav.setMinimumWidth(170)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.views: dict[str, ViewBase] = {}
+        for cls in VIEW_CLASSES:
+            view = cls(ctx)
+            self.views[view.key] = view
+            self.stack.addWidget(view)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.who_label = QLabel()
+        self.who_label.setObjectName("whoAmI")
+        self.statusBar().addPermanentWidget(self.who_label)
+        self.view_actions: dict[str, QAction] = {}
+        self._build_menus()
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        ctx.identity_changed.connect(self._identity_changed)
+        self._identity_changed()
+        self._restore()
+
+    # --- menus -----------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        switch = file_menu.addAction(self.tr("&Byt användare…"))
+        switch.triggered.connect(self.switch_person_requested)
+        demo = file_menu.addAction(self.tr("Skapa &demokontor…"))
+        demo.triggered.connect(self.demo_requested)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Avsluta"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        view_menu = self.menuBar().addMenu(self.tr("&Visa"))
+        for n, view in enumerate(self.views.values(), start=1):
+            action = view_menu.addAction(view.view_title())
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _=False, key=view.key: self.show_view(key))
+            self.view_actions[view.key] = action
+        view_menu.addSeparator()
+        refresh = view_menu.addAction(self.tr("&Uppdatera"))
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.ctx.notify_changed)
+
+        lang_menu = self.menuBar().addMenu(self.tr("&Språk"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = lang_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.lang)
+            action.setObjectName(f"lang_{code}")
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+
+    def _choose_language(self, code: str) -> None:
+        if code != self.ctx.lang:
+            self.language_chosen.emit(code)
+
+    # --- views -----------------------------------------------------------------------------------
+    def allowed(self, view: ViewBase) -> bool:
+        if view.audience == "admin":
+            return self.ctx.is_admin
+        if view.audience == "staff":
+            return self.ctx.is_staff
+        return True
+
+    def _fill_nav(self) -> None:
+        current = self.current_key()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for key, view in self.views.items():
+            visible = self.allowed(view)
+            self.view_actions[key].setVisible(visible)
+            if visible:
+                item = QListWidgetItem(view.view_title())
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setSizeHint(QSize(0, 36))
+                self.nav.addItem(item)
+        self.nav.blockSignals(False)
+        self.show_view(current or self.ctx.settings.last_view or "book")
+
+    def nav_keys(self) -> list[str]:
+        return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
+
+    def current_key(self) -> str | None:
+        widget = self.stack.currentWidget()
+        return widget.key if isinstance(widget, ViewBase) and self.nav.count() else None
+
+    def show_view(self, key: str) -> None:
+        keys = self.nav_keys()
+        if key not in keys:
+            key = "book"
+        if key not in keys:
+            return
+        self.stack.setCurrentWidget(self.views[key])
+        self.nav.setCurrentRow(keys.index(key))
+        self.ctx.settings.last_view = key
+
+    def _nav_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_view(item.data(Qt.ItemDataRole.UserRole))
+
+    def _identity_changed(self) -> None:
+        person = self.ctx.person
+        if person is None:
+            self.who_label.setText(self.tr("Ingen vald användare"))
+        else:
+            self.who_label.setText(
+                self.tr("{name}, {municipality} ({role})").format(
+                    name=person.name,
+                    municipality=municipality_name(person.municipality_code),
+                    role=label(person.role.value, self.ctx.lang),
+                )
+            )
+        self._fill_nav()
+
+    # --- geometry --------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.ctx.settings.geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = self.ctx.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+
+    def save_geometry(self) -> None:
+        self.ctx.settings.geometry = self.saveGeometry()
+        self.ctx.settings.window_state = self.saveState()
+        self.ctx.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)

@@ -1,0 +1,198 @@
+"""Slow work off the GUI thread: run a function on a thread pool, get the answer on the GUI thread.
+
+Every database, file or network call from the GUI goes through :func:`run`. The function runs on
+``QThreadPool.globalInstance()``; its result or exception comes back through a signal of a small
+QObject that lives on the GUI thread, so callbacks always run there (as in Anki's
+``aqt/operations`` and Picard's ``util/thread``). Signals sit on that QObject, not on the
+QRunnable.
+
+A function that accepts a ``progress`` keyword gets a :class:`Progress`: it reports steps and
+checks ``progress.cancelled`` to stop early. With ``label`` given, a modal progress dialog with
+an "Avbryt" button is shown while it runs (after a short delay, so quick work shows nothing).
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
+
+log = logging.getLogger("satellitkontor.gui")
+
+
+class Cancelled(Exception):
+    """Raised by :meth:`Progress.check` when the user pressed "Avbryt"."""
+
+
+class Progress:
+    """Handed to a background function: report steps, see whether the user cancelled."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self._signals.progress.emit(done, total, text)
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # handed to the GUI thread, which shows it
+            self._emit(self._signals.failed, exc)
+        else:
+            self._emit(self._signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the app is shutting down and the receiver is gone
+            log.debug("result dropped: receiver deleted")
+
+
+class Operation(QObject):
+    """One running background call. Keep it (or not): it keeps itself alive until done."""
+
+    _running: ClassVar[set[Operation]] = set()
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        owner: QObject | None,
+        label: str | None,
+    ) -> None:
+        super().__init__()
+        self._owner = owner
+        self._on_done = on_done
+        self._on_error = on_error
+        self._signals = _Signals()
+        self.progress = Progress(self._signals)
+        self._dialog: QProgressDialog | None = None
+        self.done = False
+        if _wants_progress(fn):
+            progress = self.progress
+
+            def call() -> Any:
+                return fn(progress=progress)
+        else:
+            call = fn
+        self._signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._signals.progress.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        if label is not None and isinstance(owner, QWidget):
+            self._dialog = _progress_dialog(owner, label, self.progress)
+        Operation._running.add(self)
+        QThreadPool.globalInstance().start(_Job(call, self._signals))
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+    def _alive(self) -> bool:
+        return self._owner is None or isValid(self._owner)
+
+    def _end(self) -> None:
+        self.done = True
+        if self._dialog is not None and isValid(self._dialog):
+            self._dialog.reset()
+            self._dialog.deleteLater()
+        self._dialog = None
+        Operation._running.discard(self)
+
+    @Slot(object)
+    def _finished(self, result: Any) -> None:
+        self._end()
+        if self._on_done is not None and self._alive():
+            self._on_done(result)
+
+    @Slot(object)
+    def _failed(self, exc: BaseException) -> None:
+        self._end()
+        if isinstance(exc, Cancelled):
+            return
+        if self._on_error is not None and self._alive():
+            self._on_error(exc)
+        else:
+            log.error("background work failed", exc_info=exc)
+
+    @Slot(int, int, str)
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        dialog = self._dialog
+        if dialog is None or not isValid(dialog):
+            return
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1) - 1) if total else 0)
+        if text:
+            dialog.setLabelText(text)
+
+
+def run(
+    fn: Callable[..., Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    *,
+    owner: QObject | None = None,
+    label: str | None = None,
+) -> Operation:
+    """Run ``fn`` off the GUI thread; call ``on_done(result)`` or ``on_error(exc)`` on it.
+
+    Callbacks are skipped when ``owner`` has been deleted meanwhile (a closed dialog).
+    """
+    return Operation(fn, on_done, on_error, owner, label)
+
+
+def pending() -> int:
+    """How many operations are still running (tests wait for this to reach 0)."""
+    return len(Operation._running)
+
+
+def _wants_progress(fn: Callable[..., Any]) -> bool:
+    try:
+        return "progress" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _progress_dialog(owner: QWidget, label: str, progress: Progress) -> QProgressDialog:
+    cancel = QCoreApplication.translate("Operation", "Avbryt")
+    dialog = QProgressDialog(label, cancel, 0, 0, owner)
+    dialog.setWindowTitle(label)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setAccessibleName(label)
+    dialog.canceled.connect(progress.cancel)
+    return dialog

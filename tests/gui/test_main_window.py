@@ -1,0 +1,57 @@
+"""The main window: which views each role sees, language, remembered view and geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.main_window import MainWindow
+from tests.conftest import Office
+
+
+def test_a_user_sees_no_admin_or_reception_views(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office
+) -> None:
+    window = MainWindow(make_ctx(gui_office.anna))
+    qtbot.addWidget(window)
+    assert window.nav_keys() == ["book", "room", "mine", "rotation"]
+    assert not window.view_actions["admin"].isVisible()
+    assert not window.view_actions["day"].isVisible()
+
+
+def test_receptionist_sees_the_day_view_and_admin_sees_everything(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office
+) -> None:
+    window = MainWindow(make_ctx(gui_office.reception))
+    qtbot.addWidget(window)
+    assert window.nav_keys() == ["book", "room", "mine", "day", "rotation"]
+    window.ctx.set_person(gui_office.admin)
+    assert window.nav_keys() == ["book", "room", "mine", "day", "rotation", "admin"]
+
+
+def test_labels_in_swedish_and_english(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office
+) -> None:
+    sv = MainWindow(make_ctx(gui_office.admin, "sv"))
+    qtbot.addWidget(sv)
+    assert [sv.nav.item(i).text() for i in range(2)] == ["Boka plats", "Konferensrum"]
+    assert sv.menuBar().actions()[0].text() == "&Arkiv"
+    en = MainWindow(make_ctx(gui_office.admin, "en"))
+    qtbot.addWidget(en)
+    assert [en.nav.item(i).text() for i in range(2)] == ["Book a desk", "Conference room"]
+    assert en.menuBar().actions()[0].text() == "&File"
+
+
+def test_last_view_is_remembered(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office
+) -> None:
+    ctx = make_ctx(gui_office.anna)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show_view("rotation")
+    window.close()
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    assert again.current_key() == "rotation"
