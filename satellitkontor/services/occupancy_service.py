@@ -15,7 +15,7 @@ from sqlalchemy import bindparam
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, BookingView
 from satellitkontor.domain.clock import Clock, system_clock
-from satellitkontor.domain.office_calendar import ClosedReason, OpeningHours
+from satellitkontor.domain.office_calendar import ClosedReason, OfficeCalendar, OpeningHours
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.services.base import Service
 from satellitkontor.services.office_setup import OfficeSetupCache
@@ -118,6 +118,10 @@ class OccupancyService(Service):
                 )
             )
         return DayOccupancy(day, hours, calendar.closed_reason(day), tuple(out))
+
+    def calendar(self) -> OfficeCalendar:
+        """The office's calendar (opening hours, holidays, closures), from the set-up cache."""
+        return self.setup.get().calendar
 
     def next_open_day(self, day: date, step: int = 1) -> date:
         """The nearest day after (or, with step -1, before) ``day`` when the office is open."""

@@ -1,0 +1,20 @@
+"""Administration: Stängda dagar (placeholder until built)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from satellitkontor.gui.context import AppContext
+
+
+class ClosuresPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        QVBoxLayout(self).addWidget(QLabel(self.tr("Stängda dagar")))
+
+    def page_title(self) -> str:
+        return self.tr("Stängda dagar")
+
+    def refresh(self) -> None:
+        """Reload through self.ctx.run."""

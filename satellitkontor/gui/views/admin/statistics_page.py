@@ -1,0 +1,20 @@
+"""Administration: Statistik (placeholder until built)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from satellitkontor.gui.context import AppContext
+
+
+class StatisticsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        QVBoxLayout(self).addWidget(QLabel(self.tr("Statistik")))
+
+    def page_title(self) -> str:
+        return self.tr("Statistik")
+
+    def refresh(self) -> None:
+        """Reload through self.ctx.run."""
