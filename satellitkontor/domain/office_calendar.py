@@ -30,8 +30,6 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-import holidays
-
 from satellitkontor.domain.errors import InvalidInput
 
 #: Swedish weekday names, Monday first, as shown for a ``WEEKDAY`` closure.
@@ -112,8 +110,11 @@ class ClosedReason:
     name: str
 
 
+@lru_cache(maxsize=1)
 def _sundays_option() -> dict[str, Any]:
     """``include_sundays=False`` if this version of ``holidays`` knows the option."""
+    import holidays
+
     # holidays.Sweden is a lazy-loading proxy whose signature says nothing; ask the real class.
     try:
         params = inspect.signature(type(holidays.country_holidays("SE")).__init__).parameters
@@ -122,13 +123,12 @@ def _sundays_option() -> dict[str, Any]:
     return {"include_sundays": False} if "include_sundays" in params else {}
 
 
-_SE_OPTIONS: dict[str, Any] = _sundays_option()
-
-
 @lru_cache(maxsize=64)
 def swedish_holidays(year: int) -> Mapping[date, str]:
     """Swedish public holidays of ``year`` (Swedish names), without plain Sundays."""
-    table = holidays.country_holidays("SE", years=year, language="sv", **_SE_OPTIONS)
+    import holidays  # imported on first use: it is large, and the app's window needs none of it
+
+    table = holidays.country_holidays("SE", years=year, language="sv", **_sundays_option())
     result: dict[date, str] = {}
     for day, name in table.items():
         parts = [p for p in str(name).split("; ") if p not in ("Söndag", "Sunday")]

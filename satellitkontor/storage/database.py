@@ -14,7 +14,6 @@ trade for desktop databases (and keeps a booking commit in the low milliseconds)
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,28 +25,12 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from satellitkontor.domain.errors import DatabaseUnavailable
+from satellitkontor.storage.locations import ENV_URL as ENV_URL
+from satellitkontor.storage.locations import default_sqlite_path as default_sqlite_path
+from satellitkontor.storage.locations import resolve_url as resolve_url
+from satellitkontor.storage.locations import sqlite_url as sqlite_url
 
-ENV_URL = "SATELLITKONTOR_DB_URL"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
-
-
-def default_sqlite_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("satellitkontor", appauthor=False)) / "satellitkontor.sqlite3"
-
-
-def resolve_url(url: str | None = None) -> str:
-    """The database to use: the given URL, else ``$SATELLITKONTOR_DB_URL``, else the default file."""
-    if url:
-        return url
-    if os.environ.get(ENV_URL):
-        return os.environ[ENV_URL]
-    return sqlite_url(default_sqlite_path())
-
-
-def sqlite_url(path: Path | str) -> str:
-    return f"sqlite+pysqlite:///{Path(path).expanduser().absolute()}"
 
 
 class Database:

@@ -4,22 +4,29 @@
 call on start: a new database is created; an older SQLite file is first copied aside (SQLite's
 online backup, so a half-written copy is impossible) and then upgraded; an older PostgreSQL
 database is left to its admin (``satellitkontor db upgrade``), because other PCs may be using it.
+
+Alembic itself is imported only when a database must actually be created or upgraded: reading
+the revision graph from the files of ``migrations/versions`` and the current revision from the
+``alembic_version`` table is all a start on an up-to-date database needs (it keeps the app's
+start-up lean; see tests/benchmarks/startup_benchmark.py).
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 from satellitkontor.domain.errors import SchemaOutdated, SchemaTooNew
 from satellitkontor.storage.database import Database
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -40,24 +47,47 @@ class UpgradeResult:
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+_REVISION = re.compile(r"^revision(?:: str)?\s*=\s*[\"']([^\"']+)[\"']", re.M)
+_DOWN = re.compile(r"^down_revision(?:: [^=]+)?\s*=\s*[\"']([^\"']+)[\"']", re.M)
+
+
+def _graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration files (no Alembic import)."""
+    graph: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        rev = _REVISION.search(source)
+        if rev is None:
+            continue
+        down = _DOWN.search(source)
+        graph[rev.group(1)] = down.group(1) if down else None
+    return graph
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    graph = _graph()
+    heads = set(graph) - {d for d in graph.values() if d}
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+    return set(_graph())
 
 
 def current_revision(db: Database) -> str | None:
     with db.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(db: Database, *, backup: bool = True, target: str = "head") -> UpgradeResult:
@@ -67,6 +97,8 @@ def upgrade(db: Database, *, backup: bool = True, target: str = "head") -> Upgra
     copy = None
     if backup and before is not None and before != head_revision() and db.sqlite_path is not None:
         copy = backup_sqlite(db.sqlite_path, before)
+    from alembic import command
+
     cfg = _config()
     with db.connect() as conn, conn.begin():
         cfg.attributes["connection"] = conn

@@ -309,3 +309,12 @@ def test_an_unreachable_postgresql_server_is_reported_in_words() -> None:
         message = describe(err, "sv")
         assert message.startswith("Databasen går inte att nå"), message
         assert "127.0.0.1:1" in message, message
+
+
+def test_the_quick_revision_reading_agrees_with_alembic() -> None:
+    """prepare() reads the revision graph without importing Alembic; it must agree with Alembic."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(schema._config())
+    assert schema.head_revision() == script.get_current_head()
+    assert schema.known_revisions() == {s.revision for s in script.walk_revisions()}
