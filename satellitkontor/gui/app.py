@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.domain.people import Person
 from satellitkontor.gui import i18n
 from satellitkontor.gui.context import AppContext
@@ -24,12 +25,14 @@ from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
 from satellitkontor.gui.main_window import MainWindow
 from satellitkontor.gui.settings import APPLICATION, ORGANISATION, AppSettings
 from satellitkontor.resources_data import resource_path
-from satellitkontor.storage.database import resolve_url
+from satellitkontor.storage.locations import resolve_url
 
 log = logging.getLogger("satellitkontor.gui")
 
 #: Set by the start-up benchmark: print timings and quit once the first view shows its data.
 STARTUP_PROBE = "SATELLITKONTOR_STARTUP_PROBE"
+#: Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI's).
+ENV_USER = "SATELLITKONTOR_USER"
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,12 @@ class _Opened:
 class DesktopApp(QObject):
     """Owns the context and the main window; rebuilds the window when the language changes."""
 
-    def __init__(self, settings: AppSettings, db_url: str, lang: str | None = None) -> None:
+    def __init__(
+        self, settings: AppSettings, db_url: str, lang: str | None = None, *, clock: Clock = system_clock
+    ) -> None:
         super().__init__()
         self.settings = settings
+        self.clock = clock
         lang = lang or settings.language or i18n.system_language()
         i18n.install(lang)
         self.ctx = AppContext(settings, lang, db_url)
@@ -61,12 +67,12 @@ class DesktopApp(QObject):
     def start(self) -> None:
         self.window.show()
         self.window.statusBar().showMessage(self.window.tr("Öppnar kontoret…"))
-        url = self.ctx.db_url
+        url, clock = self.ctx.db_url, self.clock
 
         def open_office() -> _Opened:
             from satellitkontor.services.app_services import open_office as do_open
 
-            services = do_open(url)
+            services = do_open(url, clock=clock)
             people = services.office.people()
             return _Opened(services, not people, people)
 
@@ -86,6 +92,9 @@ class DesktopApp(QObject):
         )
         remembered = self.settings.person_id(self.ctx.db_url)
         person = next((p for p in opened.people if p.id == remembered), None)
+        preset = os.environ.get(ENV_USER, "").strip().lower()
+        if person is None and preset:  # IT may preset who uses a PC (the same variable as the CLI's)
+            person = next((p for p in opened.people if p.email == preset), None)
         if person is not None:
             self.ctx.person = person
         self.ctx.attach(opened.services)
@@ -203,11 +212,13 @@ def _probe(desktop: DesktopApp, started: float) -> None:
 
     def shown() -> None:
         print(f"window_shown {time.perf_counter() - started:.4f}", flush=True)
+        print(f"peak_kb {_peak_kb()}", flush=True)
 
     QTimer.singleShot(0, shown)
 
     def data_ready() -> None:
         print(f"data_shown {time.perf_counter() - started:.4f}", flush=True)
+        print(f"peak_kb {_peak_kb()}", flush=True)
         QTimer.singleShot(0, QApplication.quit)
 
     view = window.views["book"]
@@ -216,3 +227,17 @@ def _probe(desktop: DesktopApp, started: float) -> None:
         ready.connect(data_ready)
     else:
         desktop.ctx.opened.connect(data_ready)
+
+
+def _peak_kb() -> int:
+    """Peak resident memory of this process in KiB (Linux: VmHWM)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

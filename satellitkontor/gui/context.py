@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -20,7 +20,9 @@ from satellitkontor.domain.people import Person, Role
 from satellitkontor.gui import operations
 from satellitkontor.gui.errors import show_error
 from satellitkontor.gui.settings import AppSettings
-from satellitkontor.services.app_services import AppServices
+
+if TYPE_CHECKING:
+    from satellitkontor.services.app_services import AppServices
 
 log = logging.getLogger("satellitkontor.gui")
 

@@ -1,0 +1,114 @@
+"""Starting the app as a new user would: an empty database offers the demo office, the first
+start asks who I am, the next start remembers it, and the language can be switched at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from satellitkontor.gui import i18n
+from satellitkontor.gui.app import DesktopApp
+from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
+from satellitkontor.gui.settings import AppSettings
+from satellitkontor.storage.database import sqlite_url
+from tests.conftest import MovableClock
+
+
+def _visible(kind: type, name: str | None = None) -> list:  # type: ignore[type-arg]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, kind) and w.isVisible() and (name is None or w.objectName() == name)
+    ]
+
+
+@pytest.fixture
+def desktop_factory(tmp_path: Path, clock: MovableClock) -> Iterator:  # type: ignore[type-arg]
+    made: list[DesktopApp] = []
+
+    def make(lang: str = "sv") -> DesktopApp:
+        app = DesktopApp(
+            AppSettings.at(str(tmp_path / "settings.ini")),
+            sqlite_url(tmp_path / "office.sqlite3"),
+            lang,
+            clock=clock,
+        )
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.window.close()
+        app.ctx.close()
+    i18n.install("sv")
+
+
+def test_first_start_offers_demo_then_asks_who_i_am(qtbot: QtBot, desktop_factory) -> None:  # type: ignore[no-untyped-def]
+    desktop = desktop_factory()
+    desktop.start()
+    qtbot.waitUntil(lambda: bool(_visible(QMessageBox, "demoOffer")), timeout=10_000)
+    offer = _visible(QMessageBox, "demoOffer")[0]
+    assert "tom" in offer.text()
+    create = next(b for b in offer.buttons() if b.text() == "Skapa demokontor")
+    create.click()
+    qtbot.waitUntil(lambda: bool(_visible(IdentityDialog)), timeout=60_000)
+    dialog = _visible(IdentityDialog)[0]
+    assert dialog.people_box.count() >= 20  # the demo's people from all seven municipalities
+    index = next(i for i in range(dialog.people_box.count()) if "Sofia" in dialog.people_box.itemText(i))
+    dialog.people_box.setCurrentIndex(index)
+    dialog.buttons.buttons()[0].click()
+    qtbot.waitUntil(lambda: desktop.ctx.person is not None, timeout=5_000)
+    assert desktop.ctx.person is not None and desktop.ctx.person.name.startswith("Sofia")
+    assert "admin" in desktop.window.nav_keys()
+
+
+def test_a_newcomer_registers_and_is_remembered(qtbot: QtBot, desktop_factory) -> None:  # type: ignore[no-untyped-def]
+    first = desktop_factory()
+    first.start()
+    qtbot.waitUntil(lambda: bool(_visible(QMessageBox, "demoOffer")), timeout=10_000)
+    offer = _visible(QMessageBox, "demoOffer")[0]
+    next(b for b in offer.buttons() if b.text() == "Börja tomt").click()
+    qtbot.waitUntil(lambda: bool(_visible(IdentityDialog)), timeout=10_000)
+    dialog = _visible(IdentityDialog)[0]
+    assert dialog.new_choice.isChecked()  # nobody in the list yet
+    dialog.name_edit.setText("Märta Öhman")
+    dialog.email_edit.setText("not-an-email")
+    dialog.municipality_box.setCurrentIndex(dialog.municipality_box.findText("Vännäs"))
+    ok: QPushButton = dialog.buttons.buttons()[0]
+    ok.click()
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=5_000)
+    assert "e-post" in dialog.error_label.text().lower()
+    assert dialog.isVisible()
+    dialog.email_edit.setText("marta.ohman@vannas.se")
+    ok.click()
+    qtbot.waitUntil(lambda: first.ctx.person is not None, timeout=5_000)
+    person = first.ctx.person
+    assert person is not None and person.municipality_code == "vannas"
+    assert person.role.value == "admin"  # the first person of a new office sets it up
+    first.window.close()
+    first.ctx.close()
+
+    again = desktop_factory()
+    again.start()
+    qtbot.waitUntil(lambda: again.ctx.person is not None, timeout=10_000)
+    assert again.ctx.person is not None and again.ctx.person.email == "marta.ohman@vannas.se"
+    assert not _visible(IdentityDialog)
+
+
+def test_switching_language_rebuilds_the_window_in_english(qtbot: QtBot, desktop_factory) -> None:  # type: ignore[no-untyped-def]
+    desktop = desktop_factory()
+    desktop.start()
+    qtbot.waitUntil(lambda: bool(_visible(QMessageBox, "demoOffer")), timeout=10_000)
+    for box in _visible(QMessageBox, "demoOffer"):
+        box.done(0)
+    old = desktop.window
+    assert old.menuBar().actions()[0].text() == "&Arkiv"
+    english = old.findChild(type(old.menuBar().actions()[0]), "lang_en")
+    english.trigger()
+    assert desktop.window is not old
+    assert desktop.window.menuBar().actions()[0].text() == "&File"
+    assert desktop.settings.language == "en"

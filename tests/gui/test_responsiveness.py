@@ -1,0 +1,116 @@
+"""Long work never freezes the window: while a long operation runs through the app's operation
+helper, a GUI-thread timer keeps firing on time (never more than 100 ms late), the progress
+dialog shows, and "Avbryt" stops the work."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.main_window import MainWindow
+from satellitkontor.gui.operations import Progress
+from satellitkontor.services.demo_service import DemoService
+from satellitkontor.storage.database import sqlite_url
+from tests.conftest import MovableClock, Office
+
+TICK_MS = 20
+
+
+class LatenessProbe:
+    """A 20 ms GUI-thread timer that records how late each tick arrives."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0
+        self.worst = 0
+        self.ticks = 0
+
+    def start(self) -> None:
+        self.clock.start()
+        self.last = 0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.worst = max(self.worst, now - self.last - TICK_MS)
+        self.last = now
+        self.ticks += 1
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def test_gui_thread_keeps_answering_during_a_long_database_job(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, tmp_path, clock: MovableClock  # type: ignore[no-untyped-def]
+) -> None:
+    ctx = make_ctx(gui_office.admin)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    # A long job of real work: a demo office of a whole year, every booking through the services,
+    # in a second database file.
+    from satellitkontor.services.app_services import open_office
+
+    other = open_office(sqlite_url(tmp_path / "big.sqlite3"), clock=clock)
+    finished: list[object] = []
+    probe = LatenessProbe()
+    probe.start()
+    started = time.perf_counter()
+    ctx.run(
+        lambda: DemoService(other.db, other.clock).create(weeks_back=26, weeks_ahead=26),
+        finished.append,
+        owner=window,
+        label="Skapar demokontoret…",
+    )
+    qtbot.waitUntil(lambda: bool(finished), timeout=120_000)
+    took = time.perf_counter() - started
+    probe.stop()
+    other.close()
+    print(f"job took {took:.1f} s; {probe.ticks} ticks; worst lateness {probe.worst} ms")
+    assert took > 1.0, "the job should be long enough to prove something"
+    assert probe.ticks >= took * 1000 / TICK_MS * 0.5
+    assert probe.worst <= 100
+
+
+def test_a_long_job_shows_progress_and_can_be_cancelled(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office
+) -> None:
+    ctx = make_ctx(gui_office.admin)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    steps: list[int] = []
+    results: list[object] = []
+
+    def long_job(progress: Progress) -> int:
+        for i in range(1000):
+            progress.check()
+            progress.report(i, 1000, f"Steg {i}")
+            steps.append(i)
+            time.sleep(0.01)
+        return len(steps)
+
+    op = ctx.run(long_job, results.append, owner=window, label="Räknar…")
+
+    def dialog() -> QProgressDialog | None:
+        found = [w for w in window.findChildren(QProgressDialog) if w.isVisible()]
+        return found[0] if found else None
+
+    qtbot.waitUntil(lambda: dialog() is not None, timeout=5_000)
+    shown = dialog()
+    assert shown is not None and shown.labelText().startswith("Steg")
+    cancel = next(b for b in shown.findChildren(QPushButton) if b.text() == "Avbryt")
+    cancel.click()
+    qtbot.waitUntil(lambda: op.done, timeout=5_000)
+    QApplication.processEvents()
+    assert results == []  # cancelled work reports nothing
+    assert len(steps) < 1000
+    assert dialog() is None
