@@ -1,0 +1,1 @@
+"""Qt item models: each a thin table over frozen dataclasses from the services."""

@@ -1,0 +1,165 @@
+"""One day's desks as a table: who has each desk in the morning and in the afternoon, and what it has.
+
+The same words are used on the floor plan (gui/widgets/floor_plan.py), so the list and the plan
+always say the same thing: :func:`state_text` for a desk's state, :func:`booker_text` for whoever
+holds a half day (municipality for everyone, names only for the receptionist and admins).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from satellitkontor.domain.bookings import BookingView, DeskPeriod
+from satellitkontor.domain.resources import Resource
+from satellitkontor.services.occupancy_service import ResourceDay
+from satellitkontor.texts import municipality_name
+
+COL_DESK = 0
+COL_MORNING = 1
+COL_AFTERNOON = 2
+COL_EQUIPMENT = 3
+COLUMN_COUNT = 4
+
+#: The desk's state in short words ("Ledig", "FM upptagen", ...), the same as on the plan.
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The desk's :class:`ResourceDay`.
+DESK_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DeskDayModel", text)
+
+
+def state_text(state: str) -> str:
+    """Short words for a desk's state (``ResourceDay.state``): free, morning, afternoon, full."""
+    if state == "morning":
+        return _tr("FM upptagen")
+    if state == "afternoon":
+        return _tr("EM upptagen")
+    if state == "full":
+        return _tr("Full")
+    return _tr("Ledig")
+
+
+def long_state_text(state: str) -> str:
+    """The state in a full sentence, for tooltips and screen readers."""
+    if state == "morning":
+        return _tr("Förmiddag upptagen, eftermiddag ledig")
+    if state == "afternoon":
+        return _tr("Förmiddag ledig, eftermiddag upptagen")
+    if state == "full":
+        return _tr("Upptagen hela dagen")
+    return _tr("Ledig hela dagen")
+
+
+def holds(booking: BookingView, period: DeskPeriod) -> bool:
+    """Whether ``booking`` keeps the desk in ``period`` (morning or afternoon)."""
+    if not booking.status.holds_resource:
+        return False
+    return booking.desk_period is None or booking.desk_period.covers(period)
+
+
+def bookers(desk: ResourceDay, period: DeskPeriod) -> list[BookingView]:
+    return [b for b in desk.bookings if holds(b, period)]
+
+
+def booker_text(booking: BookingView, show_names: bool) -> str:
+    """ "Umeå", or for staff "Anna Andersson (Umeå)"."""
+    place = municipality_name(booking.municipality_code)
+    if show_names and booking.person_name:
+        return _tr("{name} ({municipality})").format(name=booking.person_name, municipality=place)
+    return place
+
+
+def period_text(desk: ResourceDay, period: DeskPeriod, show_names: bool) -> str:
+    """ "Ledig" or "Upptagen – Umeå" for one half day."""
+    held = bookers(desk, period)
+    if not held:
+        return _tr("Ledig")
+    who = ", ".join(booker_text(b, show_names) for b in held)
+    return _tr("Upptagen – {who}").format(who=who)
+
+
+def equipment_text(resource: Resource) -> str:
+    return ", ".join(resource.equipment)
+
+
+def has_free_period(desk: ResourceDay) -> bool:
+    return desk.state != "full"
+
+
+class DeskDayModel(QAbstractTableModel):
+    """Desks of one day (not the room), in the office's order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._desks: list[ResourceDay] = []
+        self._show_names = False
+        self._closed = False
+
+    # --- data in ---------------------------------------------------------------------------------
+    def set_desks(self, desks: list[ResourceDay], *, show_names: bool, closed: bool = False) -> None:
+        """The day's desks; on a ``closed`` day every half day reads "Stängt"."""
+        self.beginResetModel()
+        self._desks = list(desks)
+        self._show_names = show_names
+        self._closed = closed
+        self.endResetModel()
+
+    def desk(self, row: int) -> ResourceDay:
+        return self._desks[row]
+
+    def desks(self) -> list[ResourceDay]:
+        return list(self._desks)
+
+    def row_of(self, resource_id: int) -> int:
+        """The row of a desk, or -1."""
+        return next((n for n, d in enumerate(self._desks) if d.resource.id == resource_id), -1)
+
+    # --- Qt --------------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._desks)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (_tr("Plats"), _tr("Förmiddag"), _tr("Eftermiddag"), _tr("Utrustning"))
+        return titles[section] if 0 <= section < COLUMN_COUNT else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._desks):
+            return None
+        desk = self._desks[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(desk, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_DESK:
+                state = _tr("Stängt") if self._closed else long_state_text(desk.state)
+                return f"{desk.resource.name}: {state}"
+            return self._text(desk, col)
+        if role == STATE_ROLE:
+            return _tr("Stängt") if self._closed else state_text(desk.state)
+        if role == DESK_ROLE:
+            return desk
+        return None
+
+    def _text(self, desk: ResourceDay, col: int) -> str:
+        if col == COL_DESK:
+            return desk.resource.name
+        if self._closed and col in (COL_MORNING, COL_AFTERNOON):
+            return _tr("Stängt")
+        if col == COL_MORNING:
+            return period_text(desk, DeskPeriod.MORNING, self._show_names)
+        if col == COL_AFTERNOON:
+            return period_text(desk, DeskPeriod.AFTERNOON, self._show_names)
+        return equipment_text(desk.resource)

@@ -1,0 +1,304 @@
+"""The floor plan: desks and the conference room where they stand, drawn from the resources' x, y.
+
+Plan units are centimetres (resources/office/default_office.json). Each desk shows its name and
+its state in words as well as by shape: the morning half filled and hatched with "FM upptagen",
+the afternoon half with "EM upptagen", all of it with "Full", nothing with "Ledig". The room shows
+how many meetings it has. The view scales the plan to fit whenever it is resized.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from satellitkontor.domain.bookings import DeskPeriod
+from satellitkontor.domain.resources import Resource, ResourceKind
+from satellitkontor.gui.models.desk_day_model import (
+    booker_text,
+    bookers,
+    equipment_text,
+    long_state_text,
+    state_text,
+)
+from satellitkontor.services.occupancy_service import ResourceDay
+from satellitkontor.texts import fmt_time
+
+DESK_W, DESK_H = 180.0, 120.0
+ROOM_W, ROOM_H = 360.0, 420.0
+MARGIN = 60.0
+
+_FREE = QColor("#e8f5e9")
+_TAKEN = QColor("#f4c7c3")
+_HATCH = QColor("#9b2c20")
+_OUTLINE = QColor("#37474f")
+_SELECTED = QColor("#1565c0")
+_ROOM = QColor("#e3f2fd")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FloorPlan", text)
+
+
+def _font(pixels: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
+
+
+class DeskItem(QGraphicsItem):
+    """One desk: a table top with its name and state; the taken halves filled and hatched."""
+
+    def __init__(self, resource: Resource) -> None:
+        super().__init__()
+        self.resource = resource
+        self.day: ResourceDay | None = None
+        self.closed = False
+        self.selected = False
+        self.show_names = False
+        self.setPos(resource.x, resource.y)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    @property
+    def state(self) -> str:
+        return self.day.state if self.day is not None else "free"
+
+    def state_text(self) -> str:
+        """The words shown under the desk's name ("Ledig", "FM upptagen", "EM upptagen", "Full")."""
+        return _tr("Stängt") if self.closed else state_text(self.state)
+
+    def set_day(self, day: ResourceDay, *, show_names: bool, closed: bool) -> None:
+        self.day, self.show_names, self.closed = day, show_names, closed
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
+    def _tooltip(self) -> str:
+        state = _tr("Stängt") if self.closed else long_state_text(self.state)
+        lines = [f"<b>{self.resource.name}</b>: {state}"]
+        if self.day is not None:
+            for period, text in (
+                (DeskPeriod.MORNING, _tr("Förmiddag: {who}")),
+                (DeskPeriod.AFTERNOON, _tr("Eftermiddag: {who}")),
+            ):
+                for b in bookers(self.day, period):
+                    lines.append(text.format(who=booker_text(b, self.show_names)))
+        if self.resource.equipment:
+            lines.append(equipment_text(self.resource))
+        return "<br>".join(lines)
+
+    # --- drawing ---------------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return QRectF(-DESK_W / 2 - 4, -DESK_H / 2 - 4, DESK_W + 8, DESK_H + 8)
+
+    def desk_rect(self) -> QRectF:
+        return QRectF(-DESK_W / 2, -DESK_H / 2, DESK_W, DESK_H)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        rect = self.desk_rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(rect, QColor("#eeeeee") if self.closed else _FREE)
+        left = QRectF(rect.left(), rect.top(), rect.width() / 2, rect.height())
+        right = QRectF(rect.center().x(), rect.top(), rect.width() / 2, rect.height())
+        state = self.state
+        taken = []
+        if state in ("morning", "full"):
+            taken.append(left)
+        if state in ("afternoon", "full"):
+            taken.append(right)
+        for part in taken:
+            painter.fillRect(part, _TAKEN)
+            painter.fillRect(part, QBrush(_HATCH, Qt.BrushStyle.BDiagPattern))
+        if state in ("morning", "afternoon"):
+            painter.setPen(QPen(_OUTLINE, 2, Qt.PenStyle.DashLine))
+            painter.drawLine(
+                QPointF(rect.center().x(), rect.top()), QPointF(rect.center().x(), rect.bottom())
+            )
+        outline = QPen(_SELECTED, 8) if self.selected else QPen(_OUTLINE, 3)
+        if self.closed:
+            outline.setStyle(Qt.PenStyle.DotLine)
+        painter.setPen(outline)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect)
+        # Words on a pale strip so they stay readable over the hatching.
+        strip = QRectF(rect.left() + 5, rect.top() + 14, rect.width() - 10, rect.height() - 28)
+        painter.fillRect(strip, QColor(255, 255, 255, 170))
+        painter.setPen(QColor("#000000"))
+        painter.setFont(_font(24, bold=True))
+        top = QRectF(strip.left(), strip.top(), strip.width(), strip.height() / 2)
+        painter.drawText(top, Qt.AlignmentFlag.AlignCenter, self.resource.name)
+        painter.setFont(_font(21, bold=state != "free"))
+        bottom = QRectF(strip.left(), strip.center().y(), strip.width(), strip.height() / 2)
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, self.state_text())
+
+
+class RoomItem(QGraphicsRectItem):
+    """The conference room: its name, size and how many meetings it has that day."""
+
+    def __init__(self, resource: Resource) -> None:
+        super().__init__(-ROOM_W / 2, -ROOM_H / 2, ROOM_W, ROOM_H)
+        self.resource = resource
+        self.meetings = 0
+        self.setPos(resource.x, resource.y)
+        self.setBrush(_ROOM)
+        self.setPen(QPen(_OUTLINE, 4))
+        self.setAcceptHoverEvents(True)
+        self.name_item = QGraphicsSimpleTextItem(resource.name, self)
+        self.name_item.setFont(_font(28, bold=True))
+        self.meetings_item = QGraphicsSimpleTextItem("", self)
+        self.meetings_item.setFont(_font(24))
+        self._place(self.name_item, -30)
+
+    def meetings_text(self) -> str:
+        return self.meetings_item.text()
+
+    def set_day(self, day: ResourceDay, text: str, tooltip: str) -> None:
+        self.meetings = sum(1 for b in day.bookings if b.status.holds_resource)
+        self.meetings_item.setText(text)
+        self._place(self.meetings_item, 20)
+        self.setToolTip(tooltip)
+
+    def _place(self, item: QGraphicsSimpleTextItem, dy: float) -> None:
+        r = item.boundingRect()
+        item.setPos(-r.width() / 2, dy - r.height() / 2)
+
+
+class FloorPlan(QGraphicsView):
+    #: A desk was clicked: its :class:`Resource`.
+    desk_clicked = Signal(object)
+    #: The room was clicked: its :class:`Resource`.
+    room_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setBackgroundBrush(QColor("#fafafa"))
+        self.setMouseTracking(True)
+        self._desks: dict[str, DeskItem] = {}
+        self._rooms: dict[str, RoomItem] = {}
+        self._layout: tuple[tuple[int, str, float, float], ...] = ()
+        self._closed_item: QGraphicsSimpleTextItem | None = None
+        self._floor: QGraphicsRectItem | None = None
+
+    # --- items -----------------------------------------------------------------------------------
+    def desk_item(self, name: str) -> DeskItem:
+        return self._desks[name]
+
+    def desk_items(self) -> list[DeskItem]:
+        return list(self._desks.values())
+
+    def room_item(self, name: str) -> RoomItem:
+        return self._rooms[name]
+
+    def set_resources(self, resources: list[Resource]) -> None:
+        """Lay out the plan; done again only when desks or the room moved, came or went."""
+        layout = tuple((r.id, r.name, r.x, r.y) for r in resources)
+        if layout == self._layout:
+            return
+        self._layout = layout
+        scene = self.scene()
+        scene.clear()
+        self._desks.clear()
+        self._rooms.clear()
+        self._closed_item = None
+        bounds = QRectF()
+        for res in resources:
+            item: QGraphicsItem
+            if res.kind is ResourceKind.DESK:
+                item = self._desks[res.name] = DeskItem(res)
+            else:
+                item = self._rooms[res.name] = RoomItem(res)
+            scene.addItem(item)
+            bounds = bounds.united(item.sceneBoundingRect())
+        floor = bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self._floor = scene.addRect(floor, QPen(QColor("#90a4ae"), 6), QBrush(QColor("#ffffff")))
+        self._floor.setZValue(-1)
+        scene.setSceneRect(floor.adjusted(-10, -10, 10, 10))
+        self.fit()
+
+    def set_closed(self, text: str) -> None:
+        """Write why the office is closed across the plan (or remove it with "")."""
+        scene = self.scene()
+        if self._closed_item is not None:
+            scene.removeItem(self._closed_item)
+            self._closed_item = None
+        if not text:
+            return
+        item = QGraphicsSimpleTextItem(text)
+        item.setFont(_font(52, bold=True))
+        item.setBrush(QColor("#8a1c00"))
+        item.setZValue(10)
+        rect = item.boundingRect()
+        center = scene.sceneRect().center()
+        item.setPos(center.x() - rect.width() / 2, center.y() - rect.height() / 2)
+        backdrop = QGraphicsRectItem(rect.adjusted(-20, -10, 20, 10), item)
+        backdrop.setBrush(QColor(255, 255, 255, 245))
+        backdrop.setPen(QPen(QColor("#8a1c00"), 4))
+        backdrop.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        scene.addItem(item)
+        self._closed_item = item
+
+    def closed_text(self) -> str:
+        return self._closed_item.text() if self._closed_item is not None else ""
+
+    def select_desk(self, name: str | None) -> None:
+        for item in self._desks.values():
+            item.set_selected(item.resource.name == name)
+
+    # --- fitting and clicks ----------------------------------------------------------------------
+    def fit(self) -> None:
+        rect = self.scene().sceneRect()
+        if not rect.isEmpty():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def item_at(self, pos: QPointF) -> DeskItem | RoomItem | None:
+        item = self.itemAt(pos.toPoint())
+        while item is not None and not isinstance(item, DeskItem | RoomItem):
+            item = item.parentItem()
+        return item
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton:
+            item = self.item_at(event.position())
+            if isinstance(item, DeskItem):
+                self.desk_clicked.emit(item.resource)
+                event.accept()
+                return
+            if isinstance(item, RoomItem):
+                self.room_clicked.emit(item.resource)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+
+def room_tooltip(day: ResourceDay, show_names: bool, title: str) -> str:
+    """The room's meetings of the day, one a line: time and municipality (and name for staff)."""
+    lines = [f"<b>{title}</b>"]
+    for b in day.bookings:
+        if not b.status.holds_resource:
+            continue
+        lines.append(f"{fmt_time(b.start)}–{fmt_time(b.end)} {booker_text(b, show_names)}")
+    return "<br>".join(lines)
