@@ -1,0 +1,148 @@
+"""Usage per municipality for one period (a month or the whole year), with a total row last.
+
+Shown numbers follow the language (``1,5`` in Swedish); ``VALUE_ROLE`` gives the raw number,
+for sorting and for tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from satellitkontor.services.statistics_export import total
+from satellitkontor.services.statistics_service import UsageRow
+
+(
+    COL_MUNICIPALITY,
+    COL_DESK_DAYS,
+    COL_ROOM_HOURS,
+    COL_BOOKINGS,
+    COL_PEOPLE,
+    COL_EMPLOYEES,
+    COL_POLITICIANS,
+    COL_NO_SHOWS,
+    COL_NO_SHOW_RATE,
+) = range(9)
+COLUMN_COUNT = 9
+
+#: The raw value of a cell (float, int or the municipality's name).
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def fmt_number(value: float, lang: str) -> str:
+    """'1,5' / '1.5'; whole numbers without decimals."""
+    text = f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def fmt_percent(value: float, lang: str) -> str:
+    text = f"{value * 100:.0f} %" if lang == "sv" else f"{value * 100:.0f}%"
+    return text
+
+
+class UsageModel(QAbstractTableModel):
+    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._rows: list[UsageRow] = []
+        self._total: UsageRow | None = None
+
+    def set_rows(self, rows: list[UsageRow]) -> None:
+        """One row per municipality of one period; a total row is added after them."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._total = total(rows) if rows else None
+        self.endResetModel()
+
+    def usage_rows(self) -> list[UsageRow]:
+        return list(self._rows)
+
+    def is_total(self, row: int) -> bool:
+        return self._total is not None and row == len(self._rows)
+
+    def _row(self, row: int) -> UsageRow:
+        if self.is_total(row) and self._total is not None:
+            return self._total
+        return self._rows[row]
+
+    # --- Qt model --------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        return len(self._rows) + (1 if self._total is not None else 0)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("Kommun"),
+                self.tr("Platsdagar"),
+                self.tr("Rumstimmar"),
+                self.tr("Bokningar"),
+                self.tr("Personer"),
+                self.tr("Medarbetare"),
+                self.tr("Politiker"),
+                self.tr("Uteblivna"),
+                self.tr("Andel uteblivna"),
+            )[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                None,
+                self.tr("Heldag räknas 1, förmiddag eller eftermiddag 0,5"),
+                self.tr("Konferensrummets bokade timmar"),
+                self.tr("Bokningar som används eller står kvar"),
+                self.tr("Olika personer med minst en bokning"),
+                None,
+                None,
+                self.tr("Bokningar där ingen kom"),
+                self.tr("Uteblivna av påbörjade bokningar"),
+            )[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        r = self._row(index.row())
+        col = index.column()
+        is_total = self.is_total(index.row())
+        if role == VALUE_ROLE:
+            return self._value(r, col, is_total)
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self._value(r, col, is_total)
+            if col == COL_MUNICIPALITY:
+                return value
+            if col == COL_NO_SHOW_RATE:
+                return fmt_percent(float(value), self.lang)
+            return fmt_number(float(value), self.lang)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_MUNICIPALITY:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and is_total:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _value(self, r: UsageRow, col: int, is_total: bool) -> Any:
+        if col == COL_MUNICIPALITY:
+            return self.tr("Totalt") if is_total else r.municipality_name
+        return (
+            None,
+            r.desk_days,
+            r.room_hours,
+            r.bookings,
+            r.people,
+            r.employees,
+            r.politicians,
+            r.no_shows,
+            r.no_show_rate,
+        )[col]
