@@ -1,21 +1,374 @@
-"""Mina bokningar (placeholder until built)."""
+"""Mina bokningar: my coming bookings (soonest first) and my past ones (latest first).
+
+From here a person cancels one booking, or a series from the chosen booking's day on, and saves
+the bookings shown as an .ics file for their own calendar. Every change is confirmed in a
+non-blocking question first; the list comes from ``occupancy.bookings_of`` off the GUI thread.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from satellitkontor.domain.bookings import BookingStatus, BookingView
+from satellitkontor.domain.errors import AlreadyOver
+from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.gui import operations
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, time_text
 from satellitkontor.gui.views.base import ViewBase
+from satellitkontor.integrations.ical.personal_export import write_personal_ics
+from satellitkontor.texts import fmt_date
+
+UPCOMING_TAB, PAST_TAB = 0, 1
 
 
 class MyBookingsView(ViewBase):
     key = "mine"
     audience = "all"
 
+    #: Fresh bookings are on screen.
+    data_loaded = Signal()
+    #: An .ics file was written: its path and how many bookings it holds.
+    exported = Signal(str, int)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.setObjectName("myBookingsView")
+        self.upcoming = True
+        self._load_seq = 0
+        self.confirm_box: QMessageBox | None = None
+
+        heading = QLabel(self.view_title())
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("mineTabs")
+        self.tabs.setAccessibleName(self.tr("Kommande eller tidigare bokningar"))
+        self.tabs.addTab(self.tr("&Kommande"))
+        self.tabs.addTab(self.tr("&Tidigare"))
+        self.tabs.setExpanding(False)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.model = MyBookingsModel(ctx.lang, self)
+        self.table = QTableView()
+        self.table.setObjectName("mineTable")
+        self.table.setAccessibleName(self.tr("Mina bokningar"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName(self.tr("Senaste händelse"))
+
+        self._build_actions()
+        self.cancel_button = self._button(self.tr("Av&boka"), "cancelButton", self.cancel_action)
+        self.cancel_series_button = self._button(
+            self.tr("Avboka s&erien"), "cancelSeriesButton", self.cancel_series_action
+        )
+        self.export_button = self._button(
+            self.tr("E&xportera till kalender (.ics)…"), "exportButton", self.export_action
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.cancel_series_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Mina bokningar")))
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status_label)
+        QWidget.setTabOrder(self.tabs, self.table)
+        QWidget.setTabOrder(self.table, self.cancel_button)
+        QWidget.setTabOrder(self.cancel_button, self.cancel_series_button)
+        QWidget.setTabOrder(self.cancel_series_button, self.export_button)
+        self._update_actions()
 
     def view_title(self) -> str:
         return self.tr("Mina bokningar")
+
+    # --- building --------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.cancel_action = QAction(self.tr("Av&boka"), self.table)
+        self.cancel_action.setObjectName("cancelAction")
+        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.cancel_action.triggered.connect(self.cancel_selected)
+        self.cancel_series_action = QAction(self.tr("Avboka s&erien"), self.table)
+        self.cancel_series_action.setObjectName("cancelSeriesAction")
+        self.cancel_series_action.triggered.connect(self.cancel_selected_series)
+        separator = QAction(self.table)
+        separator.setSeparator(True)
+        self.export_action = QAction(self.tr("E&xportera till kalender (.ics)…"), self.table)
+        self.export_action.setObjectName("exportAction")
+        self.export_action.triggered.connect(self.choose_export_file)
+        for action in (self.cancel_action, self.cancel_series_action, separator, self.export_action):
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _button(self, text: str, name: str, action: QAction) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(action.trigger)
+        return button
+
+    # --- loading ---------------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        self.upcoming = index == UPCOMING_TAB
+        self.status_label.clear()
+        self.model.set_bookings([])
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.ctx.services is None or self.ctx.person is None:
+            return
+        self._load_seq += 1
+        seq, upcoming = self._load_seq, self.upcoming
+        occupancy, person_id = self.ctx.svc.occupancy, self.ctx.person_id
+
+        def done(bookings: list[BookingView]) -> None:
+            if seq == self._load_seq:
+                self._show(bookings)
+
+        self.ctx.run(lambda: occupancy.bookings_of(person_id, upcoming=upcoming), done, owner=self)
+
+    def _show(self, bookings: list[BookingView]) -> None:
+        chosen = self.selected_booking()
+        self.model.set_bookings(bookings)
+        row = self.model.row_of(chosen.id) if chosen is not None else -1
+        if row >= 0:
+            self.select_row(row)
+        empty = not bookings
+        self.empty_label.setText(
+            self.tr("Du har inga kommande bokningar. Boka en plats under Boka plats.")
+            if self.upcoming
+            else self.tr("Du har inga tidigare bokningar.")
+        )
+        self.empty_label.setVisible(empty)
+        self.table.setVisible(not empty)
+        self._update_actions()
+        self.data_loaded.emit()
+
+    # --- selection -------------------------------------------------------------------------------
+    def selected_booking(self) -> BookingView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.booking_at(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _update_actions(self) -> None:
+        booking = self.selected_booking()
+        self.cancel_action.setEnabled(booking is not None)
+        self.cancel_series_action.setEnabled(booking is not None and booking.series_id is not None)
+        self.export_action.setEnabled(self.ctx.person is not None)
+        self.cancel_button.setEnabled(self.cancel_action.isEnabled())
+        self.cancel_series_button.setEnabled(self.cancel_series_action.isEnabled())
+        self.export_button.setEnabled(self.export_action.isEnabled())
+
+    def describe_booking(self, booking: BookingView) -> str:
+        """'Plats 3, tis 24 nov 2026, förmiddag' — for questions and messages."""
+        text = self.tr("{place}, {day}, {time}").format(
+            place=booking.resource_name,
+            day=fmt_date(booking.day, self.ctx.lang),
+            time=time_text(booking, self.ctx.lang),
+        )
+        if booking.resource_kind is ResourceKind.ROOM and booking.title:
+            text += f" ({booking.title})"
+        return text
+
+    # --- cancelling ------------------------------------------------------------------------------
+    def _refuse_if_over(self, booking: BookingView) -> bool:
+        """A past booking (or a no-show) cannot be cancelled: say so instead of asking."""
+        if self.upcoming and booking.status is not BookingStatus.NO_SHOW:
+            return False
+        self.ctx.show_error(self, AlreadyOver(id=booking.id, end=booking.end))
+        return True
+
+    def cancel_selected(self) -> None:
+        booking = self.selected_booking()
+        if booking is None or self._refuse_if_over(booking):
+            return
+        question = self.tr("Vill du avboka {booking}?").format(booking=self.describe_booking(booking))
+        self._confirm(question, self.tr("Av&boka"), lambda: self._cancel(booking))
+
+    def cancel_selected_series(self) -> None:
+        booking = self.selected_booking()
+        if booking is None or booking.series_id is None or self._refuse_if_over(booking):
+            return
+        question = self.tr(
+            "Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar."
+        ).format(place=booking.resource_name, day=fmt_date(booking.day, self.ctx.lang))
+        self._confirm(question, self.tr("Avboka s&erien"), lambda: self._cancel_series(booking))
+
+    def _confirm(self, question: str, yes_text: str, then: Callable[[], object]) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("confirmCancel")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Avboka"))
+        box.setText(question)
+        box.setAccessibleName(self.tr("Avboka"))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        no = box.button(QMessageBox.StandardButton.No)
+        yes.setText(yes_text)
+        no.setText(self.tr("&Behåll bokningen"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(no)
+
+        def clicked(button: QAbstractButton) -> None:
+            if button is yes:
+                then()
+
+        def finished(_result: int) -> None:
+            if self.confirm_box is box:
+                self.confirm_box = None
+            box.deleteLater()
+
+        box.buttonClicked.connect(clicked)
+        box.finished.connect(finished)
+        self.confirm_box = box
+        box.open()
+
+    def _cancel(self, booking: BookingView) -> operations.Operation:
+        service, actor = self.ctx.svc.booking, self.ctx.person_id
+
+        def done(_view: BookingView) -> None:
+            self.status_label.setText(
+                self.tr("Avbokat: {booking}.").format(booking=self.describe_booking(booking))
+            )
+            self.ctx.notify_changed()
+
+        return self.ctx.run(
+            lambda: service.cancel(actor, booking.id), done, owner=self, on_error=self._cancel_failed
+        )
+
+    def _cancel_series(self, booking: BookingView) -> operations.Operation:
+        service, actor = self.ctx.svc.booking, self.ctx.person_id
+        series_id, from_day = booking.series_id, booking.day
+        assert series_id is not None
+
+        def done(cancelled: list[BookingView]) -> None:
+            text = (
+                self.tr("1 bokning i serien på {place} avbokades från och med {day}.")
+                if len(cancelled) == 1
+                else self.tr("{n} bokningar i serien på {place} avbokades från och med {day}.")
+            )
+            self.status_label.setText(
+                text.format(
+                    n=len(cancelled), place=booking.resource_name, day=fmt_date(from_day, self.ctx.lang)
+                )
+            )
+            self.ctx.notify_changed()
+
+        return self.ctx.run(
+            lambda: service.cancel_series(actor, series_id, from_day),
+            done,
+            owner=self,
+            on_error=self._cancel_failed,
+        )
+
+    def _cancel_failed(self, exc: BaseException) -> None:
+        """Say why (in words), and reload: the list on screen was probably out of date."""
+        self.ctx.show_error(self, exc)
+        self.refresh()
+
+    # --- export ----------------------------------------------------------------------------------
+    def choose_export_file(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Exportera till kalender"),
+            str(Path.home() / self.tr("mina-bokningar.ics")),
+            self.tr("Kalenderfiler (*.ics)"),
+        )
+        if name:
+            if not name.lower().endswith(".ics"):
+                name += ".ics"
+            self.export_ics(name)
+
+    def export_ics(self, path: str | Path) -> operations.Operation:
+        """Write the bookings of the shown tab to ``path`` off the GUI thread; emit ``exported``."""
+        target = str(path)
+        occupancy, person = self.ctx.svc.occupancy, self.ctx.person
+        assert person is not None
+        upcoming, lang = self.upcoming, self.ctx.lang
+        calendar_name = self.tr("Satellitkontoret – {name}").format(name=person.name)
+
+        def work() -> int:
+            bookings = occupancy.bookings_of(person.id, upcoming=upcoming)
+            return write_personal_ics(bookings, target, calendar_name=calendar_name, lang=lang)
+
+        def done(count: int) -> None:
+            text = (
+                self.tr("1 bokning sparades i {file}.")
+                if count == 1
+                else self.tr("{n} bokningar sparades i {file}.")
+            )
+            self.status_label.setText(text.format(n=count, file=Path(target).name))
+            self.exported.emit(target, count)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, OSError):
+                self._file_error(target, exc)
+            else:
+                self.ctx.show_error(self, exc)
+
+        return self.ctx.run(work, done, owner=self, on_error=failed, label=self.tr("Exporterar…"))
+
+    def _file_error(self, target: str, exc: OSError) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setObjectName("errorBox")
+        box.setWindowTitle(self.tr("Det gick inte att spara"))
+        box.setAccessibleName(box.windowTitle())
+        box.setText(
+            self.tr("Kalenderfilen {file} kunde inte sparas: {reason}").format(
+                file=target, reason=exc.strerror or type(exc).__name__
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()
