@@ -1,0 +1,189 @@
+"""Every desk on one day: who sits there in the morning and in the afternoon, and how it went.
+
+One row per desk, in the office's order. A full-day booking fills both halves; a half-day
+booking fills its own. When a half has several bookings (a no-show and then a walk-in), the one
+that holds the desk is shown. The status says "bokad", "incheckad" or "uteblev" in words, so
+colour only repeats what the text already says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod
+from satellitkontor.domain.resources import Resource
+from satellitkontor.services.occupancy_service import ResourceDay
+from satellitkontor.texts import fmt_time, label, municipality_name
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: Background tints that repeat what the status text says (never the only sign).
+STATUS_TINTS = {
+    BookingStatus.CONFIRMED: QColor("#e8f0fb"),
+    BookingStatus.CHECKED_IN: QColor("#e3f4e1"),
+    BookingStatus.NO_SHOW: QColor("#fbe9e4"),
+}
+FREE_COLOUR = QColor("#6b6b6b")
+
+
+@dataclass(frozen=True, slots=True)
+class DeskRow:
+    desk: Resource
+    morning: BookingView | None
+    afternoon: BookingView | None
+
+    @property
+    def bookings(self) -> tuple[BookingView, ...]:
+        if self.morning is not None and self.morning == self.afternoon:
+            return (self.morning,)
+        return tuple(b for b in (self.morning, self.afternoon) if b is not None)
+
+
+def _covers(booking: BookingView, half: DeskPeriod) -> bool:
+    period = booking.desk_period or DeskPeriod.FULL_DAY
+    return period.covers(half)
+
+
+def _pick(bookings: Sequence[BookingView], half: DeskPeriod) -> BookingView | None:
+    """The booking shown for one half: the one holding the desk, else the latest no-show."""
+    covering = [b for b in bookings if _covers(b, half)]
+    holding = [b for b in covering if b.status.holds_resource]
+    if holding:
+        return holding[0]
+    return covering[-1] if covering else None
+
+
+def desk_rows(desks: Sequence[ResourceDay]) -> list[DeskRow]:
+    return [
+        DeskRow(d.resource, _pick(d.bookings, DeskPeriod.MORNING), _pick(d.bookings, DeskPeriod.AFTERNOON))
+        for d in desks
+    ]
+
+
+class DayDesksModel(QAbstractTableModel):
+    PLACE, MORNING, AFTERNOON, STATUS = range(4)
+    COLUMNS = 4
+
+    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._rows: list[DeskRow] = []
+
+    # --- data in ---------------------------------------------------------------------------------
+    def set_desks(self, desks: Sequence[ResourceDay]) -> None:
+        self.beginResetModel()
+        self._rows = desk_rows(desks)
+        self.endResetModel()
+
+    def desk_at(self, row: int) -> Resource | None:
+        return self._rows[row].desk if 0 <= row < len(self._rows) else None
+
+    def row_at(self, row: int) -> DeskRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def booking_at(self, index: Index) -> BookingView | None:
+        """The booking under a cell: its half in the period columns, else the first of the row."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if index.column() == self.MORNING:
+            return row.morning
+        if index.column() == self.AFTERNOON:
+            return row.afternoon
+        return row.morning or row.afternoon
+
+    def index_of_booking(self, booking_id: int) -> QModelIndex:
+        for r, row in enumerate(self._rows):
+            if row.morning is not None and row.morning.id == booking_id:
+                return self.index(r, self.MORNING)
+            if row.afternoon is not None and row.afternoon.id == booking_id:
+                return self.index(r, self.AFTERNOON)
+        return QModelIndex()
+
+    # --- words -----------------------------------------------------------------------------------
+    def who(self, booking: BookingView | None) -> str:
+        if booking is None:
+            return self.tr("ledig")
+        name = booking.person_name or self.tr("(okänd)")
+        return self.tr("{name} ({municipality})").format(
+            name=name, municipality=municipality_name(booking.municipality_code)
+        )
+
+    def status_text(self, row: DeskRow) -> str:
+        if row.morning is None and row.afternoon is None:
+            return label("free", self.lang)
+        if row.morning is not None and row.morning == row.afternoon:
+            return label(row.morning.status.value, self.lang)
+        morning = label(row.morning.status.value, self.lang) if row.morning else label("free", self.lang)
+        afternoon = (
+            label(row.afternoon.status.value, self.lang) if row.afternoon else label("free", self.lang)
+        )
+        return self.tr("fm: {morning} · em: {afternoon}").format(morning=morning, afternoon=afternoon)
+
+    def _tooltip(self, booking: BookingView | None) -> str:
+        if booking is None:
+            return self.tr("Ledig")
+        return self.tr("{name}, {email}\n{start}–{end}, {period}\nStatus: {status}").format(
+            name=booking.person_name or "",
+            email=booking.person_email or "",
+            start=fmt_time(booking.start),
+            end=fmt_time(booking.end),
+            period=label((booking.desk_period or DeskPeriod.FULL_DAY).value, self.lang),
+            status=label(booking.status.value, self.lang),
+        )
+
+    # --- Qt --------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Plats"), self.tr("Förmiddag"), self.tr("Eftermiddag"), self.tr("Status"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, col = self._rows[index.row()], index.column()
+        booking = self.booking_at(index) if col in (self.MORNING, self.AFTERNOON) else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == self.PLACE:
+                return row.desk.name
+            if col == self.STATUS:
+                return self.status_text(row)
+            return self.who(booking)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.MORNING, self.AFTERNOON):
+            return self._tooltip(booking)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and col in (self.MORNING, self.AFTERNOON)
+            and booking is None
+        ):
+            return FREE_COLOUR
+        if role == Qt.ItemDataRole.FontRole and col in (self.MORNING, self.AFTERNOON) and booking is None:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            shown = booking if col in (self.MORNING, self.AFTERNOON) else (row.morning or row.afternoon)
+            if col != self.PLACE and shown is not None:
+                return STATUS_TINTS.get(shown.status)
+        if role == Qt.ItemDataRole.UserRole:
+            return booking.id if booking is not None else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

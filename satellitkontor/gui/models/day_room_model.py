@@ -1,0 +1,117 @@
+"""The conference room's meetings on one day, in time order, for the receptionist.
+
+Columns: time, title, who booked it, their municipality, participants and status in words
+("bokad", "incheckad", "uteblev"). With more than one room the time names the room too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from satellitkontor.domain.bookings import BookingView
+from satellitkontor.gui.models.day_desks_model import STATUS_TINTS
+from satellitkontor.services.occupancy_service import ResourceDay
+from satellitkontor.texts import fmt_time, label, municipality_name
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DayRoomModel(QAbstractTableModel):
+    TIME, TITLE, BOOKED_BY, MUNICIPALITY, PARTICIPANTS, STATUS = range(6)
+    COLUMNS = 6
+
+    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._rows: list[BookingView] = []
+        self._several_rooms = False
+
+    # --- data in ---------------------------------------------------------------------------------
+    def set_rooms(self, rooms: Sequence[ResourceDay]) -> None:
+        self.beginResetModel()
+        self._rows = sorted((b for r in rooms for b in r.bookings), key=lambda b: (b.start, b.resource_name))
+        self._several_rooms = len(rooms) > 1
+        self.endResetModel()
+
+    def booking_at(self, index: Index) -> BookingView | None:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def bookings(self) -> list[BookingView]:
+        return list(self._rows)
+
+    def index_of_booking(self, booking_id: int) -> QModelIndex:
+        for r, b in enumerate(self._rows):
+            if b.id == booking_id:
+                return self.index(r, self.TIME)
+        return QModelIndex()
+
+    # --- words -----------------------------------------------------------------------------------
+    def cell_text(self, booking: BookingView, column: int) -> str:
+        if column == self.TIME:
+            span = f"{fmt_time(booking.start)}–{fmt_time(booking.end)}"
+            return f"{span} ({booking.resource_name})" if self._several_rooms else span
+        if column == self.TITLE:
+            return booking.title or "–"
+        if column == self.BOOKED_BY:
+            return booking.person_name or ""
+        if column == self.MUNICIPALITY:
+            return municipality_name(booking.municipality_code)
+        if column == self.PARTICIPANTS:
+            return str(booking.participants) if booking.participants is not None else ""
+        if column == self.STATUS:
+            return label(booking.status.value, self.lang)
+        return ""
+
+    # --- Qt --------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("Tid"),
+            self.tr("Rubrik"),
+            self.tr("Bokad av"),
+            self.tr("Kommun"),
+            self.tr("Deltagare"),
+            self.tr("Status"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        booking = self.booking_at(index)
+        if booking is None:
+            return None
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cell_text(booking, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("{room}: {title}\n{name}, {email}").format(
+                room=booking.resource_name,
+                title=booking.title or "",
+                name=booking.person_name or "",
+                email=booking.person_email or "",
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.PARTICIPANTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.STATUS:
+            return STATUS_TINTS.get(booking.status)
+        if role == Qt.ItemDataRole.UserRole:
+            return booking.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,162 @@
+"""The day sheet: the receptionist's day on one clean A4 page, printed or saved as PDF.
+
+Built from an already-loaded :class:`DayOccupancy` (no database work here): the title, the day,
+every desk with its morning and afternoon, the room's meetings, the day's totals and when the
+sheet was printed. The tables use the day view's own models, so paper and screen say the same.
+The document is plain HTML in a :class:`QTextDocument`; :func:`save_pdf` writes it with a
+high-resolution A4 :class:`QPrinter`, :class:`DaySheetPrintDialog` prints it on paper.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMarginsF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QWidget
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.gui.models.day_desks_model import DayDesksModel
+from satellitkontor.gui.models.day_room_model import DayRoomModel
+from satellitkontor.services.occupancy_service import DayOccupancy
+from satellitkontor.texts import fmt_date, fmt_time
+
+_CTX = "DaySheet"
+
+_STYLE = """
+body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10pt; color: #000; }
+h1 { font-size: 16pt; margin-bottom: 2pt; }
+h2 { font-size: 12pt; font-weight: normal; margin-top: 0; }
+h3 { font-size: 11pt; margin-top: 12pt; margin-bottom: 4pt; }
+th { background-color: #e6e6e6; text-align: left; }
+td, th { padding: 3pt; }
+p.totals { font-weight: bold; margin-top: 10pt; }
+p.printed { font-size: 8pt; color: #444; margin-top: 14pt; }
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def hours_text(hours: float, lang: str) -> str:
+    """3.5 -> '3,5' in Swedish, '3.5' in English; whole hours without decimals."""
+    text = f"{hours:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def totals_text(day: DayOccupancy, lang: str) -> str:
+    """'Platser: 5 bokade, 3 lediga · Konferensrum: 3,5 timmar bokade'."""
+    taken, free, hours = day.desks_taken, day.desks_free, day.room_hours
+    taken_text = (_tr("{n} bokad") if taken == 1 else _tr("{n} bokade")).format(n=taken)
+    free_text = (_tr("{n} ledig") if free == 1 else _tr("{n} lediga")).format(n=free)
+    room_text = (_tr("{hours} timme bokad") if hours == 1 else _tr("{hours} timmar bokade")).format(
+        hours=hours_text(hours, lang)
+    )
+    return _tr("Platser: {taken}, {free} · Konferensrum: {room}").format(
+        taken=taken_text, free=free_text, room=room_text
+    )
+
+
+def _table(model: QAbstractItemModel, empty: str) -> str:
+    if model.rowCount() == 0:
+        return f"<p>{escape(empty)}</p>"
+    cols = range(model.columnCount())
+    head = "".join(f"<th>{escape(str(model.headerData(c, Qt.Orientation.Horizontal)))}</th>" for c in cols)
+    rows = []
+    for r in range(model.rowCount()):
+        cells = "".join(f"<td>{escape(str(model.index(r, c).data() or ''))}</td>" for c in cols)
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        '<table width="100%" border="1" cellspacing="0" cellpadding="3" style="border-collapse: collapse;">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def day_sheet_html(day: DayOccupancy, lang: str, printed_at: datetime) -> str:
+    desks = DayDesksModel(lang)
+    desks.set_desks(day.desks)
+    rooms = DayRoomModel(lang)
+    rooms.set_rooms(day.rooms)
+    title = _tr("Satellitkontoret – dagsöversikt")
+    when = fmt_date(day.day, lang)
+    if day.closed is not None:
+        when = _tr("{day} – stängt: {reason}").format(day=when, reason=day.closed.name)
+    elif day.hours is not None:
+        when = _tr("{day}, öppet {opens}–{closes}").format(
+            day=when, opens=fmt_time(day.hours.opens), closes=fmt_time(day.hours.closes)
+        )
+    printed = _tr("Utskriven {day} kl. {time}").format(
+        day=fmt_date(clk.local_date(printed_at), lang), time=fmt_time(printed_at)
+    )
+    parts = [
+        f"<html><head><meta charset='utf-8'><style>{_STYLE}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+        f"<h2>{escape(when)}</h2>",
+        f"<h3>{escape(_tr('Kontorsplatser'))}</h3>",
+        _table(desks, _tr("Inga kontorsplatser.")),
+        f"<h3>{escape(_tr('Konferensrum'))}</h3>",
+        _table(rooms, _tr("Inga möten bokade.")),
+        f"<p class='totals'>{escape(totals_text(day, lang))}</p>",
+        f"<p class='printed'>{escape(printed)}</p>",
+        "</body></html>",
+    ]
+    return "".join(parts)
+
+
+def day_sheet_document(day: DayOccupancy, lang: str, printed_at: datetime) -> QTextDocument:
+    document = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(10)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setHtml(day_sheet_html(day, lang, printed_at))
+    document.setMetaInformation(
+        QTextDocument.MetaInformation.DocumentTitle, _tr("Satellitkontoret – dagsöversikt")
+    )
+    return document
+
+
+def a4_printer(path: str | None = None) -> QPrinter:
+    """A high-resolution A4 printer; with ``path``, one that writes a PDF file there."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setPageMargins(QMarginsF(18, 15, 18, 15), QPageLayout.Unit.Millimeter)
+    if path is not None:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(path)
+    printer.setDocName(_tr("Satellitkontoret – dagsöversikt"))
+    return printer
+
+
+def save_pdf(document: QTextDocument, path: str) -> bool:
+    """Write ``document`` as an A4 PDF at ``path``; False when nothing could be written."""
+    target = Path(path)
+    if not target.parent.is_dir() or not os.access(target.parent, os.W_OK):
+        return False
+    if target.exists():
+        target.unlink()
+    document.print_(a4_printer(str(target)))
+    return target.exists() and target.stat().st_size > 0
+
+
+class DaySheetPrintDialog(QPrintDialog):
+    """The system's print dialog for a day sheet, opened without blocking; prints when accepted."""
+
+    def __init__(self, document: QTextDocument, parent: QWidget | None = None) -> None:
+        printer = a4_printer()
+        super().__init__(printer, parent)
+        self._printer = printer
+        self.document = document
+        self.document.setParent(self)
+        self.setObjectName("daySheetPrintDialog")
+        self.setWindowTitle(_tr("Skriv ut dagsöversikt"))
+        self.accepted.connect(self._print)
+
+    def _print(self) -> None:
+        self.document.print_(self._printer)
