@@ -63,6 +63,8 @@ class AppContext(QObject):
         """Use an opened office (the app opens it in the background; tests pass their own)."""
         self.services = services
         self.open_error = None
+        self._token = None
+        self._poll()  # the baseline: a change made from now on is noticed at the next poll
         self._timer.start()
         self.opened.emit()
 

@@ -85,6 +85,7 @@ class Operation(QObject):
     """One running background call. Keep it (or not): it keeps itself alive until done."""
 
     _running: ClassVar[set[Operation]] = set()
+    _ended: ClassVar[set[Operation]] = set()
 
     def __init__(
         self,
@@ -130,6 +131,14 @@ class Operation(QObject):
             self._dialog.deleteLater()
         self._dialog = None
         Operation._running.discard(self)
+        # Lifetimes: never let Python free these QObjects (it may do so on the worker's thread, or
+        # inside the very slot that is running, and both crashed now and then). Qt deletes them on
+        # the GUI thread at a safe point; the Python wrappers wait in _ended until Qt has done so.
+        Operation._ended = {op for op in Operation._ended if isValid(op)}
+        Operation._ended.add(self)
+        if isValid(self._signals):
+            self._signals.deleteLater()
+        self.deleteLater()
 
     @Slot(object)
     def _finished(self, result: Any) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from satellitkontor.gui.app import settle_memory
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.main_window import MainWindow
 from satellitkontor.gui.operations import Progress
@@ -49,12 +50,17 @@ class LatenessProbe:
 
 
 def test_gui_thread_keeps_answering_during_a_long_database_job(
-    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, tmp_path, clock: MovableClock  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    tmp_path,
+    clock: MovableClock,  # type: ignore[no-untyped-def]
 ) -> None:
     ctx = make_ctx(gui_office.admin)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
+    settle_memory()  # as the app does once its window is up
     # A long job of real work: a demo office of a whole year, every booking through the services,
     # in a second database file.
     from satellitkontor.services.app_services import open_office
