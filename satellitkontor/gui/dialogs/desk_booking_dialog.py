@@ -1,12 +1,22 @@
-"""Booking a desk: full day, morning or afternoon, for me or (staff) for someone else.
+"""Booking a desk: full day, morning or afternoon, for me or (staff) for someone else, once or
+repeated.
 
-STUB: minimal single booking; the recurring part and the rest come in the full version.
+Periods already taken are disabled and say by whom ("Förmiddag (upptagen – Umeå)"); the desk's
+day is handed in by the caller (``occupancy``) or loaded off the GUI thread. A repeated booking is
+first tried as a dry run: the dialog lists the dates that will be booked and the ones skipped (with
+the reason) and books them on "Bekräfta N bokningar". Errors are shown inline; nothing is saved
+then and the dialog stays open.
+
 API (used by the book view and the day view; keep it):
-    DeskBookingDialog(ctx, desk: Resource, day: date, parent=None, *, for_person: Person | None = None)
+    DeskBookingDialog(ctx, desk: Resource, day: date, parent=None, *, for_person: Person | None = None,
+                      occupancy: ResourceDay | None = None)
     .period_buttons: dict[DeskPeriod, QRadioButton]   (the free periods enabled)
     .book_button: QPushButton                           (books; on success the dialog accepts)
     .booked: Signal(object)  -> list[BookingView] made  (ctx.notify_changed() is called too)
     .error_label: QLabel                                (the Swedish error, shown inline)
+    .occupancy_loaded: Signal()                         (taken periods are shown)
+    .person_chooser: PersonChooser | None               (staff booking with no ``for_person``)
+    .recurrence_editor: RecurrenceEditor, .preview: SeriesPreview (its .confirm_button books a series)
 """
 
 from __future__ import annotations
@@ -14,9 +24,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -24,16 +38,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from satellitkontor.domain.bookings import BookingView, DeskPeriod
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingView, DeskPeriod
+from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.domain.people import Person
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.series_preview import SeriesPreview
 from satellitkontor.gui.errors import message_for
-from satellitkontor.texts import fmt_date, label
+from satellitkontor.gui.widgets.person_chooser import PersonChooser
+from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
+from satellitkontor.services.occupancy_service import DayOccupancy, ResourceDay
+from satellitkontor.texts import fmt_date, municipality_name
+
+#: Which booked periods make a period unavailable.
+_BLOCKED_BY = {
+    DeskPeriod.FULL_DAY: (DeskPeriod.FULL_DAY, DeskPeriod.MORNING, DeskPeriod.AFTERNOON),
+    DeskPeriod.MORNING: (DeskPeriod.FULL_DAY, DeskPeriod.MORNING),
+    DeskPeriod.AFTERNOON: (DeskPeriod.FULL_DAY, DeskPeriod.AFTERNOON),
+}
 
 
 class DeskBookingDialog(QDialog):
     booked = Signal(object)
+    occupancy_loaded = Signal()
 
     def __init__(
         self,
@@ -43,48 +70,220 @@ class DeskBookingDialog(QDialog):
         parent: QWidget | None = None,
         *,
         for_person: Person | None = None,
+        occupancy: ResourceDay | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.desk, self.day, self.for_person = ctx, desk, day, for_person
+        self.setObjectName("deskBookingDialog")
         self.setWindowTitle(self.tr("Boka {desk}").format(desk=desk.name))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{desk.name} – {fmt_date(day, ctx.lang)}"))
+        self.setMinimumWidth(480)
+        self._busy = False
+
+        self.form = QWidget()
+        form_layout = QVBoxLayout(self.form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        self.name_label = QLabel(desk.name)
+        self.name_label.setObjectName("deskName")
+        font = QFont(self.name_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.date_label = QLabel(fmt_date(day, ctx.lang))
+        self.date_label.setObjectName("deskDay")
+        self.equipment_label = QLabel(self.tr("Utrustning: {items}").format(items=", ".join(desk.equipment)))
+        self.equipment_label.setObjectName("deskEquipment")
+        self.equipment_label.setWordWrap(True)
+        self.equipment_label.setVisible(bool(desk.equipment))
+        for w in (self.name_label, self.date_label, self.equipment_label):
+            form_layout.addWidget(w)
+
+        periods = QGroupBox(self.tr("Del av dagen"))
+        periods.setObjectName("periods")
+        periods_layout = QVBoxLayout(periods)
+        self._period_texts = {
+            DeskPeriod.FULL_DAY: self.tr("&Heldag"),
+            DeskPeriod.MORNING: self.tr("&Förmiddag"),
+            DeskPeriod.AFTERNOON: self.tr("&Eftermiddag"),
+        }
+        group = QButtonGroup(self)
         self.period_buttons: dict[DeskPeriod, QRadioButton] = {}
-        for period in DeskPeriod:
-            button = QRadioButton(label(period.value, ctx.lang))
+        for period, text in self._period_texts.items():
+            button = QRadioButton(text)
+            button.setObjectName(f"period_{period.value}")
+            button.setAccessibleName(text.replace("&", ""))
+            group.addButton(button)
             self.period_buttons[period] = button
-            layout.addWidget(button)
+            periods_layout.addWidget(button)
         self.period_buttons[DeskPeriod.FULL_DAY].setChecked(True)
+        self.full_label = QLabel(self.tr("Platsen är fullbokad den här dagen."))
+        self.full_label.setObjectName("fullyBooked")
+        self.full_label.hide()
+        periods_layout.addWidget(self.full_label)
+        form_layout.addWidget(periods)
+
+        self.person_chooser: PersonChooser | None = None
+        who = QFormLayout()
+        if for_person is not None:
+            who.addRow(self.tr("Bokas åt:"), QLabel(for_person.name))
+        elif ctx.is_staff:
+            self.person_chooser = PersonChooser(ctx)
+            self.person_chooser.currentIndexChanged.connect(self._inputs_changed)
+            who.addRow(self.tr("B&oka åt:"), self.person_chooser)
+        form_layout.addLayout(who)
+
+        self.recurrence_editor = RecurrenceEditor(day)
+        self.recurrence_editor.changed.connect(self._inputs_changed)
+        form_layout.addWidget(self.recurrence_editor)
+
+        self.preview = SeriesPreview(ctx)
+        self.preview.booked.connect(self._done)
+        self.preview.failed.connect(self._failed)
+        self.preview.confirm_button.clicked.connect(lambda: self._set_busy(True))
+
         self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a4000f;")
         self.error_label.hide()
-        layout.addWidget(self.error_label)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.book_button = QPushButton(self.tr("Boka"))
+        self.book_button = QPushButton(self.tr("&Boka"))
+        self.book_button.setObjectName("book")
+        self.book_button.setAccessibleName(self.tr("Boka"))
+        self.book_button.setDefault(True)
         buttons.addButton(self.book_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.book_button.clicked.connect(self._book)
         buttons.rejected.connect(self.reject)
+        self.preview.shown.connect(lambda: self.book_button.setDefault(False))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
         layout.addWidget(buttons)
 
-    def _period(self) -> DeskPeriod:
-        return next(p for p, b in self.period_buttons.items() if b.isChecked())
+        for button in self.period_buttons.values():
+            button.toggled.connect(self._inputs_changed)
+        ctx.data_changed.connect(self._data_changed)
+        if occupancy is not None:
+            self.set_occupancy(occupancy)
+        else:
+            self._load_occupancy()
 
+    # --- what is taken ---------------------------------------------------------------------------
+    def _data_changed(self) -> None:
+        """Someone booked or cancelled (here or elsewhere): show what is taken now."""
+        if self.isVisible() and not self._busy:
+            self._load_occupancy()
+
+    def _load_occupancy(self) -> None:
+        occupancy, day, desk_id = self.ctx.svc.occupancy, self.day, self.desk.id
+
+        def done(result: DayOccupancy) -> None:
+            mine = next((r for r in result.resources if r.resource.id == desk_id), None)
+            if mine is not None:
+                self.set_occupancy(mine)
+
+        self.ctx.run(lambda: occupancy.day(day), done, owner=self, on_error=self._show_error)
+
+    def set_occupancy(self, occupancy: ResourceDay) -> None:
+        """Disable (and say so) the periods other bookings already hold."""
+        holding = [b for b in occupancy.bookings if b.status in HOLDING_STATUSES]
+        taken = {
+            DeskPeriod.FULL_DAY: occupancy.morning_taken or occupancy.afternoon_taken,
+            DeskPeriod.MORNING: occupancy.morning_taken,
+            DeskPeriod.AFTERNOON: occupancy.afternoon_taken,
+        }
+        for period, button in self.period_buttons.items():
+            text = self._period_texts[period]
+            if taken[period]:
+                holders = [b for b in holding if b.desk_period in _BLOCKED_BY[period]]
+                text = self._taken_text(text, holders)
+            button.setText(text)
+            button.setAccessibleName(text.replace("&", ""))
+            button.setEnabled(not taken[period])
+        checked = next((p for p, b in self.period_buttons.items() if b.isChecked()), None)
+        if checked is None or taken[checked]:
+            free = next((p for p in DeskPeriod if not taken[p]), None)
+            if free is not None:
+                self.period_buttons[free].setChecked(True)
+        self.full_label.setVisible(all(taken.values()))
+        self._update_book_button()
+        self.occupancy_loaded.emit()
+
+    def _taken_text(self, text: str, holders: list[BookingView]) -> str:
+        names = sorted({municipality_name(b.municipality_code) for b in holders})
+        if not names:
+            return self.tr("{period} (upptagen)").format(period=text)
+        return self.tr("{period} (upptagen – {who})").format(period=text, who=", ".join(names))
+
+    # --- state -----------------------------------------------------------------------------------
+    def period(self) -> DeskPeriod | None:
+        return next(
+            (p for p, b in self.period_buttons.items() if b.isChecked() and b.isEnabled()),
+            None,
+        )
+
+    def _for_person_id(self) -> int | None:
+        if self.for_person is not None:
+            return self.for_person.id
+        if self.person_chooser is not None:
+            pid = self.person_chooser.person_id()
+            return None if pid == self.ctx.person_id else pid
+        return None
+
+    def _update_book_button(self) -> None:
+        self.book_button.setEnabled(not self._busy and self.period() is not None)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.form.setEnabled(not busy)
+        self._update_book_button()
+
+    def _inputs_changed(self) -> None:
+        self.preview.clear()
+        self.error_label.hide()
+        self.book_button.setDefault(True)
+        self._update_book_button()
+
+    # --- booking ---------------------------------------------------------------------------------
     def _book(self) -> None:
+        period = self.period()
+        if period is None or self._busy:
+            return
+        self.error_label.hide()
+        try:
+            recurrence = self.recurrence_editor.recurrence()
+        except SatellitkontorError as exc:
+            self._show_error(exc)
+            return
         svc = self.ctx.svc.booking
-        actor, desk_id, day, period = self.ctx.person_id, self.desk.id, self.day, self._period()
-        for_id = self.for_person.id if self.for_person else None
-
-        def done(view: BookingView) -> None:
-            self.booked.emit([view])
-            self.ctx.notify_changed()
-            self.accept()
-
-        def failed(exc: BaseException) -> None:
-            self.error_label.setText(message_for(exc, self.ctx.lang))
-            self.error_label.show()
-
+        actor, desk_id, day, for_id = self.ctx.person_id, self.desk.id, self.day, self._for_person_id()
+        if recurrence is not None:
+            self.preview.preview(
+                lambda dry_run: svc.book_series(
+                    actor, desk_id, recurrence, period=period, for_person_id=for_id, dry_run=dry_run
+                )
+            )
+            return
+        self._set_busy(True)
         self.ctx.run(
             lambda: svc.book_desk(actor, desk_id, day, period, for_person_id=for_id),
-            done,
+            lambda view: self._done([view]),
             owner=self,
-            on_error=failed,
+            on_error=self._failed,
         )
+
+    def _done(self, views: list[BookingView]) -> None:
+        self.booked.emit(views)
+        self.ctx.notify_changed()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._show_error(exc)
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.error_label.setText(message_for(exc, self.ctx.lang))
+        self.error_label.show()

@@ -1,0 +1,103 @@
+"""The occurrences of a repeated booking before it is made: which dates will be booked, which are
+skipped and why (the Swedish sentence of the error, as everywhere else).
+
+Fed with the :class:`SeriesResult` of ``BookingService.book_series(..., dry_run=True)``.
+Skipped rows say so in words (column OUTCOME) and in colour, never by colour alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from satellitkontor.services.booking_service import SeriesResult
+from satellitkontor.texts import describe, fmt_date
+
+DATE, OUTCOME, REASON = range(3)
+COLUMNS = 3
+
+#: Qt.ItemDataRole.UserRole: the row's ``datetime.date``; UserRole + 1: True when it is booked.
+DATE_ROLE = Qt.ItemDataRole.UserRole
+BOOKED_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_SKIPPED_COLOUR = QColor("#a4000f")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    day: date
+    booked: bool
+    reason: str
+
+
+class SeriesPreviewModel(QAbstractTableModel):
+    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._rows: list[PreviewRow] = []
+
+    # --- content ---------------------------------------------------------------------------------
+    def set_result(self, result: SeriesResult | None) -> None:
+        rows: list[PreviewRow] = []
+        if result is not None:
+            days = result.days or tuple(b.day for b in result.booked)
+            rows = [PreviewRow(d, True, "") for d in days]
+            rows += [PreviewRow(s.day, False, describe(s.error, self.lang)) for s in result.skipped]
+            rows.sort(key=lambda r: r.day)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rows(self) -> list[PreviewRow]:
+        return list(self._rows)
+
+    def booked_days(self) -> list[date]:
+        return [r.day for r in self._rows if r.booked]
+
+    def skipped_days(self) -> list[date]:
+        return [r.day for r in self._rows if not r.booked]
+
+    # --- Qt --------------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == DATE:
+                return fmt_date(row.day, self.lang)
+            if column == OUTCOME:
+                return self.tr("Bokas") if row.booked else self.tr("Hoppas över")
+            if column == REASON:
+                return row.reason
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if row.booked:
+                return self.tr("{day}: bokas").format(day=fmt_date(row.day, self.lang))
+            return self.tr("{day}: hoppas över, {reason}").format(
+                day=fmt_date(row.day, self.lang), reason=row.reason
+            )
+        if role == Qt.ItemDataRole.ForegroundRole and not row.booked:
+            return QBrush(_SKIPPED_COLOUR)
+        if role == DATE_ROLE:
+            return row.day
+        if role == BOOKED_ROLE:
+            return row.booked
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {DATE: self.tr("Datum"), OUTCOME: self.tr("Blir"), REASON: self.tr("Anledning")}.get(section)
