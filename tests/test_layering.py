@@ -55,3 +55,20 @@ def test_services_and_cli_start_without_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_window_shows_before_the_heavy_libraries_load() -> None:
+    """Starting the app imports Qt and our light modules only; SQLAlchemy, Alembic, holidays,
+    icalendar and XlsxWriter load later, off the GUI thread or on first use (start-up benchmark)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, satellitkontor.cli, satellitkontor.gui.app, satellitkontor.gui.main_window\n"
+        "heavy = ('sqlalchemy', 'alembic', 'holidays', 'icalendar', 'xlsxwriter')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.strip()
+    assert out == "", f"imported at start-up: {out}"

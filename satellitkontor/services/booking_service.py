@@ -31,7 +31,6 @@ from satellitkontor.domain.errors import (
     ResourceNotFound,
     ResourceTaken,
     RuleViolation,
-    SatellitkontorError,
     WrongResourceKind,
 )
 from satellitkontor.domain.office_calendar import OfficeCalendar
@@ -39,26 +38,11 @@ from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.base import Service, load_person
+from satellitkontor.services.results import MAX_TITLE as MAX_TITLE
+from satellitkontor.services.results import SeriesResult as SeriesResult
+from satellitkontor.services.results import SkippedOccurrence as SkippedOccurrence
 from satellitkontor.storage import queries
 from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow, SeriesRow
-
-MAX_TITLE = 200
-
-
-@dataclass(frozen=True, slots=True)
-class SkippedOccurrence:
-    day: date
-    error: SatellitkontorError
-
-
-@dataclass(frozen=True, slots=True)
-class SeriesResult:
-    series_id: str | None  # None for a dry run
-    booked: tuple[BookingView, ...]
-    skipped: tuple[SkippedOccurrence, ...]
-    dry_run: bool
-    #: For a dry run: the days that would be booked.
-    days: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

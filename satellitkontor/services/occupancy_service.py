@@ -7,7 +7,6 @@ covering the day); see tests/benchmarks/core_benchmark.py for its cost against t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import bindparam
@@ -15,10 +14,11 @@ from sqlalchemy import bindparam
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, BookingView
 from satellitkontor.domain.clock import Clock, system_clock
-from satellitkontor.domain.office_calendar import ClosedReason, OfficeCalendar, OpeningHours
-from satellitkontor.domain.resources import Resource, ResourceKind
+from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.services.base import Service
 from satellitkontor.services.office_setup import OfficeSetupCache
+from satellitkontor.services.results import DayOccupancy as DayOccupancy
+from satellitkontor.services.results import ResourceDay as ResourceDay
 from satellitkontor.storage import queries
 from satellitkontor.storage.database import Database
 from satellitkontor.storage.models import BookingRow
@@ -33,58 +33,6 @@ _DAY_BOOKINGS = (
     )
     .order_by(BookingRow.start_at)
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ResourceDay:
-    resource: Resource
-    bookings: tuple[BookingView, ...]  # not cancelled, in time order
-    morning_taken: bool
-    afternoon_taken: bool
-
-    @property
-    def state(self) -> str:
-        """free / morning / afternoon / full, for desks."""
-        if self.morning_taken and self.afternoon_taken:
-            return "full"
-        if self.morning_taken:
-            return "morning"
-        if self.afternoon_taken:
-            return "afternoon"
-        return "free"
-
-
-@dataclass(frozen=True, slots=True)
-class DayOccupancy:
-    day: date
-    hours: OpeningHours | None
-    closed: ClosedReason | None
-    resources: tuple[ResourceDay, ...]
-
-    @property
-    def desks(self) -> tuple[ResourceDay, ...]:
-        return tuple(r for r in self.resources if r.resource.kind is ResourceKind.DESK)
-
-    @property
-    def rooms(self) -> tuple[ResourceDay, ...]:
-        return tuple(r for r in self.resources if r.resource.kind is ResourceKind.ROOM)
-
-    @property
-    def desks_taken(self) -> int:
-        return sum(1 for d in self.desks if d.morning_taken or d.afternoon_taken)
-
-    @property
-    def desks_free(self) -> int:
-        return len(self.desks) - self.desks_taken
-
-    @property
-    def room_hours(self) -> float:
-        return sum(
-            (b.end - b.start).total_seconds() / 3600
-            for r in self.rooms
-            for b in r.bookings
-            if b.status in HOLDING_STATUSES
-        )
 
 
 class OccupancyService(Service):

@@ -6,7 +6,6 @@ that the first admin can be created; from then on the role decides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -28,16 +27,9 @@ from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.resources_data import read_json
 from satellitkontor.services.base import Service, office_has_admin, require_admin
+from satellitkontor.services.results import ClosureView as ClosureView
 from satellitkontor.storage import queries
 from satellitkontor.storage.models import ClosureRow, PersonRow, ResourceRow
-
-
-@dataclass(frozen=True, slots=True)
-class ClosureView:
-    id: int
-    start: date
-    end: date
-    reason: str
 
 
 class OfficeService(Service):
@@ -75,7 +67,7 @@ class OfficeService(Service):
     def register(
         self, name: str, email: str, municipality: str, kind: PersonKind = PersonKind.EMPLOYEE
     ) -> Person:
-        """"Who am I" on a PC: the person with this e-mail, or a new user.
+        """ "Who am I" on a PC: the person with this e-mail, or a new user.
 
         Anyone may register themselves (nobody signs in on a local SQLite office; the shared
         PostgreSQL mode lets the database decide who is who). The first person registered in an

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -13,34 +12,11 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.domain import municipalities, rotation
 from satellitkontor.domain.errors import InvalidInput
 from satellitkontor.services.base import Service, require_admin
+from satellitkontor.services.results import MeetingView as MeetingView
+from satellitkontor.services.results import RotationYearView as RotationYearView
 from satellitkontor.storage.models import RotationMeetingRow, RotationYearRow
 
 MEETING_KINDS = ("council", "handover", "other")
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingView:
-    id: int
-    uid: str
-    kind: str  # council (Umeåregionrådet) / handover / other
-    title: str
-    start: datetime
-    end: datetime
-    location: str | None
-    note: str | None
-    sequence: int
-
-
-@dataclass(frozen=True, slots=True)
-class RotationYearView:
-    host_year: rotation.HostYear
-    next_year: rotation.HostYear | None
-    handover: rotation.Handover | None
-    meetings: tuple[MeetingView, ...]
-
-    @property
-    def handover_meeting(self) -> MeetingView | None:
-        return next((m for m in self.meetings if m.kind == "handover"), None)
 
 
 class RotationService(Service):

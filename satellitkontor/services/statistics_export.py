@@ -15,7 +15,7 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
-from satellitkontor.services.statistics_service import UsageRow
+from satellitkontor.services.results import UsageRow
 from satellitkontor.texts import MONTH_NAMES
 
 #: Column headers (Swedish, English), in file order.

@@ -26,30 +26,8 @@ from satellitkontor.domain.errors import InvalidInput
 from satellitkontor.domain.people import PersonKind
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.base import Service
+from satellitkontor.services.results import UsageRow as UsageRow
 from satellitkontor.storage.models import BookingRow
-
-
-@dataclass(frozen=True, slots=True)
-class UsageRow:
-    year: int
-    month: int | None  # None: the whole year
-    municipality_code: str
-    desk_days: float
-    room_hours: float
-    bookings: int
-    people: int
-    employees: int
-    politicians: int
-    no_shows: int
-    started: int
-
-    @property
-    def municipality_name(self) -> str:
-        return municipalities.BY_CODE[self.municipality_code].name
-
-    @property
-    def no_show_rate(self) -> float:
-        return self.no_shows / self.started if self.started else 0.0
 
 
 @dataclass

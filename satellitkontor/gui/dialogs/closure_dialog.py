@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.errors import message_for
-from satellitkontor.services.office_service import ClosureView
+from satellitkontor.services.results import ClosureView
 
 
 def to_date(qdate: QDate) -> dt.date:

@@ -47,7 +47,7 @@ from satellitkontor.gui.dialogs.series_preview import SeriesPreview
 from satellitkontor.gui.errors import message_for
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
-from satellitkontor.services.occupancy_service import DayOccupancy, ResourceDay
+from satellitkontor.services.results import DayOccupancy, ResourceDay
 from satellitkontor.texts import fmt_date, municipality_name
 
 #: Which booked periods make a period unavailable.

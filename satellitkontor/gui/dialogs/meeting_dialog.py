@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.errors import message_for
-from satellitkontor.services.rotation_service import MeetingView
+from satellitkontor.services.results import MeetingView
 
 
 class MeetingDialog(QDialog):

@@ -48,8 +48,7 @@ from satellitkontor.gui.dialogs.series_preview import SeriesPreview
 from satellitkontor.gui.errors import message_for
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
-from satellitkontor.services.booking_service import MAX_TITLE
-from satellitkontor.services.occupancy_service import DayOccupancy
+from satellitkontor.services.results import MAX_TITLE, DayOccupancy
 from satellitkontor.texts import fmt_date, fmt_time, municipality_name
 
 #: The spin box accepts this many, so that a too-large meeting is explained, not silently capped.

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.models.series_preview_model import DATE, OUTCOME, REASON, SeriesPreviewModel
-from satellitkontor.services.booking_service import SeriesResult
+from satellitkontor.services.results import SeriesResult
 
 BookSeries = Callable[[bool], SeriesResult]
 

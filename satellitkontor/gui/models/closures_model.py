@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from satellitkontor.services.office_service import ClosureView
+from satellitkontor.services.results import ClosureView
 from satellitkontor.texts import fmt_date
 
 FROM, TO, REASON = range(3)

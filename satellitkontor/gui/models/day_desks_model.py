@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont
 
 from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod
 from satellitkontor.domain.resources import Resource
-from satellitkontor.services.occupancy_service import ResourceDay
+from satellitkontor.services.results import ResourceDay
 from satellitkontor.texts import fmt_time, label, municipality_name
 
 Index = QModelIndex | QPersistentModelIndex

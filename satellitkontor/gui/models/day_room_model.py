@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from satellitkontor.domain.bookings import BookingView
 from satellitkontor.gui.models.day_desks_model import STATUS_TINTS
-from satellitkontor.services.occupancy_service import ResourceDay
+from satellitkontor.services.results import ResourceDay
 from satellitkontor.texts import fmt_time, label, municipality_name
 
 Index = QModelIndex | QPersistentModelIndex

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from satellitkontor.domain.bookings import BookingView, DeskPeriod
 from satellitkontor.domain.resources import Resource
-from satellitkontor.services.occupancy_service import ResourceDay
+from satellitkontor.services.results import ResourceDay
 from satellitkontor.texts import municipality_name
 
 COL_DESK = 0

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from satellitkontor.domain import clock as clk
-from satellitkontor.services.rotation_service import MeetingView
+from satellitkontor.services.results import MeetingView
 from satellitkontor.texts import fmt_date, fmt_time
 
 COL_DATE, COL_TIME, COL_TITLE, COL_LOCATION, COL_KIND = range(5)

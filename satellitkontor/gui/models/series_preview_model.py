@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from satellitkontor.services.booking_service import SeriesResult
+from satellitkontor.services.results import SeriesResult
 from satellitkontor.texts import describe, fmt_date
 
 DATE, OUTCOME, REASON = range(3)

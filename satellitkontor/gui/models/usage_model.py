@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from satellitkontor.services.results import UsageRow
 from satellitkontor.services.statistics_export import total
-from satellitkontor.services.statistics_service import UsageRow
 
 (
     COL_MUNICIPALITY,

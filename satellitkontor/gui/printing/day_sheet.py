@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.models.day_desks_model import DayDesksModel
 from satellitkontor.gui.models.day_room_model import DayRoomModel
-from satellitkontor.services.occupancy_service import DayOccupancy
+from satellitkontor.services.results import DayOccupancy
 from satellitkontor.texts import fmt_date, fmt_time
 
 _CTX = "DaySheet"

@@ -45,7 +45,7 @@ from satellitkontor.gui.models.desk_day_model import (
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.date_navigator import DateNavigator
 from satellitkontor.gui.widgets.floor_plan import FloorPlan, room_tooltip
-from satellitkontor.services.occupancy_service import DayOccupancy, ResourceDay
+from satellitkontor.services.results import DayOccupancy, ResourceDay
 from satellitkontor.texts import fmt_date, label
 
 

@@ -43,7 +43,7 @@ from satellitkontor.gui.printing import day_sheet
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.date_navigator import DateNavigator
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
-from satellitkontor.services.occupancy_service import DayOccupancy
+from satellitkontor.services.results import DayOccupancy
 
 
 class DayView(ViewBase):

@@ -34,7 +34,6 @@ from satellitkontor.gui import operations
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, time_text
 from satellitkontor.gui.views.base import ViewBase
-from satellitkontor.integrations.ical.personal_export import write_personal_ics
 from satellitkontor.texts import fmt_date
 
 UPCOMING_TAB, PAST_TAB = 0, 1
@@ -340,6 +339,8 @@ class MyBookingsView(ViewBase):
 
         def work() -> int:
             bookings = occupancy.bookings_of(person.id, upcoming=upcoming)
+            from satellitkontor.integrations.ical.personal_export import write_personal_ics
+
             return write_personal_ics(bookings, target, calendar_name=calendar_name, lang=lang)
 
         def done(count: int) -> None:

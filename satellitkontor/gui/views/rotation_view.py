@@ -30,7 +30,7 @@ from satellitkontor.gui.dialogs.rotation_year_dialog import RotationYearDialog
 from satellitkontor.gui.models.meetings_model import MeetingsModel
 from satellitkontor.gui.models.rotation_years_model import RotationYearsModel, status_text
 from satellitkontor.gui.views.base import ViewBase
-from satellitkontor.services.rotation_service import RotationYearView
+from satellitkontor.services.results import RotationYearView
 from satellitkontor.texts import fmt_span
 
 #: How many years after this one the multi-year table shows.

@@ -29,7 +29,7 @@ from satellitkontor.gui.models.desk_day_model import (
     long_state_text,
     state_text,
 )
-from satellitkontor.services.occupancy_service import ResourceDay
+from satellitkontor.services.results import ResourceDay
 from satellitkontor.texts import fmt_time
 
 DESK_W, DESK_H = 180.0, 120.0

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,7 +29,10 @@ from satellitkontor.domain.office_calendar import eve_name, swedish_holidays
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.closure_dialog import ClosureDialog
 from satellitkontor.gui.models.closures_model import REASON, ClosuresModel
-from satellitkontor.services.office_service import ClosureView, OfficeService
+from satellitkontor.services.results import ClosureView
+
+if TYPE_CHECKING:
+    from satellitkontor.services.office_service import OfficeService
 from satellitkontor.texts import fmt_date
 
 #: How far ahead the holidays are listed.

@@ -39,7 +39,7 @@ from satellitkontor.gui.models.usage_model import (
 )
 from satellitkontor.gui.widgets.bar_chart import BarChart
 from satellitkontor.services import statistics_export
-from satellitkontor.services.statistics_service import UsageRow
+from satellitkontor.services.results import UsageRow
 from satellitkontor.texts import MONTH_NAMES
 
 FIRST_YEAR = 2023

@@ -1,0 +1,144 @@
+"""What the services hand out: frozen dataclasses, free of SQL and of Qt.
+
+The GUI imports these (and the domain's) types, never a service module, so that the window can
+show before SQLAlchemy is even imported (the office opens on a worker thread); the service
+modules re-export them under their old names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from satellitkontor.domain import municipalities, rotation
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingView
+from satellitkontor.domain.errors import SatellitkontorError
+from satellitkontor.domain.office_calendar import ClosedReason, OpeningHours
+from satellitkontor.domain.resources import Resource, ResourceKind
+
+#: Longest title of a room booking (characters).
+MAX_TITLE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceDay:
+    resource: Resource
+    bookings: tuple[BookingView, ...]  # not cancelled, in time order
+    morning_taken: bool
+    afternoon_taken: bool
+
+    @property
+    def state(self) -> str:
+        """free / morning / afternoon / full, for desks."""
+        if self.morning_taken and self.afternoon_taken:
+            return "full"
+        if self.morning_taken:
+            return "morning"
+        if self.afternoon_taken:
+            return "afternoon"
+        return "free"
+
+
+@dataclass(frozen=True, slots=True)
+class DayOccupancy:
+    day: date
+    hours: OpeningHours | None
+    closed: ClosedReason | None
+    resources: tuple[ResourceDay, ...]
+
+    @property
+    def desks(self) -> tuple[ResourceDay, ...]:
+        return tuple(r for r in self.resources if r.resource.kind is ResourceKind.DESK)
+
+    @property
+    def rooms(self) -> tuple[ResourceDay, ...]:
+        return tuple(r for r in self.resources if r.resource.kind is ResourceKind.ROOM)
+
+    @property
+    def desks_taken(self) -> int:
+        return sum(1 for d in self.desks if d.morning_taken or d.afternoon_taken)
+
+    @property
+    def desks_free(self) -> int:
+        return len(self.desks) - self.desks_taken
+
+    @property
+    def room_hours(self) -> float:
+        return sum(
+            (b.end - b.start).total_seconds() / 3600
+            for r in self.rooms
+            for b in r.bookings
+            if b.status in HOLDING_STATUSES
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ClosureView:
+    id: int
+    start: date
+    end: date
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingView:
+    id: int
+    uid: str
+    kind: str  # council (Umeåregionrådet) / handover / other
+    title: str
+    start: datetime
+    end: datetime
+    location: str | None
+    note: str | None
+    sequence: int
+
+
+@dataclass(frozen=True, slots=True)
+class RotationYearView:
+    host_year: rotation.HostYear
+    next_year: rotation.HostYear | None
+    handover: rotation.Handover | None
+    meetings: tuple[MeetingView, ...]
+
+    @property
+    def handover_meeting(self) -> MeetingView | None:
+        return next((m for m in self.meetings if m.kind == "handover"), None)
+
+
+@dataclass(frozen=True, slots=True)
+class UsageRow:
+    year: int
+    month: int | None  # None: the whole year
+    municipality_code: str
+    desk_days: float
+    room_hours: float
+    bookings: int
+    people: int
+    employees: int
+    politicians: int
+    no_shows: int
+    started: int
+
+    @property
+    def municipality_name(self) -> str:
+        return municipalities.BY_CODE[self.municipality_code].name
+
+    @property
+    def no_show_rate(self) -> float:
+        return self.no_shows / self.started if self.started else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedOccurrence:
+    day: date
+    error: SatellitkontorError
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesResult:
+    series_id: str | None  # None for a dry run
+    booked: tuple[BookingView, ...]
+    skipped: tuple[SkippedOccurrence, ...]
+    dry_run: bool
+    #: For a dry run: the days that would be booked.
+    days: tuple[date, ...] = ()
