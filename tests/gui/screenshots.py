@@ -1,0 +1,117 @@
+"""Screenshots of each main view, from the real app on a real X server (Xvfb).
+
+    python -m tests.gui.screenshots [--out resources/screenshots]
+
+Starts Xvfb on a free display (1280x720, the smallest screen the app must be usable on), builds
+the demo office with the clock pinned to Monday 23 November 2026 10:15, starts the app as the
+demo's administrator and, for each view, shows it and takes the whole screen with ImageMagick's
+``import -window root``. Needs the Debian packages xvfb, x11-utils and imagemagick (not run in CI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+SIZE = "1280x720"
+VIEWS = ("book", "room", "mine", "day", "rotation", "admin")
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    for n in range(99, 120):
+        if not Path(f"/tmp/.X11-unix/X{n}").exists():
+            display = f":{n}"
+            proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{SIZE}x24", "-nolisten", "tcp"])
+            for _ in range(50):
+                if Path(f"/tmp/.X11-unix/X{n}").exists():
+                    return proc, display
+                time.sleep(0.1)
+            proc.kill()
+    raise RuntimeError("no free X display")
+
+
+def app_main(out: Path, db: Path, settings: Path, lang: str) -> int:
+    """Runs inside the X session: the real app, view by view."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from satellitkontor.domain import clock as clk
+    from satellitkontor.gui.app import DesktopApp
+    from satellitkontor.gui.settings import AppSettings
+    from satellitkontor.storage.locations import sqlite_url
+
+    moment = datetime(2026, 11, 23, 10, 15, tzinfo=clk.OFFICE_TZ)
+    app = QApplication([sys.argv[0]])
+    app.setApplicationDisplayName("Satellitkontoret")
+    desktop = DesktopApp(AppSettings.at(str(settings)), sqlite_url(db), lang, clock=lambda: moment)
+    desktop.start()
+    window = desktop.window
+    window.resize(1280, 690)
+    window.move(0, 0)
+    steps = list(VIEWS) if lang == "sv" else ["book"]
+
+    def shoot(name: str) -> None:
+        subprocess.run(["import", "-window", "root", str(out / name)], check=True)
+        print("wrote", out / name, flush=True)
+
+    def next_view() -> None:
+        if not steps:
+            app.quit()
+            return
+        key = steps.pop(0)
+        desktop.window.show_view(key)
+        suffix = "" if lang == "sv" else f"-{lang}"
+        QTimer.singleShot(1500, lambda: (shoot(f"{key}{suffix}.png"), next_view()))
+
+    QTimer.singleShot(2500, next_view)
+    return app.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("resources/screenshots"))
+    parser.add_argument("--inside", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.inside:
+        out, db, settings, lang = args.inside
+        return app_main(Path(out), Path(db), Path(settings), lang)
+
+    from datetime import datetime as dt
+
+    from satellitkontor.domain import clock as clk
+    from satellitkontor.services.app_services import open_office
+    from satellitkontor.services.demo_service import DemoService
+    from satellitkontor.storage.locations import sqlite_url
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="sk_shots_"))
+    xvfb, display = start_xvfb()
+    try:
+        moment = dt(2026, 11, 23, 10, 15, tzinfo=clk.OFFICE_TZ)
+        services = open_office(sqlite_url(tmp / "demo.sqlite3"), clock=lambda: moment)
+        DemoService(services.db, services.clock).create()
+        services.close()
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp / "cfg"))
+        env["SATELLITKONTOR_USER"] = "sofia.lindqvist@umea.se"
+        for lang in ("sv", "en"):
+            subprocess.run(
+                [sys.executable, "-m", "tests.gui.screenshots", "--inside", str(args.out.resolve()),
+                 str(tmp / "demo.sqlite3"), str(tmp / f"settings-{lang}.ini"), lang],
+                env=env, check=True, timeout=120,
+            )  # fmt: skip
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
