@@ -7,7 +7,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from satellitkontor import __version__
 from satellitkontor.domain.people import PersonKind, Role
 
 
@@ -28,8 +27,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--version",
-        action="version",
-        version=f"satellitkontor {__version__}",
+        action=_VersionAction,
+        nargs=0,
         help=t("visa versionen och avsluta", "show the version and exit"),
     )
     _common_options(p, t, defaults=True)
@@ -260,6 +259,16 @@ def _common_options(p: argparse.ArgumentParser, t: Any, *, defaults: bool) -> No
         help=t("vem som utför kommandot", "who runs the command"),
         **kw,
     )
+
+
+class _VersionAction(argparse.Action):
+    """--version, reading the version only when asked (it costs start-up time otherwise)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        import satellitkontor
+
+        print(f"satellitkontor {satellitkontor.__version__}")
+        parser.exit()
 
 
 class _Subparsers:

@@ -783,58 +783,89 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="43" />
+        <source>Boka plats</source>
+        <translation>Book a desk</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="44" />
+        <source>Konferensrum</source>
+        <translation>Conference room</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="46" />
+        <source>Mina bokningar</source>
+        <translation>My bookings</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="48" />
+        <source>Dagsöversikt</source>
+        <translation>Day overview</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="50" />
+        <source>Värdkommun</source>
+        <translation>Host municipality</translation>
+    </message>
+    <message>
         <location filename="../../satellitkontor/gui/main_window.py" line="52" />
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="68" />
         <source>Satellitkontoret – Umeåregionen</source>
         <extracomment>The user chose another language: the app rebuilds the window in it. "Byt användare…" and "Skapa demokontor…" from the menu; the app handles them.</extracomment>
         <translation>Satellite office – Umeåregionen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="57" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="73" />
         <source>Vyer</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="87" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="105" />
         <source>&amp;Arkiv</source>
+        <extracomment>The views built so far (see view()); the stack holds an empty page for the others.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="88" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="106" />
         <source>&amp;Byt användare…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="90" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="108" />
         <source>Skapa &amp;demokontor…</source>
         <translation>Create &amp;demo office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="93" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="111" />
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="97" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="115" />
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="104" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="122" />
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="108" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="126" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="169" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="207" />
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="172" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="210" />
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -1205,7 +1236,7 @@ Status: {status}</translation>
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../satellitkontor/gui/operations.py" line="198" />
+        <location filename="../../satellitkontor/gui/operations.py" line="199" />
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>

@@ -2,11 +2,17 @@
 
 Views that a person's role does not allow (the receptionist's day, administration) are not
 hidden behind a disabled button: they are left out of the list and the menu altogether.
+
+A view's module is imported and the view built the first time it is shown, so the window opens
+with only the first view's code loaded (see tests/benchmarks/startup_benchmark.py).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -15,27 +21,37 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.i18n import LANGUAGES
-from satellitkontor.gui.views.admin_view import AdminView
 from satellitkontor.gui.views.base import ViewBase
-from satellitkontor.gui.views.book_view import BookView
-from satellitkontor.gui.views.day_view import DayView
-from satellitkontor.gui.views.my_bookings_view import MyBookingsView
-from satellitkontor.gui.views.room_view import RoomView
-from satellitkontor.gui.views.rotation_view import RotationView
 from satellitkontor.texts import label, municipality_name
 
-VIEW_CLASSES: tuple[type[ViewBase], ...] = (
-    BookView,
-    RoomView,
-    MyBookingsView,
-    DayView,
-    RotationView,
-    AdminView,
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    audience: str  # "all", "staff" or "admin", as ViewBase.audience
+    module: str  # in satellitkontor.gui.views
+    cls: str
+    title: object  # Swedish source text (QT_TRANSLATE_NOOP), translated in the MainWindow context
+
+
+VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("book", "all", "book_view", "BookView", QT_TRANSLATE_NOOP("MainWindow", "Boka plats")),
+    ViewSpec("room", "all", "room_view", "RoomView", QT_TRANSLATE_NOOP("MainWindow", "Konferensrum")),
+    ViewSpec(
+        "mine", "all", "my_bookings_view", "MyBookingsView", QT_TRANSLATE_NOOP("MainWindow", "Mina bokningar")
+    ),
+    ViewSpec("day", "staff", "day_view", "DayView", QT_TRANSLATE_NOOP("MainWindow", "Dagsöversikt")),
+    ViewSpec(
+        "rotation", "all", "rotation_view", "RotationView", QT_TRANSLATE_NOOP("MainWindow", "Värdkommun")
+    ),
+    ViewSpec("admin", "admin", "admin_view", "AdminView", QT_TRANSLATE_NOOP("MainWindow", "Administration")),
 )
+SPECS = {spec.key: spec for spec in VIEWS}
 
 
 class MainWindow(QMainWindow):
@@ -59,11 +75,13 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(170)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
+        #: The views built so far (see view()); the stack holds an empty page for the others.
         self.views: dict[str, ViewBase] = {}
-        for cls in VIEW_CLASSES:
-            view = cls(ctx)
-            self.views[view.key] = view
-            self.stack.addWidget(view)
+        self._pages: dict[str, QWidget] = {}
+        for spec in VIEWS:
+            page = QWidget()
+            self._pages[spec.key] = page
+            self.stack.addWidget(page)
 
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -95,11 +113,11 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
 
         view_menu = self.menuBar().addMenu(self.tr("&Visa"))
-        for n, view in enumerate(self.views.values(), start=1):
-            action = view_menu.addAction(view.view_title())
+        for n, spec in enumerate(VIEWS, start=1):
+            action = view_menu.addAction(self.title(spec.key))
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
-            action.triggered.connect(lambda _=False, key=view.key: self.show_view(key))
-            self.view_actions[view.key] = action
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_view(key))
+            self.view_actions[spec.key] = action
         view_menu.addSeparator()
         refresh = view_menu.addAction(self.tr("&Uppdatera"))
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
@@ -120,22 +138,42 @@ class MainWindow(QMainWindow):
             self.language_chosen.emit(code)
 
     # --- views -----------------------------------------------------------------------------------
-    def allowed(self, view: ViewBase) -> bool:
-        if view.audience == "admin":
+    def title(self, key: str) -> str:
+        return QCoreApplication.translate("MainWindow", str(SPECS[key].title))
+
+    def allowed(self, key: str) -> bool:
+        audience = SPECS[key].audience
+        if audience == "admin":
             return self.ctx.is_admin
-        if view.audience == "staff":
+        if audience == "staff":
             return self.ctx.is_staff
         return True
+
+    def view(self, key: str) -> ViewBase:
+        """The view, built (and its module imported) on first use."""
+        if key not in self.views:
+            spec = SPECS[key]
+            module = importlib.import_module(f"satellitkontor.gui.views.{spec.module}")
+            view: ViewBase = getattr(module, spec.cls)(self.ctx)
+            page = self._pages[key]
+            index = self.stack.indexOf(page)
+            self.stack.insertWidget(index, view)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+            self._pages[key] = view
+            self.views[key] = view
+        return self.views[key]
 
     def _fill_nav(self) -> None:
         current = self.current_key()
         self.nav.blockSignals(True)
         self.nav.clear()
-        for key, view in self.views.items():
-            visible = self.allowed(view)
+        for spec in VIEWS:
+            key = spec.key
+            visible = self.allowed(key)
             self.view_actions[key].setVisible(visible)
             if visible:
-                item = QListWidgetItem(view.view_title())
+                item = QListWidgetItem(self.title(key))
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 item.setSizeHint(QSize(0, 36))
                 self.nav.addItem(item)
@@ -155,7 +193,7 @@ class MainWindow(QMainWindow):
             key = "book"
         if key not in keys:
             return
-        self.stack.setCurrentWidget(self.views[key])
+        self.stack.setCurrentWidget(self.view(key))
         self.nav.setCurrentRow(keys.index(key))
         self.ctx.settings.last_view = key
 

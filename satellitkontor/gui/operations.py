@@ -13,7 +13,6 @@ an "Avbryt" button is shown while it runs (after a short delay, so quick work sh
 
 from __future__ import annotations
 
-import inspect
 import logging
 import threading
 from collections.abc import Callable
@@ -188,6 +187,8 @@ def pending() -> int:
 
 
 def _wants_progress(fn: Callable[..., Any]) -> bool:
+    import inspect  # not at start-up: it is slow to import
+
     try:
         return "progress" in inspect.signature(fn).parameters
     except (TypeError, ValueError):
