@@ -116,59 +116,58 @@
 <context>
     <name>ClosureDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="47" />
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="48" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="35" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="36" />
         <source>Ny stängning</source>
         <translation>New closure</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="50" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="38" />
         <source>Första stängda dag</source>
         <translation>First closed day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="51" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="39" />
         <source>Sista stängda dag</source>
         <translation>Last closed day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="55" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="43" />
         <source>Anledning</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="56" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="44" />
         <source>t.ex. Renovering</source>
         <translation>e.g. Renovation</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="61" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="51" />
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="62" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="52" />
         <source>&amp;Till och med:</source>
         <translation>&amp;To (inclusive):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="63" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="53" />
         <source>&amp;Anledning:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="77" />
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="78" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57" />
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="79" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57" />
         <source>&amp;Lägg till</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="81" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57" />
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
@@ -176,17 +175,17 @@
 <context>
     <name>ClosuresModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/closures_model.py" line="51" />
+        <location filename="../../satellitkontor/gui/models/closures_model.py" line="28" />
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/closures_model.py" line="51" />
+        <location filename="../../satellitkontor/gui/models/closures_model.py" line="28" />
         <source>Till</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/closures_model.py" line="51" />
+        <location filename="../../satellitkontor/gui/models/closures_model.py" line="28" />
         <source>Anledning</source>
         <translation>Reason</translation>
     </message>
@@ -404,6 +403,81 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>DaySheet</name>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="51" />
+        <source>{n} bokad</source>
+        <translation>{n} booked</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="53" />
+        <source>{n} bokade</source>
+        <translation>{n} booked</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="56" />
+        <source>{n} ledig</source>
+        <translation>{n} free</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="58" />
+        <source>{n} lediga</source>
+        <translation>{n} free</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="61" />
+        <source>{hours} timme bokad</source>
+        <translation>{hours} hour booked</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="63" />
+        <source>{hours} timmar bokade</source>
+        <translation>{hours} hours booked</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="65" />
+        <source>Platser: {taken}, {free} · Konferensrum: {room}</source>
+        <translation>Desks: {taken}, {free} · Conference room: {room}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="90" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="127" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="141" />
+        <source>Satellitkontoret – dagsöversikt</source>
+        <translation>Satellite office – day overview</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="93" />
+        <source>{day} – stängt: {reason}</source>
+        <translation>{day} – closed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="97" />
+        <source>{day}, öppet {opens}–{closes}</source>
+        <translation>{day}, open {opens}–{closes}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="100" />
+        <source>Utskriven {day} kl. {time}</source>
+        <translation>Printed {day} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="108" />
+        <source>Inga kontorsplatser.</source>
+        <translation>No desks.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="110" />
+        <source>Inga möten bokade.</source>
+        <translation>No meetings booked.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="166" />
+        <source>Skriv ut dagsöversikt</source>
+        <translation>Print day overview</translation>
+    </message>
+</context>
+<context>
     <name>DayView</name>
     <message>
         <location filename="../../satellitkontor/gui/views/day_view.py" line="70" />
@@ -612,6 +686,88 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>DeskDayModel</name>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="36" />
+        <source>FM upptagen</source>
+        <extracomment>The desk's state in short words ("Ledig", "FM upptagen", ...), the same as on the plan. The desk's :class:`ResourceDay`.</extracomment>
+        <translation>AM taken</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="38" />
+        <source>EM upptagen</source>
+        <translation>PM taken</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="40" />
+        <source>Full</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="41" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="80" />
+        <source>Ledig</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="47" />
+        <source>Förmiddag upptagen, eftermiddag ledig</source>
+        <translation>Taken in the morning, free in the afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="49" />
+        <source>Förmiddag ledig, eftermiddag upptagen</source>
+        <translation>Free in the morning, taken in the afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="51" />
+        <source>Upptagen hela dagen</source>
+        <translation>Taken all day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="52" />
+        <source>Ledig hela dagen</source>
+        <translation>Free all day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="70" />
+        <source>{name} ({municipality})</source>
+        <translation>{name} ({municipality})</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="82" />
+        <source>Upptagen – {who}</source>
+        <translation>Taken – {who}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="134" />
+        <source>Plats</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="135" />
+        <source>Förmiddag</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="136" />
+        <source>Eftermiddag</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="137" />
+        <source>Utrustning</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="151" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="159" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="171" />
+        <source>Stängt</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../satellitkontor/gui/errors.py" line="25" />
@@ -625,74 +781,93 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>FloorPlan</name>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="74" />
+        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="88" />
+        <source>Stängt</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="93" />
+        <source>Förmiddag: {who}</source>
+        <translation>Morning: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="94" />
+        <source>Eftermiddag: {who}</source>
+        <translation>Afternoon: {who}</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="34" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="32" />
         <source>Vem är du?</source>
         <translation>Who are you?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="40" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="38" />
         <source>Satellitkontoret behöver veta vem som bokar. Välj dig själv i listan, eller fyll i dina uppgifter om du är ny här.</source>
         <translation>The satellite office needs to know who is booking. Pick yourself in the list, or fill in your details if you are new here.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="47" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="45" />
         <source>&amp;Jag finns i listan</source>
         <translation>&amp;I am in the list</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="48" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="46" />
         <source>Jag är &amp;ny här</source>
         <translation>I am &amp;new here</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="51" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="49" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="60" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="58" />
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="63" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="61" />
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="67" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="63" />
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="72" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="66" />
         <source>Jag är</source>
         <translation>I am</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="80" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="74" />
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="81" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="75" />
         <source>&amp;E-post:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="82" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="76" />
         <source>&amp;Kommun:</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="83" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="77" />
         <source>Jag är &amp;en:</source>
         <translation>I am &amp;a:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="96" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="85" />
         <source>Fortsätt</source>
         <translation>Continue</translation>
     </message>
@@ -873,123 +1048,123 @@ Status: {status}</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="42" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="29" />
         <source>Nytt möte</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="48" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="35" />
         <source>Typ av möte</source>
         <translation>Kind of meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="50" />
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="54" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="37" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="41" />
         <source>Umeåregionrådet</source>
         <translation>Umeå Region Council</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="51" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="38" />
         <source>Överlämning värdkommun</source>
         <translation>Host municipality handover</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="55" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="42" />
         <source>Överlämning (december)</source>
         <translation>Handover (December)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="56" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="43" />
         <source>Övrigt möte</source>
         <translation>Other meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="59" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="46" />
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="62" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="49" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="68" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="55" />
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="72" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="59" />
         <source>Till</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="76" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="63" />
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="77" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="64" />
         <source>t.ex. Satellitkontoret, Renmarkstorget 5D</source>
         <translation>e.g. the satellite office, Renmarkstorget 5D</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="80" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="67" />
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="83" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="70" />
         <source>&amp;Typ:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="84" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="71" />
         <source>&amp;Rubrik:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="85" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="72" />
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="86" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="73" />
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="87" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="74" />
         <source>T&amp;ill:</source>
         <translation>T&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="88" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="75" />
         <source>&amp;Plats:</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="89" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="76" />
         <source>&amp;Anteckning:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="104" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="80" />
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="106" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="80" />
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="121" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="91" />
         <source>Skriv en rubrik för mötet.</source>
         <translation>Write a title for the meeting.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="128" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="98" />
         <source>Mötet måste sluta efter att det börjar.</source>
         <translation>The meeting must end after it starts.</translation>
     </message>
@@ -997,43 +1172,43 @@ Status: {status}</translation>
 <context>
     <name>MeetingsModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="38" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="32" />
         <source>Umeåregionrådet</source>
         <extracomment>The row's MeetingView, for views and tests.</extracomment>
         <translation>Umeå Region Council</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="39" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="33" />
         <source>Överlämning</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="34" />
         <source>Övrigt</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="55" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="55" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="55" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
         <source>Möte</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="55" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="55" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
         <source>Typ</source>
         <translation>Type</translation>
     </message>
@@ -1244,42 +1419,42 @@ Status: {status}</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="56" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="32" />
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="57" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="33" />
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="58" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="34" />
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="59" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="35" />
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="60" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="36" />
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="61" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="37" />
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="87" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="62" />
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="87" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="62" />
         <source>Nej (inaktiv)</source>
         <translation>No (inactive)</translation>
     </message>
@@ -1385,89 +1560,88 @@ Status: {status}</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="47" />
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="48" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="36" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="37" />
         <source>Ny person</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="52" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="41" />
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="55" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="44" />
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="56" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="45" />
         <source>fornamn.efternamn@kommun.se</source>
         <translation>firstname.lastname@municipality.se</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="59" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="46" />
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="65" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="50" />
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="66" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="51" />
         <source>Medarbetare</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="67" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="52" />
         <source>Politiker</source>
         <translation>Politician</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="70" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="55" />
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="76" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="63" />
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="77" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="64" />
         <source>&amp;E-post:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="78" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="65" />
         <source>&amp;Kommun:</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="79" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="66" />
         <source>&amp;Typ:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="80" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="67" />
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="94" />
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="95" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="71" />
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="96" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="71" />
         <source>&amp;Lägg till</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="98" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="71" />
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
@@ -1603,69 +1777,68 @@ Status: {status}</translation>
 <context>
     <name>ResourceDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="54" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="44" />
         <source>Ändra {name}</source>
         <extracomment>Where a new desk or room is put on the plan until an admin drags it into place.</extracomment>
         <translation>Edit {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="56" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="46" />
         <source>Nytt rum</source>
         <translation>New room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="58" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="48" />
         <source>Ny plats</source>
         <translation>New desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="64" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="54" />
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="68" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="58" />
         <source>Utrustning, skild med kommatecken</source>
         <translation>Equipment, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="69" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="59" />
         <source>t.ex. Två skärmar, Headset</source>
         <translation>e.g. Two screens, Headset</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="72" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="62" />
         <source>Kapacitet (personer)</source>
         <translation>Capacity (people)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="77" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="67" />
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="80" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="67" />
         <source>&amp;Utrustning:</source>
         <translation>&amp;Equipment:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="84" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="69" />
         <source>&amp;Kapacitet:</source>
         <translation>&amp;Capacity:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="98" />
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="99" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="74" />
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="100" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="74" />
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="102" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="74" />
         <source>Spara</source>
         <translation>Save</translation>
     </message>
@@ -1673,42 +1846,42 @@ Status: {status}</translation>
 <context>
     <name>ResourcesModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="60" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="37" />
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="61" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="38" />
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="62" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="39" />
         <source>Utrustning</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="63" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="40" />
         <source>Kapacitet</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="64" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="41" />
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="65" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="42" />
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="94" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="70" />
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="94" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="70" />
         <source>Nej (inaktiv)</source>
         <translation>No (inactive)</translation>
     </message>
@@ -1777,17 +1950,17 @@ Status: {status}</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="34" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="24" />
         <source>Användare</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="35" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="25" />
         <source>Receptionist</source>
         <translation>Receptionist</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="36" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="26" />
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
@@ -2184,82 +2357,82 @@ Status: {status}</translation>
 <context>
     <name>RotationYearDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="42" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="31" />
         <source>Bekräfta eller ändra värdkommun</source>
         <translation>Confirm or change the host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="48" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="37" />
         <source>Bekräfta året som det står, eller välj en annan värdkommun eller vice ordförande om Umeåregionrådet har beslutat om ett byte.</source>
         <translation>Confirm the year as it stands, or choose another host municipality or vice chair if the Umeå Region Council has decided on a swap.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="58" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="47" />
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="59" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="48" />
         <source>Värdkommun</source>
         <translation>Host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="60" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="49" />
         <source>Vice ordförande</source>
         <translation>Vice chair</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="65" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="54" />
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="66" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="55" />
         <source>t.ex. beslut i Umeåregionrådet</source>
         <translation>e.g. decision of the Umeå Region Council</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="68" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="57" />
         <source>&amp;År:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="69" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="58" />
         <source>Nu:</source>
         <translation>Now:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="70" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="59" />
         <source>&amp;Värdkommun:</source>
         <translation>&amp;Host municipality:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="71" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="60" />
         <source>Vice &amp;ordförande:</source>
         <translation>&amp;Vice chair:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="72" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="61" />
         <source>&amp;Anteckning:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="82" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="65" />
         <source>&amp;Bekräfta</source>
         <translation>&amp;Confirm</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="84" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="65" />
         <source>Bekräfta</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="126" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="91" />
         <source>{host}, vice ordförande {vice} ({status})</source>
         <translation>{host}, vice chair {vice} ({status})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="135" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="100" />
         <source>Värdkommun och vice ordförande måste vara olika kommuner.</source>
         <translation>The host municipality and the vice chair must be different municipalities.</translation>
     </message>
@@ -2267,43 +2440,43 @@ Status: {status}</translation>
 <context>
     <name>RotationYearsModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="63" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53" />
         <source>År</source>
         <extracomment>The row's HostYear, for views and tests.</extracomment>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="63" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53" />
         <source>Värdkommun</source>
         <translation>Host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="63" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53" />
         <source>Vice ordförande</source>
         <translation>Vice chair</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="63" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="76" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="64" />
         <source>Preliminär: följer turordningen men är inte bekräftad än.</source>
         <translation>Projected: follows the order of rotation but is not confirmed yet.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="78" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="66" />
         <source>Bekräftad av en administratör.</source>
         <translation>Confirmed by an administrator.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="79" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="67" />
         <source>Beslutad i verksamhetsplanen.</source>
         <translation>Decided in the business plan.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="100" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="88" />
         <source>{status} (i år)</source>
         <translation>{status} (this year)</translation>
     </message>
@@ -2678,83 +2851,83 @@ Status: {status}</translation>
 <context>
     <name>UsageModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="88" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="78" />
         <source>Kommun</source>
         <extracomment>The raw value of a cell (float, int or the municipality's name).</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="89" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="79" />
         <source>Platsdagar</source>
         <translation>Desk-days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="90" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="80" />
         <source>Rumstimmar</source>
         <translation>Room-hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="91" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="81" />
         <source>Bokningar</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="92" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="82" />
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="93" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="83" />
         <source>Medarbetare</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="94" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="84" />
         <source>Politiker</source>
         <translation>Politicians</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="95" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="85" />
         <source>Uteblivna</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="96" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="86" />
         <source>Andel uteblivna</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="101" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="97" />
         <source>Heldag räknas 1, förmiddag eller eftermiddag 0,5</source>
         <translation>A full day counts 1, a morning or afternoon 0.5</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="102" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="98" />
         <source>Konferensrummets bokade timmar</source>
         <translation>The conference room's booked hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="103" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="99" />
         <source>Bokningar som används eller står kvar</source>
         <translation>Bookings that were used or still stand</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="104" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="100" />
         <source>Olika personer med minst en bokning</source>
         <translation>Different people with at least one booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="107" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="103" />
         <source>Bokningar där ingen kom</source>
         <translation>Bookings where nobody came</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="108" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="104" />
         <source>Uteblivna av påbörjade bokningar</source>
         <translation>No-shows among started bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="137" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="133" />
         <source>Totalt</source>
         <translation>Total</translation>
     </message>

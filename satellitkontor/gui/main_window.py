@@ -139,7 +139,8 @@ class MainWindow(QMainWindow):
 
     # --- views -----------------------------------------------------------------------------------
     def title(self, key: str) -> str:
-        return QCoreApplication.translate("MainWindow", str(SPECS[key].title))
+        title = str(SPECS[key].title)
+        return QCoreApplication.translate("MainWindow", title)  # marked by QT_TRANSLATE_NOOP
 
     def allowed(self, key: str) -> bool:
         audience = SPECS[key].audience

@@ -30,30 +30,26 @@ DESK_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeskDayModel", text)
-
-
 def state_text(state: str) -> str:
     """Short words for a desk's state (``ResourceDay.state``): free, morning, afternoon, full."""
     if state == "morning":
-        return _tr("FM upptagen")
+        return QCoreApplication.translate("DeskDayModel", "FM upptagen")
     if state == "afternoon":
-        return _tr("EM upptagen")
+        return QCoreApplication.translate("DeskDayModel", "EM upptagen")
     if state == "full":
-        return _tr("Full")
-    return _tr("Ledig")
+        return QCoreApplication.translate("DeskDayModel", "Full")
+    return QCoreApplication.translate("DeskDayModel", "Ledig")
 
 
 def long_state_text(state: str) -> str:
     """The state in a full sentence, for tooltips and screen readers."""
     if state == "morning":
-        return _tr("Förmiddag upptagen, eftermiddag ledig")
+        return QCoreApplication.translate("DeskDayModel", "Förmiddag upptagen, eftermiddag ledig")
     if state == "afternoon":
-        return _tr("Förmiddag ledig, eftermiddag upptagen")
+        return QCoreApplication.translate("DeskDayModel", "Förmiddag ledig, eftermiddag upptagen")
     if state == "full":
-        return _tr("Upptagen hela dagen")
-    return _tr("Ledig hela dagen")
+        return QCoreApplication.translate("DeskDayModel", "Upptagen hela dagen")
+    return QCoreApplication.translate("DeskDayModel", "Ledig hela dagen")
 
 
 def holds(booking: BookingView, period: DeskPeriod) -> bool:
@@ -71,7 +67,9 @@ def booker_text(booking: BookingView, show_names: bool) -> str:
     """ "Umeå", or for staff "Anna Andersson (Umeå)"."""
     place = municipality_name(booking.municipality_code)
     if show_names and booking.person_name:
-        return _tr("{name} ({municipality})").format(name=booking.person_name, municipality=place)
+        return QCoreApplication.translate("DeskDayModel", "{name} ({municipality})").format(
+            name=booking.person_name, municipality=place
+        )
     return place
 
 
@@ -79,9 +77,9 @@ def period_text(desk: ResourceDay, period: DeskPeriod, show_names: bool) -> str:
     """ "Ledig" or "Upptagen – Umeå" for one half day."""
     held = bookers(desk, period)
     if not held:
-        return _tr("Ledig")
+        return QCoreApplication.translate("DeskDayModel", "Ledig")
     who = ", ".join(booker_text(b, show_names) for b in held)
-    return _tr("Upptagen – {who}").format(who=who)
+    return QCoreApplication.translate("DeskDayModel", "Upptagen – {who}").format(who=who)
 
 
 def equipment_text(resource: Resource) -> str:
@@ -132,7 +130,12 @@ class DeskDayModel(QAbstractTableModel):
     ) -> Any:
         if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (_tr("Plats"), _tr("Förmiddag"), _tr("Eftermiddag"), _tr("Utrustning"))
+        titles = (
+            QCoreApplication.translate("DeskDayModel", "Plats"),
+            QCoreApplication.translate("DeskDayModel", "Förmiddag"),
+            QCoreApplication.translate("DeskDayModel", "Eftermiddag"),
+            QCoreApplication.translate("DeskDayModel", "Utrustning"),
+        )
         return titles[section] if 0 <= section < COLUMN_COUNT else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -144,11 +147,19 @@ class DeskDayModel(QAbstractTableModel):
             return self._text(desk, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_DESK:
-                state = _tr("Stängt") if self._closed else long_state_text(desk.state)
+                state = (
+                    QCoreApplication.translate("DeskDayModel", "Stängt")
+                    if self._closed
+                    else long_state_text(desk.state)
+                )
                 return f"{desk.resource.name}: {state}"
             return self._text(desk, col)
         if role == STATE_ROLE:
-            return _tr("Stängt") if self._closed else state_text(desk.state)
+            return (
+                QCoreApplication.translate("DeskDayModel", "Stängt")
+                if self._closed
+                else state_text(desk.state)
+            )
         if role == DESK_ROLE:
             return desk
         return None
@@ -157,7 +168,7 @@ class DeskDayModel(QAbstractTableModel):
         if col == COL_DESK:
             return desk.resource.name
         if self._closed and col in (COL_MORNING, COL_AFTERNOON):
-            return _tr("Stängt")
+            return QCoreApplication.translate("DeskDayModel", "Stängt")
         if col == COL_MORNING:
             return period_text(desk, DeskPeriod.MORNING, self._show_names)
         if col == COL_AFTERNOON:

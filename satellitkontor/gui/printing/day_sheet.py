@@ -25,8 +25,6 @@ from satellitkontor.gui.models.day_room_model import DayRoomModel
 from satellitkontor.services.results import DayOccupancy
 from satellitkontor.texts import fmt_date, fmt_time
 
-_CTX = "DaySheet"
-
 _STYLE = """
 body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10pt; color: #000; }
 h1 { font-size: 16pt; margin-bottom: 2pt; }
@@ -39,10 +37,6 @@ p.printed { font-size: 8pt; color: #444; margin-top: 14pt; }
 """
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
-
 def hours_text(hours: float, lang: str) -> str:
     """3.5 -> '3,5' in Swedish, '3.5' in English; whole hours without decimals."""
     text = f"{hours:.2f}".rstrip("0").rstrip(".")
@@ -52,12 +46,22 @@ def hours_text(hours: float, lang: str) -> str:
 def totals_text(day: DayOccupancy, lang: str) -> str:
     """'Platser: 5 bokade, 3 lediga · Konferensrum: 3,5 timmar bokade'."""
     taken, free, hours = day.desks_taken, day.desks_free, day.room_hours
-    taken_text = (_tr("{n} bokad") if taken == 1 else _tr("{n} bokade")).format(n=taken)
-    free_text = (_tr("{n} ledig") if free == 1 else _tr("{n} lediga")).format(n=free)
-    room_text = (_tr("{hours} timme bokad") if hours == 1 else _tr("{hours} timmar bokade")).format(
-        hours=hours_text(hours, lang)
-    )
-    return _tr("Platser: {taken}, {free} · Konferensrum: {room}").format(
+    taken_text = (
+        QCoreApplication.translate("DaySheet", "{n} bokad")
+        if taken == 1
+        else QCoreApplication.translate("DaySheet", "{n} bokade")
+    ).format(n=taken)
+    free_text = (
+        QCoreApplication.translate("DaySheet", "{n} ledig")
+        if free == 1
+        else QCoreApplication.translate("DaySheet", "{n} lediga")
+    ).format(n=free)
+    room_text = (
+        QCoreApplication.translate("DaySheet", "{hours} timme bokad")
+        if hours == 1
+        else QCoreApplication.translate("DaySheet", "{hours} timmar bokade")
+    ).format(hours=hours_text(hours, lang))
+    return QCoreApplication.translate("DaySheet", "Platser: {taken}, {free} · Konferensrum: {room}").format(
         taken=taken_text, free=free_text, room=room_text
     )
 
@@ -82,25 +86,27 @@ def day_sheet_html(day: DayOccupancy, lang: str, printed_at: datetime) -> str:
     desks.set_desks(day.desks)
     rooms = DayRoomModel(lang)
     rooms.set_rooms(day.rooms)
-    title = _tr("Satellitkontoret – dagsöversikt")
+    title = QCoreApplication.translate("DaySheet", "Satellitkontoret – dagsöversikt")
     when = fmt_date(day.day, lang)
     if day.closed is not None:
-        when = _tr("{day} – stängt: {reason}").format(day=when, reason=day.closed.name)
+        when = QCoreApplication.translate("DaySheet", "{day} – stängt: {reason}").format(
+            day=when, reason=day.closed.name
+        )
     elif day.hours is not None:
-        when = _tr("{day}, öppet {opens}–{closes}").format(
+        when = QCoreApplication.translate("DaySheet", "{day}, öppet {opens}–{closes}").format(
             day=when, opens=fmt_time(day.hours.opens), closes=fmt_time(day.hours.closes)
         )
-    printed = _tr("Utskriven {day} kl. {time}").format(
+    printed = QCoreApplication.translate("DaySheet", "Utskriven {day} kl. {time}").format(
         day=fmt_date(clk.local_date(printed_at), lang), time=fmt_time(printed_at)
     )
     parts = [
         f"<html><head><meta charset='utf-8'><style>{_STYLE}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
         f"<h2>{escape(when)}</h2>",
-        f"<h3>{escape(_tr('Kontorsplatser'))}</h3>",
-        _table(desks, _tr("Inga kontorsplatser.")),
-        f"<h3>{escape(_tr('Konferensrum'))}</h3>",
-        _table(rooms, _tr("Inga möten bokade.")),
+        f"<h3>{escape(QCoreApplication.translate('DaySheet', 'Kontorsplatser'))}</h3>",
+        _table(desks, QCoreApplication.translate("DaySheet", "Inga kontorsplatser.")),
+        f"<h3>{escape(QCoreApplication.translate('DaySheet', 'Konferensrum'))}</h3>",
+        _table(rooms, QCoreApplication.translate("DaySheet", "Inga möten bokade.")),
         f"<p class='totals'>{escape(totals_text(day, lang))}</p>",
         f"<p class='printed'>{escape(printed)}</p>",
         "</body></html>",
@@ -116,7 +122,8 @@ def day_sheet_document(day: DayOccupancy, lang: str, printed_at: datetime) -> QT
     document.setDocumentMargin(0)
     document.setHtml(day_sheet_html(day, lang, printed_at))
     document.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle, _tr("Satellitkontoret – dagsöversikt")
+        QTextDocument.MetaInformation.DocumentTitle,
+        QCoreApplication.translate("DaySheet", "Satellitkontoret – dagsöversikt"),
     )
     return document
 
@@ -130,7 +137,7 @@ def a4_printer(path: str | None = None) -> QPrinter:
     if path is not None:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(path)
-    printer.setDocName(_tr("Satellitkontoret – dagsöversikt"))
+    printer.setDocName(QCoreApplication.translate("DaySheet", "Satellitkontoret – dagsöversikt"))
     return printer
 
 
@@ -155,7 +162,7 @@ class DaySheetPrintDialog(QPrintDialog):
         self.document = document
         self.document.setParent(self)
         self.setObjectName("daySheetPrintDialog")
-        self.setWindowTitle(_tr("Skriv ut dagsöversikt"))
+        self.setWindowTitle(QCoreApplication.translate("DaySheet", "Skriv ut dagsöversikt"))
         self.accepted.connect(self._print)
 
     def _print(self) -> None:

@@ -44,10 +44,6 @@ _SELECTED = QColor("#1565c0")
 _ROOM = QColor("#e3f2fd")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FloorPlan", text)
-
-
 def _font(pixels: int, bold: bool = False) -> QFont:
     font = QFont()
     font.setPixelSize(pixels)
@@ -75,7 +71,7 @@ class DeskItem(QGraphicsItem):
 
     def state_text(self) -> str:
         """The words shown under the desk's name ("Ledig", "FM upptagen", "EM upptagen", "Full")."""
-        return _tr("Stängt") if self.closed else state_text(self.state)
+        return QCoreApplication.translate("FloorPlan", "Stängt") if self.closed else state_text(self.state)
 
     def set_day(self, day: ResourceDay, *, show_names: bool, closed: bool) -> None:
         self.day, self.show_names, self.closed = day, show_names, closed
@@ -88,12 +84,14 @@ class DeskItem(QGraphicsItem):
             self.update()
 
     def _tooltip(self) -> str:
-        state = _tr("Stängt") if self.closed else long_state_text(self.state)
+        state = (
+            QCoreApplication.translate("FloorPlan", "Stängt") if self.closed else long_state_text(self.state)
+        )
         lines = [f"<b>{self.resource.name}</b>: {state}"]
         if self.day is not None:
             for period, text in (
-                (DeskPeriod.MORNING, _tr("Förmiddag: {who}")),
-                (DeskPeriod.AFTERNOON, _tr("Eftermiddag: {who}")),
+                (DeskPeriod.MORNING, QCoreApplication.translate("FloorPlan", "Förmiddag: {who}")),
+                (DeskPeriod.AFTERNOON, QCoreApplication.translate("FloorPlan", "Eftermiddag: {who}")),
             ):
                 for b in bookers(self.day, period):
                     lines.append(text.format(who=booker_text(b, self.show_names)))
