@@ -19,6 +19,7 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 SIZE = "1280x720"
 VIEWS = ("book", "room", "mine", "day", "rotation", "admin")
@@ -74,6 +75,32 @@ def app_main(out: Path, db: Path, settings: Path, lang: str) -> int:
     return app.exec()
 
 
+def _my_bookings(services: Any) -> None:
+    """A few bookings of the admin's own, so that "Mina bokningar" has something to show."""
+    from datetime import date, time
+
+    from satellitkontor.domain import clock as clk
+    from satellitkontor.domain.bookings import DeskPeriod
+    from satellitkontor.domain.recurrence import Recurrence
+
+    me = services.office.person_by_email("sofia.lindqvist@umea.se")
+    rooms = [r for r in services.office.resources() if r.kind.value == "room"]
+    desks = [r for r in services.office.resources() if r.kind.value == "desk"]
+    day = services.occupancy.day(date(2026, 11, 26))
+    free = next(d.resource for d in day.desks if d.state == "free")
+    services.booking.book_desk(me.id, free.id, date(2026, 11, 26), DeskPeriod.FULL_DAY)
+    services.booking.book_room(
+        me.id,
+        rooms[0].id,
+        clk.local(date(2026, 11, 27), time(8, 0)),
+        clk.local(date(2026, 11, 27), time(9, 30)),
+        8,
+        "Ledningsgrupp Umeåregionen",
+    )
+    weekly = Recurrence.weekly(date(2026, 12, 1), (1,), count=6)
+    services.booking.book_series(me.id, desks[-1].id, weekly, period=DeskPeriod.AFTERNOON)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("resources/screenshots"))
@@ -97,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         moment = dt(2026, 11, 23, 10, 15, tzinfo=clk.OFFICE_TZ)
         services = open_office(sqlite_url(tmp / "demo.sqlite3"), clock=lambda: moment)
         DemoService(services.db, services.clock).create()
+        _my_bookings(services)
         services.close()
         env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp / "cfg"))
         env["SATELLITKONTOR_USER"] = "sofia.lindqvist@umea.se"
