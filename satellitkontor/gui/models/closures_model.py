@@ -2,59 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ClosureView
 from satellitkontor.texts import fmt_date
 
 FROM, TO, REASON = range(3)
-COLUMNS = 3
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class ClosuresModel(QAbstractTableModel):
-    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[ClosureView] = []
+class ClosuresModel(RowsTableModel[ClosureView]):
+    COLUMNS = 3
+    NUMBERED_ROWS = True
 
-    def set_closures(self, closures: list[ClosureView]) -> None:
-        self.beginResetModel()
-        self._rows = list(closures)
-        self.endResetModel()
+    def set_closures(self, closures: Iterable[ClosureView]) -> None:
+        self.set_rows(closures)
 
     def closure(self, row: int) -> ClosureView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    def header_texts(self) -> tuple[str, ...]:
+        return (self.tr("Från"), self.tr("Till"), self.tr("Anledning"))
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        c = self.row_for(index)
+        if c is None:
             return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        titles = (self.tr("Från"), self.tr("Till"), self.tr("Anledning"))
-        return titles[section] if 0 <= section < COLUMNS else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             col = index.column()
             if col == FROM:

@@ -12,15 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod
 from satellitkontor.domain.resources import Resource
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
 from satellitkontor.texts import fmt_time, label, municipality_name
-
-Index = QModelIndex | QPersistentModelIndex
 
 #: Background tints that repeat what the status text says (never the only sign).
 STATUS_TINTS = {
@@ -65,32 +64,23 @@ def desk_rows(desks: Sequence[ResourceDay]) -> list[DeskRow]:
     ]
 
 
-class DayDesksModel(QAbstractTableModel):
+class DayDesksModel(RowsTableModel[DeskRow]):
     PLACE, MORNING, AFTERNOON, STATUS = range(4)
     COLUMNS = 4
 
-    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[DeskRow] = []
-
     # --- data in ---------------------------------------------------------------------------------
     def set_desks(self, desks: Sequence[ResourceDay]) -> None:
-        self.beginResetModel()
-        self._rows = desk_rows(desks)
-        self.endResetModel()
+        self.set_rows(desk_rows(desks))
 
     def desk_at(self, row: int) -> Resource | None:
-        return self._rows[row].desk if 0 <= row < len(self._rows) else None
-
-    def row_at(self, row: int) -> DeskRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        desk_row = self.row_at(row)
+        return desk_row.desk if desk_row is not None else None
 
     def booking_at(self, index: Index) -> BookingView | None:
         """The booking under a cell: its half in the period columns, else the first of the row."""
-        if not index.isValid() or index.row() >= len(self._rows):
+        row = self.row_for(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if index.column() == self.MORNING:
             return row.morning
         if index.column() == self.AFTERNOON:
@@ -138,24 +128,14 @@ class DayDesksModel(QAbstractTableModel):
         )
 
     # --- Qt --------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Plats"), self.tr("Förmiddag"), self.tr("Eftermiddag"), self.tr("Status"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def header_texts(self) -> tuple[str, ...]:
+        return (self.tr("Plats"), self.tr("Förmiddag"), self.tr("Eftermiddag"), self.tr("Status"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        row = self.row_for(index)
+        if row is None:
             return None
-        row, col = self._rows[index.row()], index.column()
+        col = index.column()
         booking = self.booking_at(index) if col in (self.MORNING, self.AFTERNOON) else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == self.PLACE:

@@ -9,46 +9,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from satellitkontor.domain.bookings import BookingView
 from satellitkontor.gui.models.day_desks_model import STATUS_TINTS
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
 from satellitkontor.texts import fmt_time, label, municipality_name
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class DayRoomModel(QAbstractTableModel):
+class DayRoomModel(RowsTableModel[BookingView]):
     TIME, TITLE, BOOKED_BY, MUNICIPALITY, PARTICIPANTS, STATUS = range(6)
     COLUMNS = 6
 
     def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[BookingView] = []
+        super().__init__(lang, parent)
         self._several_rooms = False
 
     # --- data in ---------------------------------------------------------------------------------
     def set_rooms(self, rooms: Sequence[ResourceDay]) -> None:
-        self.beginResetModel()
-        self._rows = sorted((b for r in rooms for b in r.bookings), key=lambda b: (b.start, b.resource_name))
-        self._several_rooms = len(rooms) > 1
-        self.endResetModel()
+        with self.resetting():
+            self._rows = tuple(
+                sorted((b for r in rooms for b in r.bookings), key=lambda b: (b.start, b.resource_name))
+            )
+            self._several_rooms = len(rooms) > 1
 
     def booking_at(self, index: Index) -> BookingView | None:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        return self._rows[index.row()]
+        return self.row_for(index)
 
     def bookings(self) -> list[BookingView]:
         return list(self._rows)
 
     def index_of_booking(self, booking_id: int) -> QModelIndex:
-        for r, b in enumerate(self._rows):
-            if b.id == booking_id:
-                return self.index(r, self.TIME)
-        return QModelIndex()
+        row = self.find_row(lambda b: b.id == booking_id)
+        return self.index(row, self.TIME) if row >= 0 else QModelIndex()
 
     # --- words -----------------------------------------------------------------------------------
     def cell_text(self, booking: BookingView, column: int) -> str:
@@ -68,18 +62,8 @@ class DayRoomModel(QAbstractTableModel):
         return ""
 
     # --- Qt --------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def header_texts(self) -> tuple[str, ...]:
+        return (
             self.tr("Tid"),
             self.tr("Rubrik"),
             self.tr("Bokad av"),
@@ -87,7 +71,6 @@ class DayRoomModel(QAbstractTableModel):
             self.tr("Deltagare"),
             self.tr("Status"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         booking = self.booking_at(index)

@@ -7,12 +7,14 @@ holds a half day (municipality for everyone, names only for the receptionist and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from satellitkontor.domain.bookings import BookingView, DeskPeriod
 from satellitkontor.domain.resources import Resource
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
 from satellitkontor.texts import municipality_name
 
@@ -20,14 +22,11 @@ COL_DESK = 0
 COL_MORNING = 1
 COL_AFTERNOON = 2
 COL_EQUIPMENT = 3
-COLUMN_COUNT = 4
 
 #: The desk's state in short words ("Ledig", "FM upptagen", ...), the same as on the plan.
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The desk's :class:`ResourceDay`.
 DESK_ROLE = Qt.ItemDataRole.UserRole + 2
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def state_text(state: str) -> str:
@@ -90,58 +89,47 @@ def has_free_period(desk: ResourceDay) -> bool:
     return desk.state != "full"
 
 
-class DeskDayModel(QAbstractTableModel):
+class DeskDayModel(RowsTableModel[ResourceDay]):
     """Desks of one day (not the room), in the office's order."""
 
+    COLUMNS = 4
+
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._desks: list[ResourceDay] = []
+        super().__init__(parent=parent)
         self._show_names = False
         self._closed = False
 
     # --- data in ---------------------------------------------------------------------------------
-    def set_desks(self, desks: list[ResourceDay], *, show_names: bool, closed: bool = False) -> None:
+    def set_desks(self, desks: Iterable[ResourceDay], *, show_names: bool, closed: bool = False) -> None:
         """The day's desks; on a ``closed`` day every half day reads "Stängt"."""
-        self.beginResetModel()
-        self._desks = list(desks)
-        self._show_names = show_names
-        self._closed = closed
-        self.endResetModel()
+        with self.resetting():
+            self._rows = tuple(desks)
+            self._show_names = show_names
+            self._closed = closed
 
     def desk(self, row: int) -> ResourceDay:
-        return self._desks[row]
+        return self._rows[row]
 
     def desks(self) -> list[ResourceDay]:
-        return list(self._desks)
+        return list(self._rows)
 
     def row_of(self, resource_id: int) -> int:
         """The row of a desk, or -1."""
-        return next((n for n, d in enumerate(self._desks) if d.resource.id == resource_id), -1)
+        return self.find_row(lambda d: d.resource.id == resource_id)
 
     # --- Qt --------------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._desks)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def header_texts(self) -> tuple[str, ...]:
+        return (
             QCoreApplication.translate("DeskDayModel", "Plats"),
             QCoreApplication.translate("DeskDayModel", "Förmiddag"),
             QCoreApplication.translate("DeskDayModel", "Eftermiddag"),
             QCoreApplication.translate("DeskDayModel", "Utrustning"),
         )
-        return titles[section] if 0 <= section < COLUMN_COUNT else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._desks):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        desk = self.row_for(index)
+        if desk is None:
             return None
-        desk = self._desks[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(desk, col)

@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from satellitkontor.domain import clock as clk
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import MeetingView
 from satellitkontor.texts import fmt_date, fmt_time
 
 COL_DATE, COL_TIME, COL_TITLE, COL_LOCATION, COL_KIND = range(5)
-COLUMN_COUNT = 5
 
 #: The row's MeetingView, for views and tests.
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_Index = QModelIndex | QPersistentModelIndex
 
+class MeetingsModel(RowsTableModel[MeetingView]):
+    COLUMNS = 5
 
-class MeetingsModel(QAbstractTableModel):
-    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[MeetingView] = []
-
-    def set_meetings(self, meetings: list[MeetingView] | tuple[MeetingView, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(meetings)
-        self.endResetModel()
+    def set_meetings(self, meetings: Iterable[MeetingView]) -> None:
+        self.set_rows(meetings)
 
     def meeting(self, row: int) -> MeetingView:
         return self._rows[row]
@@ -42,24 +36,13 @@ class MeetingsModel(QAbstractTableModel):
         return texts.get(kind, kind)
 
     # --- Qt model --------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def header_texts(self) -> tuple[str, ...]:
+        return (self.tr("Datum"), self.tr("Tid"), self.tr("Möte"), self.tr("Plats"), self.tr("Typ"))
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            titles = (self.tr("Datum"), self.tr("Tid"), self.tr("Möte"), self.tr("Plats"), self.tr("Typ"))
-            return titles[section] if 0 <= section < COLUMN_COUNT else None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        m = self.row_for(index)
+        if m is None:
             return None
-        m = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_DATE:

@@ -6,23 +6,21 @@ first, past ones latest first). ``BOOKING_ROLE`` hands the booking itself to the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from satellitkontor.domain.bookings import BookingView
 from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.texts import fmt_date, fmt_time, label
 
 DATE, TIME, PLACE, TITLE, PARTICIPANTS, STATUS, SERIES = range(7)
-COLUMN_COUNT = 7
 #: The BookingView of a row (any column).
 BOOKING_ROLE = Qt.ItemDataRole.UserRole + 1
 #: What the series column shows for a booking in a series (with a tooltip saying so in words).
 SERIES_MARK = "↻"
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def time_text(booking: BookingView, lang: str) -> str:
@@ -32,12 +30,26 @@ def time_text(booking: BookingView, lang: str) -> str:
     return f"{fmt_time(booking.start)}–{fmt_time(booking.end)}"
 
 
-class MyBookingsModel(QAbstractTableModel):
-    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[BookingView] = []
-        self._headers = (
+class MyBookingsModel(RowsTableModel[BookingView]):
+    COLUMNS = 7
+
+    # --- content ---------------------------------------------------------------------------------
+    def set_bookings(self, bookings: Iterable[BookingView]) -> None:
+        self.set_rows(bookings)
+
+    def bookings(self) -> list[BookingView]:
+        return list(self._rows)
+
+    def booking_at(self, row: int) -> BookingView | None:
+        return self.row_at(row)
+
+    def row_of(self, booking_id: int) -> int:
+        """The row of booking ``booking_id``, or -1."""
+        return self.find_row(lambda b: b.id == booking_id)
+
+    # --- QAbstractTableModel ---------------------------------------------------------------------
+    def header_texts(self) -> tuple[str, ...]:
+        return (
             self.tr("Datum"),
             self.tr("Tid"),
             self.tr("Plats/rum"),
@@ -47,46 +59,21 @@ class MyBookingsModel(QAbstractTableModel):
             self.tr("Serie"),
         )
 
-    # --- content ---------------------------------------------------------------------------------
-    def set_bookings(self, bookings: Sequence[BookingView]) -> None:
-        self.beginResetModel()
-        self._rows = list(bookings)
-        self.endResetModel()
-
-    def bookings(self) -> list[BookingView]:
-        return list(self._rows)
-
-    def booking_at(self, row: int) -> BookingView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, booking_id: int) -> int:
-        """The row of booking ``booking_id``, or -1."""
-        return next((i for i, b in enumerate(self._rows) if b.id == booking_id), -1)
-
-    # --- QAbstractTableModel ---------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        wanted = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        if wanted and orientation is Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
+        """The titles, for screen readers too."""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().headerData(section, orientation, role)
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        booking = self.booking_at(index.row())
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        booking = self.row_for(index)
         if booking is None:
             return None
         column = index.column()

@@ -2,57 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from satellitkontor.domain.people import Person
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.texts import label, municipality_name
 
 NAME, EMAIL, MUNICIPALITY, KIND, ROLE, ACTIVE = range(6)
-COLUMNS = 6
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class PeopleModel(QAbstractTableModel):
-    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[Person] = []
+class PeopleModel(RowsTableModel[Person]):
+    COLUMNS = 6
+    NUMBERED_ROWS = True
 
-    def set_people(self, people: list[Person]) -> None:
-        self.beginResetModel()
-        self._rows = list(people)
-        self.endResetModel()
+    def set_people(self, people: Iterable[Person]) -> None:
+        self.set_rows(people)
 
     def person(self, row: int) -> Person | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, person_id: int) -> int:
-        return next((i for i, p in enumerate(self._rows) if p.id == person_id), -1)
+        return self.find_row(lambda p: p.id == person_id)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        titles = (
+    def header_texts(self) -> tuple[str, ...]:
+        return (
             self.tr("Namn"),
             self.tr("E-post"),
             self.tr("Kommun"),
@@ -60,12 +36,11 @@ class PeopleModel(QAbstractTableModel):
             self.tr("Roll"),
             self.tr("Aktiv"),
         )
-        return titles[section] if 0 <= section < COLUMNS else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        p = self.row_for(index)
+        if p is None:
             return None
-        p = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(p, index.column())
         if role == Qt.ItemDataRole.UserRole:

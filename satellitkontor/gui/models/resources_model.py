@@ -2,61 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 
 from satellitkontor.domain.resources import Resource, ResourceKind
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.texts import label
 
 NAME, KIND, EQUIPMENT, CAPACITY, ACTIVE, POSITION = range(6)
-COLUMNS = 6
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class ResourcesModel(QAbstractTableModel):
-    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[Resource] = []
+class ResourcesModel(RowsTableModel[Resource]):
+    COLUMNS = 6
+    NUMBERED_ROWS = True
 
     # --- data in --------------------------------------------------------------------------------
-    def set_resources(self, resources: list[Resource]) -> None:
-        self.beginResetModel()
-        self._rows = list(resources)
-        self.endResetModel()
+    def set_resources(self, resources: Iterable[Resource]) -> None:
+        self.set_rows(resources)
 
     def resource(self, row: int) -> Resource | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, resource_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == resource_id), -1)
+        return self.find_row(lambda r: r.id == resource_id)
 
     def resources(self) -> list[Resource]:
         return list(self._rows)
 
     # --- Qt -------------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        titles = (
+    def header_texts(self) -> tuple[str, ...]:
+        return (
             self.tr("Namn"),
             self.tr("Typ"),
             self.tr("Utrustning"),
@@ -64,12 +41,11 @@ class ResourcesModel(QAbstractTableModel):
             self.tr("Aktiv"),
             self.tr("Position"),
         )
-        return titles[section] if 0 <= section < COLUMNS else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        r = self.row_for(index)
+        if r is None:
             return None
-        r = self._rows[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(r, col)

@@ -7,21 +7,20 @@ so the difference is never carried by colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from satellitkontor.domain.rotation import HostYear, RotationStatus
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.texts import label
 
 COL_YEAR, COL_HOST, COL_VICE_CHAIR, COL_STATUS = range(4)
-COLUMN_COUNT = 4
 
 #: The row's HostYear, for views and tests.
 HOST_YEAR_ROLE = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def status_text(status: RotationStatus, lang: str) -> str:
@@ -29,45 +28,34 @@ def status_text(status: RotationStatus, lang: str) -> str:
     return label("confirmed_year" if status is RotationStatus.CONFIRMED else status.value, lang)
 
 
-class RotationYearsModel(QAbstractTableModel):
+class RotationYearsModel(RowsTableModel[HostYear]):
+    COLUMNS = 4
+
     def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[HostYear] = []
+        super().__init__(lang, parent)
         self._current_year: int | None = None
 
     # --- content ---------------------------------------------------------------------------------
-    def set_rows(self, rows: list[HostYear], current_year: int | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._current_year = current_year
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[HostYear], current_year: int | None = None) -> None:
+        with self.resetting():
+            self._rows = tuple(rows)
+            self._current_year = current_year
 
     def host_year(self, row: int) -> HostYear:
         return self._rows[row]
 
     def row_of_year(self, year: int) -> int | None:
-        return next((i for i, hy in enumerate(self._rows) if hy.year == year), None)
+        row = self.find_row(lambda hy: hy.year == year)
+        return row if row >= 0 else None
 
     # --- Qt model --------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def header_texts(self) -> tuple[str, ...]:
+        return (self.tr("År"), self.tr("Värdkommun"), self.tr("Vice ordförande"), self.tr("Status"))
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            titles = (self.tr("År"), self.tr("Värdkommun"), self.tr("Vice ordförande"), self.tr("Status"))
-            return titles[section] if 0 <= section < COLUMN_COUNT else None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        hy = self.row_for(index)
+        if hy is None:
             return None
-        hy = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(hy, col)

@@ -11,22 +11,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import SeriesResult
 from satellitkontor.texts import describe, fmt_date
 
 DATE, OUTCOME, REASON = range(3)
-COLUMNS = 3
 
 #: Qt.ItemDataRole.UserRole: the row's ``datetime.date``; UserRole + 1: True when it is booked.
 DATE_ROLE = Qt.ItemDataRole.UserRole
 BOOKED_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _SKIPPED_COLOUR = QColor("#a4000f")
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +34,8 @@ class PreviewRow:
     reason: str
 
 
-class SeriesPreviewModel(QAbstractTableModel):
-    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[PreviewRow] = []
+class SeriesPreviewModel(RowsTableModel[PreviewRow]):
+    COLUMNS = 3
 
     # --- content ---------------------------------------------------------------------------------
     def set_result(self, result: SeriesResult | None) -> None:
@@ -50,9 +45,7 @@ class SeriesPreviewModel(QAbstractTableModel):
             rows = [PreviewRow(d, True, "") for d in days]
             rows += [PreviewRow(s.day, False, describe(s.error, self.lang)) for s in result.skipped]
             rows.sort(key=lambda r: r.day)
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self.set_rows(rows)
 
     def rows(self) -> list[PreviewRow]:
         return list(self._rows)
@@ -64,16 +57,14 @@ class SeriesPreviewModel(QAbstractTableModel):
         return [r.day for r in self._rows if not r.booked]
 
     # --- Qt --------------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
+    def header_texts(self) -> tuple[str, ...]:
+        return (self.tr("Datum"), self.tr("Blir"), self.tr("Anledning"))
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_for(index)
+        if row is None:
             return None
-        row, column = self._rows[index.row()], index.column()
+        column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == DATE:
                 return fmt_date(row.day, self.lang)
@@ -94,10 +85,3 @@ class SeriesPreviewModel(QAbstractTableModel):
         if role == BOOKED_ROLE:
             return row.booked
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {DATE: self.tr("Datum"), OUTCOME: self.tr("Blir"), REASON: self.tr("Anledning")}.get(section)

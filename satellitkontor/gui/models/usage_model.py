@@ -6,11 +6,13 @@ for sorting and for tests.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
+from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import UsageRow
 from satellitkontor.services.statistics_export import total
 
@@ -25,12 +27,9 @@ from satellitkontor.services.statistics_export import total
     COL_NO_SHOWS,
     COL_NO_SHOW_RATE,
 ) = range(9)
-COLUMN_COUNT = 9
 
 #: The raw value of a cell (float, int or the municipality's name).
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def fmt_number(value: float, lang: str) -> str:
@@ -44,19 +43,18 @@ def fmt_percent(value: float, lang: str) -> str:
     return text
 
 
-class UsageModel(QAbstractTableModel):
+class UsageModel(RowsTableModel[UsageRow]):
+    COLUMNS = 9
+
     def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[UsageRow] = []
+        super().__init__(lang, parent)
         self._total: UsageRow | None = None
 
-    def set_rows(self, rows: list[UsageRow]) -> None:
+    def set_rows(self, rows: Iterable[UsageRow]) -> None:
         """One row per municipality of one period; a total row is added after them."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._total = total(rows) if rows else None
-        self.endResetModel()
+        with self.resetting():
+            self._rows = tuple(rows)
+            self._total = total(self._rows) if self._rows else None
 
     def usage_rows(self) -> list[UsageRow]:
         return list(self._rows)
@@ -70,32 +68,30 @@ class UsageModel(QAbstractTableModel):
         return self._rows[row]
 
     # --- Qt model --------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         if parent.isValid():
             return 0
         return len(self._rows) + (1 if self._total is not None else 0)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def header_texts(self) -> tuple[str, ...]:
+        return (
+            self.tr("Kommun"),
+            self.tr("Platsdagar"),
+            self.tr("Rumstimmar"),
+            self.tr("Bokningar"),
+            self.tr("Personer"),
+            self.tr("Medarbetare"),
+            self.tr("Politiker"),
+            self.tr("Uteblivna"),
+            self.tr("Andel uteblivna"),
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Kommun"),
-                self.tr("Platsdagar"),
-                self.tr("Rumstimmar"),
-                self.tr("Bokningar"),
-                self.tr("Personer"),
-                self.tr("Medarbetare"),
-                self.tr("Politiker"),
-                self.tr("Uteblivna"),
-                self.tr("Andel uteblivna"),
-            )[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        """The titles, and for some columns a tooltip saying what is counted."""
+        horizontal = orientation is Qt.Orientation.Horizontal and 0 <= section < self.COLUMNS
+        if horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return (
                 None,
                 self.tr("Heldag räknas 1, förmiddag eller eftermiddag 0,5"),
@@ -107,9 +103,9 @@ class UsageModel(QAbstractTableModel):
                 self.tr("Bokningar där ingen kom"),
                 self.tr("Uteblivna av påbörjade bokningar"),
             )[section]
-        return None
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         r = self._row(index.row())
