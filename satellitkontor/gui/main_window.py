@@ -221,8 +221,9 @@ class MainWindow(QMainWindow):
         geometry = self.ctx.settings.geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 760)
+        else:  # 1200x760, or what the screen has room for (a 1280x720 laptop)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1200, screen.width()), min(760, screen.height() - 40))
         state = self.ctx.settings.window_state
         if state is not None:
             self.restoreState(state)
