@@ -12,21 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLineEdit, QWidget
 
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.errors import message_for
-from satellitkontor.services.results import ClosureView
+from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
 
 
 def to_date(qdate: QDate) -> dt.date:
@@ -37,13 +26,12 @@ def to_qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class ClosureDialog(QDialog):
+class ClosureDialog(FormDialog):
     saved = Signal(object)
 
     def __init__(self, ctx: AppContext, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("closureDialog")
-        self.ctx = ctx
         self.setWindowTitle(self.tr("Ny stängning"))
         self.setAccessibleName(self.tr("Ny stängning"))
 
@@ -57,37 +45,23 @@ class ClosureDialog(QDialog):
         self.reason_edit.setMaxLength(200)
 
         form = QFormLayout()
-        for text, field in (
-            (self.tr("&Från:"), self.from_edit),
-            (self.tr("&Till och med:"), self.to_edit),
-            (self.tr("&Anledning:"), self.reason_edit),
-        ):
-            caption = QLabel(text)
-            caption.setBuddy(field)
-            form.addRow(caption, field)
+        add_rows(
+            form,
+            (
+                (self.tr("&Från:"), self.from_edit),
+                (self.tr("&Till och med:"), self.to_edit),
+                (self.tr("&Anledning:"), self.reason_edit),
+            ),
+        )
+        buttons, self.save_button = self.button_box(
+            self.tr("&Lägg till"),
+            self.tr("Lägg till"),
+            "saveButton",
+            self.save,
+            cancel_text=self.tr("Avbryt"),
+        )
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a40000; font-weight: bold;")
-        self.error_label.hide()
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Avbryt"))
-        cancel.setAccessibleName(self.tr("Avbryt"))
-        self.save_button = QPushButton(self.tr("&Lägg till"))
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName(self.tr("Lägg till"))
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self.stack(form, buttons)
         self.reason_edit.setFocus()
 
     def _date_edit(self, name: str, accessible: str, day: dt.date) -> QDateEdit:
@@ -108,21 +82,4 @@ class ClosureDialog(QDialog):
         office, actor = self.ctx.svc.office, self.ctx.person_id
         start, end = to_date(self.from_edit.date()), to_date(self.to_edit.date())
         reason = self.reason_edit.text()
-        self.save_button.setEnabled(False)
-        self.ctx.run(
-            lambda: office.add_closure(actor, start, end, reason),
-            self._done,
-            owner=self,
-            on_error=self._failed,
-        )
-
-    def _done(self, closure: ClosureView) -> None:
-        self.save_button.setEnabled(True)
-        self.saved.emit(closure)
-        self.ctx.notify_changed()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.error_label.setText(message_for(exc, self.ctx.lang))
-        self.error_label.show()
+        self.submit(lambda: office.add_closure(actor, start, end, reason), self.saved.emit)

@@ -24,15 +24,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -43,8 +39,8 @@ from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.domain.people import Person
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.form_dialog import FormDialog, heading_label
 from satellitkontor.gui.dialogs.series_preview import SeriesPreview
-from satellitkontor.gui.errors import message_for
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
 from satellitkontor.services.results import DayOccupancy, ResourceDay
@@ -58,7 +54,7 @@ _BLOCKED_BY = {
 }
 
 
-class DeskBookingDialog(QDialog):
+class DeskBookingDialog(FormDialog):
     booked = Signal(object)
     occupancy_loaded = Signal()
 
@@ -72,8 +68,8 @@ class DeskBookingDialog(QDialog):
         for_person: Person | None = None,
         occupancy: ResourceDay | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.desk, self.day, self.for_person = ctx, desk, day, for_person
+        super().__init__(ctx, parent, error_name="error")
+        self.desk, self.day, self.for_person = desk, day, for_person
         self.setObjectName("deskBookingDialog")
         self.setWindowTitle(self.tr("Boka {desk}").format(desk=desk.name))
         self.setMinimumWidth(480)
@@ -82,12 +78,7 @@ class DeskBookingDialog(QDialog):
         self.form = QWidget()
         form_layout = QVBoxLayout(self.form)
         form_layout.setContentsMargins(0, 0, 0, 0)
-        self.name_label = QLabel(desk.name)
-        self.name_label.setObjectName("deskName")
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label = heading_label(desk.name, "deskName")
         self.date_label = QLabel(fmt_date(day, ctx.lang))
         self.date_label.setObjectName("deskDay")
         self.equipment_label = QLabel(self.tr("Utrustning: {items}").format(items=", ".join(desk.equipment)))
@@ -137,23 +128,10 @@ class DeskBookingDialog(QDialog):
 
         self.preview = SeriesPreview(ctx)
         self.preview.booked.connect(self._done)
-        self.preview.failed.connect(self._failed)
-        self.preview.confirm_button.clicked.connect(lambda: self._set_busy(True))
+        self.preview.failed.connect(self.fail)
+        self.preview.confirm_button.clicked.connect(lambda: self.set_busy(True))
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a4000f;")
-        self.error_label.hide()
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.book_button = QPushButton(self.tr("&Boka"))
-        self.book_button.setObjectName("book")
-        self.book_button.setAccessibleName(self.tr("Boka"))
-        self.book_button.setDefault(True)
-        buttons.addButton(self.book_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.book_button.clicked.connect(self._book)
-        buttons.rejected.connect(self.reject)
+        buttons, self.book_button = self.button_box(self.tr("&Boka"), self.tr("Boka"), "book", self._book)
         self.preview.shown.connect(lambda: self.book_button.setDefault(False))
 
         layout = QVBoxLayout(self)
@@ -185,7 +163,7 @@ class DeskBookingDialog(QDialog):
             if mine is not None:
                 self.set_occupancy(mine)
 
-        self.ctx.run(lambda: occupancy.day(day), done, owner=self, on_error=self._show_error)
+        self.ctx.run(lambda: occupancy.day(day), done, owner=self, on_error=self.show_error)
 
     def set_occupancy(self, occupancy: ResourceDay) -> None:
         """Disable (and say so) the periods other bookings already hold."""
@@ -236,7 +214,7 @@ class DeskBookingDialog(QDialog):
     def _update_book_button(self) -> None:
         self.book_button.setEnabled(not self._busy and self.period() is not None)
 
-    def _set_busy(self, busy: bool) -> None:
+    def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.form.setEnabled(not busy)
         self._update_book_button()
@@ -256,7 +234,7 @@ class DeskBookingDialog(QDialog):
         try:
             recurrence = self.recurrence_editor.recurrence()
         except SatellitkontorError as exc:
-            self._show_error(exc)
+            self.show_error(exc)
             return
         svc = self.ctx.svc.booking
         actor, desk_id, day, for_id = self.ctx.person_id, self.desk.id, self.day, self._for_person_id()
@@ -267,23 +245,12 @@ class DeskBookingDialog(QDialog):
                 )
             )
             return
-        self._set_busy(True)
-        self.ctx.run(
+        self.submit(
             lambda: svc.book_desk(actor, desk_id, day, period, for_person_id=for_id),
-            lambda view: self._done([view]),
-            owner=self,
-            on_error=self._failed,
+            lambda view: self.booked.emit([view]),
         )
 
     def _done(self, views: list[BookingView]) -> None:
+        """A confirmed series is booked."""
         self.booked.emit(views)
-        self.ctx.notify_changed()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self._show_error(exc)
-
-    def _show_error(self, exc: BaseException) -> None:
-        self.error_label.setText(message_for(exc, self.ctx.lang))
-        self.error_label.show()
+        self.succeed()

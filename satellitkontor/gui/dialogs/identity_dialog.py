@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,16 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from satellitkontor.domain import municipalities
 from satellitkontor.domain.people import Person, PersonKind
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.form_dialog import FormDialog, municipality_combo
 from satellitkontor.texts import label, municipality_name
 
 
-class IdentityDialog(QDialog):
+class IdentityDialog(FormDialog):
     def __init__(self, ctx: AppContext, people: list[Person], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, error_name="error")
         self.person: Person | None = None
         self.setWindowTitle(self.tr("Vem är du?"))
         self.setObjectName("identityDialog")
@@ -62,11 +60,7 @@ class IdentityDialog(QDialog):
         self.email_edit.setObjectName("email")
         self.email_edit.setAccessibleName(self.tr("E-post"))
         self.email_edit.setPlaceholderText("fornamn.efternamn@kommun.se")
-        self.municipality_box = QComboBox()
-        self.municipality_box.setObjectName("municipality")
-        self.municipality_box.setAccessibleName(self.tr("Kommun"))
-        for m in municipalities.ALL:
-            self.municipality_box.addItem(m.name, m.code)
+        self.municipality_box = municipality_combo("municipality", self.tr("Kommun"))
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("kind")
         self.kind_box.setAccessibleName(self.tr("Jag är"))
@@ -83,11 +77,6 @@ class IdentityDialog(QDialog):
         form.addRow(self.tr("Jag är &en:"), self.kind_box)
         layout.addLayout(form)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a4000f;")
-        self.error_label.hide()
         layout.addWidget(self.error_label)
 
         self.buttons = QDialogButtonBox(
@@ -120,21 +109,14 @@ class IdentityDialog(QDialog):
             if self.person is not None:
                 self.accept()
             return
-        self.buttons.setEnabled(False)
         office = self.ctx.svc.office
         name, email = self.name_edit.text(), self.email_edit.text()
         code = self.municipality_box.currentData()
         kind = PersonKind(self.kind_box.currentData())
+        self.submit(lambda: office.register(name, email, code, kind), self._registered, notify=False)
 
-        def done(person: Person) -> None:
-            self.person = person
-            self.accept()
+    def _registered(self, person: Person) -> None:
+        self.person = person
 
-        def failed(exc: BaseException) -> None:
-            from satellitkontor.gui.errors import message_for
-
-            self.buttons.setEnabled(True)
-            self.error_label.setText(message_for(exc, self.ctx.lang))
-            self.error_label.show()
-
-        self.ctx.run(lambda: office.register(name, email, code, kind), done, owner=self, on_error=failed)
+    def set_busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)

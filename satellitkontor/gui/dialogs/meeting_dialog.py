@@ -13,31 +13,18 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTimeEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QTimeEdit, QWidget
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.errors import message_for
-from satellitkontor.services.results import MeetingView
+from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(FormDialog):
     added = Signal(object)
 
     def __init__(self, ctx: AppContext, day: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("meetingDialog")
         self.setWindowTitle(self.tr("Nytt möte"))
         self.setAccessibleName(self.windowTitle())
@@ -88,26 +75,11 @@ class MeetingDialog(QDialog):
             (self.tr("&Plats:"), self.location_edit),
             (self.tr("&Anteckning:"), self.note_edit),
         ]
-        for text, widget in rows:
-            lab = QLabel(text)
-            lab.setBuddy(widget)
-            form.addRow(lab, widget)
-
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        add_rows(form, rows)
         form.addRow(self.error_label)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = QPushButton(self.tr("&Spara"))
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName(self.tr("Spara"))
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = self.button_box(
+            self.tr("&Spara"), self.tr("Spara"), "saveButton", self.save
+        )
         form.addRow(buttons)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
 
@@ -118,36 +90,17 @@ class MeetingDialog(QDialog):
 
     def save(self) -> None:
         if not self.title_edit.text().strip():
-            self._error(self.tr("Skriv en rubrik för mötet."))
+            self.show_message(self.tr("Skriv en rubrik för mötet."))
             return
         qd, qs, qe = self.date_edit.date(), self.start_edit.time(), self.end_edit.time()
         day = dt.date(qd.year(), qd.month(), qd.day())
         start = clk.local(day, dt.time(qs.hour(), qs.minute()))
         end = clk.local(day, dt.time(qe.hour(), qe.minute()))
         if end <= start:
-            self._error(self.tr("Mötet måste sluta efter att det börjar."))
+            self.show_message(self.tr("Mötet måste sluta efter att det börjar."))
             return
         svc = self.ctx.svc.rotation
         actor, kind, title = self.ctx.person_id, self.kind_combo.currentData(), self.title_edit.text()
         location = self.location_edit.text().strip() or None
         note = self.note_edit.text().strip() or None
-        self.save_button.setEnabled(False)
-        self.ctx.run(
-            lambda: svc.add_meeting(actor, kind, title, start, end, location, note),
-            self._saved,
-            owner=self,
-            on_error=self._failed,
-        )
-
-    def _saved(self, meeting: MeetingView) -> None:
-        self.added.emit(meeting)
-        self.ctx.notify_changed()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self._error(message_for(exc, self.ctx.lang))
-
-    def _error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.submit(lambda: svc.add_meeting(actor, kind, title, start, end, location, note), self.added.emit)

@@ -12,21 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.errors import message_for
+from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
 
 #: Where a new desk or room is put on the plan until an admin drags it into place.
 NEW_POSITION = (100.0, 800.0)
@@ -36,7 +26,7 @@ def split_equipment(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-class ResourceDialog(QDialog):
+class ResourceDialog(FormDialog):
     saved = Signal(object)
 
     def __init__(
@@ -47,9 +37,9 @@ class ResourceDialog(QDialog):
         *,
         resource: Resource | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("resourceDialog")
-        self.ctx, self.kind, self.resource = ctx, kind, resource
+        self.kind, self.resource = kind, resource
         if resource is not None:
             title = self.tr("Ändra {name}").format(name=resource.name)
         elif kind is ResourceKind.ROOM:
@@ -74,41 +64,17 @@ class ResourceDialog(QDialog):
         self.capacity_spin.setValue(resource.capacity if resource else 12)
 
         form = QFormLayout()
-        name_label = QLabel(self.tr("&Namn:"))
-        name_label.setBuddy(self.name_edit)
-        form.addRow(name_label, self.name_edit)
-        equipment_label = QLabel(self.tr("&Utrustning:"))
-        equipment_label.setBuddy(self.equipment_edit)
-        form.addRow(equipment_label, self.equipment_edit)
+        add_rows(form, ((self.tr("&Namn:"), self.name_edit), (self.tr("&Utrustning:"), self.equipment_edit)))
         if kind is ResourceKind.ROOM:
-            capacity_label = QLabel(self.tr("&Kapacitet:"))
-            capacity_label.setBuddy(self.capacity_spin)
-            form.addRow(capacity_label, self.capacity_spin)
+            add_rows(form, ((self.tr("&Kapacitet:"), self.capacity_spin),))
         else:
             self.capacity_spin.hide()
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a40000; font-weight: bold;")
-        self.error_label.hide()
+        buttons, self.save_button = self.button_box(
+            self.tr("&Spara"), self.tr("Spara"), "saveButton", self.save, cancel_text=self.tr("Avbryt")
+        )
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Avbryt"))
-        cancel.setAccessibleName(self.tr("Avbryt"))
-        self.save_button = QPushButton(self.tr("&Spara"))
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName(self.tr("Spara"))
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self.stack(form, buttons)
         self.name_edit.setFocus()
 
     def save(self) -> None:
@@ -130,16 +96,4 @@ class ResourceDialog(QDialog):
                 changes["capacity"] = capacity
             return office.update_resource(actor, resource.id, **changes)
 
-        self.save_button.setEnabled(False)
-        self.ctx.run(work, self._done, owner=self, on_error=self._failed)
-
-    def _done(self, resource: Resource) -> None:
-        self.save_button.setEnabled(True)
-        self.saved.emit(resource)
-        self.ctx.notify_changed()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.error_label.setText(message_for(exc, self.ctx.lang))
-        self.error_label.show()
+        self.submit(work, self.saved.emit)

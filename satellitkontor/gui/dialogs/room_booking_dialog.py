@@ -23,14 +23,10 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from PySide6.QtCore import QTime, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -44,8 +40,8 @@ from satellitkontor.domain.people import Person
 from satellitkontor.domain.policy import DEFAULT_POLICY, BookingPolicy
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.form_dialog import ERROR_STYLE, FormDialog, heading_label
 from satellitkontor.gui.dialogs.series_preview import SeriesPreview
-from satellitkontor.gui.errors import message_for
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
 from satellitkontor.services.results import MAX_TITLE, DayOccupancy
@@ -55,7 +51,6 @@ from satellitkontor.texts import fmt_date, fmt_time, municipality_name
 SPIN_MAXIMUM = 99
 #: Wait this long after the last time change before asking the database about overlaps.
 CHECK_DELAY_MS = 120
-_ERROR_STYLE = "color: #a4000f;"
 
 
 class SlotTimeEdit(QTimeEdit):
@@ -83,7 +78,7 @@ class SlotTimeEdit(QTimeEdit):
             self.setTime(QTime(snapped // 60, snapped % 60))
 
 
-class RoomBookingDialog(QDialog):
+class RoomBookingDialog(FormDialog):
     booked = Signal(object)
     conflicts_checked = Signal()
 
@@ -97,8 +92,8 @@ class RoomBookingDialog(QDialog):
         *,
         for_person: Person | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.room, self.for_person = ctx, room, for_person
+        super().__init__(ctx, parent, error_name="error")
+        self.room, self.for_person = room, for_person
         self.day = clk.local_date(start)
         self.policy: BookingPolicy = DEFAULT_POLICY
         self._busy = False
@@ -112,12 +107,7 @@ class RoomBookingDialog(QDialog):
         self.form = QWidget()
         form_layout = QVBoxLayout(self.form)
         form_layout.setContentsMargins(0, 0, 0, 0)
-        self.name_label = QLabel(room.name)
-        self.name_label.setObjectName("roomName")
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label = heading_label(room.name, "roomName")
         self.date_label = QLabel(fmt_date(self.day, ctx.lang))
         self.date_label.setObjectName("roomDay")
         self.hours_label = QLabel()
@@ -143,7 +133,7 @@ class RoomBookingDialog(QDialog):
         self.participants_error = QLabel()
         self.participants_error.setObjectName("participantsError")
         self.participants_error.setWordWrap(True)
-        self.participants_error.setStyleSheet(_ERROR_STYLE)
+        self.participants_error.setStyleSheet(ERROR_STYLE)
         self.participants_error.hide()
         ls, le = clk.to_local(start), clk.to_local(end)
         self.start_edit = SlotTimeEdit(QTime(ls.hour, ls.minute))
@@ -173,26 +163,14 @@ class RoomBookingDialog(QDialog):
         self.conflict_label = QLabel()
         self.conflict_label.setObjectName("conflicts")
         self.conflict_label.setWordWrap(True)
-        self.conflict_label.setStyleSheet(_ERROR_STYLE)
+        self.conflict_label.setStyleSheet(ERROR_STYLE)
         self.conflict_label.hide()
         self.preview = SeriesPreview(ctx)
         self.preview.booked.connect(self._done)
-        self.preview.failed.connect(self._failed)
-        self.preview.confirm_button.clicked.connect(lambda: self._set_busy(True))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
-        self.error_label.hide()
+        self.preview.failed.connect(self.fail)
+        self.preview.confirm_button.clicked.connect(lambda: self.set_busy(True))
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.book_button = QPushButton(self.tr("&Boka"))
-        self.book_button.setObjectName("book")
-        self.book_button.setAccessibleName(self.tr("Boka"))
-        self.book_button.setDefault(True)
-        buttons.addButton(self.book_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.book_button.clicked.connect(self._book)
-        buttons.rejected.connect(self.reject)
+        buttons, self.book_button = self.button_box(self.tr("&Boka"), self.tr("Boka"), "book", self._book)
         self.preview.shown.connect(lambda: self.book_button.setDefault(False))
 
         layout = QVBoxLayout(self)
@@ -243,7 +221,7 @@ class RoomBookingDialog(QDialog):
                 edit.grid = policy.room_slot_minutes
             self._inputs_changed()
 
-        self.ctx.run(self.ctx.svc.office.policy, done, owner=self, on_error=self._show_error)
+        self.ctx.run(self.ctx.svc.office.policy, done, owner=self, on_error=self.show_error)
 
     def _start_changed(self, value: QTime) -> None:
         """Moving the start moves the end too: the meeting keeps its length."""
@@ -287,7 +265,7 @@ class RoomBookingDialog(QDialog):
                 return
             self._checking = False
             self._conflicts = []
-            self._show_error(exc)
+            self.show_error(exc)
             self._update_state()
             self.conflicts_checked.emit()
 
@@ -349,7 +327,7 @@ class RoomBookingDialog(QDialog):
             and self.end_edit.time() > self.start_edit.time()
         )
 
-    def _set_busy(self, busy: bool) -> None:
+    def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.form.setEnabled(not busy)
         self._update_state()
@@ -376,7 +354,7 @@ class RoomBookingDialog(QDialog):
         try:
             recurrence = self.recurrence_editor.recurrence()
         except SatellitkontorError as exc:
-            self._show_error(exc)
+            self.show_error(exc)
             return
         svc = self.ctx.svc.booking
         actor, room_id, for_id = self.ctx.person_id, self.room.id, self._for_person_id()
@@ -398,26 +376,15 @@ class RoomBookingDialog(QDialog):
                 )
             )
             return
-        self._set_busy(True)
-        self.ctx.run(
+        self.submit(
             lambda: svc.book_room(actor, room_id, start, end, n, title, for_person_id=for_id),
-            lambda view: self._done([view]),
-            owner=self,
-            on_error=self._failed,
+            lambda view: self.booked.emit([view]),
         )
 
     def _done(self, views: list[BookingView]) -> None:
+        """A confirmed series is booked."""
         self.booked.emit(views)
-        self.ctx.notify_changed()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self._show_error(exc)
-
-    def _show_error(self, exc: BaseException) -> None:
-        self.error_label.setText(message_for(exc, self.ctx.lang))
-        self.error_label.show()
+        self.succeed()
 
 
 def _time(value: QTime) -> time:

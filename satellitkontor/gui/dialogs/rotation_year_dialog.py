@@ -10,33 +10,22 @@ API (used by the rotation view and its tests):
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from satellitkontor.domain import municipalities, rotation
+from satellitkontor.domain import rotation
 from satellitkontor.domain.rotation import HostYear
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.errors import message_for
+from satellitkontor.gui.dialogs.form_dialog import FormDialog, buddy_label, municipality_combo
 from satellitkontor.gui.models.rotation_years_model import status_text
 
 
-class RotationYearDialog(QDialog):
+class RotationYearDialog(FormDialog):
     confirmed = Signal(object)
 
     def __init__(
         self, ctx: AppContext, year: int, known: list[HostYear], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._known = {hy.year: hy for hy in known}
         self.setObjectName("rotationYearDialog")
         self.setWindowTitle(self.tr("Bekräfta eller ändra värdkommun"))
@@ -56,8 +45,8 @@ class RotationYearDialog(QDialog):
         self.year_spin.setObjectName("yearSpin")
         self.year_spin.setRange(rotation.FIRST_YEAR, rotation.LAST_YEAR)
         self.year_spin.setAccessibleName(self.tr("År"))
-        self.host_combo = self._municipality_combo("hostCombo", self.tr("Värdkommun"))
-        self.vice_combo = self._municipality_combo("viceCombo", self.tr("Vice ordförande"))
+        self.host_combo = municipality_combo("hostCombo", self.tr("Värdkommun"))
+        self.vice_combo = municipality_combo("viceCombo", self.tr("Vice ordförande"))
         self.current_label = QLabel()
         self.current_label.setObjectName("currentStatus")
         self.note_edit = QLineEdit()
@@ -65,45 +54,21 @@ class RotationYearDialog(QDialog):
         self.note_edit.setAccessibleName(self.tr("Anteckning"))
         self.note_edit.setPlaceholderText(self.tr("t.ex. beslut i Umeåregionrådet"))
 
-        form.addRow(self._buddy(self.tr("&År:"), self.year_spin), self.year_spin)
+        form.addRow(buddy_label(self.tr("&År:"), self.year_spin), self.year_spin)
         form.addRow(self.tr("Nu:"), self.current_label)
-        form.addRow(self._buddy(self.tr("&Värdkommun:"), self.host_combo), self.host_combo)
-        form.addRow(self._buddy(self.tr("Vice &ordförande:"), self.vice_combo), self.vice_combo)
-        form.addRow(self._buddy(self.tr("&Anteckning:"), self.note_edit), self.note_edit)
+        form.addRow(buddy_label(self.tr("&Värdkommun:"), self.host_combo), self.host_combo)
+        form.addRow(buddy_label(self.tr("Vice &ordförande:"), self.vice_combo), self.vice_combo)
+        form.addRow(buddy_label(self.tr("&Anteckning:"), self.note_edit), self.note_edit)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
         form.addRow(self.error_label)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = QPushButton(self.tr("&Bekräfta"))
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName(self.tr("Bekräfta"))
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = self.button_box(
+            self.tr("&Bekräfta"), self.tr("Bekräfta"), "saveButton", self.save
+        )
         form.addRow(buttons)
 
         self.year_spin.valueChanged.connect(self._year_changed)
         self.year_spin.setValue(year)
         self._year_changed(year)
-
-    def _municipality_combo(self, name: str, accessible: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setAccessibleName(accessible)
-        for m in municipalities.ALL:
-            combo.addItem(m.name, m.code)
-        return combo
-
-    def _buddy(self, text: str, widget: QWidget) -> QLabel:
-        lab = QLabel(text)
-        lab.setBuddy(widget)
-        return lab
 
     # --- filling in ------------------------------------------------------------------------------
     def _year_changed(self, year: int) -> None:
@@ -112,7 +77,7 @@ class RotationYearDialog(QDialog):
             self._show(known)
             return
         svc = self.ctx.svc.rotation
-        self.ctx.run(lambda: svc.years(year, year)[0], self._loaded, owner=self, on_error=self._failed)
+        self.ctx.run(lambda: svc.years(year, year)[0], self._loaded, owner=self, on_error=self.fail)
 
     def _loaded(self, hy: HostYear) -> None:
         self._known[hy.year] = hy
@@ -132,27 +97,8 @@ class RotationYearDialog(QDialog):
     def save(self) -> None:
         host, vice = self.host_combo.currentData(), self.vice_combo.currentData()
         if host == vice:
-            self._error(self.tr("Värdkommun och vice ordförande måste vara olika kommuner."))
+            self.show_message(self.tr("Värdkommun och vice ordförande måste vara olika kommuner."))
             return
         svc = self.ctx.svc.rotation
         actor, year, note = self.ctx.person_id, self.year_spin.value(), self.note_edit.text().strip() or None
-        self.save_button.setEnabled(False)
-        self.ctx.run(
-            lambda: svc.confirm_year(actor, year, host, vice, note),
-            self._saved,
-            owner=self,
-            on_error=self._failed,
-        )
-
-    def _saved(self, hy: HostYear) -> None:
-        self.confirmed.emit(hy)
-        self.ctx.notify_changed()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self._error(message_for(exc, self.ctx.lang))
-
-    def _error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.submit(lambda: svc.confirm_year(actor, year, host, vice, note), self.confirmed.emit)

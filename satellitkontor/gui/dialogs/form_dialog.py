@@ -1,0 +1,162 @@
+"""What the app's form dialogs share: a red inline error label, a Cancel + default-button box, and
+saving through a service call off the GUI thread.
+
+:class:`FormDialog` holds ``ctx`` and ``error_label``. :meth:`FormDialog.submit` disables the
+dialog's button (or whatever :meth:`FormDialog.set_busy` disables) and runs the call with
+``ctx.run``; on success it hands the result to ``on_done``, calls ``ctx.notify_changed()`` and
+accepts; on error it enables again and shows ``message_for(exc, lang)`` in the error label, and
+the dialog stays open.
+
+No text is translated here: the dialogs pass their own ``self.tr(...)`` texts in, so that every
+text keeps its dialog's translation context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from satellitkontor.domain import municipalities
+from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.errors import message_for
+
+T = TypeVar("T")
+
+#: Inline errors: dark red and bold (the text says what is wrong; the colour only underlines it).
+ERROR_STYLE = "color: #a4000f; font-weight: bold;"
+
+
+def error_label(object_name: str = "errorLabel") -> QLabel:
+    """A hidden, word-wrapped, red label for an inline error."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+def heading_label(text: str, object_name: str) -> QLabel:
+    """A dialog's heading (what is booked): bold and a size larger."""
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def buddy_label(text: str, field: QWidget) -> QLabel:
+    """A caption whose mnemonic ("&Namn:") moves the focus to ``field``."""
+    caption = QLabel(text)
+    caption.setBuddy(field)
+    return caption
+
+
+def add_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> None:
+    """Add (caption, field) rows, each caption the buddy of its field."""
+    for text, field in rows:
+        form.addRow(buddy_label(text, field), field)
+
+
+def municipality_combo(object_name: str, accessible_name: str) -> QComboBox:
+    """A combo box of the region's municipalities (the code as item data)."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    combo.setAccessibleName(accessible_name)
+    for m in municipalities.ALL:
+        combo.addItem(m.name, m.code)
+    return combo
+
+
+class FormDialog(QDialog):
+    """A dialog that saves through a service call and shows errors inline (see the module text)."""
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, error_name: str = "errorLabel"
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.error_label = error_label(error_name)
+        self.accept_button: QPushButton | None = None
+
+    def button_box(
+        self,
+        text: str,
+        accessible_name: str,
+        object_name: str,
+        on_click: Callable[[], None],
+        *,
+        cancel_text: str | None = None,
+    ) -> tuple[QDialogButtonBox, QPushButton]:
+        """Cancel (rejects) and the default button ``text`` (runs ``on_click``)."""
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        if cancel_text is not None:
+            cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            cancel.setText(cancel_text)
+            cancel.setAccessibleName(cancel_text)
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        button.setAccessibleName(accessible_name)
+        button.setDefault(True)
+        buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.clicked.connect(on_click)
+        buttons.rejected.connect(self.reject)
+        self.accept_button = button
+        return buttons, button
+
+    def stack(self, form: QLayout, buttons: QDialogButtonBox) -> None:
+        """The plain layout: the fields, the error under them, the buttons at the bottom."""
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    # --- errors ----------------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def show_error(self, exc: BaseException) -> None:
+        self.show_message(message_for(exc, self.ctx.lang))
+
+    # --- saving ----------------------------------------------------------------------------------
+    def set_busy(self, busy: bool) -> None:
+        """Disable what must not be pressed while saving (by default the dialog's button)."""
+        if self.accept_button is not None:
+            self.accept_button.setEnabled(not busy)
+
+    def submit(self, fn: Callable[[], T], on_done: Callable[[T], None], *, notify: bool = True) -> None:
+        """Run ``fn`` off the GUI thread while busy; then ``on_done(result)`` and :meth:`succeed`."""
+        self.set_busy(True)
+
+        def done(result: T) -> None:
+            on_done(result)
+            self.succeed(notify=notify)
+
+        self.ctx.run(fn, done, owner=self, on_error=self.fail)
+
+    def succeed(self, *, notify: bool = True) -> None:
+        """Saved: every view reloads (unless ``notify`` is false) and the dialog closes."""
+        if notify:
+            self.ctx.notify_changed()
+        self.accept()
+
+    def fail(self, exc: BaseException) -> None:
+        """Not saved: usable again, with the error shown inline."""
+        self.set_busy(False)
+        self.show_error(exc)
