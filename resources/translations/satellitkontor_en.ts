@@ -157,7 +157,7 @@
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="61" />
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -167,7 +167,7 @@
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="58" />
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
@@ -307,33 +307,33 @@
 <context>
     <name>DayDesksModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="111" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="101" />
         <source>ledig</source>
         <extracomment>Background tints that repeat what the status text says (never the only sign).</extracomment>
         <translation>free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="112" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="102" />
         <source>(okänd)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="113" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="103" />
         <source>{name} ({municipality})</source>
         <translation>{name} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="126" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="116" />
         <source>fm: {morning} · em: {afternoon}</source>
         <translation>am: {morning} · pm: {afternoon}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="130" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="120" />
         <source>Ledig</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="131" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="121" />
         <source>{name}, {email}
 {start}–{end}, {period}
 Status: {status}</source>
@@ -342,22 +342,22 @@ Status: {status}</source>
 Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="152" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132" />
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="152" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132" />
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="152" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132" />
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="152" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -365,37 +365,37 @@ Status: {status}</translation>
 <context>
     <name>DayRoomModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="83" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="67" />
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="84" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="68" />
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="85" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="69" />
         <source>Bokad av</source>
         <translation>Booked by</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="86" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="70" />
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="87" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="71" />
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="88" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="72" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="100" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="83" />
         <source>{room}: {title}
 {name}, {email}</source>
         <translation>{room}: {title}
@@ -405,74 +405,74 @@ Status: {status}</translation>
 <context>
     <name>DaySheet</name>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="51" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="50" />
         <source>{n} bokad</source>
         <translation>{n} booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="53" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="52" />
         <source>{n} bokade</source>
         <translation>{n} booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="56" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="55" />
         <source>{n} ledig</source>
         <translation>{n} free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="58" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="57" />
         <source>{n} lediga</source>
         <translation>{n} free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="61" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="60" />
         <source>{hours} timme bokad</source>
         <translation>{hours} hour booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="63" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="62" />
         <source>{hours} timmar bokade</source>
         <translation>{hours} hours booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="65" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="64" />
         <source>Platser: {taken}, {free} · Konferensrum: {room}</source>
         <translation>Desks: {taken}, {free} · Conference room: {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="90" />
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="127" />
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="141" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="89" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="126" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="140" />
         <source>Satellitkontoret – dagsöversikt</source>
         <translation>Satellite office – day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="93" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="92" />
         <source>{day} – stängt: {reason}</source>
         <translation>{day} – closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="97" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="96" />
         <source>{day}, öppet {opens}–{closes}</source>
         <translation>{day}, open {opens}–{closes}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="100" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="99" />
         <source>Utskriven {day} kl. {time}</source>
         <translation>Printed {day} at {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="108" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="107" />
         <source>Inga kontorsplatser.</source>
         <translation>No desks.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="110" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="109" />
         <source>Inga möten bokade.</source>
         <translation>No meetings booked.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="166" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="165" />
         <source>Skriv ut dagsöversikt</source>
         <translation>Print day overview</translation>
     </message>
@@ -619,68 +619,68 @@ Status: {status}</translation>
 <context>
     <name>DeskBookingDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="78" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="74" />
         <source>Boka {desk}</source>
         <extracomment>Which booked periods make a period unavailable.</extracomment>
         <translation>Book {desk}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="93" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="84" />
         <source>Utrustning: {items}</source>
         <translation>Equipment: {items}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="100" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="91" />
         <source>Del av dagen</source>
         <translation>Part of the day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="104" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="95" />
         <source>&amp;Heldag</source>
         <translation>&amp;Full day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="105" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="96" />
         <source>&amp;Förmiddag</source>
         <translation>&amp;Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="106" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="97" />
         <source>&amp;Eftermiddag</source>
         <translation>&amp;Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="118" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="109" />
         <source>Platsen är fullbokad den här dagen.</source>
         <translation>The desk is fully booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="127" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="118" />
         <source>Bokas åt:</source>
         <translation>Booked for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="131" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="122" />
         <source>B&amp;oka åt:</source>
         <translation>Boo&amp;k for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="150" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="134" />
         <source>&amp;Boka</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="152" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="134" />
         <source>Boka</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="218" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="196" />
         <source>{period} (upptagen)</source>
         <translation>{period} (taken)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="219" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="197" />
         <source>{period} (upptagen – {who})</source>
         <translation>{period} (taken – {who})</translation>
     </message>
@@ -688,81 +688,81 @@ Status: {status}</translation>
 <context>
     <name>DeskDayModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="36" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="35" />
         <source>FM upptagen</source>
         <extracomment>The desk's state in short words ("Ledig", "FM upptagen", ...), the same as on the plan. The desk's :class:`ResourceDay`.</extracomment>
         <translation>AM taken</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="38" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="37" />
         <source>EM upptagen</source>
         <translation>PM taken</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="40" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="39" />
         <source>Full</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="41" />
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="80" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="40" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="79" />
         <source>Ledig</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="47" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="46" />
         <source>Förmiddag upptagen, eftermiddag ledig</source>
         <translation>Taken in the morning, free in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="49" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="48" />
         <source>Förmiddag ledig, eftermiddag upptagen</source>
         <translation>Free in the morning, taken in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="51" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="50" />
         <source>Upptagen hela dagen</source>
         <translation>Taken all day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="52" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="51" />
         <source>Ledig hela dagen</source>
         <translation>Free all day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="70" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="69" />
         <source>{name} ({municipality})</source>
         <translation>{name} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="82" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="81" />
         <source>Upptagen – {who}</source>
         <translation>Taken – {who}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="134" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="123" />
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="135" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="124" />
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="136" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="125" />
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="137" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="126" />
         <source>Utrustning</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="151" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="139" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="147" />
         <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="159" />
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="171" />
         <source>Stängt</source>
         <translation>Closed</translation>
     </message>
@@ -1035,12 +1035,12 @@ Status: {status}</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="207" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="208" />
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="210" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="211" />
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -1149,22 +1149,22 @@ Status: {status}</translation>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="80" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="81" />
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="80" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="81" />
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="91" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="93" />
         <source>Skriv en rubrik för mötet.</source>
         <translation>Write a title for the meeting.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="98" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="100" />
         <source>Mötet måste sluta efter att det börjar.</source>
         <translation>The meeting must end after it starts.</translation>
     </message>
@@ -1216,48 +1216,48 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="41" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="53" />
         <source>Datum</source>
         <extracomment>The BookingView of a row (any column). What the series column shows for a booking in a series (with a tooltip saying so in words).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="42" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="54" />
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="43" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="55" />
         <source>Plats/rum</source>
         <translation>Desk/room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="44" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="56" />
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="45" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="57" />
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="46" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="58" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="47" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="59" />
         <source>Serie</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="99" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="86" />
         <source>Ingår i en serie</source>
         <translation>Part of a series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="99" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="86" />
         <source>Enstaka bokning</source>
         <translation>Single booking</translation>
     </message>
@@ -1411,7 +1411,7 @@ Status: {status}</translation>
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../satellitkontor/gui/operations.py" line="199" />
+        <location filename="../../satellitkontor/gui/operations.py" line="207" />
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1631,7 +1631,7 @@ Status: {status}</translation>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="71" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="75" />
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1641,7 +1641,7 @@ Status: {status}</translation>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="71" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="72" />
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
@@ -1968,108 +1968,108 @@ Status: {status}</translation>
 <context>
     <name>RoomBookingDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="109" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="104" />
         <source>Boka {room}</source>
         <extracomment>The spin box accepts this many, so that a too-large meeting is explained, not silently capped. Wait this long after the last time change before asking the database about overlaps.</extracomment>
         <translation>Book {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="126" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="116" />
         <source>Plats för {n} personer</source>
         <translation>Room for {n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="135" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="125" />
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="137" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="127" />
         <source>t.ex. Styrgruppsmöte</source>
         <translation>e.g. Steering group meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="140" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="130" />
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="151" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="141" />
         <source>Starttid</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="154" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="144" />
         <source>Sluttid</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="158" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="148" />
         <source>&amp;Rubrik:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="159" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="149" />
         <source>D&amp;eltagare:</source>
         <translation>&amp;Participants:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="161" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="151" />
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="162" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="152" />
         <source>&amp;Till:</source>
         <translation>T&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="165" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="155" />
         <source>Bokas åt:</source>
         <translation>Booked for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="168" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="158" />
         <source>B&amp;oka åt:</source>
         <translation>Boo&amp;k for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="189" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="173" />
         <source>&amp;Boka</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="191" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="173" />
         <source>Boka</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="298" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="276" />
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="301" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="279" />
         <source>Öppet {opens}–{closes}</source>
         <translation>Open {opens}–{closes}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="319" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="297" />
         <source>Krockar med {span} {title} ({municipality})</source>
         <translation>Clashes with {span} {title} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="322" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="300" />
         <source>Krockar med {span} ({municipality})</source>
         <translation>Clashes with {span} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="328" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="306" />
         <source>Högst {maximum} deltagare får plats i {room}; du angav {value}.</source>
         <translation>At most {maximum} participants fit in {room}; you entered {value}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="337" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="315" />
         <source>Sluttiden måste vara efter starttiden.</source>
         <translation>The end time must be after the start time.</translation>
     </message>
@@ -2681,38 +2681,38 @@ Status: {status}</translation>
 <context>
     <name>SeriesPreviewModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="81" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="72" />
         <source>Bokas</source>
-        <extracomment>Qt.ItemDataRole.UserRole: the row's ``datetime.date``; UserRole + 1: True when it is booked.</extracomment>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="81" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="72" />
         <source>Hoppas över</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="86" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="77" />
         <source>{day}: bokas</source>
         <translation>{day}: will be booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="87" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="78" />
         <source>{day}: hoppas över, {reason}</source>
         <translation>{day}: skipped, {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="103" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61" />
         <source>Datum</source>
+        <extracomment>Qt.ItemDataRole.UserRole: the row's ``datetime.date``; UserRole + 1: True when it is booked.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="103" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61" />
         <source>Blir</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="103" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61" />
         <source>Anledning</source>
         <translation>Reason</translation>
     </message>

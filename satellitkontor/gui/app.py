@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.domain.people import Person
-from satellitkontor.gui import i18n
+from satellitkontor.gui import gc_guard, i18n
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
 from satellitkontor.gui.main_window import MainWindow
@@ -202,6 +202,7 @@ def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | N
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    gc_guard.install(app)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Satellitkontoret")

@@ -57,6 +57,10 @@ class _Signals(QObject):
     progress = Signal(int, int, str)
 
 
+def _done() -> None:
+    """Stands in for a job's function once it has run (see _Job.run)."""
+
+
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
         super().__init__()
@@ -65,8 +69,9 @@ class _Job(QRunnable):
         self._signals = signals
 
     def run(self) -> None:
+        fn, self._fn = self._fn, _done
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self._emit(self._signals.failed, exc)
         else:
@@ -114,6 +119,9 @@ class Operation(QObject):
         self._signals.progress.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         if label is not None and isinstance(owner, QWidget):
             self._dialog = _progress_dialog(owner, label, self.progress)
+        # The GUI side keeps the function (and what its closure holds, widgets included) so that
+        # it is freed here on the GUI thread, never by the worker when the job ends.
+        self._call = call
         Operation._running.add(self)
         QThreadPool.globalInstance().start(_Job(call, self._signals))
 

@@ -15,10 +15,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from satellitkontor.domain.people import Person
-from satellitkontor.gui import i18n, operations
+from satellitkontor.gui import gc_guard, i18n, operations
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.settings import AppSettings
 from tests.conftest import MovableClock, Office, make_office
+
+
+@pytest.fixture(autouse=True, scope="package")
+def _collect_on_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As the app does (gui/app.py): the cycle collector runs on the GUI thread only."""
+    collector = gc_guard.install(qapp)
+    yield
+    gc_guard.uninstall(collector)
 
 
 @pytest.fixture
