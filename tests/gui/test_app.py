@@ -112,3 +112,24 @@ def test_switching_language_rebuilds_the_window_in_english(qtbot: QtBot, desktop
     assert desktop.window is not old
     assert desktop.window.menuBar().actions()[0].text() == "&File"
     assert desktop.settings.language == "en"
+
+
+def test_an_unreachable_database_is_said_in_swedish_and_nothing_breaks(
+    qtbot: QtBot, tmp_path: Path, clock: MovableClock
+) -> None:
+    desktop = DesktopApp(
+        AppSettings.at(str(tmp_path / "settings.ini")),
+        "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2",
+        "sv",
+        clock=clock,
+    )
+    try:
+        desktop.start()
+        qtbot.waitUntil(lambda: bool(_visible(QMessageBox, "errorBox")), timeout=15_000)
+        box = _visible(QMessageBox, "errorBox")[0]
+        assert "databas" in box.text().lower()
+        assert "Traceback" not in box.text()
+        assert desktop.window.isVisible() and desktop.ctx.services is None
+    finally:
+        desktop.window.close()
+        desktop.ctx.close()
