@@ -163,7 +163,14 @@ class MainWindow(QMainWindow):
             page.deleteLater()
             self._pages[key] = view
             self.views[key] = view
+            if key == "book":  # the room on the floor plan leads to the room's week
+                view.room_clicked.connect(lambda _room: self._room_from_plan())  # type: ignore[attr-defined]
         return self.views[key]
+
+    def _room_from_plan(self) -> None:
+        day = self.views["book"].navigator.date()  # type: ignore[attr-defined]
+        self.show_view("room")
+        self.view("room").set_week(day)  # type: ignore[attr-defined]
 
     def _fill_nav(self) -> None:
         current = self.current_key()

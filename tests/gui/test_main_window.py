@@ -55,3 +55,20 @@ def test_last_view_is_remembered(
     again = MainWindow(ctx)
     qtbot.addWidget(again)
     assert again.current_key() == "rotation"
+
+
+def test_the_room_on_the_floor_plan_opens_the_rooms_week(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    from datetime import date
+
+    window = MainWindow(make_ctx(gui_office.anna))
+    qtbot.addWidget(window)
+    window.show()
+    book = window.view("book")
+    wait_idle()
+    assert book.plan.room_item(gui_office.room.name) is not None  # type: ignore[attr-defined]
+    book.navigator.set_date(date(2026, 12, 2))  # type: ignore[attr-defined]
+    book.room_clicked.emit(gui_office.room)  # type: ignore[attr-defined]
+    assert window.current_key() == "room"
+    assert window.view("room").week_start() == date(2026, 11, 30)  # type: ignore[attr-defined]
