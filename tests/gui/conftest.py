@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from satellitkontor.domain.people import Person
@@ -27,6 +27,15 @@ def _collect_on_gui_thread(qapp: QApplication) -> Iterator[None]:
     collector = gc_guard.install(qapp)
     yield
     gc_guard.uninstall(collector)
+
+
+@pytest.fixture(autouse=True)
+def _close_leftover_dialogs() -> Iterator[None]:
+    """A dialog a test left open (an error box over a closed window) must not be seen by the next."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.done(0)
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from satellitkontor.domain.rotation import HostYear
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.meeting_dialog import MeetingDialog
 from satellitkontor.gui.dialogs.rotation_year_dialog import RotationYearDialog
-from satellitkontor.gui.models.meetings_model import MeetingsModel
+from satellitkontor.gui.models.meetings_model import COL_LOCATION, COL_TITLE, MeetingsModel
 from satellitkontor.gui.models.rotation_years_model import RotationYearsModel, status_text
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.services.results import RotationYearView
@@ -76,6 +76,13 @@ class RotationView(ViewBase):
 
         self.meetings_model = MeetingsModel(ctx.lang, self)
         self.meetings_table = self._table("meetingsTable", self.tr("Årets möten"), self.meetings_model)
+        # The title and the place share the width and wrap, so that no column hides off-screen.
+        meetings_header = self.meetings_table.horizontalHeader()
+        meetings_header.setStretchLastSection(False)
+        for column in (COL_TITLE, COL_LOCATION):
+            meetings_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.meetings_table.setWordWrap(True)
+        self.meetings_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.no_meetings_label = QLabel()
         self.no_meetings_label.setObjectName("noMeetings")
         self.meetings_box = QGroupBox(self.tr("Möten"))

@@ -46,7 +46,7 @@ class DateNavigator(QWidget):
         self.date_edit.setObjectName("dateEdit")
         self.date_edit.setAccessibleName(self.tr("Datum"))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setDisplayFormat("ddd d MMMM yyyy")  # "mån 23 november 2026": no abbreviation dot
         self.date_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.date_edit.calendarWidget().setGridVisible(True)
         self.date_edit.calendarWidget().currentPageChanged.connect(self._mark_month)

@@ -97,7 +97,7 @@ class ResourcesPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 700])
+        splitter.setSizes([700, 560])  # the table needs room for its equipment column
         QVBoxLayout(self).addWidget(splitter)
         self._update_buttons()
         self._moves_changed()
