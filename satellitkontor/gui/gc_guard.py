@@ -7,8 +7,9 @@ Two problems with the collector's defaults in a Qt app, both seen in this projec
   SQLAlchemy and the views, which makes the window stutter while background work allocates.
 
 So automatic collection is switched off and a timer on the GUI thread collects instead, with
-the collector's own thresholds; a full collection waits while background operations run (the
-moment a user is watching a progress bar), but never longer than ``FULL_AT_LATEST_S``. The same
+the collector's own thresholds; while background operations run (the moment a user is watching a
+progress bar) only the youngest generation is collected, the older ones at the latest after
+``FULL_AT_LATEST_S``. The same
 pattern is common in PyQt applications.
 """
 
@@ -21,7 +22,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from satellitkontor.gui import operations
 
-INTERVAL_MS = 200
+INTERVAL_MS = 50
 FULL_AT_LATEST_S = 30.0
 
 
@@ -42,15 +43,17 @@ class GuiThreadCollector(QObject):
         t0, t1, t2 = self.threshold
         if c0 <= t0:
             return
+        # While background work runs only the youngest generation is collected (a few ms at
+        # most); older ones wait until the work is done, or FULL_AT_LATEST_S at the latest.
+        idle = operations.pending() == 0 or time.monotonic() - self._last_full > FULL_AT_LATEST_S
         generation = 0
-        if c1 > t1:
+        if c1 > t1 and idle:
             generation = 1
-            overdue = time.monotonic() - self._last_full > FULL_AT_LATEST_S
-            if c2 > t2 and (operations.pending() == 0 or overdue):
+            if c2 > t2:
                 generation = 2
         gc.collect(generation)
         self.collections[generation] += 1
-        if generation == 2:
+        if generation or operations.pending() == 0:
             self._last_full = time.monotonic()
 
     def stop(self) -> None:
