@@ -49,20 +49,7 @@ class OfficeService(Service):
             require_admin(s, actor_id, "add_person")
             if queries.person_by_email(s, email) is not None:
                 raise DuplicateEmail(email=email)
-            now = self.now()
-            row = PersonRow(
-                name=name,
-                email=email,
-                municipality_code=code,
-                kind=kind,
-                role=role,
-                active=True,
-                created_at=now,
-                updated_at=now,
-            )
-            s.add(row)
-            s.flush()
-            return queries.person_view(row)
+            return self._insert_person(s, name, email, code, kind, role)
 
     def register(
         self, name: str, email: str, municipality: str, kind: PersonKind = PersonKind.EMPLOYEE
@@ -79,21 +66,26 @@ class OfficeService(Service):
             row = queries.person_by_email(s, email)
             if row is not None:
                 return queries.person_view(row)
-            now = self.now()
             role = Role.ADMIN if not office_has_admin(s) else Role.USER
-            row = PersonRow(
-                name=name,
-                email=email,
-                municipality_code=code,
-                kind=kind,
-                role=role,
-                active=True,
-                created_at=now,
-                updated_at=now,
-            )
-            s.add(row)
-            s.flush()
-            return queries.person_view(row)
+            return self._insert_person(s, name, email, code, kind, role)
+
+    def _insert_person(
+        self, s: Session, name: str, email: str, code: str, kind: PersonKind, role: Role
+    ) -> Person:
+        now = self.now()
+        row = PersonRow(
+            name=name,
+            email=email,
+            municipality_code=code,
+            kind=kind,
+            role=role,
+            active=True,
+            created_at=now,
+            updated_at=now,
+        )
+        s.add(row)
+        s.flush()
+        return queries.person_view(row)
 
     def set_role(self, actor_id: int | None, person_id: int, role: Role) -> Person:
         with self.db.session(write=True) as s:
