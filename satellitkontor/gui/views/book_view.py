@@ -14,13 +14,11 @@ from datetime import date
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -45,6 +43,7 @@ from satellitkontor.gui.models.desk_day_model import (
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.date_navigator import DateNavigator
 from satellitkontor.gui.widgets.floor_plan import FloorPlan, room_tooltip
+from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.services.results import DayOccupancy, ResourceDay
 from satellitkontor.texts import fmt_date, label
 
@@ -101,14 +100,7 @@ class BookView(ViewBase):
         self.plan.room_clicked.connect(self._room_clicked)
 
         self.model = DeskDayModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("deskTable")
-        self.table.setAccessibleName(self.tr("Platser"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
+        self.table = row_table("deskTable", self.tr("Platser"), self.model)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()

@@ -14,7 +14,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from satellitkontor.gui import operations
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, time_text
 from satellitkontor.gui.views.base import ViewBase
+from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.texts import fmt_date
 
 UPCOMING_TAB, PAST_TAB = 0, 1
@@ -70,15 +69,8 @@ class MyBookingsView(ViewBase):
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.model = MyBookingsModel(ctx.lang, self)
-        self.table = QTableView()
-        self.table.setObjectName("mineTable")
-        self.table.setAccessibleName(self.tr("Mina bokningar"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table("mineTable", self.tr("Mina bokningar"), self.model)
         self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -15,13 +15,11 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
 from satellitkontor.gui.errors import message_for
 from satellitkontor.gui.models.room_week_model import COL_BOOKED_BY, RoomWeekModel
 from satellitkontor.gui.views.base import ViewBase
+from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.gui.widgets.week_timeline import TimelineWeek, WeekTimeline
 from satellitkontor.services.results import DayOccupancy
 from satellitkontor.texts import fmt_date, fmt_span
@@ -130,14 +129,7 @@ class RoomView(ViewBase):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = RoomWeekModel(ctx.lang, self)
-        self.table = QTableView()
-        self.table.setObjectName("roomWeekTable")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Veckans möten i konferensrummet"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
+        self.table = row_table("roomWeekTable", self.tr("Veckans möten i konferensrummet"), self.model)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -10,7 +10,6 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from satellitkontor.gui.dialogs.rotation_year_dialog import RotationYearDialog
 from satellitkontor.gui.models.meetings_model import COL_LOCATION, COL_TITLE, MeetingsModel
 from satellitkontor.gui.models.rotation_years_model import RotationYearsModel, status_text
 from satellitkontor.gui.views.base import ViewBase
+from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.services.results import RotationYearView
 from satellitkontor.texts import fmt_span
 
@@ -131,13 +131,7 @@ class RotationView(ViewBase):
         return lab
 
     def _table(self, name: str, accessible: str, model: MeetingsModel | RotationYearsModel) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setAccessibleName(accessible)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table = row_table(name, accessible, model)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from satellitkontor.domain.office_calendar import eve_name, swedish_holidays
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.closure_dialog import ClosureDialog
 from satellitkontor.gui.models.closures_model import REASON, ClosuresModel
+from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.services.results import ClosureView
 
 if TYPE_CHECKING:
@@ -76,14 +75,7 @@ class ClosuresPage(QWidget):
         self.confirm_box: QMessageBox | None = None
         self.model = ClosuresModel(ctx.lang, self)
 
-        self.table = QTableView()
-        self.table.setObjectName("closuresTable")
-        self.table.setAccessibleName(self.tr("Stängningar"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
+        self.table = row_table("closuresTable", self.tr("Stängningar"), self.model)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from satellitkontor.domain.people import Person, Role
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.person_dialog import PersonDialog, role_names
 from satellitkontor.gui.models.people_model import NAME, PeopleFilter, PeopleModel
+from satellitkontor.gui.widgets.row_table import row_table
 
 
 class PeoplePage(QWidget):
@@ -52,16 +51,9 @@ class PeoplePage(QWidget):
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
 
-        self.table = QTableView()
-        self.table.setObjectName("peopleTable")
-        self.table.setAccessibleName(self.tr("Personer"))
-        self.table.setModel(self.proxy)
+        self.table = row_table("peopleTable", self.tr("Personer"), self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)

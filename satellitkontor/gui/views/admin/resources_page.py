@@ -9,13 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.resource_dialog import ResourceDialog
 from satellitkontor.gui.models.resources_model import EQUIPMENT, NAME, ResourcesModel
 from satellitkontor.gui.widgets.plan_editor import PlanEditor
+from satellitkontor.gui.widgets.row_table import row_table
 
 
 class ResourcesPage(QWidget):
@@ -39,14 +38,7 @@ class ResourcesPage(QWidget):
         self._select_next = 0
         self.model = ResourcesModel(ctx.lang, self)
 
-        self.table = QTableView()
-        self.table.setObjectName("resourcesTable")
-        self.table.setAccessibleName(self.tr("Platser och rum"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
+        self.table = row_table("resourcesTable", self.tr("Platser och rum"), self.model)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
