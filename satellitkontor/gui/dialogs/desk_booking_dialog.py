@@ -39,8 +39,8 @@ from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.domain.people import Person
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.dialogs.form_dialog import FormDialog, heading_label
-from satellitkontor.gui.dialogs.series_preview import SeriesPreview
+from satellitkontor.gui.dialogs.booking_dialog import BookingDialog
+from satellitkontor.gui.dialogs.form_dialog import heading_label
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
 from satellitkontor.services.results import DayOccupancy, ResourceDay
@@ -54,8 +54,7 @@ _BLOCKED_BY = {
 }
 
 
-class DeskBookingDialog(FormDialog):
-    booked = Signal(object)
+class DeskBookingDialog(BookingDialog):
     occupancy_loaded = Signal()
 
     def __init__(
@@ -68,12 +67,11 @@ class DeskBookingDialog(FormDialog):
         for_person: Person | None = None,
         occupancy: ResourceDay | None = None,
     ) -> None:
-        super().__init__(ctx, parent, error_name="error")
-        self.desk, self.day, self.for_person = desk, day, for_person
+        super().__init__(ctx, parent, for_person)
+        self.desk, self.day = desk, day
         self.setObjectName("deskBookingDialog")
         self.setWindowTitle(self.tr("Boka {desk}").format(desk=desk.name))
         self.setMinimumWidth(480)
-        self._busy = False
 
         self.form = QWidget()
         form_layout = QVBoxLayout(self.form)
@@ -126,13 +124,8 @@ class DeskBookingDialog(FormDialog):
         self.recurrence_editor.changed.connect(self._inputs_changed)
         form_layout.addWidget(self.recurrence_editor)
 
-        self.preview = SeriesPreview(ctx)
-        self.preview.booked.connect(self._done)
-        self.preview.failed.connect(self.fail)
-        self.preview.confirm_button.clicked.connect(lambda: self.set_busy(True))
-
         buttons, self.book_button = self.button_box(self.tr("&Boka"), self.tr("Boka"), "book", self._book)
-        self.preview.shown.connect(lambda: self.book_button.setDefault(False))
+        self._preview_takes_default()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -187,7 +180,7 @@ class DeskBookingDialog(FormDialog):
             if free is not None:
                 self.period_buttons[free].setChecked(True)
         self.full_label.setVisible(all(taken.values()))
-        self._update_book_button()
+        self._update_state()
         self.occupancy_loaded.emit()
 
     def _taken_text(self, text: str, holders: list[BookingView]) -> str:
@@ -203,27 +196,8 @@ class DeskBookingDialog(FormDialog):
             None,
         )
 
-    def _for_person_id(self) -> int | None:
-        if self.for_person is not None:
-            return self.for_person.id
-        if self.person_chooser is not None:
-            pid = self.person_chooser.person_id()
-            return None if pid == self.ctx.person_id else pid
-        return None
-
-    def _update_book_button(self) -> None:
+    def _update_state(self) -> None:
         self.book_button.setEnabled(not self._busy and self.period() is not None)
-
-    def set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.form.setEnabled(not busy)
-        self._update_book_button()
-
-    def _inputs_changed(self) -> None:
-        self.preview.clear()
-        self.error_label.hide()
-        self.book_button.setDefault(True)
-        self._update_book_button()
 
     # --- booking ---------------------------------------------------------------------------------
     def _book(self) -> None:
@@ -249,8 +223,3 @@ class DeskBookingDialog(FormDialog):
             lambda: svc.book_desk(actor, desk_id, day, period, for_person_id=for_id),
             lambda view: self.booked.emit([view]),
         )
-
-    def _done(self, views: list[BookingView]) -> None:
-        """A confirmed series is booked."""
-        self.booked.emit(views)
-        self.succeed()

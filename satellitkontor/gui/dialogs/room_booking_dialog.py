@@ -40,8 +40,8 @@ from satellitkontor.domain.people import Person
 from satellitkontor.domain.policy import DEFAULT_POLICY, BookingPolicy
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.dialogs.form_dialog import ERROR_STYLE, FormDialog, heading_label
-from satellitkontor.gui.dialogs.series_preview import SeriesPreview
+from satellitkontor.gui.dialogs.booking_dialog import BookingDialog
+from satellitkontor.gui.dialogs.form_dialog import ERROR_STYLE, heading_label
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
 from satellitkontor.services.results import MAX_TITLE, DayOccupancy
@@ -78,8 +78,7 @@ class SlotTimeEdit(QTimeEdit):
             self.setTime(QTime(snapped // 60, snapped % 60))
 
 
-class RoomBookingDialog(FormDialog):
-    booked = Signal(object)
+class RoomBookingDialog(BookingDialog):
     conflicts_checked = Signal()
 
     def __init__(
@@ -92,11 +91,10 @@ class RoomBookingDialog(FormDialog):
         *,
         for_person: Person | None = None,
     ) -> None:
-        super().__init__(ctx, parent, error_name="error")
-        self.room, self.for_person = room, for_person
+        super().__init__(ctx, parent, for_person)
+        self.room = room
         self.day = clk.local_date(start)
         self.policy: BookingPolicy = DEFAULT_POLICY
-        self._busy = False
         self._checking = False
         self._generation = 0
         self._conflicts: list[BookingView] = []
@@ -165,13 +163,9 @@ class RoomBookingDialog(FormDialog):
         self.conflict_label.setWordWrap(True)
         self.conflict_label.setStyleSheet(ERROR_STYLE)
         self.conflict_label.hide()
-        self.preview = SeriesPreview(ctx)
-        self.preview.booked.connect(self._done)
-        self.preview.failed.connect(self.fail)
-        self.preview.confirm_button.clicked.connect(lambda: self.set_busy(True))
 
         buttons, self.book_button = self.button_box(self.tr("&Boka"), self.tr("Boka"), "book", self._book)
-        self.preview.shown.connect(lambda: self.book_button.setDefault(False))
+        self._preview_takes_default()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -327,26 +321,7 @@ class RoomBookingDialog(FormDialog):
             and self.end_edit.time() > self.start_edit.time()
         )
 
-    def set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.form.setEnabled(not busy)
-        self._update_state()
-
-    def _inputs_changed(self) -> None:
-        self.preview.clear()
-        self.error_label.hide()
-        self.book_button.setDefault(True)
-        self._update_state()
-
     # --- booking ---------------------------------------------------------------------------------
-    def _for_person_id(self) -> int | None:
-        if self.for_person is not None:
-            return self.for_person.id
-        if self.person_chooser is not None:
-            pid = self.person_chooser.person_id()
-            return None if pid == self.ctx.person_id else pid
-        return None
-
     def _book(self) -> None:
         if not self.can_book():
             return
@@ -380,11 +355,6 @@ class RoomBookingDialog(FormDialog):
             lambda: svc.book_room(actor, room_id, start, end, n, title, for_person_id=for_id),
             lambda view: self.booked.emit([view]),
         )
-
-    def _done(self, views: list[BookingView]) -> None:
-        """A confirmed series is booked."""
-        self.booked.emit(views)
-        self.succeed()
 
 
 def _time(value: QTime) -> time:

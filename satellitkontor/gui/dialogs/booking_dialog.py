@@ -1,0 +1,70 @@
+"""What the desk and the room booking dialogs share: booking for someone else, the busy state,
+the series preview and its wiring, and what happens when a confirmed series is booked.
+
+Translated texts stay in the two dialogs (Qt's translation context is the class that calls tr()).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from satellitkontor.domain.bookings import BookingView
+from satellitkontor.domain.people import Person
+from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.form_dialog import FormDialog
+from satellitkontor.gui.dialogs.series_preview import SeriesPreview
+from satellitkontor.gui.widgets.person_chooser import PersonChooser
+
+
+class BookingDialog(FormDialog):
+    #: The bookings made (a list of BookingView); ctx.notify_changed() has been called too.
+    booked = Signal(object)
+
+    # Set by the subclass's __init__.
+    form: QWidget
+    book_button: QPushButton
+    person_chooser: PersonChooser | None
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None, for_person: Person | None) -> None:
+        super().__init__(ctx, parent, error_name="error")
+        self.for_person = for_person
+        self._busy = False
+        self.preview = SeriesPreview(ctx)
+        self.preview.booked.connect(self._done)
+        self.preview.failed.connect(self.fail)
+        self.preview.confirm_button.clicked.connect(lambda: self.set_busy(True))
+
+    def _preview_takes_default(self) -> None:
+        """Once the preview is shown, Enter confirms it rather than asking again (call after
+        book_button exists)."""
+        self.preview.shown.connect(lambda: self.book_button.setDefault(False))
+
+    def _update_state(self) -> None:
+        """Enable or disable Boka from the dialog's own inputs (subclasses)."""
+        raise NotImplementedError
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.form.setEnabled(not busy)
+        self._update_state()
+
+    def _inputs_changed(self) -> None:
+        self.preview.clear()
+        self.error_label.hide()
+        self.book_button.setDefault(True)
+        self._update_state()
+
+    def _for_person_id(self) -> int | None:
+        """Whom to book for, when it is not me (staff only)."""
+        if self.for_person is not None:
+            return self.for_person.id
+        if self.person_chooser is not None:
+            pid = self.person_chooser.person_id()
+            return None if pid == self.ctx.person_id else pid
+        return None
+
+    def _done(self, views: list[BookingView]) -> None:
+        """A confirmed series is booked."""
+        self.booked.emit(views)
+        self.succeed()
