@@ -137,6 +137,8 @@ class BookingRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: The calendar identity (UID and occurrence) an imported booking came from; see migration 0002.
+    import_key: Mapped[str | None] = mapped_column(String(300))
 
     __table_args__ = (
         CheckConstraint("end_at > start_at", name="ck_bookings_end_after_start"),
@@ -145,6 +147,7 @@ class BookingRow(Base):
         Index("ix_bookings_resource_start", "resource_id", "start_at"),
         Index("ix_bookings_person_start", "person_id", "start_at"),
         Index("ix_bookings_series", "series_id"),
+        Index("ix_bookings_import_key", "import_key", unique=True),
     )
 
 
@@ -206,4 +209,32 @@ class RotationMeetingRow(Base):
         CheckConstraint("end_at > start_at", name="ck_rotation_meetings_range"),
         CheckConstraint("kind IN ('council', 'handover', 'other')", name="ck_rotation_meetings_kind"),
         Index("ix_rotation_meetings_start", "start_at"),
+    )
+
+
+class FeedTokenRow(Base):
+    """A published calendar feed: its URL token (hashed), what it shows and to whom."""
+
+    __tablename__ = "feed_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hint: Mapped[str] = mapped_column(String(8))
+    #: office, resource, municipality, person or rotation.
+    kind: Mapped[str] = mapped_column(String(16))
+    #: The resource id, municipality code or person id the feed is about (None for office/rotation).
+    target: Mapped[str | None] = mapped_column(String(64))
+    #: public (no names) or internal (names and titles).
+    privacy: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str] = mapped_column(String(200))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('office', 'resource', 'municipality', 'person', 'rotation')", name="ck_feed_tokens_kind"
+        ),
+        CheckConstraint("privacy IN ('public', 'internal')", name="ck_feed_tokens_privacy"),
     )

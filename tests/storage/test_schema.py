@@ -35,14 +35,15 @@ TABLES = {
     "settings",
     "rotation_years",
     "rotation_meetings",
+    "feed_tokens",
 }
 
 #: A second revision for the upgrade tests: the app's migrations plus this one.
-REVISION_0002 = '''"""Test-only revision on top of the real ones."""
+REVISION_NEXT = '''"""Test-only revision on top of the real ones."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_test"
+revision = "9999_test"
 down_revision = "{down}"
 branch_labels = None
 depends_on = None
@@ -70,13 +71,13 @@ class NewerApp:
         self._migrations = tmp_path / "newer_migrations"
         self._monkeypatch = monkeypatch
         shutil.copytree(schema.MIGRATIONS, self._migrations, ignore=shutil.ignore_patterns("__pycache__"))
-        (self._migrations / "versions" / "0002_test.py").write_text(
-            REVISION_0002.format(down=self.older_head)
+        (self._migrations / "versions" / "9999_test.py").write_text(
+            REVISION_NEXT.format(down=self.older_head)
         )
 
     def start(self) -> None:
         self._monkeypatch.setattr(schema, "MIGRATIONS", self._migrations)
-        assert schema.head_revision() == "0002_test"
+        assert schema.head_revision() == "9999_test"
 
 
 @pytest.fixture
@@ -217,7 +218,7 @@ def test_an_older_sqlite_file_is_backed_up_and_upgraded_on_start(db_file: Path, 
     try:
         result = services.upgrade
         assert result is not None
-        assert (result.before, result.after) == (newer_app.older_head, "0002_test")
+        assert (result.before, result.after) == (newer_app.older_head, "9999_test")
         assert not result.created and result.changed
         assert result.backup is not None and result.backup.exists()
         assert len(services.office.resources()) == 9  # nothing laid out twice
@@ -225,7 +226,7 @@ def test_an_older_sqlite_file_is_backed_up_and_upgraded_on_start(db_file: Path, 
         services.db.dispose()
     assert _dump(result.backup) == older  # the copy is the file before the upgrade
     upgraded = _dump(db_file)
-    assert upgraded["alembic_version"] == [("0002_test",)]
+    assert upgraded["alembic_version"] == [("9999_test",)]
     assert "upgrade_marker" in upgraded
     assert upgraded["bookings"] == older["bookings"]
 
@@ -243,7 +244,7 @@ def test_an_older_postgresql_database_is_left_to_its_admin(pg_url: str, newer_ap
         assert "äldre version" in message and "satellitkontor db upgrade" in message, message
         # 'satellitkontor db upgrade' does it, without a file to back up
         result = schema.upgrade(db)
-        assert (result.before, result.after, result.backup) == (newer_app.older_head, "0002_test", None)
+        assert (result.before, result.after, result.backup) == (newer_app.older_head, "9999_test", None)
         assert "upgrade_marker" in inspect(db.engine).get_table_names()
         with db.engine.connect() as conn:
             assert conn.scalar(text("SELECT count(*) FROM bookings")) == 1
@@ -318,3 +319,40 @@ def test_the_quick_revision_reading_agrees_with_alembic() -> None:
     script = ScriptDirectory.from_config(schema._config())
     assert schema.head_revision() == script.get_current_head()
     assert schema.known_revisions() == {s.revision for s in script.walk_revisions()}
+
+
+# --- real upgrades between this app's own revisions ---------------------------------------------
+def test_a_0001_sqlite_file_upgrades_to_head_keeping_rows_and_overlap_triggers(db_file: Path) -> None:
+    """0002 adds a column to ``bookings``; a table rebuild there would drop the overlap triggers."""
+    url = sqlite_url(db_file)
+    # book on a new file, then take it back to exactly what 0001 made
+    _book_something(url)
+    before = _dump(db_file)["bookings"]
+    _stamp(url, "0001")
+    with sqlite3.connect(db_file) as conn:
+        conn.execute("DROP INDEX ix_bookings_import_key")
+        conn.execute("ALTER TABLE bookings DROP COLUMN import_key")
+        conn.execute("DROP TABLE feed_tokens")
+    db = Database(url)
+    try:
+        result = schema.prepare(db)
+        assert (result.before, result.after) == ("0001", schema.head_revision())
+    finally:
+        db.dispose()
+    conn = sqlite3.connect(db_file)
+    try:
+        after = sorted(conn.execute("SELECT * FROM bookings"), key=repr)
+        assert after == before and all(row[-1] is None for row in after)
+        triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert any("overlap" in t for t in triggers), triggers
+        row = conn.execute("SELECT * FROM bookings").fetchone()
+        columns = [d[1] for d in conn.execute("PRAGMA table_info(bookings)")]
+        copy = dict(zip(columns, row, strict=True))
+        copy.update(id=None, uid="second", import_key=None)
+        with pytest.raises(sqlite3.IntegrityError, match="bookings_no_overlap"):
+            conn.execute(
+                f"INSERT INTO bookings ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                list(copy.values()),
+            )
+    finally:
+        conn.close()
