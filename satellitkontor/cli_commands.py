@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
                 ),
                 file=sys.stderr,
             )
-        handler = _COMMANDS[args.command]
+        handler = _handlers()[args.command]
         return handler(services, args, lang)
     finally:
         services.db.dispose()
@@ -366,3 +366,9 @@ _COMMANDS = {
     "resources": _cmd_resources,
     "closure": _cmd_closure,
 }
+
+
+def _handlers() -> dict[str, Any]:
+    from satellitkontor import cli_feeds, cli_import
+
+    return {**_COMMANDS, **cli_feeds.COMMANDS, **cli_import.COMMANDS}

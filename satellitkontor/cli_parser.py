@@ -230,6 +230,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     cadd.add_argument("--reason", required=True, metavar=t("ORSAK", "REASON"))
     csub.add_parser("list")
+
+    # Commands that live in their own modules (each with add_parsers(sub, t) and COMMANDS).
+    from satellitkontor import cli_feeds, cli_import
+
+    cli_feeds.add_parsers(sub, t)
+    cli_import.add_parsers(sub, t)
     return p
 
 
