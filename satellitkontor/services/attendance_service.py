@@ -75,8 +75,13 @@ class AttendanceService(Service):
             return _view(s, row.id)
 
     def mark_no_shows(self, actor_id: int) -> list[BookingView]:
-        """Every confirmed booking whose grace period has passed without a check-in."""
+        """Today's confirmed bookings whose grace period has passed without a check-in.
+
+        Only today's: the sweep is the receptionist's end of the morning, and an earlier day's
+        unchecked booking (or imported history, which never had check-ins) is not today's no-show.
+        """
         now = self.now()
+        today_start = clk.local_day_bounds(clk.local_date(now))[0]
         with self.db.session(write=True) as s:
             actor = load_person(s, actor_id)
             require_role(actor, Role.RECEPTIONIST, Role.ADMIN, action="mark_no_show")
@@ -85,7 +90,10 @@ class AttendanceService(Service):
             rows = list(
                 s.scalars(
                     select(BookingRow).where(
-                        BookingRow.status == BookingStatus.CONFIRMED, BookingRow.start_at <= limit
+                        BookingRow.status == BookingStatus.CONFIRMED,
+                        BookingRow.start_at <= limit,
+                        BookingRow.start_at >= today_start,
+                        BookingRow.import_key.is_(None),
                     )
                 )
             )

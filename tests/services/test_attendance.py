@@ -159,3 +159,21 @@ def test_mark_no_shows_marks_every_overdue_booking_and_nothing_else(office: Offi
     assert o.services.occupancy.booking(cancelled.id).status is BookingStatus.CANCELLED
     # running it again finds nothing new
     assert o.services.attendance.mark_no_shows(o.reception.id) == []
+
+
+def test_mark_no_shows_leaves_earlier_days_and_imported_history_alone(sqlite_office: Office) -> None:
+    """The sweep is today's: Monday's unchecked booking is not a no-show when swept on Tuesday,
+    and neither is an imported booking (history never had check-ins)."""
+    o = sqlite_office
+    mondays = o.services.booking.book_desk(o.anna.id, o.desk(1).id, MONDAY, MORNING)
+    tuesdays = o.services.booking.book_desk(o.bertil.id, o.desk(2).id, TUESDAY, MORNING)
+    imported = o.services.booking.book_desk(o.cecilia.id, o.desk(3).id, TUESDAY, MORNING)
+    with o.services.db.session(write=True) as s:
+        from satellitkontor.storage.models import BookingRow
+
+        s.get(BookingRow, imported.id).import_key = "outlook-uid|2026-11-24T08:00"  # type: ignore[union-attr]
+    o.clock.set_local(TUESDAY, time(11, 0))
+    marked = o.services.attendance.mark_no_shows(o.reception.id)
+    assert [b.id for b in marked] == [tuesdays.id]
+    assert o.services.occupancy.booking(mondays.id).status is BookingStatus.CONFIRMED
+    assert o.services.occupancy.booking(imported.id).status is BookingStatus.CONFIRMED
