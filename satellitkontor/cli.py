@@ -14,15 +14,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from satellitkontor import logs
 from satellitkontor.cli_args import use_language
 from satellitkontor.cli_parser import build_parser, pick
 from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.texts import describe
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger("satellitkontor.cli")
 ENV_USER = "SATELLITKONTOR_USER"
@@ -30,13 +27,15 @@ ENV_USER = "SATELLITKONTOR_USER"
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    logs.setup()
     lang = _language(argv)
     use_language(lang)
     parser = build_parser(lang)
     args = parser.parse_args(argv)
-    lang = args.lang
+    explicit = any(a.startswith("--lang") for a in argv)
+    lang = args.lang if explicit else lang  # else $SATELLITKONTOR_LANG, the user's or the machine's
     if args.command is None:
-        return _start_app(args.db, lang if any(a.startswith("--lang") for a in argv) else None)
+        return _start_app(args.db, lang if explicit else None)
     try:
         from satellitkontor.cli_commands import run
 
@@ -72,22 +71,17 @@ def _language(argv: list[str]) -> str:
             return "en" if argv[i + 1] == "en" else "sv"
         if a.startswith("--lang="):
             return "en" if a.split("=", 1)[1] == "en" else "sv"
-    return "en" if os.environ.get("SATELLITKONTOR_LANG") == "en" else "sv"
+    if os.environ.get("SATELLITKONTOR_LANG"):
+        return "en" if os.environ["SATELLITKONTOR_LANG"] == "en" else "sv"
+    from satellitkontor.machine_settings import LANGUAGE, configured, language
+
+    try:  # the user's setting, else the machine's
+        return language(configured(LANGUAGE)) or "sv"
+    except SatellitkontorError:  # an unreadable machine file: said when the database is looked up
+        return "sv"
 
 
 def _log_unexpected(exc: BaseException) -> Path:
-    from platformdirs import user_log_dir
-
-    path = Path(user_log_dir("satellitkontor", appauthor=False)) / "satellitkontor.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(path, encoding="utf-8")
-        log.addHandler(handler)
-        log.error("unexpected error in the command line", exc_info=exc)
-        handler.close()
-        log.removeHandler(handler)
-    except OSError:
-        pass
-    return path
-
-
+    """The traceback goes to the rotating log file (logs.setup ran at the start of main)."""
+    log.error("unexpected error in the command line", exc_info=exc)
+    return logs.log_file()

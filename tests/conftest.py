@@ -4,6 +4,7 @@ and a small office with people of every role."""
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The CLI and the app log to the user's log folder (satellitkontor/logs.py): not from the tests.
+os.environ.setdefault("SATELLITKONTOR_LOG_DIR", tempfile.mkdtemp(prefix="satellitkontor-test-logs-"))
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.people import Person, PersonKind, Role

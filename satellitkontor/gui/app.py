@@ -3,6 +3,12 @@
 The window is shown first and the office opened behind it (connecting, upgrading the schema):
 nothing on the GUI thread waits for the database. Then, in order: an empty database is offered
 the demo office, and a PC that does not yet know who uses it asks (see ``IdentityDialog``).
+
+Before the window: the rotating log file (satellitkontor/logs.py), the hook that logs and shows
+any exception nobody caught (gui/unexpected.py), the icon, and the settings (the user's over
+the machine-wide file IT sets; a broken machine file is said and the app does not start, rather
+than quietly opening a database of its own). ``SATELLITKONTOR_SMOKE=1`` runs the packaged app's
+self-test instead of waiting for a user (gui/smoke.py).
 """
 
 from __future__ import annotations
@@ -15,17 +21,18 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from satellitkontor import logs
 from satellitkontor.domain.clock import Clock, system_clock
+from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.domain.people import Person
-from satellitkontor.gui import gc_guard, i18n
+from satellitkontor.gui import gc_guard, i18n, unexpected
+from satellitkontor.gui.app_icon import app_icon
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
 from satellitkontor.gui.main_window import MainWindow
 from satellitkontor.gui.settings import APPLICATION, ORGANISATION, AppSettings
-from satellitkontor.resources_data import resource_path
 from satellitkontor.storage.locations import resolve_url
 
 log = logging.getLogger("satellitkontor.gui")
@@ -47,11 +54,19 @@ class DesktopApp(QObject):
     """Owns the context and the main window; rebuilds the window when the language changes."""
 
     def __init__(
-        self, settings: AppSettings, db_url: str, lang: str | None = None, *, clock: Clock = system_clock
+        self,
+        settings: AppSettings,
+        db_url: str,
+        lang: str | None = None,
+        *,
+        clock: Clock = system_clock,
+        ask_before_demo: bool = True,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.clock = clock
+        #: False: an empty database gets the demo office without a question (the smoke test).
+        self.ask_before_demo = ask_before_demo
         lang = lang or settings.language or i18n.system_language()
         i18n.install(lang)
         self.ctx = AppContext(settings, lang, db_url)
@@ -74,6 +89,7 @@ class DesktopApp(QObject):
             from satellitkontor.services.app_services import open_office as do_open
 
             services = do_open(url, clock=clock)
+            log.info("satellitkontor %s opened %s", _version(), services.db.describe())
             people = services.office.people()
             return _Opened(services, not people, people)
 
@@ -102,7 +118,10 @@ class DesktopApp(QObject):
         if person is not None:
             self.ctx.set_person(person)
         elif opened.empty:
-            self.offer_demo()
+            if self.ask_before_demo:
+                self.offer_demo()
+            else:
+                self.create_demo()
         else:
             self.ask_identity()
 
@@ -145,9 +164,14 @@ class DesktopApp(QObject):
             DemoService(services.db, services.clock).create()
             return services.office.people()
 
-        def done(_people: list[Person]) -> None:
+        def done(people: list[Person]) -> None:
             self.ctx.notify_changed()
-            self.ask_identity()
+            preset = os.environ.get(ENV_USER, "").strip().lower()
+            person = next((p for p in people if preset and p.email == preset), None)
+            if person is not None:  # IT (or the smoke test) said who uses this PC
+                self.ctx.set_person(person)
+            else:
+                self.ask_identity()
 
         self.ctx.run(make, done, owner=self.window, label=self.window.tr("Skapar demokontoret…"))
 
@@ -200,18 +224,35 @@ def settle_memory() -> None:
 
 def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | None = None) -> int:
     started = time.perf_counter()
+    logs.setup()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    unexpected.install()
     gc_guard.install(app)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Satellitkontoret")
-    icon = resource_path("icons", "satellitkontor.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    desktop = DesktopApp(AppSettings.default(), resolve_url(db_url), lang)
+    app.setDesktopFileName("se.umearegionen.Satellitkontor")  # Wayland: the icon of the .desktop file
+    app.setWindowIcon(app_icon())
+    try:
+        settings = AppSettings.default()
+        url = resolve_url(db_url)
+    except SatellitkontorError as err:  # the machine-wide settings file is unreadable
+        return _cannot_start(err, lang)
+    from satellitkontor.gui.smoke import ENV_SMOKE
+
+    smoke = bool(os.environ.get(ENV_SMOKE))
+    if smoke:
+        from satellitkontor.gui.smoke import DEMO_ADMIN
+
+        os.environ.setdefault(ENV_USER, DEMO_ADMIN)
+    desktop = DesktopApp(settings, url, lang, ask_before_demo=not smoke)
     if os.environ.get(STARTUP_PROBE):
         _probe(desktop, started)
+    if smoke:
+        from satellitkontor.gui.smoke import attach
+
+        attach(desktop)
     desktop.start()
     settle_memory()
     desktop.ctx.opened.connect(settle_memory)
@@ -220,6 +261,27 @@ def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | N
     QThreadPool.globalInstance().waitForDone(10_000)
     desktop.ctx.close()
     return code
+
+
+def _cannot_start(err: SatellitkontorError, lang: str | None) -> int:
+    from satellitkontor.texts import describe
+
+    log.error("cannot start: %s", err)
+    if os.environ.get("SATELLITKONTOR_SMOKE"):
+        print(f"smoke: FAILED: {describe(err, 'en')}", flush=True)
+        return 2
+    lang = lang or i18n.system_language()
+    i18n.install(lang)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Satellitkontoret", describe(err, lang))
+    box.setObjectName("errorBox")
+    box.exec()
+    return 2
+
+
+def _version() -> str:
+    import satellitkontor
+
+    return str(satellitkontor.__version__)
 
 
 def _probe(desktop: DesktopApp, started: float) -> None:

@@ -1,17 +1,21 @@
 """Errors as words: a clear Swedish (or English) sentence, never a traceback.
 
 Typed errors from the domain and services are worded by :func:`satellitkontor.texts.describe`,
-the same sentences as on the command line. Anything unexpected is logged with its traceback and
-shown as a short message that says where the details are.
+the same sentences as on the command line. Anything unexpected that background work raised is
+logged with its traceback (satellitkontor/logs.py) and shown as a short message that names the
+log file; the traceback sits behind the box's "Visa detaljer…". Exceptions nobody caught (in a
+slot) take the same way through gui/unexpected.py.
 """
 
 from __future__ import annotations
 
 import logging
+import traceback
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from satellitkontor import logs
 from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.texts import describe
 
@@ -21,10 +25,12 @@ log = logging.getLogger("satellitkontor.gui")
 def message_for(exc: BaseException, lang: str) -> str:
     if isinstance(exc, SatellitkontorError):
         return describe(exc, lang)
-    log.error("unexpected error in the app", exc_info=exc)
-    return QCoreApplication.translate(
-        "Errors", "Något oväntat hände ({kind}). Ingenting sparades. Detaljerna finns i loggfilen."
-    ).format(kind=type(exc).__name__)
+    log.error("unexpected error in background work", exc_info=exc)
+    text = QCoreApplication.translate(
+        "Errors",
+        "Något oväntat hände ({kind}). Ingenting sparades. Programmet fortsätter. Detaljer finns i loggfilen: {path}",
+    )
+    return text.format(kind=type(exc).__name__, path=logs.log_file())
 
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> QMessageBox:
@@ -33,6 +39,8 @@ def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> QMessag
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "Det gick inte"))
     box.setText(message_for(exc, lang))
+    if not isinstance(exc, SatellitkontorError):
+        box.setDetailedText("".join(traceback.format_exception(exc)))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAccessibleName(box.windowTitle())
     box.setObjectName("errorBox")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -28,6 +29,9 @@ from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.i18n import LANGUAGES
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.texts import label, municipality_name
+
+if TYPE_CHECKING:
+    from satellitkontor.gui.dialogs.about_dialog import AboutDialog
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,21 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"lang_{code}")
             group.addAction(action)
             action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        about = help_menu.addAction(self.tr("&Om Satellitkontoret"))
+        about.setObjectName("aboutAction")
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+
+    def show_about(self) -> AboutDialog:
+        """ "Om Satellitkontoret": version, database, log file (gui/dialogs/about_dialog.py)."""
+        from satellitkontor.gui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _choose_language(self, code: str) -> None:
         if code != self.ctx.lang:

@@ -9,6 +9,9 @@ QRunnable.
 A function that accepts a ``progress`` keyword gets a :class:`Progress`: it reports steps and
 checks ``progress.cancelled`` to stop early. With ``label`` given, a modal progress dialog with
 an "Avbryt" button is shown while it runs (after a short delay, so quick work shows nothing).
+
+Errors go to ``on_error``; without one (or when its owner has closed) an unexpected exception is
+logged and shown by gui/unexpected.py, so no failure passes without words.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
+
+from satellitkontor.domain.errors import SatellitkontorError
+from satellitkontor.gui import unexpected
 
 log = logging.getLogger("satellitkontor.gui")
 
@@ -160,8 +166,10 @@ class Operation(QObject):
             return
         if self._on_error is not None and self._alive():
             self._on_error(exc)
-        else:
-            log.error("background work failed", exc_info=exc)
+        elif isinstance(exc, SatellitkontorError):  # its window closed meanwhile: nobody to tell
+            log.info("background work failed after its window closed: %s", exc)
+        else:  # never a failure without words (gui/unexpected.py logs it and shows a box)
+            unexpected.report(exc)
 
     @Slot(int, int, str)
     def _progressed(self, done: int, total: int, text: str) -> None:
