@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 SIZE = "1280x720"
-VIEWS = ("book", "room", "mine", "day", "rotation", "admin")
+#: Views by key; "view:page" is a page (tab) of a view, saved as "view-page.png".
+VIEWS = ("book", "room", "mine", "day", "rotation", "admin", "admin:integrations")
 
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
@@ -67,9 +68,14 @@ def app_main(out: Path, db: Path, settings: Path, lang: str) -> int:
             app.quit()
             return
         key = steps.pop(0)
-        desktop.window.show_view(key)
+        view, _, page = key.partition(":")
+        desktop.window.show_view(view)
+        if page:
+            tabs = desktop.window.views[view]
+            tabs.tabs.setCurrentWidget(tabs.pages[page])  # type: ignore[attr-defined]
         suffix = "" if lang == "sv" else f"-{lang}"
-        QTimer.singleShot(1500, lambda: (shoot(f"{key}{suffix}.png"), next_view()))
+        name = key.replace(":", "-")
+        QTimer.singleShot(1500, lambda: (shoot(f"{name}{suffix}.png"), next_view()))
 
     QTimer.singleShot(2500, next_view)
     return app.exec()
@@ -99,6 +105,22 @@ def _my_bookings(services: Any) -> None:
     )
     weekly = Recurrence.weekly(date(2026, 12, 1), (1,), count=6)
     services.booking.book_series(me.id, desks[-1].id, weekly, period=DeskPeriod.AFTERNOON)
+    _feeds(services, me.id)
+
+
+def _feeds(services: Any, admin_id: int) -> None:
+    """Two published calendar feeds and a revoked one, for Administration → Kalendrar och Exchange."""
+    from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
+
+    publishing = services.feed_publishing
+    publishing.publish(
+        admin_id, FeedSpec(FeedKind.OFFICE), Privacy.PUBLIC, "Satellitkontoret – hela kontoret"
+    )
+    publishing.publish(
+        admin_id, FeedSpec(FeedKind.ROTATION), Privacy.PUBLIC, "Umeåregionen – värdkommun och möten"
+    )
+    old = publishing.publish(admin_id, FeedSpec(FeedKind.MUNICIPALITY, "vannas"), Privacy.INTERNAL, None)
+    publishing.revoke(admin_id, old.view.id)
 
 
 def main(argv: list[str] | None = None) -> int:

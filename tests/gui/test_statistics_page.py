@@ -130,16 +130,18 @@ def test_usage_model_passes_the_model_tester(qtmodeltester: ModelTester, gui_off
     qtmodeltester.check(UsageModel("en"))
 
 
-def test_integrations_page_is_a_clear_placeholder(qtbot: QtBot, make_ctx: Callable[..., AppContext]) -> None:
+def test_exchange_on_the_integrations_page_is_a_clear_placeholder(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
+    """Exchange is still coming (the iCal feeds and the import are tested in test_feeds_box.py and
+    test_calendar_import.py)."""
     page = IntegrationsPage(make_ctx())
     qtbot.addWidget(page)
-    assert page.ical_box.title() == "Kalenderflöden (iCal)"
+    assert page.feeds_box.title() == "Kalenderflöden (iCal)"
     assert page.exchange_box.title() == "Exchange / Outlook"
-    assert not page.feed_edit.isEnabled()
+    assert not page.server_edit.isEnabled()
     assert not page.test_button.isEnabled()
-    assert all(not c.isEnabled() for c in page.ical_checks)
-    for box in (page.ical_box, page.exchange_box):
-        coming = box.findChild(QLabel, "comingLabel")
-        assert isinstance(coming, QLabel)
-        assert "kommande version" in coming.text()
-    page.refresh()
+    coming = page.exchange_box.findChild(QLabel, "comingLabel")
+    assert isinstance(coming, QLabel)
+    assert "kommande version" in coming.text()
+    assert page.feeds_box.findChild(QLabel, "comingLabel") is None

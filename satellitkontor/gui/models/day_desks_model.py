@@ -162,8 +162,3 @@ class DayDesksModel(RowsTableModel[DeskRow]):
         if role == Qt.ItemDataRole.UserRole:
             return booking.id if booking is not None else None
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

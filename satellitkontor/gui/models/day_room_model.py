@@ -93,8 +93,3 @@ class DayRoomModel(RowsTableModel[BookingView]):
         if role == Qt.ItemDataRole.UserRole:
             return booking.id
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -59,19 +59,6 @@ class MyBookingsModel(RowsTableModel[BookingView]):
             self.tr("Serie"),
         )
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """The titles, for screen readers too."""
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            role = Qt.ItemDataRole.DisplayRole
-        return super().headerData(section, orientation, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         booking = self.row_for(index)
         if booking is None:

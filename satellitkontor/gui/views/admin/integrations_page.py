@@ -1,21 +1,27 @@
-"""Administration: Kalendrar och Exchange. A sketch of what is coming: published iCal feeds and
-Exchange/Outlook, with the controls shown but disabled and a clear note that they are not here yet."""
+"""Administration: Kalendrar och Exchange. Published iCal feeds and saving a feed as a file
+(views/admin/feeds_box.py), importing an .ics file (views/admin/calendar_import_box.py), and
+Exchange/Outlook, which is still a sketch: its controls shown but disabled, with a clear note
+that it is coming."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.views.admin.calendar_import_box import CalendarImportBox
+from satellitkontor.gui.views.admin.feeds_box import FeedsBox
 
 
 class IntegrationsPage(QWidget):
@@ -23,37 +29,32 @@ class IntegrationsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("integrationsPage")
-        self.ical_box = self._ical_box()
+        self.feeds_box = FeedsBox(ctx)
+        self.import_box = CalendarImportBox(ctx)
         self.exchange_box = self._exchange_box()
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "Här kopplar du kontoret till kalendrar. Funktionerna kommer i en kommande version; "
-                "inställningarna nedan visar vad som kommer att finnas."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addWidget(self.ical_box)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.feeds_box, 1)
+        layout.addWidget(self.import_box)
         layout.addWidget(self.exchange_box)
-        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("integrationsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def page_title(self) -> str:
         return self.tr("Kalendrar och Exchange")
 
     def refresh(self) -> None:
-        """Nothing to load yet."""
+        self.feeds_box.refresh()
 
-    # --- the two boxes ---------------------------------------------------------------------------
-    def _coming(self, text: str) -> QLabel:
-        lab = QLabel(text)
-        lab.setObjectName("comingLabel")
-        lab.setWordWrap(True)
-        font = lab.font()
-        font.setBold(True)
-        lab.setFont(font)
-        return lab
-
+    # --- Exchange: coming ------------------------------------------------------------------------
     def _field(self, form: QFormLayout, text: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
@@ -62,55 +63,22 @@ class IntegrationsPage(QWidget):
         form.addRow(text, edit)
         return edit
 
-    def _ical_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Kalenderflöden (iCal)"))
-        box.setObjectName("icalBox")
-        layout = QVBoxLayout(box)
-        layout.addWidget(
-            self._coming(
-                self.tr(
-                    "Kommer i en kommande version: kalenderflöden som Outlook, Google Kalender och "
-                    "telefoner kan prenumerera på, med värdkommunens möten och kontorets bokningar."
-                )
-            )
-        )
-        self.ical_checks: list[QCheckBox] = []
-        for text in (
-            self.tr("Publicera värdkommunens möten"),
-            self.tr("Publicera konferensrummets bokningar"),
-            self.tr("Publicera stängda dagar"),
-        ):
-            check = QCheckBox(text)
-            check.setEnabled(False)
-            check.setAccessibleName(text)
-            self.ical_checks.append(check)
-            layout.addWidget(check)
-        form = QFormLayout()
-        self.feed_edit = self._field(form, self.tr("Adress till flödet:"), "https://…/satellitkontoret.ics")
-        layout.addLayout(form)
-        row = QHBoxLayout()
-        self.copy_button = QPushButton(self.tr("Kopiera adress"))
-        self.new_link_button = QPushButton(self.tr("Skapa ny hemlig länk"))
-        for button in (self.copy_button, self.new_link_button):
-            button.setEnabled(False)
-            button.setAccessibleName(button.text())
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        return box
-
     def _exchange_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Exchange / Outlook"))
         box.setObjectName("exchangeBox")
         layout = QVBoxLayout(box)
-        layout.addWidget(
-            self._coming(
-                self.tr(
-                    "Kommer i en kommande version: konferensrummet som resursbrevlåda i Exchange, så "
-                    "att rummet kan bokas direkt från Outlook och bokningarna syns åt båda hållen."
-                )
+        coming = QLabel(
+            self.tr(
+                "Kommer i en kommande version: konferensrummet som resursbrevlåda i Exchange, så "
+                "att rummet kan bokas direkt från Outlook och bokningarna syns åt båda hållen."
             )
         )
+        coming.setObjectName("comingLabel")
+        coming.setWordWrap(True)
+        font = coming.font()
+        font.setBold(True)
+        coming.setFont(font)
+        layout.addWidget(coming)
         form = QFormLayout()
         self.server_edit = self._field(form, self.tr("Server:"), "outlook.office365.com")
         self.mailbox_edit = self._field(form, self.tr("Rummets brevlåda:"), "konferensrum@kommun.se")
