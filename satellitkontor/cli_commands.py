@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -368,7 +369,7 @@ _COMMANDS = {
 }
 
 
-def _handlers() -> dict[str, Any]:
+def _handlers() -> dict[str, Callable[[Any, argparse.Namespace, str], int]]:
     from satellitkontor import cli_feeds, cli_import
 
     return {**_COMMANDS, **cli_feeds.COMMANDS, **cli_import.COMMANDS}

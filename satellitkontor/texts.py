@@ -128,6 +128,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "resource.not_found": ("Det finns ingen plats eller inget rum {who}.", "There is no desk or room {who}."),
     "booking.not_found": ("Det finns ingen bokning {who}.", "There is no booking {who}."),
+    "feed.not_found": (
+        "Det finns inget publicerat kalenderflöde {who}.",
+        "There is no published calendar feed {who}.",
+    ),
+    "feeds.cannot_listen": (
+        "Flödesservern kan inte starta på {host}:{port}: {detail}.",
+        "The feed server cannot start on {host}:{port}: {detail}.",
+    ),
+    "feeds.cannot_listen.port_in_use": (
+        "Port {port} på {host} används redan av ett annat program. Välj en annan port med --port eller stoppa det andra programmet.",
+        "Port {port} on {host} is already used by another program. Choose another port with --port or stop the other program.",
+    ),
     "permission.denied": (
         "Du har inte behörighet att {action} (din roll: {role}).",
         "You are not allowed to {action} (your role: {role}).",
@@ -215,6 +227,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Databasen {where} har redan personer och bokningar; demokontoret skapas bara i en tom databas.",
         "The database {where} already has people and bookings; the demo office is only created in an empty database.",
     ),
+    "feed.target_required": (
+        "Ange vilket flöde med --target: en plats eller ett rum (namn), en kommun eller en persons e-postadress.",
+        "Say which feed with --target: a desk or room (name), a municipality or a person's e-mail address.",
+    ),
+    "feed.target_not_allowed": (
+        "Flödet «{kind}» gäller hela kontoret eller värdkommunskalendern och tar inget --target (du angav {value}).",
+        "The «{kind}» feed covers the whole office or the rotation calendar and takes no --target (you gave {value}).",
+    ),
     "database": ("Databasfel.", "Database error."),
     "database.unavailable": (
         "Databasen går inte att nå ({where}): {detail}. Kontrollera nätverket eller kontakta IT.",
@@ -227,6 +247,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "database.schema_too_new": (
         "Databasen {where} är skapad av en nyare version av Satellitkontoret ({revision}). Uppdatera programmet.",
         "The database {where} was made by a newer version of Satellitkontoret ({revision}). Update the program.",
+    ),
+    "settings.file_invalid": (
+        "Inställningsfilen {path} går inte att läsa ({detail}). Kontakta IT.",
+        "The settings file {path} cannot be read ({detail}). Contact IT.",
+    ),
+    # calendar import: the file's problems are worded in _CALENDAR_PROBLEMS below
+    "ical.invalid": ("{file_problem}", "{file_problem}"),
+    "ical.notice": ("{file_problem}", "{file_problem}"),
+    "import": ("Händelsen kan inte importeras.", "The event cannot be imported."),
+    "import.unknown_resource": (
+        "Ingen plats och inget rum i kontoret passar «{place}»; ange vilken plats händelsen gäller.",
+        "No desk or room of the office matches «{place}»; say which place the event is for.",
+    ),
+    "import.unknown_person": (
+        "Ingen person i kontoret har e-postadressen {emails}.",
+        "No person of the office has the e-mail address {emails}.",
+    ),
+    "import.cancelled": (
+        "Händelsen är inställd i kalendern och importeras inte.",
+        "The event is cancelled in the calendar and is not imported.",
+    ),
+    "import.spans_days": (
+        "Mötet pågår från {begins} till {ends}; konferensrummet bokas inom en dag.",
+        "The meeting lasts from {begins} to {ends}; the conference room is booked within one day.",
+    ),
+    "import.spans_days.too_many": (
+        "Händelsen pågår från {begins} till {ends}; högst {limit} dagar åt gången kan importeras.",
+        "The event lasts from {begins} to {ends}; at most {limit} days at a time can be imported.",
+    ),
+    "conflict.in_file": (
+        "Krockar med «{other}» i samma fil ({resource}, {when}).",
+        "Overlaps «{other}» in the same file ({resource}, {when}).",
+    ),
+    "conflict.no_free_desk": ("Ingen kontorsplats är ledig {when}.", "No desk is free {when}."),
+    "conflict.already_imported": (
+        "Redan importerad tidigare (bokning {booking}).",
+        "Already imported before (booking {booking}).",
+    ),
+    "conflict.duplicate_in_file": (
+        "Samma händelse finns redan tidigare i filen (rad {line}).",
+        "The same event comes earlier in the file (line {line}).",
+    ),
+    "conflict.import": (
+        "Importen avbröts och ingenting sparades: «{summary}» {when} gick inte att boka. {cause_text}",
+        "The import was stopped and nothing was saved: «{summary}» {when} could not be booked. {cause_text}",
     ),
 }
 
@@ -245,6 +310,14 @@ _ACTIONS = {
     "update_policy": ("ändra reglerna för bokning", "change the booking rules"),
     "confirm_rotation": ("bekräfta värdkommun för ett år", "confirm a year's host municipality"),
     "add_meeting": ("lägga till ett möte i värdkommunskalendern", "add a meeting to the rotation calendar"),
+    "export_internal_feed": (
+        "exportera ett internt kalenderflöde med namn (välj --privacy public)",
+        "export an internal calendar feed with names (choose --privacy public)",
+    ),
+    "publish_feed": ("publicera kalenderflöden", "publish calendar feeds"),
+    "revoke_feed": ("återkalla kalenderflöden", "revoke calendar feeds"),
+    "list_feeds": ("se publicerade kalenderflöden", "see published calendar feeds"),
+    "import_bookings": ("importera bokningar från en kalenderfil", "import bookings from a calendar file"),
     "remove_last_admin": (
         "ta bort den sista administratören (utse först en ny)",
         "remove the last administrator (appoint a new one first)",
@@ -281,6 +354,17 @@ _FIELDS = {
     "reason": ("anledning", "reason"),
     "meeting_kind": ("typ av möte", "kind of meeting"),
     "end": ("sluttid", "end time"),
+    "date_range": ("datumintervall (första dagen före sista)", "date range (first day before last)"),
+    "folder": ("mapp (ange --all och --folder MAPP, utan --out)", "folder (give --all and --folder DIR, without --out)"),
+    "feed_target": (
+        "flödets mål (en plats eller ett rum, en kommun eller en person)",
+        "the feed's target (a desk or room, a municipality or a person)",
+    ),
+    "feed_label": ("flödets namn (högst 200 tecken)", "the feed's name (at most 200 characters)"),
+    "import_rule": (
+        "regel (skriv TEXT=PLATS, t.ex. konferensrum@umea.se=Konferensrummet)",
+        "rule (write TEXT=PLACE, e.g. konferensrum@umea.se=Konferensrummet)",
+    ),
 }
 _RECURRENCE = {
     "until_or_count": (
@@ -294,6 +378,127 @@ _RECURRENCE = {
     "until_before_start": ("slutdatumet ligger före startdatumet", "the end date is before the start date"),
     "interval": ("intervallet måste vara mellan 1 och 52", "the interval must be between 1 and 52"),
     "weekdays": ("ogiltiga veckodagar", "invalid weekdays"),
+    "rrule": ("regeln {value} kan inte läsas", "the rule {value} cannot be read"),
+}
+
+
+#: What is wrong with an .ics file (``InvalidCalendarFile``) or what its import did
+#: (``CalendarNotice``), by ``reason``.
+_CALENDAR_PROBLEMS = {
+    "unreadable": ("Filen går inte att öppna: {detail}.", "The file cannot be opened: {detail}."),
+    "empty": ("Filen är tom – den innehåller ingen kalender.", "The file is empty – it holds no calendar."),
+    "too_large": (
+        "Filen är för stor ({size} MB; högst {limit} MB). Exportera en kortare period åt gången.",
+        "The file is too large ({size} MB; at most {limit} MB). Export a shorter period at a time.",
+    ),
+    "not_calendar": (
+        "Filen är ingen kalenderfil (.ics): rad {line} börjar inte med BEGIN:VCALENDAR.",
+        "The file is not a calendar file (.ics): line {line} does not start with BEGIN:VCALENDAR.",
+    ),
+    "binary": (
+        "Filen är ingen textfil: rad {line} innehåller binära tecken. Välj den .ics-fil som kalenderprogrammet sparade.",
+        "The file is not a text file: line {line} holds binary characters. Choose the .ics file the calendar program saved.",
+    ),
+    "encoding": (
+        "Filens teckenkodning går inte att läsa ({detail}). Spara filen som UTF-8 och försök igen.",
+        "The file's character encoding cannot be read ({detail}). Save the file as UTF-8 and try again.",
+    ),
+    "line_too_long": (
+        "Rad {line} i filen är för lång (över {limit} tecken); filen är skadad eller ingen vanlig kalenderexport.",
+        "Line {line} of the file is too long (over {limit} characters); the file is damaged or not an ordinary calendar export.",
+    ),
+    "bad_line": (
+        "Rad {line} i filen är ingen giltig kalenderrad.",
+        "Line {line} of the file is not a valid calendar line.",
+    ),
+    "too_deep": (
+        "Filen är trasig: på rad {line} ligger delar i fler än {limit} nivåer inuti varandra.",
+        "The file is damaged: at line {line} parts are nested more than {limit} levels deep.",
+    ),
+    "mismatch": (
+        "Filen är trasig: rad {line} avslutar {found}, men det som är öppet är {expected}.",
+        "The file is damaged: line {line} ends {found}, but what is open is {expected}.",
+    ),
+    "truncated": (
+        "Filen tar slut för tidigt: {expected} avslutas aldrig (filen slutar på rad {line}). Den kan ha sparats eller kopierats ofullständigt.",
+        "The file ends too early: {expected} is never closed (the file ends at line {line}). It may have been saved or copied incompletely.",
+    ),
+    "too_many_components": (
+        "Filen har för många delar (fler än {limit}); den är skadad eller ingen vanlig kalenderexport.",
+        "The file has too many parts (more than {limit}); it is damaged or not an ordinary calendar export.",
+    ),
+    "too_many_events": (
+        "Filen har för många händelser (fler än {limit} åt gången). Exportera en kortare period åt gången.",
+        "The file has too many events (more than {limit} at a time). Export a shorter period at a time.",
+    ),
+    "too_many_timezones": (
+        "Filen beskriver för många tidszoner (rad {line}; högst {limit}); den är skadad eller ingen vanlig kalenderexport.",
+        "The file describes too many time zones (line {line}; at most {limit}); it is damaged or not an ordinary calendar export.",
+    ),
+    "syntax": (
+        "Filen går inte att tolka som kalender: {detail}.",
+        "The file cannot be read as a calendar: {detail}.",
+    ),
+    "no_start": (
+        "Händelsen på rad {line} saknar starttid (DTSTART).",
+        "The event at line {line} has no start (DTSTART).",
+    ),
+    "bad_date": (
+        "Händelsen på rad {line} har ett datum eller en tid som inte går att läsa: {detail}.",
+        "The event at line {line} has a date or time that cannot be read: {detail}.",
+    ),
+    "end_before_start": (
+        "Händelsen på rad {line} slutar innan den börjar ({detail}).",
+        "The event at line {line} ends before it starts ({detail}).",
+    ),
+    "unknown_timezone": (
+        "Händelsen på rad {line} använder tidszonen «{detail}», som filen inte beskriver.",
+        "The event at line {line} uses the time zone «{detail}», which the file does not describe.",
+    ),
+    "bad_timezone": (
+        "Tidszonen «{detail}» som händelsen på rad {line} använder är felaktigt beskriven i filen.",
+        "The time zone «{detail}» that the event at line {line} uses is badly described in the file.",
+    ),
+    "bad_rrule": (
+        "Upprepningen av händelsen på rad {line} går inte att läsa ({detail}).",
+        "The repetition of the event at line {line} cannot be read ({detail}).",
+    ),
+    "cp1252": (
+        "Filen var inte sparad som UTF-8 och har lästs som Windows-1252; kontrollera att å, ä och ö ser rätt ut.",
+        "The file was not saved as UTF-8 and was read as Windows-1252; check that å, ä and ö look right.",
+    ),
+    "alarms_dropped": (
+        "Händelsen på rad {line} hade {count} påminnelser; påminnelser importeras inte.",
+        "The event at line {line} had {count} reminders; reminders are not imported.",
+    ),
+    "series_open_ended": (
+        "Serien «{summary}» (rad {line}) har inget slut; tillfällen efter {horizon} har inte tagits med.",
+        "The series «{summary}» (line {line}) has no end; occurrences after {horizon} were left out.",
+    ),
+    "series_beyond_horizon": (
+        "Serien «{summary}» (rad {line}) fortsätter efter {horizon}; de senare tillfällena har inte tagits med.",
+        "The series «{summary}» (line {line}) goes on after {horizon}; the later occurrences were left out.",
+    ),
+    "series_truncated": (
+        "Serien «{summary}» (rad {line}) har fler än {limit} tillfällen; bara de {limit} första har tagits med.",
+        "The series «{summary}» (line {line}) has more than {limit} occurrences; only the first {limit} were taken.",
+    ),
+    "series_unsupported": (
+        "Serien «{summary}» (rad {line}) upprepas på ett sätt som inte stöds ({detail}); bara första tillfället har tagits med.",
+        "The series «{summary}» (line {line}) repeats in a way that is not supported ({detail}); only the first occurrence was taken.",
+    ),
+    "participants_capped": (
+        "{invited} inbjudna; sparas som {limit} deltagare, rummets största antal.",
+        "{invited} invited; saved as {limit} participants, the room's maximum.",
+    ),
+}
+
+
+_COMPONENTS = {
+    "VCALENDAR": ("kalendern", "the calendar"),
+    "VEVENT": ("händelsen", "the event"),
+    "VALARM": ("påminnelsen", "the reminder"),
+    "VTIMEZONE": ("tidszonen", "the time zone"),
 }
 
 
@@ -364,6 +569,14 @@ def _facts(error: SatellitkontorError, lang: str) -> dict[str, Any]:
         out["booked"] = ("bokat" if p.get("kind") == "room" else "bokad", "booked")[i]
     if error.code == "state.check_in_not_allowed":
         out["detail"] = _check_in_detail(p, lang)
+    if error.code in ("ical.invalid", "ical.notice"):
+        for key in ("found", "expected"):  # "händelsen (VEVENT)"
+            if p.get(key) in _COMPONENTS:
+                out[key] = f"{_COMPONENTS[p[key]][i]} ({p[key]})"
+        problem = _CALENDAR_PROBLEMS.get(str(p.get("reason")), MESSAGES["error"])[i]
+        out["file_problem"] = problem.format_map(out)
+    if hasattr(p.get("cause"), "code"):  # the error an import stopped at
+        out["cause_text"] = describe(p["cause"], lang)
     return out
 
 

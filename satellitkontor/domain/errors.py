@@ -51,6 +51,12 @@ class BookingNotFound(NotFound):
     code = "booking.not_found"
 
 
+class FeedNotFound(NotFound):
+    """No published feed with this id (the feed list's number)."""
+
+    code = "feed.not_found"
+
+
 # --- permissions ------------------------------------------------------------------------------
 class PermissionDenied(SatellitkontorError):
     code = "permission.denied"
@@ -163,6 +169,19 @@ class CheckInNotAllowed(InvalidState):
     code = "state.check_in_not_allowed"
 
 
+# --- calendar feeds ---------------------------------------------------------------------------
+class FeedTargetRequired(InvalidInput):
+    """A feed of a desk or room, a municipality or a person was asked for without saying which."""
+
+    code = "feed.target_required"
+
+
+class FeedTargetNotAllowed(InvalidInput):
+    """The office and rotation feeds are about nothing in particular: a target makes no sense."""
+
+    code = "feed.target_not_allowed"
+
+
 # --- storage ----------------------------------------------------------------------------------
 class DatabaseError(SatellitkontorError):
     code = "database"
@@ -180,11 +199,99 @@ class SchemaTooNew(DatabaseError):
     code = "database.schema_too_new"
 
 
+# --- settings ---------------------------------------------------------------------------------
+class SettingsFileInvalid(SatellitkontorError):
+    """The machine-wide settings file is there but cannot be read (``path``, ``detail``)."""
+
+    code = "settings.file_invalid"
+
+
 class OfficeNotEmpty(InvalidState):
     code = "state.office_not_empty"
+
+
+# --- the feed server --------------------------------------------------------------------------
+class FeedServerCannotListen(SatellitkontorError):
+    """The feed server cannot take its address (``host``, ``port``, ``detail``)."""
+
+    code = "feeds.cannot_listen"
+
+
+class FeedServerPortInUse(FeedServerCannotListen):
+    code = "feeds.cannot_listen.port_in_use"
 
 
 class ActorRequired(InvalidInput):
     """A command that changes something was given no person to act as."""
 
     code = "input.actor_required"
+
+
+# --- calendar import (.ics) -------------------------------------------------------------------
+class InvalidCalendarFile(InvalidInput):
+    """An .ics file that cannot be imported at all. ``reason`` names the problem (texts.py has a
+    sentence for each), ``line`` is where it was found; ``limit``, ``detail`` etc. as needed."""
+
+    code = "ical.invalid"
+
+
+class CalendarNotice(SatellitkontorError):
+    """Something the import did with a file that the user should know (``reason`` as above):
+    carried in the import plan and shown with it, never raised."""
+
+    code = "ical.notice"
+
+
+class ImportRejected(RuleViolation):
+    """An event of an imported file that cannot become a booking (the file itself is fine)."""
+
+    code = "import"
+
+
+class UnknownImportResource(ImportRejected):
+    code = "import.unknown_resource"
+
+
+class UnknownImportPerson(ImportRejected):
+    code = "import.unknown_person"
+
+
+class EventCancelledInFile(ImportRejected):
+    code = "import.cancelled"
+
+
+class EventSpansDays(ImportRejected):
+    """A timed meeting in the room over several days (``begins``, ``ends``)."""
+
+    code = "import.spans_days"
+
+
+class EventTooLong(EventSpansDays):
+    code = "import.spans_days.too_many"
+
+
+class OverlapInFile(Conflict):
+    """Two events of one imported file want the same place (or one person two desks) at once."""
+
+    code = "conflict.in_file"
+
+
+class NoFreeDesk(Conflict):
+    code = "conflict.no_free_desk"
+
+
+class AlreadyImported(Conflict):
+    """The event's calendar identity is already a booking (``booking``: its id)."""
+
+    code = "conflict.already_imported"
+
+
+class DuplicateInFile(Conflict):
+    code = "conflict.duplicate_in_file"
+
+
+class ImportConflict(Conflict):
+    """Writing an import failed at one event (``summary``, ``start``, ``end``, the ``cause``):
+    nothing of the import was saved."""
+
+    code = "conflict.import"

@@ -104,3 +104,30 @@ class Recurrence:
         if self.until is not None:
             parts.append(f"UNTIL={self.until:%Y%m%d}")
         return ";".join(parts)
+
+
+def parse_rrule(rule: str, start: date) -> Recurrence:
+    """The Recurrence that ``to_rrule`` wrote as ``rule`` (with ``start``, the series' first day).
+
+    Reads what ``to_rrule`` writes (FREQ, INTERVAL, BYDAY, COUNT, UNTIL as a date); anything else
+    is a ``BadRecurrence``. Calendar feeds use it to publish a stored series as one RRULE event.
+    """
+    parts: dict[str, str] = {}
+    for item in rule.strip().upper().split(";"):
+        key, sep, value = item.partition("=")
+        if not sep or key in parts:
+            raise BadRecurrence(problem="rrule", value=rule)
+        parts[key] = value
+    try:
+        frequency = Frequency(parts.pop("FREQ").lower())
+        interval = int(parts.pop("INTERVAL", "1"))
+        count = int(parts.pop("COUNT")) if "COUNT" in parts else None
+        until_text = parts.pop("UNTIL", None)
+        until = date(int(until_text[:4]), int(until_text[4:6]), int(until_text[6:8])) if until_text else None
+        days = parts.pop("BYDAY", "")
+        weekdays = frozenset(_RRULE_DAYS.index(d) for d in days.split(",")) if days else frozenset()
+    except (KeyError, ValueError) as exc:
+        raise BadRecurrence(problem="rrule", value=rule) from exc
+    if parts or (until_text is not None and len(until_text) != 8):
+        raise BadRecurrence(problem="rrule", value=rule)
+    return Recurrence(frequency, start, until, count, weekdays, interval)

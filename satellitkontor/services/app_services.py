@@ -8,6 +8,9 @@ from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.services.attendance_service import AttendanceService
 from satellitkontor.services.booking_service import BookingService
 from satellitkontor.services.change_watch import ChangeWatch
+from satellitkontor.services.feed_publishing import FeedPublishingService
+from satellitkontor.services.feed_service import FeedService
+from satellitkontor.services.import_service import ImportService
 from satellitkontor.services.occupancy_service import OccupancyService
 from satellitkontor.services.office_service import OfficeService
 from satellitkontor.services.rotation_service import RotationService
@@ -28,6 +31,9 @@ class AppServices:
     rotation: RotationService = field(init=False)
     statistics: StatisticsService = field(init=False)
     changes: ChangeWatch = field(init=False)
+    feed_publishing: FeedPublishingService = field(init=False)
+    feeds: FeedService = field(init=False)
+    ical_import: ImportService = field(init=False)
 
     def __post_init__(self) -> None:
         self.booking = BookingService(self.db, self.clock)
@@ -37,6 +43,9 @@ class AppServices:
         self.rotation = RotationService(self.db, self.clock)
         self.statistics = StatisticsService(self.db, self.clock)
         self.changes = ChangeWatch(self.db)
+        self.feed_publishing = FeedPublishingService(self.db, self.clock)
+        self.feeds = FeedService(self.db, self.clock)
+        self.ical_import = ImportService(self.db, self.clock)
 
     def close(self) -> None:
         self.changes.close()

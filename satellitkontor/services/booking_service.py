@@ -9,20 +9,25 @@ the last line: if it fires anyway, the caller gets the same ``ResourceTaken`` er
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain import clock as clk
+from satellitkontor.domain import import_rules
 from satellitkontor.domain import policy as rules
 from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod
 from satellitkontor.domain.errors import (
     AlreadyCancelled,
+    AlreadyImported,
     AlreadyOver,
     BookingNotFound,
+    ImportConflict,
     InvalidInput,
     NoOccurrences,
     PermissionDenied,
@@ -31,18 +36,23 @@ from satellitkontor.domain.errors import (
     ResourceNotFound,
     ResourceTaken,
     RuleViolation,
+    SatellitkontorError,
     WrongResourceKind,
 )
 from satellitkontor.domain.office_calendar import OfficeCalendar
+from satellitkontor.domain.people import Role
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
-from satellitkontor.services.base import Service, load_person
+from satellitkontor.services.base import Service, load_person, require_role
 from satellitkontor.services.results import MAX_TITLE as MAX_TITLE
 from satellitkontor.services.results import SeriesResult as SeriesResult
 from satellitkontor.services.results import SkippedOccurrence as SkippedOccurrence
 from satellitkontor.storage import queries
 from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow, SeriesRow
+
+if TYPE_CHECKING:
+    from satellitkontor.services.import_results import ImportRequest
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +203,65 @@ class BookingService(Service):
             booked = tuple(_new_view(row, resource, person) for row in rows)
             return SeriesResult(series_id, booked, tuple(skipped), False, tuple(r.day for r in accepted))
 
+    # --- imports (services/import_service.py) -------------------------------------------------
+    def import_bookings(self, actor_id: int, requests: Sequence[ImportRequest]) -> list[BookingView]:
+        """Write the bookings of a calendar import in one transaction: all of them or none.
+
+        Checked as a booking made in the app is, except what an import allows on purpose
+        (domain/import_rules.py: the past, beyond the horizon, the room's grid and length):
+        an open day within opening hours, the place free, one desk per person, active place and
+        person, and the import key not taken. Locks as ``book_desk`` does, for every place and
+        person at once (queries.lock_for_import). The first request that fails stops it all
+        with ``ImportConflict`` naming the event, and nothing is written.
+        """
+        with self.db.session(write=True) as s:
+            actor = load_person(s, actor_id)
+            require_role(actor, Role.ADMIN, action="import_bookings")
+            if not requests:
+                return []
+            policy = queries.load_policy(s)
+            days = [clk.local_date(r.start) for r in requests]
+            calendar = queries.load_calendar(s, policy, min(days), max(days))
+            queries.lock_for_import(s, [r.resource_id for r in requests], [r.person_id for r in requests])
+            imported = queries.imported_keys(s, [r.import_key for r in requests])
+            # held here: the session's identity map alone would let them go and load them again
+            people: dict[int, PersonRow] = {}
+            places: dict[int, ResourceRow] = {}
+            out = []
+            for req in requests:
+                try:
+                    person = people.get(req.person_id) or load_person(s, req.person_id)
+                    resource = places.get(req.resource_id) or s.get(ResourceRow, req.resource_id)
+                    if resource is None:
+                        raise ResourceNotFound(id=req.resource_id)
+                    if not resource.active:
+                        raise ResourceInactive(name=resource.name)
+                    people[person.id], places[resource.id] = person, resource
+                    import_rules.check_slot(req.start, req.end, calendar)
+                    if req.import_key in imported:
+                        raise AlreadyImported(booking=imported[req.import_key])
+                    self._check_free(s, policy, resource, person, req.start, req.end)
+                    row = self._insert(
+                        s,
+                        actor,
+                        person,
+                        resource,
+                        req.start,
+                        req.end,
+                        desk_period=req.desk_period,
+                        title=req.title,
+                        participants=req.participants,
+                        import_key=req.import_key,
+                    )
+                except IntegrityError as exc:  # another import wrote the same key just now
+                    if "import_key" not in str(exc.orig):
+                        raise
+                    raise _stopped(req, AlreadyImported(booking="–")) from exc
+                except SatellitkontorError as err:
+                    raise _stopped(req, err) from err
+                out.append(_new_view(row, resource, person))
+            return out
+
     # --- cancelling ---------------------------------------------------------------------------
     def cancel(self, actor_id: int, booking_id: int) -> BookingView:
         with self.db.session(write=True) as s:
@@ -308,11 +377,7 @@ class BookingService(Service):
                 municipality=taken[0].municipality_code,
             )
         if resource.kind is ResourceKind.DESK and policy.one_desk_per_person:
-            mine = queries.holding_overlaps(s, start=start, end=end, person_id=person.id, desks_only=True)
-            if mine:
-                raise PersonAlreadyHasDesk(
-                    person=person.name, resource=mine[0].resource_name, start=mine[0].start, end=mine[0].end
-                )
+            ensure_no_other_desk(s, person.id, person.name, start, end)
 
     def _insert(
         self,
@@ -327,6 +392,7 @@ class BookingService(Service):
         title: str | None = None,
         participants: int | None = None,
         series_id: str | None = None,
+        import_key: str | None = None,
         flush: bool = True,
     ) -> BookingRow:
         now = self.now()
@@ -345,6 +411,7 @@ class BookingService(Service):
             participants=participants,
             status=BookingStatus.CONFIRMED,
             series_id=series_id,
+            import_key=import_key,
             sequence=0,
             created_at=now,
             updated_at=now,
@@ -378,6 +445,19 @@ class BookingService(Service):
                     resource=name, kind=kind, start=None, end=None, municipality=None
                 ) from exc
             raise
+
+
+def _stopped(req: ImportRequest, cause: SatellitkontorError) -> ImportConflict:
+    return ImportConflict(summary=req.summary, start=req.start, end=req.end, cause=cause)
+
+
+def ensure_no_other_desk(s: Session, person_id: int, person_name: str, start: datetime, end: datetime) -> None:
+    """Raise PersonAlreadyHasDesk when the person holds another desk between start and end."""
+    mine = queries.holding_overlaps(s, start=start, end=end, person_id=person_id, desks_only=True)
+    if mine:
+        raise PersonAlreadyHasDesk(
+            person=person_name, resource=mine[0].resource_name, start=mine[0].start, end=mine[0].end
+        )
 
 
 def _clean_title(title: str | None) -> str | None:

@@ -266,3 +266,27 @@ def lock_for_booking(session: Session, resource_id: int, person_id: int) -> None
         return
     session.execute(text("SELECT pg_advisory_xact_lock(1, :r)"), {"r": resource_id})
     session.execute(text("SELECT pg_advisory_xact_lock(2, :p)"), {"p": person_id})
+
+
+def imported_keys(session: Session, keys: Sequence[str]) -> dict[str, int]:
+    """The bookings (import key -> id) that already carry one of ``keys`` (calendar import)."""
+    unique = list(dict.fromkeys(keys))
+    found: dict[str, int] = {}
+    for i in range(0, len(unique), 500):
+        stmt = select(BookingRow.import_key, BookingRow.id).where(
+            BookingRow.import_key.in_(unique[i : i + 500])
+        )
+        found.update((key, booking_id) for key, booking_id in session.execute(stmt) if key is not None)
+    return found
+
+
+def lock_for_import(session: Session, resource_ids: Sequence[int], person_ids: Sequence[int]) -> None:
+    """``lock_for_booking`` for many bookings at once (a calendar import): every resource, then
+    every person, each in ascending order, so an import and single bookings never wait on each
+    other in a circle."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for r in sorted(set(resource_ids)):
+        session.execute(text("SELECT pg_advisory_xact_lock(1, :r)"), {"r": r})
+    for p in sorted(set(person_ids)):
+        session.execute(text("SELECT pg_advisory_xact_lock(2, :p)"), {"p": p})

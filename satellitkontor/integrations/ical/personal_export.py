@@ -25,11 +25,9 @@ from icalendar import Calendar, Event
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.integrations.ical.ics_text import OFFICE_NAME as OFFICE_NAME
+from satellitkontor.integrations.ical.ics_text import PRODID as PRODID
 from satellitkontor.texts import label
-
-PRODID = "-//Umeåregionen//Satellitkontoret//SV"
-#: The office's name in LOCATION, before the desk's or room's name.
-OFFICE_NAME = "Umeåregionens satellitkontor"
 
 
 def summary(booking: BookingView, lang: str = "sv") -> str:
