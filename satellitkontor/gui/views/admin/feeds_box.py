@@ -122,6 +122,7 @@ class FeedsBox(QGroupBox):
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         # Who published is the longest text: cut ("…", the whole in its tooltip) so the name fits.
         header.setSectionResizeMode(CREATED, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CREATED, header.fontMetrics().horizontalAdvance("2026-11-22, Sofia Lindqvist") + 16)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         caption = QLabel(self.tr("&Publicerade kalenderflöden"))
         caption.setBuddy(self.table)
