@@ -238,3 +238,31 @@ class FeedTokenRow(Base):
         ),
         CheckConstraint("privacy IN ('public', 'internal')", name="ck_feed_tokens_privacy"),
     )
+
+
+class AuditRow(Base):
+    """One entry of the audit trail (append-only in the database; see migration 0003)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    #: The actor's name when the entry was written (personal data: removed by retention/erasure).
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    #: e.g. booking.create, booking.cancel, person.role, resource.update, settings.policy.
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    #: The person the entry is about (a booking's person, a person whose role changed).
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    before: Mapped[object] = mapped_column(JSONText(), nullable=True)
+    after: Mapped[object] = mapped_column(JSONText(), nullable=True)
+    anonymized_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_entity", "entity", "entity_id"),
+        Index("ix_audit_log_subject", "subject_id"),
+        Index("ix_audit_log_actor", "actor_id"),
+    )

@@ -36,6 +36,7 @@ TABLES = {
     "rotation_years",
     "rotation_meetings",
     "feed_tokens",
+    "audit_log",
 }
 
 #: A second revision for the upgrade tests: the app's migrations plus this one.
@@ -333,6 +334,7 @@ def test_a_0001_sqlite_file_upgrades_to_head_keeping_rows_and_overlap_triggers(d
         conn.execute("DROP INDEX ix_bookings_import_key")
         conn.execute("ALTER TABLE bookings DROP COLUMN import_key")
         conn.execute("DROP TABLE feed_tokens")
+        conn.execute("DROP TABLE audit_log")
     db = Database(url)
     try:
         result = schema.prepare(db)
