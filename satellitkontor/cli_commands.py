@@ -203,13 +203,18 @@ def _cmd_no_show(services: AppServices, args: argparse.Namespace, lang: str) -> 
 
 
 def _cmd_occupancy(services: AppServices, args: argparse.Namespace, lang: str) -> int:
+    """Names only for whom the office shows them (``--as`` a receptionist or admin, or every user
+    when the office allows it): services/occupancy_service.py decides."""
     day = parse_date(args.date, _today())
-    occupancy = services.occupancy.day(day)
+    viewer = _actor(services, args, required=False)
+    viewer_id = viewer.id if viewer is not None else None
+    occupancy = services.occupancy.day(day, viewer_id=viewer_id)
     print(cli_format.occupancy(occupancy, lang))
     if occupancy.closed is not None and args.date in ("idag", "today"):
         # "today" on a weekend or holiday: show the next day the office is open as well
         print()
-        print(cli_format.occupancy(services.occupancy.day(services.occupancy.next_open_day(day)), lang))
+        following = services.occupancy.next_open_day(day)
+        print(cli_format.occupancy(services.occupancy.day(following, viewer_id=viewer_id), lang))
     return 0
 
 
@@ -297,6 +302,10 @@ def _db(args: argparse.Namespace, lang: str) -> int:
 def _cmd_person(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.texts import label, municipality_name
 
+    if args.person_command == "erase":
+        from satellitkontor import cli_privacy
+
+        return cli_privacy.erase(services, args, lang)
     if args.person_command == "list":
         for p in services.office.people():
             print(
@@ -370,6 +379,12 @@ _COMMANDS = {
 
 
 def _handlers() -> dict[str, Callable[[Any, argparse.Namespace, str], int]]:
-    from satellitkontor import cli_feeds, cli_import
+    from satellitkontor import cli_audit, cli_feeds, cli_import, cli_privacy
 
-    return {**_COMMANDS, **cli_feeds.COMMANDS, **cli_import.COMMANDS}
+    return {
+        **_COMMANDS,
+        **cli_feeds.COMMANDS,
+        **cli_import.COMMANDS,
+        **cli_audit.COMMANDS,
+        **cli_privacy.COMMANDS,
+    }

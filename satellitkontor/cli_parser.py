@@ -195,7 +195,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     person = sub.add_parser("person", help=t("personer", "people"))
     psub = _Subparsers(
-        person.add_subparsers(dest="person_command", metavar="add|list", required=True), common
+        person.add_subparsers(dest="person_command", metavar="add|list|erase", required=True), common
     )
     padd = psub.add_parser("add", help=t("lägg till en person", "add a person"))
     padd.add_argument("--name", required=True, metavar=t("NAMN", "NAME"))
@@ -208,6 +208,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     padd.add_argument("--kind", choices=[k.value for k in PersonKind], default="employee")
     padd.add_argument("--role", choices=[r.value for r in Role], default="user")
     psub.add_parser("list", help=t("lista personer", "list people"))
+    from satellitkontor import cli_privacy
+
+    cli_privacy.add_erase_parser(psub, t)
 
     res = sub.add_parser("resources", help=t("lista platser och rum", "list desks and rooms"))
     res.add_argument("--all", action="store_true", help=t("även avaktiverade", "inactive ones too"))
@@ -232,10 +235,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     csub.add_parser("list")
 
     # Commands that live in their own modules (each with add_parsers(sub, t) and COMMANDS).
-    from satellitkontor import cli_feeds, cli_import
+    from satellitkontor import cli_audit, cli_feeds, cli_import
 
     cli_feeds.add_parsers(sub, t)
     cli_import.add_parsers(sub, t)
+    cli_audit.add_parsers(sub, t)
+    cli_privacy.add_parsers(sub, t)
     return p
 
 

@@ -108,6 +108,43 @@ def label(key: str, lang: str = "sv") -> str:
     return LABELS.get(key, {}).get(lang, key)
 
 
+#: The audit trail's actions in words (Administration → Ändringslogg, ``satellitkontor audit``).
+AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
+    "booking.create": ("Bokning skapad", "Booking created"),
+    "booking.import": ("Bokning importerad", "Booking imported"),
+    "booking.cancel": ("Avbokad", "Cancelled"),
+    "booking.check_in": ("Incheckad", "Checked in"),
+    "booking.no_show": ("Markerad som utebliven", "Marked as no-show"),
+    "person.create": ("Person tillagd", "Person added"),
+    "person.register": ("Person registrerad", "Person registered"),
+    "person.role": ("Roll ändrad", "Role changed"),
+    "person.activate": ("Person aktiverad", "Person activated"),
+    "person.deactivate": ("Person inaktiverad", "Person deactivated"),
+    "resource.create": ("Plats eller rum tillagt", "Desk or room added"),
+    "resource.update": ("Plats eller rum ändrat", "Desk or room changed"),
+    "resource.activate": ("Plats eller rum aktiverat", "Desk or room activated"),
+    "resource.deactivate": ("Plats eller rum avaktiverat", "Desk or room deactivated"),
+    "closure.create": ("Stängning tillagd", "Closure added"),
+    "closure.delete": ("Stängning borttagen", "Closure removed"),
+    "settings.policy": ("Bokningsregler ändrade", "Booking rules changed"),
+    "rotation_year.confirm": ("Värdkommun bekräftad", "Host municipality confirmed"),
+    "meeting.create": ("Möte tillagt", "Meeting added"),
+    "feed.publish": ("Kalenderflöde publicerat", "Calendar feed published"),
+    "feed.revoke": ("Kalenderflöde återkallat", "Calendar feed revoked"),
+    "settings.visibility": ("Synlighet av namn ändrad", "Visibility of names changed"),
+    "settings.retention": ("Gallring av personuppgifter ändrad", "Retention of personal data changed"),
+    "retention.apply": ("Gamla personuppgifter rensade", "Old personal data removed"),
+    "person.erase": ("Personuppgifter raderade", "Personal data erased"),
+    "person.export": ("Personuppgifter hämtade", "Personal data exported"),
+}
+
+
+def audit_action(action: str, lang: str = "sv") -> str:
+    """An audit entry's action in words; one this version does not know, as it is stored."""
+    words = AUDIT_ACTIONS.get(action)
+    return words[1 if lang == "en" else 0] if words else action
+
+
 # --- errors -----------------------------------------------------------------------------------
 # Each entry: code -> (Swedish, English). Placeholders are filled by _facts() below.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -293,6 +330,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Importen avbröts och ingenting sparades: «{summary}» {when} gick inte att boka. {cause_text}",
         "The import was stopped and nothing was saved: «{summary}» {when} could not be booked. {cause_text}",
     ),
+    # Exchange (integrations/exchange/errors.py)
+    "exchange": (
+        "Kontakten med Exchange misslyckades ({detail}).",
+        "Talking to Exchange failed ({detail}).",
+    ),
+    "exchange.unreachable": (
+        "Exchange-servern svarar inte ({url}): kontrollera adressen eller försök igen senare.",
+        "The Exchange server does not answer ({url}): check the address or try again later.",
+    ),
+    "exchange.timeout": (
+        "Exchange-servern svarade inte inom {seconds} sekunder ({url}). Synkroniseringen försöker igen senare.",
+        "The Exchange server did not answer within {seconds} seconds ({url}). The sync will try again later.",
+    ),
+    "exchange.unauthorized": (
+        "Exchange godtar inte inloggningen för {username}: kontrollera användarnamn och lösenord.",
+        "Exchange does not accept the sign-in for {username}: check the user name and password.",
+    ),
+    "exchange.sign_in_required": (
+        "Inloggningen till Microsoft 365 har gått ut för {username}: logga in igen på Exchange-sidan under Administration.",
+        "The Microsoft 365 sign-in of {username} has expired: sign in again on the Exchange page under Administration.",
+    ),
+    "exchange.no_rights": (
+        "Kontot {username} saknar behörighet till postlådan {mailbox}. Be Exchange-administratören ge kontot rätt till den.",
+        "The account {username} has no rights to the mailbox {mailbox}. Ask the Exchange administrator to grant them.",
+    ),
+    "exchange.no_rights.not_found": (
+        "Exchange har ingen postlåda {mailbox}: kontrollera e-postadressen.",
+        "Exchange has no mailbox {mailbox}: check the e-mail address.",
+    ),
+    "exchange.ews_disabled": (
+        "EWS är avstängt för organisationen i Exchange Online ({detail}). Välj Microsoft Graph i Exchange-inställningarna eller be IT tillåta appen.",
+        "EWS is switched off for the organisation in Exchange Online ({detail}). Choose Microsoft Graph in the Exchange settings or ask IT to allow the app.",
+    ),
+    "exchange.throttled": (
+        "Exchange är hårt belastat och ber oss vänta {seconds} sekunder. Synkroniseringen försöker igen automatiskt.",
+        "Exchange is busy and asks us to wait {seconds} seconds. The sync will try again automatically.",
+    ),
+    "exchange.server_error": (
+        "Exchange-servern svarade med ett fel ({detail}). Synkroniseringen försöker igen senare.",
+        "The Exchange server answered with an error ({detail}). The sync will try again later.",
+    ),
+    "exchange.conflict": (
+        "Händelsen har ändrats i Outlook sedan den senast synkades, så ändringen från appen skrevs inte över den.",
+        "The event was changed in Outlook since it was last synced, so the app's change was not written over it.",
+    ),
 }
 
 _ACTIONS = {
@@ -318,9 +400,24 @@ _ACTIONS = {
     "revoke_feed": ("återkalla kalenderflöden", "revoke calendar feeds"),
     "list_feeds": ("se publicerade kalenderflöden", "see published calendar feeds"),
     "import_bookings": ("importera bokningar från en kalenderfil", "import bookings from a calendar file"),
+    "view_audit": ("se ändringsloggen", "see the change log"),
     "remove_last_admin": (
         "ta bort den sista administratören (utse först en ny)",
         "remove the last administrator (appoint a new one first)",
+    ),
+    "update_privacy": (
+        "ändra inställningarna för personuppgifter",
+        "change the settings for personal data",
+    ),
+    "apply_retention": ("rensa gamla personuppgifter", "remove old personal data"),
+    "erase_person": ("radera en persons personuppgifter", "erase a person's personal data"),
+    "erase_self": (
+        "radera dina egna personuppgifter (be en annan administratör)",
+        "erase your own personal data (ask another administrator)",
+    ),
+    "export_person_data": (
+        "hämta någon annans personuppgifter (bara dina egna, eller som administratör)",
+        "get someone else's personal data (only your own, or as an administrator)",
     ),
 }
 _FIELDS = {
@@ -361,10 +458,21 @@ _FIELDS = {
         "the feed's target (a desk or room, a municipality or a person)",
     ),
     "feed_label": ("flödets namn (högst 200 tecken)", "the feed's name (at most 200 characters)"),
+    "audit_action": (
+        "händelse (t.ex. booking.cancel eller booking; se satellitkontor audit --help)",
+        "action (e.g. booking.cancel or booking; see satellitkontor audit --help)",
+    ),
     "import_rule": (
         "regel (skriv TEXT=PLATS, t.ex. konferensrum@umea.se=Konferensrummet)",
         "rule (write TEXT=PLACE, e.g. konferensrum@umea.se=Konferensrummet)",
     ),
+    "retention_months": (
+        "gallringstid i månader (12–120)",
+        "retention period in months (12–120)",
+    ),
+    "names_to_users": ("namn för alla användare (ja eller nej)", "names for all users (yes or no)"),
+    "retention_on_start": ("rensa vid start (ja eller nej)", "remove on start (yes or no)"),
+    "export_folder": ("mapp att spara i (den måste finnas)", "folder to save in (it must exist)"),
 }
 _RECURRENCE = {
     "until_or_count": (

@@ -88,7 +88,7 @@ def test_book_a_desk_and_see_it_in_the_days_occupancy(url: str) -> None:
     )
     assert (code, err) == (0, ""), err
     assert out.startswith("Bokat: #1  Plats 3") and "förmiddag" in out and "Örjan Ödmark (Vännäs)" in out
-    code, out, _ = run(url, "occupancy", "--date", day.isoformat())
+    code, out, _ = run(url, "--as", "asa@umea.se", "occupancy", "--date", day.isoformat())
     assert code == 0
     line = next(li for li in out.splitlines() if li.startswith("Plats 3"))
     assert "Örjan Ödmark (Vännäs) #1" in line and line.rstrip().endswith("ledig")

@@ -19,83 +19,83 @@
         <translation>Desk and conference-room booking for Umeåregionen's satellite office.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="90" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="93" />
         <source>&amp;Kopiera</source>
-        <extracomment>More sections go here (the record of processing of personal data will).</extracomment>
+        <extracomment>More sections go here (the record of processing of personal data is the first).</extracomment>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="92" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="95" />
         <source>Kopiera uppgifterna till urklipp</source>
         <translation>Copy the details to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="93" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="96" />
         <source>Kopiera uppgifterna, t.ex. till ett mejl till IT</source>
         <translation>Copy the details, e.g. into an e-mail to IT</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="96" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="99" />
         <source>Öppna &amp;loggmappen</source>
         <translation>Open the &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="111" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="114" />
         <source>{where} (inte öppnad)</source>
         <translation>{where} (not opened)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="114" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="117" />
         <source>(finns inte: standardvärden används)</source>
         <translation>(not there: defaults are used)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="117" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="120" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="118" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="121" />
         <source>Databas</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="119" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="122" />
         <source>Loggfil</source>
         <translation>Log file</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="120" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="123" />
         <source>Dina inställningar</source>
         <translation>Your settings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="121" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="124" />
         <source>Datorns inställningar</source>
         <translation>This computer's settings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="122" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="125" />
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="123" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="126" />
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="124" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="127" />
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="125" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="128" />
         <source>Licens</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="135" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="138" />
         <source>&amp;Kopierat</source>
         <translation>&amp;Copied</translation>
     </message>
@@ -103,10 +103,221 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin_view.py" line="25" />
-        <location filename="../../satellitkontor/gui/views/admin_view.py" line="42" />
+        <location filename="../../satellitkontor/gui/views/admin_view.py" line="27" />
+        <location filename="../../satellitkontor/gui/views/admin_view.py" line="54" />
         <source>Administration</source>
         <translation>Administration</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="82" />
+        <source>Tid</source>
+        <extracomment>The entry's id. The view reached the end of what is loaded and more entries match: load the next page.</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="83" />
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="84" />
+        <source>Händelse</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="85" />
+        <source>Gäller</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="86" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="87" />
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="65" />
+        <source>Begränsa &amp;period</source>
+        <extracomment>Entries per page loaded as the list scrolls. How long typing may pause before the list follows the search text (ms). Fresh entries are on screen (after a refresh or a filter change). The next page was added to the list. A CSV file was written (its path).</extracomment>
+        <translation>Limit the &amp;period</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="67" />
+        <source>Från och med</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="68" />
+        <source>Till och med</source>
+        <translation>Up to and including</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="72" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="295" />
+        <source>Händelse</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="73" />
+        <source>Alla händelser</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="79" />
+        <source>Sök i ändringsloggen</source>
+        <translation>Search the change log</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="80" />
+        <source>Person, plats, värde …</source>
+        <translation>Person, place, value …</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="91" />
+        <source>&amp;Från:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="92" />
+        <source>&amp;Till:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="93" />
+        <source>&amp;Händelse:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="94" />
+        <source>&amp;Sök:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="105" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="158" />
+        <source>Ändringslogg</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="116" />
+        <source>Före och efter</source>
+        <translation>Before and after</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="126" />
+        <source>Exportera &amp;CSV…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="128" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="322" />
+        <source>Exportera CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="140" />
+        <source>Varje ändring sparas här med vem, när och vad som ändrades. Loggen kan inte ändras eller tas bort; namn tas bort enligt lagringstiden.</source>
+        <translation>Every change is kept here with who, when and what changed. The log cannot be changed or removed; names are removed when the retention period ends.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="263" />
+        <source>1 post</source>
+        <translation>1 entry</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="263" />
+        <source>{n} poster</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="267" />
+        <source>{shown} av {total} poster visas</source>
+        <translation>{shown} of {total} entries shown</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="289" />
+        <source>Välj en post för att se vad som ändrades.</source>
+        <translation>Choose an entry to see what changed.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="293" />
+        <source>Tid</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="294" />
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="296" />
+        <source>Gäller</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="299" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="301" />
+        <source>Obs</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="301" />
+        <source>Personuppgifter har tagits bort ur posten.</source>
+        <translation>Personal data has been removed from the entry.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="308" />
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="308" />
+        <source>Före</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="308" />
+        <source>Efter</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="317" />
+        <source>satellitkontoret-andringslogg-{day}</source>
+        <translation>satellite-office-change-log-{day}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="322" />
+        <source>CSV-filer (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="336" />
+        <source>1 post sparades i {path}</source>
+        <translation>1 entry was saved in {path}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="336" />
+        <source>{n} poster sparades i {path}</source>
+        <translation>{n} entries were saved in {path}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="342" />
+        <source>Exporterar ändringsloggen…</source>
+        <translation>Exporting the change log…</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1148,49 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>ErasePersonDialog</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="30" />
+        <source>Radera personuppgifter</source>
+        <translation>Erase personal data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="35" />
+        <source>Radera {name} &lt;{email}&gt;?</source>
+        <translation>Erase {name} &lt;{email}&gt;?</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="40" />
+        <source>Personen tas bort. Kommande bokningar avbokas. Namn, e-postadress och mötesrubriker tas bort ur alla personens bokningar och ur ändringsloggen. Bokningarna finns kvar utan namn, så statistiken ändras inte. Det går inte att ångra.</source>
+        <translation>The person is removed. Coming bookings are cancelled. Name, e-mail address and meeting titles are removed from all of the person's bookings and from the audit trail. The bookings stay without a name, so the statistics do not change. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="49" />
+        <source>Skriv personens e-postadress för att bekräfta</source>
+        <translation>Type the person's e-mail address to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="55" />
+        <source>Skriv personens &amp;e-postadress för att bekräfta:</source>
+        <translation>Type the person's &amp;e-mail address to confirm:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="57" />
+        <source>&amp;Radera</source>
+        <translation>&amp;Erase</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="58" />
+        <source>Radera personuppgifterna</source>
+        <translation>Erase the personal data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="61" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../satellitkontor/gui/errors.py" line="29" />
@@ -1034,128 +1288,128 @@ Status: {status}</translation>
         <translation>Published calendar feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="126" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="127" />
         <source>&amp;Publicerade kalenderflöden</source>
         <translation>&amp;Published calendar feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="128" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="129" />
         <source>Inga kalenderflöden är publicerade.</source>
         <translation>No calendar feeds are published.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="131" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="132" />
         <source>Publicera &amp;nytt flöde…</source>
         <translation>Publish &amp;new feed…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="132" />
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="314" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="133" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="315" />
         <source>Åt&amp;erkalla</source>
         <translation>R&amp;evoke</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="133" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="134" />
         <source>Återkalla det valda flödet</source>
         <translation>Revoke the chosen feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="134" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="135" />
         <source>&amp;Spara flöde som fil…</source>
         <translation>&amp;Save feed as file…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="135" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="136" />
         <source>Visa åter&amp;kallade</source>
         <translation>Show revo&amp;ked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="137" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="138" />
         <source>Visa återkallade flöden</source>
         <translation>Show revoked feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="148" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="149" />
         <source>Flödesserverns adress</source>
         <translation>Feed server address</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="152" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="153" />
         <source>Adressen som prenumeranterna når flödesservern på, till exempel http://kontorsserver:8765.</source>
         <translation>The address at which subscribers reach the feed server, for example http://kontorsserver:8765.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="160" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="161" />
         <source>Flödesserverns &amp;adress:</source>
         <translation>Feed server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="167" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="168" />
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="213" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="214" />
         <source>Skriv adressen med http:// eller https:// först, till exempel http://kontorsserver:8765.</source>
         <translation>Write the address with http:// or https:// first, for example http://kontorsserver:8765.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="289" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="290" />
         <source>Flödet «{name}» är publicerat.</source>
         <translation>The feed «{name}» is published.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="305" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="306" />
         <source>Återkalla flödet</source>
         <translation>Revoke the feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="308" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="309" />
         <source>Återkalla flödet «{name}» (adressen börjar {hint}…)? Adressen slutar fungera för alla som prenumererar på den. Det går inte att ångra; du kan publicera ett nytt flöde.</source>
         <translation>Revoke the feed «{name}» (the address starts {hint}…)? The address stops working for everyone who subscribes to it. This cannot be undone; you can publish a new feed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="315" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="316" />
         <source>&amp;Behåll</source>
         <translation>&amp;Keep</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="334" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="335" />
         <source>Flödet «{name}» är återkallat.</source>
         <translation>The feed «{name}» is revoked.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="352" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="353" />
         <source>Spara kalenderflödet</source>
         <translation>Save the calendar feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="355" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="356" />
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="375" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="376" />
         <source>Sparade 1 händelse i {file}.</source>
         <translation>Saved 1 event in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="377" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="378" />
         <source>Sparade {n} händelser i {file}.</source>
         <translation>Saved {n} events in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="388" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="389" />
         <source>Sparar kalenderflödet…</source>
         <translation>Saving the calendar feed…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="394" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="395" />
         <source>Det gick inte att spara</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="397" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="398" />
         <source>Kalenderfilen {file} kunde inte sparas: {reason}</source>
         <translation>The calendar file {file} could not be saved: {reason}</translation>
     </message>
@@ -1853,12 +2107,12 @@ Status: {status}</translation>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="86" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="73" />
         <source>Ingår i en serie</source>
         <translation>Part of a series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="86" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="73" />
         <source>Enstaka bokning</source>
         <translation>Single booking</translation>
     </message>
@@ -1866,147 +2120,230 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="65" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="67" />
         <source>Kommande eller tidigare bokningar</source>
         <extracomment>Fresh bookings are on screen. An .ics file was written: its path and how many bookings it holds.</extracomment>
         <translation>Coming or past bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="66" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="68" />
         <source>&amp;Kommande</source>
         <translation>&amp;Coming</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="67" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="69" />
         <source>&amp;Tidigare</source>
         <translation>&amp;Past</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="72" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="119" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="74" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="129" />
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="89" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="91" />
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="92" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="123" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="228" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="94" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="133" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="238" />
         <source>Av&amp;boka</source>
         <translation>Can&amp;cel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="94" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="128" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="237" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="96" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="138" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="247" />
         <source>Avboka s&amp;erien</source>
         <translation>Cancel the s&amp;eries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="97" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="133" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="99" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="143" />
         <source>E&amp;xportera till kalender (.ics)…</source>
         <translation>E&amp;xport to calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="175" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="101" />
+        <source>Mina &amp;uppgifter…</source>
+        <translation>My &amp;data…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="103" />
+        <source>Mina uppgifter</source>
+        <translation>My data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="104" />
+        <source>Spara allt som finns sparat om dig (JSON och CSV)</source>
+        <translation>Save everything stored about you (JSON and CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="185" />
         <source>Du har inga kommande bokningar. Boka en plats under Boka plats.</source>
         <translation>You have no coming bookings. Book a desk under Book a desk.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="177" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="187" />
         <source>Du har inga tidigare bokningar.</source>
         <translation>You have no past bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="206" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="216" />
         <source>{place}, {day}, {time}</source>
         <translation>{place}, {day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="227" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="237" />
         <source>Vill du avboka {booking}?</source>
         <translation>Do you want to cancel {booking}?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="235" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="245" />
         <source>Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar.</source>
         <translation>Do you want to cancel the series at {place} from {day} on? Earlier bookings in the series are kept.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="243" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="245" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="253" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="255" />
         <source>Avboka</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="250" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="260" />
         <source>&amp;Behåll bokningen</source>
         <translation>&amp;Keep the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="273" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="283" />
         <source>Avbokat: {booking}.</source>
         <translation>Cancelled: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="288" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="298" />
         <source>1 bokning i serien på {place} avbokades från och med {day}.</source>
         <translation>1 booking in the series at {place} was cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="290" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="300" />
         <source>{n} bokningar i serien på {place} avbokades från och med {day}.</source>
         <translation>{n} bookings in the series at {place} were cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="315" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="335" />
         <source>Exportera till kalender</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="316" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="336" />
         <source>mina-bokningar.ics</source>
         <translation>my-bookings.ics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="317" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="337" />
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="330" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="350" />
         <source>Satellitkontoret – {name}</source>
         <translation>Satellite office – {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="340" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="360" />
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="342" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="362" />
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="353" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="373" />
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="359" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="379" />
         <source>Det gick inte att spara</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="362" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="382" />
         <source>Kalenderfilen {file} kunde inte sparas: {reason}</source>
         <translation>The calendar file {file} could not be saved: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MyDataDialog</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="45" />
+        <source>Mina uppgifter</source>
+        <translation>My data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="49" />
+        <source>Allt som sparas om dig</source>
+        <translation>Everything stored about you</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="52" />
+        <source>Sparar din profil, alla dina bokningar (även avbokade), dina återkommande bokningar, ändringsloggens poster om dig eller gjorda av dig och kalenderflöden som gäller dig. Det blir en JSON-fil med allt och en CSV-fil per lista, som går att öppna i Excel, i en ny mapp i den mapp du väljer.</source>
+        <translation>Saves your profile, all your bookings (cancelled ones too), your recurring bookings, the audit entries about you or made by you, and calendar feeds about you. You get a JSON file with all of it and a CSV file per list, which opens in Excel, in a new folder inside the folder you choose.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="59" />
+        <source>&amp;Välj mapp och spara…</source>
+        <translation>&amp;Choose a folder and save…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="61" />
+        <source>Välj mapp och spara mina uppgifter</source>
+        <translation>Choose a folder and save my data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="69" />
+        <source>Öppna &amp;mappen</source>
+        <translation>Open the &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="71" />
+        <source>Öppna mappen med mina uppgifter</source>
+        <translation>Open the folder with my data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="74" />
+        <source>Om &amp;behandlingen av personuppgifter…</source>
+        <translation>About the &amp;processing of personal data…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="76" />
+        <source>Om behandlingen av personuppgifter</source>
+        <translation>About the processing of personal data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="94" />
+        <source>Välj mapp för dina uppgifter</source>
+        <translation>Choose a folder for your data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="110" />
+        <source>Sparar dina uppgifter…</source>
+        <translation>Saving your data…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="117" />
+        <source>Sparat i {folder}: {files} filer, {bookings} bokningar.</source>
+        <translation>Saved in {folder}: {files} files, {bookings} bookings.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="127" />
+        <source>Det gick inte att spara: {reason}</source>
+        <translation>Could not save: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2063,74 +2400,84 @@ Status: {status}</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="41" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="42" />
         <source>Sök person</source>
         <extracomment>Fresh data is on screen.</extracomment>
         <translation>Search for a person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="42" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="43" />
         <source>Sök på namn, e-post, kommun eller roll</source>
         <translation>Search by name, e-mail, municipality or role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="45" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="46" />
         <source>&amp;Sök:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="54" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="55" />
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="65" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="66" />
         <source>&amp;Ny person…</source>
         <translation>&amp;New person…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="67" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="68" />
         <source>Ny person</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="71" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="72" />
         <source>Ny roll</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="74" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="75" />
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="76" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="77" />
         <source>Än&amp;dra roll</source>
         <translation>Change r&amp;ole</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="78" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="79" />
         <source>Ändra roll</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="80" />
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="148" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="81" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="156" />
         <source>&amp;Inaktivera</source>
         <translation>De&amp;activate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="100" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="93" />
+        <source>Radera &amp;personuppgifter…</source>
+        <translation>Erase &amp;personal data…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="95" />
+        <source>Radera personuppgifter</source>
+        <translation>Erase personal data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="106" />
         <source>Personer och roller</source>
         <translation>People and roles</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="119" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="125" />
         <source>{shown} av {total}</source>
         <translation>{shown} of {total}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="148" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="156" />
         <source>&amp;Aktivera</source>
         <translation>A&amp;ctivate</translation>
     </message>
@@ -2280,6 +2627,212 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>PrivacyNoticeDialog</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="40" />
+        <source>Behandling av personuppgifter</source>
+        <translation>Processing of personal data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="45" />
+        <source>Information om behandling av personuppgifter</source>
+        <translation>Information about the processing of personal data</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="54" />
+        <source>Visa &amp;namn för alla användare (annars bara kommun)</source>
+        <extracomment>Fresh settings are on screen. Retention ran (the applied report). A dry run's summary is shown, waiting for "Rensa" (tests wait on it).</extracomment>
+        <translation>Show &amp;names to all users (otherwise the municipality only)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="56" />
+        <source>Visa namn för alla användare</source>
+        <translation>Show names to all users</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="60" />
+        <source>Gäller namn och mötesrubriker i andras bokningar, i appen och på kommandoraden. Receptionister och administratörer ser alltid namn. Publika kalenderflöden och statistiken visar aldrig namn.</source>
+        <translation>Applies to names and meeting titles in other people's bookings, in the app and on the command line. Receptionists and administrators always see names. Public calendar feeds and the statistics never show names.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="66" />
+        <source>Vem ser namn</source>
+        <translation>Who sees names</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="74" />
+        <source> månader</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="75" />
+        <source>Gallringstid i månader</source>
+        <translation>Retention period in months</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="77" />
+        <source>Ta bort namn, e-post och rubriker &amp;efter:</source>
+        <translation>Remove names, e-mail addresses and titles &amp;after:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="79" />
+        <source>Rensa &amp;automatiskt vid start</source>
+        <translation>Remove &amp;automatically on start</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="81" />
+        <source>Rensa automatiskt vid start</source>
+        <translation>Remove automatically on start</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="85" />
+        <source>Bokningar och poster i ändringsloggen från före den första dagen i månaden så många månader bakåt förlorar namn, e-post och rubrik. Antalen per kommun, plats och dag finns kvar, så statistiken ändras inte.</source>
+        <translation>Bookings and audit entries from before the first day of the month that many months back lose name, e-mail address and title. The counts per municipality, desk and day stay, so the statistics do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="91" />
+        <source>Rensa &amp;gamla personuppgifter…</source>
+        <translation>Remove &amp;old personal data…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="93" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="245" />
+        <source>Rensa gamla personuppgifter</source>
+        <translation>Remove old personal data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="98" />
+        <source>Gallring</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="107" />
+        <source>&amp;Om behandlingen av personuppgifter…</source>
+        <translation>&amp;About the processing of personal data…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="109" />
+        <source>Om behandlingen av personuppgifter</source>
+        <translation>About the processing of personal data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="120" />
+        <source>Senaste händelse</source>
+        <translation>Latest event</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="121" />
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="123" />
+        <source>Spara inställningarna för personuppgifter</source>
+        <translation>Save the settings for personal data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="140" />
+        <source>Personuppgifter</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="168" />
+        <source>Ändringar som inte är sparade</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="194" />
+        <source>Inställningarna är sparade</source>
+        <translation>The settings are saved</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="216" />
+        <source>Undersöker gamla personuppgifter…</source>
+        <translation>Looking for old personal data…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="222" />
+        <source>Bokningar som förlorar namn och rubrik: {n}</source>
+        <translation>Bookings that lose name and title: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="223" />
+        <source>Återkommande bokningar (serier): {n}</source>
+        <translation>Recurring bookings (series): {n}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="224" />
+        <source>Poster i ändringsloggen: {n}</source>
+        <translation>Audit entries: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="225" />
+        <source>Personer som tas bort: {n}</source>
+        <translation>People removed: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="226" />
+        <source>Övriga kopplingar till vem som gjorde vad: {n}</source>
+        <translation>Other links to who did what: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="230" />
+        <source>Månader: {months}</source>
+        <translation>Months: {months}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="238" />
+        <source>Det finns inga personuppgifter från före {day} att rensa.</source>
+        <translation>There is no personal data from before {day} to remove.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="248" />
+        <source>Namn, e-post och rubriker från före {day} tas bort. Det går inte att ångra.</source>
+        <translation>Names, e-mail addresses and titles from before {day} are removed. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="256" />
+        <source>&amp;Rensa</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="257" />
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="284" />
+        <source>Rensar gamla personuppgifter…</source>
+        <translation>Removing old personal data…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="289" />
+        <source>Rensat. Statistiken är oförändrad.</source>
+        <translation>Removed. The statistics are unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacySection</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="66" />
+        <source>Appen sparar namn, e-post, kommun och bokningar för att administrera kontoret. Här står vad som sparas, varför, hur länge och vem som ser det.</source>
+        <translation>The app stores names, e-mail addresses, municipalities and bookings to run the office. Here is what is stored, why, for how long and who sees it.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="71" />
+        <source>Visa &amp;information om personuppgifter…</source>
+        <translation>Show &amp;information about personal data…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="73" />
+        <source>Visa information om behandling av personuppgifter</source>
+        <translation>Show information about the processing of personal data</translation>
+    </message>
+</context>
+<context>
     <name>PublishFeedDialog</name>
     <message>
         <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="39" />
@@ -2413,7 +2966,7 @@ Status: {status}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="107" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="95" />
         <source>Adressens första tecken, så att du kan skilja flödena åt. Hela adressen visades bara när flödet publicerades.</source>
         <translation>The address's first characters, so that you can tell the feeds apart. The whole address was shown only when the feed was published.</translation>
     </message>
@@ -2959,48 +3512,53 @@ Status: {status}</translation>
 <context>
     <name>RoomWeekModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="57" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="61" />
         <source>(utan rubrik)</source>
         <extracomment>The row's BookingView, for views and tests.</extracomment>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="58" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="63" />
+        <source>Bokat</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="64" />
         <source>{title} (min bokning)</source>
         <translation>{title} (my booking)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="72" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="78" />
         <source>Dag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="73" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="79" />
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="74" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="80" />
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="75" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="81" />
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="76" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="82" />
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="77" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="83" />
         <source>Bokad av</source>
         <translation>Booked by</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="105" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="111" />
         <source>{n} pers.</source>
         <translation>{n} people</translation>
     </message>
@@ -3770,72 +4328,77 @@ Status: {status}</translation>
         <translation>My booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="195" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="196" />
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="196" />
+        <source>Bokat</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="197" />
         <source>{n} pers.</source>
         <translation>{n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="206" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="207" />
         <source>Schemat laddas fortfarande.</source>
         <translation>The schedule is still loading.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="209" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="210" />
         <source>Kontoret är stängt {day}: {reason}.</source>
         <translation>The office is closed on {day}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="217" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="218" />
         <source>Kontoret har öppet {opens}–{closes} den dagen.</source>
         <translation>The office is open {opens}–{closes} that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="221" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="222" />
         <source>Den tiden har redan varit. Välj en senare tid.</source>
         <translation>That time has already passed. Choose a later time.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="223" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="224" />
         <source>Rummet kan bokas till och med {day}.</source>
         <translation>The room can be booked up to and including {day}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="228" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="229" />
         <source>Tiden är redan bokad: {what}.</source>
         <translation>That time is already booked: {what}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="270" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="271" />
         <source>Det finns bara {free} minuter ledigt där; ett möte är minst {minimum} minuter.</source>
         <translation>Only {free} minutes are free there; a meeting is at least {minimum} minutes.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="386" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="387" />
         <source>ledig; Enter bokar</source>
         <translation>free; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="390" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="391" />
         <source>vald tid {span}; Enter bokar</source>
         <translation>chosen time {span}; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="471" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="472" />
         <source> (idag)</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="478" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="479" />
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="584" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="585" />
         <source>nu</source>
         <translation>now</translation>
     </message>
@@ -3850,45 +4413,53 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>section</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="95" />
+        <source>Behandling av personuppgifter</source>
+        <translation>Processing of personal data</translation>
+    </message>
+</context>
+<context>
     <name>self.window</name>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="85" />
+        <location filename="../../satellitkontor/gui/app.py" line="89" />
         <source>Öppnar kontoret…</source>
         <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI's). False: an empty database gets the demo office without a question (the smoke test).</extracomment>
         <translation>Opening the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="108" />
+        <location filename="../../satellitkontor/gui/app.py" line="113" />
         <source>Databas: {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="135" />
+        <location filename="../../satellitkontor/gui/app.py" line="140" />
         <source>Skapa demokontor?</source>
         <translation>Create a demo office?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="138" />
+        <location filename="../../satellitkontor/gui/app.py" line="143" />
         <source>Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?</source>
         <translation>The database is empty. Do you want to create a demo office with made-up people from the seven municipalities and bookings a few weeks back and ahead, so that you can try the program?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="143" />
+        <location filename="../../satellitkontor/gui/app.py" line="148" />
         <source>Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.</source>
         <translation>You can delete the demo database later. A real office starts empty.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="145" />
+        <location filename="../../satellitkontor/gui/app.py" line="150" />
         <source>Skapa demokontor</source>
         <translation>Create demo office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="146" />
+        <location filename="../../satellitkontor/gui/app.py" line="151" />
         <source>Börja tomt</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="176" />
+        <location filename="../../satellitkontor/gui/app.py" line="181" />
         <source>Skapar demokontoret…</source>
         <translation>Creating the demo office…</translation>
     </message>

@@ -19,6 +19,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -34,6 +35,9 @@ from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
 from satellitkontor.gui.main_window import MainWindow
 from satellitkontor.gui.settings import APPLICATION, ORGANISATION, AppSettings
 from satellitkontor.storage.locations import resolve_url
+
+if TYPE_CHECKING:
+    from satellitkontor.services.app_services import AppServices
 
 log = logging.getLogger("satellitkontor.gui")
 
@@ -90,6 +94,7 @@ class DesktopApp(QObject):
 
             services = do_open(url, clock=clock)
             log.info("satellitkontor %s opened %s", _version(), services.db.describe())
+            _retention_on_start(services)
             people = services.office.people()
             return _Opened(services, not people, people)
 
@@ -208,6 +213,24 @@ class DesktopApp(QObject):
         old.deleteLater()
         if self.ctx.services is not None:
             self.ctx.identity_changed.emit()
+
+
+def _retention_on_start(services: AppServices) -> None:
+    """ "Rensa automatiskt vid start" (services/privacy_service.py), on the opening worker. A
+    failure is logged and does not stop the app: the data stays until the next start or run."""
+    try:
+        report = services.privacy.retention_on_start()
+    except SatellitkontorError as exc:
+        log.warning("retention on start failed: %s", exc)
+        return
+    if report is not None and not report.nothing_to_do:
+        log.info(
+            "retention on start: %d bookings, %d audit entries, %d people before %s",
+            report.bookings,
+            report.audit_entries,
+            report.people,
+            report.cutoff.isoformat(),
+        )
 
 
 def settle_memory() -> None:

@@ -91,6 +91,11 @@ class AppContext(QObject):
         return self.person.id
 
     @property
+    def viewer_id(self) -> int | None:
+        """Who is looking, for the services that decide what a viewer may see (None: nobody yet)."""
+        return self.person.id if self.person is not None else None
+
+    @property
     def is_admin(self) -> bool:
         return self.person is not None and self.person.role is Role.ADMIN
 

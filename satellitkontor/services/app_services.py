@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.services.attendance_service import AttendanceService
+from satellitkontor.services.audit_service import AuditService
 from satellitkontor.services.booking_service import BookingService
 from satellitkontor.services.change_watch import ChangeWatch
 from satellitkontor.services.feed_publishing import FeedPublishingService
@@ -13,6 +14,8 @@ from satellitkontor.services.feed_service import FeedService
 from satellitkontor.services.import_service import ImportService
 from satellitkontor.services.occupancy_service import OccupancyService
 from satellitkontor.services.office_service import OfficeService
+from satellitkontor.services.personal_data_service import PersonalDataService
+from satellitkontor.services.privacy_service import PrivacyService
 from satellitkontor.services.rotation_service import RotationService
 from satellitkontor.services.statistics_service import StatisticsService
 from satellitkontor.storage import schema
@@ -34,6 +37,9 @@ class AppServices:
     feed_publishing: FeedPublishingService = field(init=False)
     feeds: FeedService = field(init=False)
     ical_import: ImportService = field(init=False)
+    privacy: PrivacyService = field(init=False)
+    personal_data: PersonalDataService = field(init=False)
+    audit: AuditService = field(init=False)
 
     def __post_init__(self) -> None:
         self.booking = BookingService(self.db, self.clock)
@@ -46,6 +52,9 @@ class AppServices:
         self.feed_publishing = FeedPublishingService(self.db, self.clock)
         self.feeds = FeedService(self.db, self.clock)
         self.ical_import = ImportService(self.db, self.clock)
+        self.privacy = PrivacyService(self.db, self.clock)
+        self.personal_data = PersonalDataService(self.db, self.clock)
+        self.audit = AuditService(self.db, self.clock)
 
     def close(self) -> None:
         self.changes.close()

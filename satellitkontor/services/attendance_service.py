@@ -1,4 +1,7 @@
-"""The receptionist's actions on the day: check-in and no-shows."""
+"""The receptionist's actions on the day: check-in and no-shows.
+
+Each booking checked in or marked writes one audit entry (services/audit.py) in the same
+transaction; the end-of-morning sweep writes one per booking it marks."""
 
 from __future__ import annotations
 
@@ -18,9 +21,10 @@ from satellitkontor.domain.errors import (
     PermissionDenied,
 )
 from satellitkontor.domain.people import Role
+from satellitkontor.services import audit
 from satellitkontor.services.base import Service, load_person, require_role
 from satellitkontor.storage import queries
-from satellitkontor.storage.models import BookingRow
+from satellitkontor.storage.models import BookingRow, PersonRow
 
 
 class AttendanceService(Service):
@@ -51,9 +55,21 @@ class AttendanceService(Service):
                 s, start=row.start_at, end=row.end_at, resource_id=row.resource_id, exclude_id=row.id
             ):
                 raise CheckInNotAllowed(opens=None, taken=True)
+            before = {"status": row.status}
             row.status = BookingStatus.CHECKED_IN
             row.checked_in_at = now
             row.updated_at = now
+            audit.record_change(
+                s,
+                at=now,
+                actor=actor,
+                action="booking.check_in",
+                entity="booking",
+                entity_id=row.id,
+                before=before,
+                after={"status": row.status},
+                subject_id=row.person_id,
+            )
             s.flush()
             return _view(s, row.id)
 
@@ -70,7 +86,7 @@ class AttendanceService(Service):
             policy = queries.load_policy(s)
             if now < row.start_at + timedelta(minutes=policy.no_show_grace_minutes):
                 raise CheckInNotAllowed(too_early=True, grace=policy.no_show_grace_minutes)
-            _mark(row, now)
+            _mark(s, actor, row, now)
             s.flush()
             return _view(s, row.id)
 
@@ -98,15 +114,27 @@ class AttendanceService(Service):
                 )
             )
             for row in rows:
-                _mark(row, now)
+                _mark(s, actor, row, now)
             s.flush()
             return [_view(s, row.id) for row in rows]
 
 
-def _mark(row: BookingRow, now: datetime) -> None:
+def _mark(s: Session, actor: PersonRow, row: BookingRow, now: datetime) -> None:
+    before = {"status": row.status}
     row.status = BookingStatus.NO_SHOW
     row.updated_at = now
     row.sequence += 1
+    audit.record_change(
+        s,
+        at=now,
+        actor=actor,
+        action="booking.no_show",
+        entity="booking",
+        entity_id=row.id,
+        before=before,
+        after={"status": row.status},
+        subject_id=row.person_id,
+    )
 
 
 def _view(s: Session, booking_id: int) -> BookingView:

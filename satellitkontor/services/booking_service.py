@@ -44,6 +44,7 @@ from satellitkontor.domain.people import Role
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.services import audit
 from satellitkontor.services.base import Service, load_person, require_role
 from satellitkontor.services.results import MAX_TITLE as MAX_TITLE
 from satellitkontor.services.results import SeriesResult as SeriesResult
@@ -85,6 +86,7 @@ class BookingService(Service):
             queries.lock_for_booking(s, resource.id, person.id)
             self._check_free(s, policy, resource, person, start, end)
             row = self._insert(s, actor, person, resource, start, end, desk_period=period)
+            self._audit_new(s, actor, row, resource)
             return _new_view(row, resource, person)
 
     def book_room(
@@ -112,6 +114,7 @@ class BookingService(Service):
             queries.lock_for_booking(s, resource.id, person.id)
             self._check_free(s, policy, resource, person, start, end)
             row = self._insert(s, actor, person, resource, start, end, title=title, participants=participants)
+            self._audit_new(s, actor, row, resource)
             return _new_view(row, resource, person)
 
     # --- series -------------------------------------------------------------------------------
@@ -200,6 +203,8 @@ class BookingService(Service):
                 for r in accepted
             ]
             self._flush(s, resource)
+            for row in rows:  # one entry per booking, each naming the series (see services/audit.py)
+                self._audit_new(s, actor, row, resource)
             booked = tuple(_new_view(row, resource, person) for row in rows)
             return SeriesResult(series_id, booked, tuple(skipped), False, tuple(r.day for r in accepted))
 
@@ -253,6 +258,7 @@ class BookingService(Service):
                         participants=req.participants,
                         import_key=req.import_key,
                     )
+                    self._audit_new(s, actor, row, resource, action="booking.import")
                 except IntegrityError as exc:  # another import wrote the same key just now
                     if "import_key" not in str(exc.orig):
                         raise
@@ -269,7 +275,7 @@ class BookingService(Service):
             row = s.get(BookingRow, booking_id)
             if row is None:
                 raise BookingNotFound(id=booking_id)
-            self._cancel_row(actor, row)
+            self._cancel_row(s, actor, row)
             s.flush()
             return _view_of(s, row)
 
@@ -294,12 +300,12 @@ class BookingService(Service):
             for row in rows:
                 if row.status in (BookingStatus.CANCELLED, BookingStatus.NO_SHOW) or row.end_at <= now:
                     continue
-                self._cancel_row(actor, row)
+                self._cancel_row(s, actor, row)
                 cancelled.append(row)
             s.flush()
             return [_view_of(s, row) for row in cancelled]
 
-    def _cancel_row(self, actor: PersonRow, row: BookingRow) -> None:
+    def _cancel_row(self, s: Session, actor: PersonRow, row: BookingRow) -> None:
         now = self.now()
         if actor.id not in (row.person_id, row.created_by_id) and not actor.role.is_staff:
             raise PermissionDenied(action="cancel_booking", role=actor.role.value)
@@ -307,10 +313,26 @@ class BookingService(Service):
             raise AlreadyCancelled(id=row.id)
         if row.end_at <= now or row.status is BookingStatus.NO_SHOW:
             raise AlreadyOver(id=row.id, end=row.end_at)
-        row.status = BookingStatus.CANCELLED
-        row.cancelled_at = now
-        row.updated_at = now
-        row.sequence += 1
+        mark_cancelled(s, actor, row, now)
+
+    def _audit_new(
+        self,
+        s: Session,
+        actor: PersonRow,
+        row: BookingRow,
+        resource: ResourceRow,
+        action: str = "booking.create",
+    ) -> None:
+        audit.record(
+            s,
+            at=self.now(),
+            actor=actor,
+            action=action,
+            entity="booking",
+            entity_id=row.id,
+            after=audit.booking_facts(row, resource.name),
+            subject_id=row.person_id,
+        )
 
     # --- helpers ------------------------------------------------------------------------------
     def _parties(
@@ -451,7 +473,29 @@ def _stopped(req: ImportRequest, cause: SatellitkontorError) -> ImportConflict:
     return ImportConflict(summary=req.summary, start=req.start, end=req.end, cause=cause)
 
 
-def ensure_no_other_desk(s: Session, person_id: int, person_name: str, start: datetime, end: datetime) -> None:
+def mark_cancelled(s: Session, actor: PersonRow | None, row: BookingRow, now: datetime) -> None:
+    """Cancel ``row`` (checks done by the caller) and record it in the audit trail."""
+    before = {"status": row.status}
+    row.status = BookingStatus.CANCELLED
+    row.cancelled_at = now
+    row.updated_at = now
+    row.sequence += 1
+    audit.record_change(
+        s,
+        at=now,
+        actor=actor,
+        action="booking.cancel",
+        entity="booking",
+        entity_id=row.id,
+        before=before,
+        after={"status": row.status},
+        subject_id=row.person_id,
+    )
+
+
+def ensure_no_other_desk(
+    s: Session, person_id: int, person_name: str, start: datetime, end: datetime
+) -> None:
     """Raise PersonAlreadyHasDesk when the person holds another desk between start and end."""
     mine = queries.holding_overlaps(s, start=start, end=end, person_id=person_id, desks_only=True)
     if mine:

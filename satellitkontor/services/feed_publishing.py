@@ -19,6 +19,8 @@ Decisions and reasons:
 - :meth:`FeedPublishingService.resolve` and :meth:`~FeedPublishingService.active_feeds` take no
   actor: the feed server and the folder writer run without anyone signed in, and they learn only
   what a valid URL gives anyway (never a token: those are not stored).
+- **The audit trail** gets ``feed.publish`` and ``feed.revoke`` entries (services/audit.py) with
+  the hint, never the token; a person's feed names that person as the entry's subject.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from sqlalchemy.orm import Session
 from satellitkontor.domain import municipalities
 from satellitkontor.domain.errors import FeedNotFound, InvalidInput, PersonNotFound, ResourceNotFound
 from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
+from satellitkontor.services import audit
 from satellitkontor.services.base import Service, require_admin
 from satellitkontor.storage.models import FeedTokenRow, PersonRow, ResourceRow
 
@@ -132,6 +135,22 @@ class FeedPublishingService(Service):
             )
             s.add(row)
             s.flush()
+            audit.record(
+                s,
+                at=row.created_at,
+                actor=actor,
+                action="feed.publish",
+                entity="feed",
+                entity_id=row.id,
+                after={
+                    "kind": row.kind,
+                    "target": row.target,
+                    "privacy": row.privacy,
+                    "label": row.label or None,
+                    "hint": row.hint,
+                },
+                subject_id=_subject(row),
+            )
             return PublishedFeed(token, _view(s, row))
 
     def revoke(self, actor_id: int | None, token_id: int) -> FeedTokenView:
@@ -144,6 +163,17 @@ class FeedPublishingService(Service):
             if row.revoked_at is None:
                 row.revoked_at = self.now()
                 row.revoked_by_id = actor.id if actor is not None else None
+                audit.record(
+                    s,
+                    at=row.revoked_at,
+                    actor=actor,
+                    action="feed.revoke",
+                    entity="feed",
+                    entity_id=row.id,
+                    before={"revoked": False, "hint": row.hint},
+                    after={"revoked": True, "hint": row.hint},
+                    subject_id=_subject(row),
+                )
             return _view(s, row)
 
     def published(self, actor_id: int | None, include_revoked: bool = False) -> list[FeedTokenView]:
@@ -176,6 +206,13 @@ class FeedPublishingService(Service):
         with self.db.session() as s:
             stmt = select(FeedTokenRow).where(FeedTokenRow.revoked_at.is_(None)).order_by(FeedTokenRow.id)
             return [_active(row) for row in s.scalars(stmt)]
+
+
+def _subject(row: FeedTokenRow) -> int | None:
+    """The person a person's feed shows (the audit entry's subject)."""
+    if row.kind == FeedKind.PERSON.value and row.target is not None and row.target.isdigit():
+        return int(row.target)
+    return None
 
 
 def _checked_target(s: Session, spec: FeedSpec) -> str | None:

@@ -2,11 +2,16 @@
 
 Only admins change these. While an office has no admin yet (a new database), anyone may, so
 that the first admin can be created; from then on the role decides.
+
+Every change writes one audit entry (services/audit.py) in its own transaction: person.create,
+person.register, person.role, person.activate/deactivate, resource.create, resource.update (or
+resource.activate/deactivate when ``active`` changed), closure.create/delete, settings.policy.
+The default office laid out in a new database writes one resource.create per place, by nobody.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -26,6 +31,7 @@ from satellitkontor.domain.people import Person, PersonKind, Role, normalise_ema
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.resources_data import read_json
+from satellitkontor.services import audit
 from satellitkontor.services.base import Service, office_has_admin, require_admin
 from satellitkontor.services.results import ClosureView as ClosureView
 from satellitkontor.storage import queries
@@ -46,10 +52,10 @@ class OfficeService(Service):
         name, email = normalise_name(name), normalise_email(email)
         code = municipalities.lookup(municipality).code
         with self.db.session(write=True) as s:
-            require_admin(s, actor_id, "add_person")
+            actor = require_admin(s, actor_id, "add_person")
             if queries.person_by_email(s, email) is not None:
                 raise DuplicateEmail(email=email)
-            return self._insert_person(s, name, email, code, kind, role)
+            return self._insert_person(s, name, email, code, kind, role, actor, "person.create")
 
     def register(
         self, name: str, email: str, municipality: str, kind: PersonKind = PersonKind.EMPLOYEE
@@ -67,11 +73,20 @@ class OfficeService(Service):
             if row is not None:
                 return queries.person_view(row)
             role = Role.ADMIN if not office_has_admin(s) else Role.USER
-            return self._insert_person(s, name, email, code, kind, role)
+            return self._insert_person(s, name, email, code, kind, role, None, "person.register")
 
     def _insert_person(
-        self, s: Session, name: str, email: str, code: str, kind: PersonKind, role: Role
+        self,
+        s: Session,
+        name: str,
+        email: str,
+        code: str,
+        kind: PersonKind,
+        role: Role,
+        actor: PersonRow | None,
+        action: str,
     ) -> Person:
+        """``actor`` None on registering means the new person acts themselves."""
         now = self.now()
         row = PersonRow(
             name=name,
@@ -85,30 +100,64 @@ class OfficeService(Service):
         )
         s.add(row)
         s.flush()
+        audit.record(
+            s,
+            at=now,
+            actor=row if action == "person.register" else actor,
+            action=action,
+            entity="person",
+            entity_id=row.id,
+            after=audit.person_facts(row),
+            subject_id=row.id,
+        )
         return queries.person_view(row)
 
     def set_role(self, actor_id: int | None, person_id: int, role: Role) -> Person:
         with self.db.session(write=True) as s:
-            require_admin(s, actor_id, "set_role")
+            actor = require_admin(s, actor_id, "set_role")
             row = s.get(PersonRow, person_id)
             if row is None:
                 raise PersonNotFound(id=person_id)
             if role is not Role.ADMIN:
                 _keep_an_admin(s, row)
+            before = {"role": row.role}
             row.role = role
             row.updated_at = self.now()
+            audit.record_change(
+                s,
+                at=row.updated_at,
+                actor=actor,
+                action="person.role",
+                entity="person",
+                entity_id=row.id,
+                before=before,
+                after={"role": row.role},
+                subject_id=row.id,
+            )
             return queries.person_view(row)
 
     def set_active(self, actor_id: int | None, person_id: int, active: bool) -> Person:
         with self.db.session(write=True) as s:
-            require_admin(s, actor_id, "set_person_active")
+            actor = require_admin(s, actor_id, "set_person_active")
             row = s.get(PersonRow, person_id)
             if row is None:
                 raise PersonNotFound(id=person_id)
             if not active:
                 _keep_an_admin(s, row)
+            before = {"active": row.active}
             row.active = active
             row.updated_at = self.now()
+            audit.record_change(
+                s,
+                at=row.updated_at,
+                actor=actor,
+                action="person.activate" if active else "person.deactivate",
+                entity="person",
+                entity_id=row.id,
+                before=before,
+                after={"active": row.active},
+                subject_id=row.id,
+            )
             return queries.person_view(row)
 
     def person_by_email(self, email: str) -> Person:
@@ -149,7 +198,7 @@ class OfficeService(Service):
         if capacity < 1 or (kind is ResourceKind.DESK and capacity != 1):
             raise InvalidInput(field="capacity", value=capacity)
         with self.db.session(write=True) as s:
-            require_admin(s, actor_id, "add_resource")
+            actor = require_admin(s, actor_id, "add_resource")
             if queries.resource_by_name(s, name) is not None:
                 raise DuplicateResourceName(name=name)
             order = (s.scalar(select(func.max(ResourceRow.sort_order))) or 0) + 1
@@ -168,6 +217,7 @@ class OfficeService(Service):
             )
             s.add(row)
             s.flush()
+            _audit_new_resource(s, now, actor, row)
             return queries.resource_view(row)
 
     def update_resource(self, actor_id: int | None, resource_id: int, **changes: Any) -> Resource:
@@ -177,10 +227,11 @@ class OfficeService(Service):
         if unknown:
             raise InvalidInput(field="resource", value=", ".join(sorted(unknown)))
         with self.db.session(write=True) as s:
-            require_admin(s, actor_id, "update_resource")
+            actor = require_admin(s, actor_id, "update_resource")
             row = s.get(ResourceRow, resource_id)
             if row is None:
                 raise ResourceNotFound(id=resource_id)
+            before = audit.resource_facts(row)
             if "name" in changes:
                 name = _resource_name(changes.pop("name"))
                 other = queries.resource_by_name(s, name)
@@ -197,6 +248,20 @@ class OfficeService(Service):
             for key, value in changes.items():
                 setattr(row, key, value)
             row.updated_at = self.now()
+            after = audit.resource_facts(row)
+            action = "resource.update"
+            if before["active"] != after["active"]:
+                action = "resource.activate" if after["active"] else "resource.deactivate"
+            audit.record_change(
+                s,
+                at=row.updated_at,
+                actor=actor,
+                action=action,
+                entity="resource",
+                entity_id=row.id,
+                before=before,
+                after=after,
+            )
             return queries.resource_view(row)
 
     def resources(self, *, include_inactive: bool = False) -> list[Resource]:
@@ -237,6 +302,8 @@ class OfficeService(Service):
                 )
             s.add_all(rows)
             s.flush()
+            for r in rows:
+                _audit_new_resource(s, now, None, r)
             return [queries.resource_view(r) for r in rows]
 
     # --- closures -----------------------------------------------------------------------------
@@ -256,14 +323,32 @@ class OfficeService(Service):
             )
             s.add(row)
             s.flush()
+            audit.record(
+                s,
+                at=row.created_at,
+                actor=actor,
+                action="closure.create",
+                entity="closure",
+                entity_id=row.id,
+                after=audit.closure_facts(row),
+            )
             return ClosureView(row.id, row.start_date, row.end_date, row.reason)
 
     def remove_closure(self, actor_id: int | None, closure_id: int) -> None:
         with self.db.session(write=True) as s:
-            require_admin(s, actor_id, "remove_closure")
+            actor = require_admin(s, actor_id, "remove_closure")
             row = s.get(ClosureRow, closure_id)
             if row is None:
                 raise InvalidInput(field="closure", value=closure_id)
+            audit.record(
+                s,
+                at=self.now(),
+                actor=actor,
+                action="closure.delete",
+                entity="closure",
+                entity_id=row.id,
+                before=audit.closure_facts(row),
+            )
             s.delete(row)
 
     def closures(self) -> list[ClosureView]:
@@ -278,13 +363,37 @@ class OfficeService(Service):
 
     def update_policy(self, actor_id: int | None, **changes: Any) -> BookingPolicy:
         with self.db.session(write=True) as s:
-            require_admin(s, actor_id, "update_policy")
+            actor = require_admin(s, actor_id, "update_policy")
+            old = queries.load_policy(s)
             try:
-                policy = queries.load_policy(s).with_changes(**changes)
+                policy = old.with_changes(**changes)
             except TypeError as exc:
                 raise InvalidInput(field="policy", value=", ".join(sorted(changes))) from exc
-            queries.save_setting(s, queries.POLICY_KEY, policy.to_dict(), self.now())
+            now = self.now()
+            queries.save_setting(s, queries.POLICY_KEY, policy.to_dict(), now)
+            audit.record_change(
+                s,
+                at=now,
+                actor=actor,
+                action="settings.policy",
+                entity="settings",
+                entity_id=queries.POLICY_KEY,
+                before=old.to_dict(),
+                after=policy.to_dict(),
+            )
             return policy
+
+
+def _audit_new_resource(s: Session, now: datetime, actor: PersonRow | None, row: ResourceRow) -> None:
+    audit.record(
+        s,
+        at=now,
+        actor=actor,
+        action="resource.create",
+        entity="resource",
+        entity_id=row.id,
+        after=audit.resource_facts(row),
+    )
 
 
 def _keep_an_admin(s: Session, row: PersonRow) -> None:

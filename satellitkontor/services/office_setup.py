@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.policy import BookingPolicy
+from satellitkontor.domain.privacy import DEFAULT_PRIVACY, PrivacySettings
 from satellitkontor.domain.resources import Resource
-from satellitkontor.storage import queries
+from satellitkontor.storage import privacy_queries, queries
 from satellitkontor.storage.database import Database
 
 DEFAULT_TTL_SECONDS = 2.0
@@ -28,6 +29,8 @@ class OfficeSetup:
     policy: BookingPolicy
     calendar: OfficeCalendar
     resources: tuple[Resource, ...]  # active ones, in display order
+    #: Who sees names, and retention (domain/privacy.py).
+    privacy: PrivacySettings = DEFAULT_PRIVACY
 
 
 class OfficeSetupCache:
@@ -59,4 +62,9 @@ class OfficeSetupCache:
 
 def load_setup(session: Session) -> OfficeSetup:
     policy = queries.load_policy(session)
-    return OfficeSetup(policy, queries.load_calendar(session, policy), tuple(queries.resources(session)))
+    return OfficeSetup(
+        policy,
+        queries.load_calendar(session, policy),
+        tuple(queries.resources(session)),
+        privacy_queries.load_privacy(session),
+    )

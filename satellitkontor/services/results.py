@@ -45,6 +45,9 @@ class DayOccupancy:
     hours: OpeningHours | None
     closed: ClosedReason | None
     resources: tuple[ResourceDay, ...]
+    #: Whether the viewer sees other people's names and meeting titles (domain/privacy.py);
+    #: when False, they are left out of ``resources`` already.
+    names_visible: bool = True
 
     @property
     def desks(self) -> tuple[ResourceDay, ...]:

@@ -1,4 +1,9 @@
-"""The rotation calendar: host municipality per year, the December handover, and meetings."""
+"""The rotation calendar: host municipality per year, the December handover, and meetings.
+
+Confirming a year writes a ``rotation_year.confirm`` audit entry with what changed (host, vice
+chair, note, and ``confirmed`` from false to true for a projected year); adding a meeting a
+``meeting.create`` entry (services/audit.py). Confirming again without a change writes none.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from sqlalchemy.orm import Session
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain import municipalities, rotation
 from satellitkontor.domain.errors import InvalidInput
+from satellitkontor.services import audit
 from satellitkontor.services.base import Service, require_admin
 from satellitkontor.services.results import MeetingView as MeetingView
 from satellitkontor.services.results import RotationYearView as RotationYearView
@@ -52,6 +58,12 @@ class RotationService(Service):
                 municipalities.lookup(vice_chair) if vice_chair else current.kc_vice_chair,
             )
             row = s.get(RotationYearRow, year)
+            before = {
+                "host": current.host.code,
+                "vice_chair": current.kc_vice_chair.code,
+                "note": row.note if row is not None else None,
+                "confirmed": row is not None,
+            }
             if row is None:
                 row = RotationYearRow(year=year)
                 s.add(row)
@@ -61,6 +73,21 @@ class RotationService(Service):
             row.confirmed_by_id = actor.id if actor else None
             row.confirmed_at = self.now()
             s.flush()
+            audit.record_change(
+                s,
+                at=row.confirmed_at,
+                actor=actor,
+                action="rotation_year.confirm",
+                entity="rotation_year",
+                entity_id=year,
+                before=before,
+                after={
+                    "host": row.host_code,
+                    "vice_chair": row.vice_chair_code,
+                    "note": note,
+                    "confirmed": True,
+                },
+            )
             return rotation.host_year(year, _overrides(s))
 
     def add_meeting(
@@ -99,6 +126,22 @@ class RotationService(Service):
             )
             s.add(row)
             s.flush()
+            audit.record(
+                s,
+                at=now,
+                actor=actor,
+                action="meeting.create",
+                entity="meeting",
+                entity_id=row.id,
+                after={
+                    "kind": kind,
+                    "title": title,
+                    "start": start,
+                    "end": end,
+                    "location": location,
+                    "note": note,
+                },
+            )
             return _meeting_view(row)
 
 

@@ -8,7 +8,9 @@ Definitions (also shown in the README):
   politicians by the kind recorded on the booking.
 - no-show rate: no-shows / (bookings that have started and were not cancelled).
 A booking belongs to the municipality its person had when it was made (stored on the booking),
-and to the local month it starts in.
+and to the local month it starts in. Bookings made anonymous by retention or an erasure keep
+everything the counts need except their person: the people they counted are added back from
+``people_count_adjustments`` (services/people_counts.py), so past years' figures do not change.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, Desk
 from satellitkontor.domain.errors import InvalidInput
 from satellitkontor.domain.people import PersonKind
 from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.services import people_counts
 from satellitkontor.services.base import Service
 from satellitkontor.services.results import UsageRow as UsageRow
 from satellitkontor.storage.models import BookingRow
@@ -67,10 +70,12 @@ class StatisticsService(Service):
                 month = clk.to_local(start).month
                 for key in ((month, muni), (0, muni)):
                     _add(months[key], start, end, kind, period, person_id, person_kind, status, now)
+            anonymous = people_counts.adjustments(s, year)
         out = []
         for month in [*range(1, 13), 0]:
             for m in municipalities.ALL:
                 acc = months.get((month, m.code), _Acc())
+                extra = anonymous.get((month, m.code), (0, 0, 0))
                 out.append(
                     UsageRow(
                         year,
@@ -79,9 +84,9 @@ class StatisticsService(Service):
                         acc.desk_days,
                         round(acc.room_hours, 2),
                         acc.bookings,
-                        len(acc.people),
-                        len(acc.employees),
-                        len(acc.politicians),
+                        len(acc.people) + extra[0],
+                        len(acc.employees) + extra[1],
+                        len(acc.politicians) + extra[2],
                         acc.no_shows,
                         acc.started,
                     )

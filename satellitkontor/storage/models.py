@@ -266,3 +266,19 @@ class AuditRow(Base):
         Index("ix_audit_log_subject", "subject_id"),
         Index("ix_audit_log_actor", "actor_id"),
     )
+
+
+class PeopleCountAdjustmentRow(Base):
+    """People the statistics would lose to anonymised bookings, per year, month (0: the whole
+    year) and municipality; added back by the statistics (see migration 0004)."""
+
+    __tablename__ = "people_count_adjustments"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), primary_key=True)
+    people: Mapped[int] = mapped_column(Integer)
+    employees: Mapped[int] = mapped_column(Integer)
+    politicians: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (CheckConstraint("month BETWEEN 0 AND 12", name="ck_people_count_adjustments_month"),)

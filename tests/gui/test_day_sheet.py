@@ -77,7 +77,7 @@ def test_save_pdf_to_a_place_that_cannot_be_written_says_so(
 
 def test_sheet_html_names_a_closed_day_and_an_empty_room(gui_office: Office) -> None:
     saturday = MONDAY.replace(day=28)
-    occupancy = gui_office.services.occupancy.day(saturday)
+    occupancy = gui_office.services.occupancy.day(saturday, viewer_id=gui_office.reception.id)
     html = day_sheet.day_sheet_html(occupancy, "sv", NOW)
     assert "lör 28 nov 2026 – stängt:" in html
     assert "Inga möten bokade." in html
@@ -90,7 +90,7 @@ def test_totals_in_words(gui_office: Office) -> None:
     o.services.booking.book_room(
         o.anna.id, o.room.id, clk.local(MONDAY, time(9)), clk.local(MONDAY, time(10)), 2, None
     )
-    occupancy = o.services.occupancy.day(MONDAY)
+    occupancy = o.services.occupancy.day(MONDAY, viewer_id=o.reception.id)
     assert (
         day_sheet.totals_text(occupancy, "sv") == "Platser: 1 bokad, 7 lediga · Konferensrum: 1 timme bokad"
     )

@@ -151,7 +151,11 @@ def test_apply_creates_exactly_the_planned_bookings(office: Office) -> None:
     assert len(result.created) == len(plan.to_create) == 4
     assert (result.duplicates, result.rejected) == (0, 2)
     occupancy = office.services.occupancy
-    room = next(r for r in occupancy.day(TUESDAY).resources if r.resource.id == office.room.id)
+    room = next(
+        r
+        for r in occupancy.day(TUESDAY, viewer_id=office.admin.id).resources
+        if r.resource.id == office.room.id
+    )
     (meeting,) = room.bookings
     assert (meeting.person_name, meeting.title, meeting.participants) == (
         "Anna Andersson",
@@ -159,11 +163,23 @@ def test_apply_creates_exactly_the_planned_bookings(office: Office) -> None:
         4,
     )
     assert local_span(meeting.start, meeting.end) == "2026-11-24 10:00–11:30"
-    plats3 = next(r for r in occupancy.day(WEDNESDAY).resources if r.resource.name == "Plats 3")
+    plats3 = next(
+        r
+        for r in occupancy.day(WEDNESDAY, viewer_id=office.admin.id).resources
+        if r.resource.name == "Plats 3"
+    )
     assert plats3.state == "full" and plats3.bookings[0].person_name == "Cecilia Ek"
-    plats5 = next(r for r in occupancy.day(THURSDAY).resources if r.resource.name == "Plats 5")
+    plats5 = next(
+        r
+        for r in occupancy.day(THURSDAY, viewer_id=office.admin.id).resources
+        if r.resource.name == "Plats 5"
+    )
     assert plats5.state == "morning"
-    history = next(r for r in occupancy.day(date(2026, 10, 15)).resources if r.resource.id == office.room.id)
+    history = next(
+        r
+        for r in occupancy.day(date(2026, 10, 15), viewer_id=office.admin.id).resources
+        if r.resource.id == office.room.id
+    )
     assert [b.person_name for b in history.bookings] == ["Bertil Öberg"]
     # nothing on the rejected days
     saturday = occupancy.day(date(2026, 11, 28))
@@ -334,7 +350,9 @@ def test_names_with_a_a_and_o_survive(sqlite_office: Office, name: str, title: s
     office.services.ical_import.apply(office.admin.id, plan)
 
     room = next(
-        r for r in office.services.occupancy.day(TUESDAY).resources if r.resource.id == office.room.id
+        r
+        for r in office.services.occupancy.day(TUESDAY, viewer_id=office.admin.id).resources
+        if r.resource.id == office.room.id
     )
     (booking,) = room.bookings
     assert (booking.title, booking.person_name) == (title, "Bertil Öberg")

@@ -28,7 +28,7 @@ def test_day_shows_who_sits_where_and_what_is_on_in_the_room(office: Office) -> 
     dropped = b.book_room(o.cecilia.id, o.room.id, at(TUESDAY, 15), at(TUESDAY, 17), 2)
     b.cancel(o.cecilia.id, dropped.id)
 
-    day = o.services.occupancy.day(TUESDAY)
+    day = o.services.occupancy.day(TUESDAY, viewer_id=o.reception.id)
 
     assert day.closed is None
     assert day.hours == OpeningHours(time(8), time(17))

@@ -37,6 +37,7 @@ TABLES = {
     "rotation_meetings",
     "feed_tokens",
     "audit_log",
+    "people_count_adjustments",
 }
 
 #: A second revision for the upgrade tests: the app's migrations plus this one.
@@ -335,6 +336,7 @@ def test_a_0001_sqlite_file_upgrades_to_head_keeping_rows_and_overlap_triggers(d
         conn.execute("ALTER TABLE bookings DROP COLUMN import_key")
         conn.execute("DROP TABLE feed_tokens")
         conn.execute("DROP TABLE audit_log")
+        conn.execute("DROP TABLE people_count_adjustments")
     db = Database(url)
     try:
         result = schema.prepare(db)

@@ -8,7 +8,7 @@ Everything shown is known without asking the database (``Database.describe`` for
 so the dialog opens at once, even when the database could not be reached.
 
 Below the facts, :meth:`AboutDialog.add_section` is the place for more: the record of
-processing of personal data (GDPR) comes there with its own issue.
+processing of personal data (GDPR, gui/dialogs/privacy_notice.py) is there.
 """
 
 from __future__ import annotations
@@ -81,9 +81,12 @@ class AboutDialog(QDialog):
             self.fact_labels[name] = shown
         layout.addLayout(form)
 
-        #: More sections go here (the record of processing of personal data will).
+        #: More sections go here (the record of processing of personal data is the first).
         self.sections = QVBoxLayout()
         layout.addLayout(self.sections)
+        from satellitkontor.gui.dialogs.privacy_notice import add_privacy_section
+
+        self.privacy_section = add_privacy_section(self)
         layout.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

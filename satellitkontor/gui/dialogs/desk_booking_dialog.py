@@ -149,14 +149,14 @@ class DeskBookingDialog(BookingDialog):
             self._load_occupancy()
 
     def _load_occupancy(self) -> None:
-        occupancy, day, desk_id = self.ctx.svc.occupancy, self.day, self.desk.id
+        occupancy, day, desk_id, viewer = self.ctx.svc.occupancy, self.day, self.desk.id, self.ctx.viewer_id
 
         def done(result: DayOccupancy) -> None:
             mine = next((r for r in result.resources if r.resource.id == desk_id), None)
             if mine is not None:
                 self.set_occupancy(mine)
 
-        self.ctx.run(lambda: occupancy.day(day), done, owner=self, on_error=self.show_error)
+        self.ctx.run(lambda: occupancy.day(day, viewer_id=viewer), done, owner=self, on_error=self.show_error)
 
     def set_occupancy(self, occupancy: ResourceDay) -> None:
         """Disable (and say so) the periods other bookings already hold."""

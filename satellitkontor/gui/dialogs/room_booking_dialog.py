@@ -245,7 +245,7 @@ class RoomBookingDialog(BookingDialog):
         self._checking = True
         self._generation += 1
         generation = self._generation
-        occupancy, day = self.ctx.svc.occupancy, self.day
+        occupancy, day, viewer = self.ctx.svc.occupancy, self.day, self.ctx.viewer_id
 
         def done(result: DayOccupancy) -> None:
             if generation != self._generation:
@@ -263,7 +263,7 @@ class RoomBookingDialog(BookingDialog):
             self._update_state()
             self.conflicts_checked.emit()
 
-        self.ctx.run(lambda: occupancy.day(day), done, owner=self, on_error=failed)
+        self.ctx.run(lambda: occupancy.day(day, viewer_id=viewer), done, owner=self, on_error=failed)
 
     def _show_day(self, result: DayOccupancy) -> None:
         if result.closed is not None:

@@ -54,7 +54,13 @@ class RoomWeekModel(QAbstractTableModel):
         return self.my_id is not None and booking.person_id == self.my_id
 
     def title_text(self, booking: BookingView) -> str:
-        title = booking.title or self.tr("(utan rubrik)")
+        """The title; "Bokat" for someone else's meeting whose title this viewer may not see."""
+        if booking.title:
+            title = booking.title
+        elif self.show_names or self.is_mine(booking):
+            title = self.tr("(utan rubrik)")
+        else:
+            title = self.tr("Bokat")
         return self.tr("{title} (min bokning)").format(title=title) if self.is_mine(booking) else title
 
     # --- Qt model --------------------------------------------------------------------------------

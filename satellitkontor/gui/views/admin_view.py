@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.views.admin.audit_page import AuditPage
 from satellitkontor.gui.views.admin.closures_page import ClosuresPage
 from satellitkontor.gui.views.admin.integrations_page import IntegrationsPage
 from satellitkontor.gui.views.admin.people_page import PeoplePage
+from satellitkontor.gui.views.admin.privacy_page import PrivacyPage
 from satellitkontor.gui.views.admin.resources_page import ResourcesPage
 from satellitkontor.gui.views.admin.rules_page import RulesPage
 from satellitkontor.gui.views.admin.statistics_page import StatisticsPage
@@ -24,7 +26,15 @@ class AdminView(ViewBase):
         self.tabs.setObjectName("adminTabs")
         self.tabs.setAccessibleName(self.tr("Administration"))
         self.pages: dict[
-            str, ResourcesPage | PeoplePage | ClosuresPage | RulesPage | StatisticsPage | IntegrationsPage
+            str,
+            ResourcesPage
+            | PeoplePage
+            | ClosuresPage
+            | RulesPage
+            | StatisticsPage
+            | IntegrationsPage
+            | AuditPage
+            | PrivacyPage,
         ] = {
             "resources": ResourcesPage(ctx),
             "people": PeoplePage(ctx),
@@ -32,6 +42,8 @@ class AdminView(ViewBase):
             "rules": RulesPage(ctx),
             "statistics": StatisticsPage(ctx),
             "integrations": IntegrationsPage(ctx),
+            "audit": AuditPage(ctx),
+            "privacy": PrivacyPage(ctx),
         }
         for page in self.pages.values():
             self.tabs.addTab(page, page.page_title())

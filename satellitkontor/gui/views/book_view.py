@@ -155,7 +155,7 @@ class BookView(ViewBase):
     def _load(self) -> None:
         if self.ctx.services is None:
             return
-        occ, clock = self.ctx.svc.occupancy, self.ctx.svc.clock
+        occ, clock, viewer = self.ctx.svc.occupancy, self.ctx.svc.clock, self.ctx.viewer_id
         chosen = self.navigator.date() if self._started else None
 
         def fetch() -> _Loaded:
@@ -169,7 +169,7 @@ class BookView(ViewBase):
                         day = calendar.next_open_day(today, 1)
                     except SatellitkontorError:  # closed for a year: show today
                         day = today
-            return _Loaded(calendar, today, occ.day(day))
+            return _Loaded(calendar, today, occ.day(day, viewer_id=viewer))
 
         self._request += 1
         request = self._request
@@ -188,7 +188,7 @@ class BookView(ViewBase):
         self.navigator.blockSignals(False)
 
         closed = occupancy.closed
-        staff = self.ctx.is_staff
+        staff = occupancy.names_visible  # the service decided (domain/privacy.py)
         self.plan.set_resources([r.resource for r in occupancy.resources])
         for desk in occupancy.desks:
             self.plan.desk_item(desk.resource.name).set_day(desk, show_names=staff, closed=closed is not None)

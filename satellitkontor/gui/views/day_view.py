@@ -222,12 +222,12 @@ class DayView(ViewBase):
     def refresh(self) -> None:
         self.navigator.set_today(self._today())
         day = self.navigator.date()
-        occupancy = self.ctx.svc.occupancy
+        occupancy, viewer = self.ctx.svc.occupancy, self.ctx.viewer_id
         self._generation += 1
         generation = self._generation
 
         def load() -> tuple[OfficeCalendar, DayOccupancy]:
-            return occupancy.calendar(), occupancy.day(day)
+            return occupancy.calendar(), occupancy.day(day, viewer_id=viewer)
 
         def done(result: tuple[OfficeCalendar, DayOccupancy]) -> None:
             if generation == self._generation:

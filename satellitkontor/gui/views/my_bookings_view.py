@@ -3,6 +3,7 @@
 From here a person cancels one booking, or a series from the chosen booking's day on, and saves
 the bookings shown as an .ics file for their own calendar. Every change is confirmed in a
 non-blocking question first; the list comes from ``occupancy.bookings_of`` off the GUI thread.
+"Mina uppgifter…" saves everything stored about the person (gui/dialogs/my_data_dialog.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -96,11 +98,18 @@ class MyBookingsView(ViewBase):
         self.export_button = self._button(
             self.tr("E&xportera till kalender (.ics)…"), "exportButton", self.export_action
         )
+        self.my_data_button = QPushButton(self.tr("Mina &uppgifter…"))
+        self.my_data_button.setObjectName("myDataButton")
+        self.my_data_button.setAccessibleName(self.tr("Mina uppgifter"))
+        self.my_data_button.setToolTip(self.tr("Spara allt som finns sparat om dig (JSON och CSV)"))
+        self.my_data_button.clicked.connect(lambda _c=False: self.show_my_data())
+        self.my_data_dialog: QDialog | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.cancel_series_button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.my_data_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -113,6 +122,7 @@ class MyBookingsView(ViewBase):
         QWidget.setTabOrder(self.table, self.cancel_button)
         QWidget.setTabOrder(self.cancel_button, self.cancel_series_button)
         QWidget.setTabOrder(self.cancel_series_button, self.export_button)
+        QWidget.setTabOrder(self.export_button, self.my_data_button)
         self._update_actions()
 
     def view_title(self) -> str:
@@ -307,6 +317,16 @@ class MyBookingsView(ViewBase):
         """Say why (in words), and reload: the list on screen was probably out of date."""
         self.ctx.show_error(self, exc)
         self.refresh()
+
+    # --- my data ---------------------------------------------------------------------------------
+    def show_my_data(self) -> QDialog:
+        from satellitkontor.gui.dialogs.my_data_dialog import MyDataDialog
+
+        dialog = MyDataDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.my_data_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- export ----------------------------------------------------------------------------------
     def choose_export_file(self) -> None:

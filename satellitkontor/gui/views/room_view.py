@@ -57,11 +57,11 @@ class WeekData:
 
 def load_week(ctx: AppContext, monday: date) -> WeekData:
     """Runs off the GUI thread: the calendar, the rules and each shown day of the week."""
-    svc = ctx.svc
+    svc, viewer = ctx.svc, ctx.viewer_id
     calendar = svc.occupancy.calendar()
     policy = svc.office.policy()
     shown = [monday + timedelta(days=i) for i in range(7) if i < 5 or calendar.week[i] is not None]
-    days = tuple(svc.occupancy.day(d) for d in shown)
+    days = tuple(svc.occupancy.day(d, viewer_id=viewer) for d in shown)
     return WeekData(monday, calendar, policy, days, svc.clock())
 
 
@@ -252,7 +252,7 @@ class RoomView(ViewBase):
             if b.status in HOLDING_STATUSES
         )
         my_id = self.ctx.person.id if self.ctx.person is not None else None
-        show_names = self.ctx.is_staff
+        show_names = all(d.names_visible for d in data.days)  # the service decided (domain/privacy.py)
         self.timeline.set_week(self._timeline_week(data, bookings, my_id, show_names))
         self.model.set_bookings(bookings, my_id=my_id, show_names=show_names)
         self.table.setColumnHidden(COL_BOOKED_BY, not show_names)

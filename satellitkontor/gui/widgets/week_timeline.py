@@ -192,7 +192,8 @@ class WeekTimeline(QWidget):
         """The lines written in a meeting's block (and its tool tip)."""
         lines = [self.tr("Min bokning")] if self.is_mine(b) else []
         lines.append(f"{fmt_time(b.start)}–{fmt_time(b.end)}")
-        lines.append(b.title or self.tr("(utan rubrik)"))
+        hidden = not self.is_mine(b) and not (self.week is not None and self.week.show_names)
+        lines.append(b.title or (self.tr("Bokat") if hidden else self.tr("(utan rubrik)")))
         people = self.tr("{n} pers.").format(n=b.participants) if b.participants else ""
         lines.append(" · ".join(p for p in (people, municipality_name(b.municipality_code)) if p))
         if self.week is not None and self.week.show_names and b.person_name:

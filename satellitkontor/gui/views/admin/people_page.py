@@ -1,6 +1,7 @@
 """Administration: Personer och roller. Everyone in the office, a filter, new people, roles, and
-activating or deactivating someone. The service refuses to demote or deactivate the last admin;
-its sentence is shown as it is."""
+activating or deactivating someone, and erasing someone's personal data
+(gui/dialogs/erase_person_dialog.py). The service refuses to demote, deactivate or erase the last
+admin; its sentence is shown as it is."""
 
 from __future__ import annotations
 
@@ -89,6 +90,11 @@ class PeoplePage(QWidget):
         buttons.addSpacing(16)
         buttons.addWidget(self.active_button)
         buttons.addStretch(1)
+        self.erase_button = QPushButton(self.tr("Radera &personuppgifter…"))
+        self.erase_button.setObjectName("erasePerson")
+        self.erase_button.setAccessibleName(self.tr("Radera personuppgifter"))
+        self.erase_button.clicked.connect(lambda _c=False: self.erase_selected())
+        buttons.addWidget(self.erase_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -145,6 +151,8 @@ class PeoplePage(QWidget):
         chosen = self.selected()
         for b in (self.role_button, self.active_button, self.role_combo):
             b.setEnabled(chosen is not None)
+        me = self.ctx.person.id if self.ctx.person is not None else None
+        self.erase_button.setEnabled(chosen is not None and chosen.id != me)
         text = self.tr("&Aktivera") if chosen is not None and not chosen.active else self.tr("&Inaktivera")
         self.active_button.setText(text)
         self.active_button.setAccessibleName(text.replace("&", ""))
@@ -155,6 +163,18 @@ class PeoplePage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._written)
         self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def erase_selected(self) -> QWidget | None:
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        from satellitkontor.gui.dialogs.erase_person_dialog import ErasePersonDialog
+
+        dialog = ErasePersonDialog(self.ctx, chosen, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.erased.connect(lambda _report: self.refresh())
         dialog.open()
         return dialog
 
