@@ -1,0 +1,40 @@
+"""Every Exchange error has its own Swedish and English sentence, with every fact filled in."""
+
+from __future__ import annotations
+
+import pytest
+
+from satellitkontor.integrations.exchange import errors
+from satellitkontor.texts import MESSAGES, describe
+
+FACTS = {
+    "url": "https://mail.umea.se/EWS/Exchange.asmx",
+    "mailbox": "konferensrum@umea.se",
+    "username": "UMEA\\satellitkontor-sync",
+    "seconds": 30,
+    "detail": "ErrorServerBusy",
+}
+
+
+def _all(cls: type[errors.ExchangeError]) -> list[type[errors.ExchangeError]]:
+    return [cls] + [sub for child in cls.__subclasses__() for sub in _all(child)]
+
+
+@pytest.mark.parametrize("cls", _all(errors.ExchangeError), ids=lambda c: c.code)
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_each_error_reads_as_a_whole_sentence(cls: type[errors.ExchangeError], lang: str) -> None:
+    assert cls.code in MESSAGES, f"texts.MESSAGES has no sentence for {cls.code}"
+    sentence = describe(cls(**FACTS), lang)
+    assert sentence == MESSAGES[cls.code][lang == "en"].format(**FACTS)
+    assert "{" not in sentence and "  " not in sentence and sentence.endswith(".")
+
+
+def test_waiting_helps_only_where_it_can() -> None:
+    assert {c.code for c in _all(errors.ExchangeError) if not c.retryable} == {
+        "exchange.unauthorized",
+        "exchange.sign_in_required",
+        "exchange.no_rights",
+        "exchange.no_rights.not_found",
+        "exchange.ews_disabled",
+        "exchange.conflict",
+    }
