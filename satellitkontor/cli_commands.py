@@ -379,12 +379,13 @@ _COMMANDS = {
 
 
 def _handlers() -> dict[str, Callable[[Any, argparse.Namespace, str], int]]:
-    from satellitkontor import cli_audit, cli_feeds, cli_import, cli_privacy
+    from satellitkontor import cli_audit, cli_feeds, cli_import, cli_privacy, cli_sync
 
     return {
         **_COMMANDS,
         **cli_feeds.COMMANDS,
         **cli_import.COMMANDS,
         **cli_audit.COMMANDS,
+        **cli_sync.COMMANDS,
         **cli_privacy.COMMANDS,
     }

@@ -235,12 +235,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     csub.add_parser("list")
 
     # Commands that live in their own modules (each with add_parsers(sub, t) and COMMANDS).
-    from satellitkontor import cli_audit, cli_feeds, cli_import
+    from satellitkontor import cli_audit, cli_feeds, cli_import, cli_sync
 
     cli_feeds.add_parsers(sub, t)
     cli_import.add_parsers(sub, t)
     cli_audit.add_parsers(sub, t)
     cli_privacy.add_parsers(sub, t)
+    cli_sync.add_parsers(sub, t)
     return p
 
 

@@ -136,6 +136,10 @@ AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "retention.apply": ("Gamla personuppgifter rensade", "Old personal data removed"),
     "person.erase": ("Personuppgifter raderade", "Personal data erased"),
     "person.export": ("Personuppgifter hämtade", "Personal data exported"),
+    "booking.exchange": ("Bokning från Outlook", "Booking from Outlook"),
+    "booking.move": ("Bokning flyttad i Outlook", "Booking moved in Outlook"),
+    "exchange.override": ("Ändring i Outlook eller appen överkörd", "Change in Outlook or the app overridden"),
+    "settings.exchange": ("Exchange-inställningar ändrade", "Exchange settings changed"),
 }
 
 

@@ -1215,6 +1215,189 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>ExchangeBox</name>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="94" />
+        <source>Exchange / Outlook</source>
+        <translation>Exchange / Outlook</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="97" />
+        <source>Synka bokningar med Exchange</source>
+        <translation>Sync bookings with Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="101" />
+        <source>EWS (Exchange Server, Exchange Online)</source>
+        <translation>EWS (Exchange Server, Exchange Online)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="102" />
+        <source>Microsoft Graph (Exchange Online)</source>
+        <translation>Microsoft Graph (Exchange Online)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="104" />
+        <source>EWS-adress:</source>
+        <translation>EWS address:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="106" />
+        <source>Tjänstekonto (postlåda):</source>
+        <translation>Service account (mailbox):</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="107" />
+        <source>Användarnamn:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="108" />
+        <source>Lösenord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="108" />
+        <source>sparas bara i nyckelringen</source>
+        <translation>kept in the keyring only</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="113" />
+        <source>Exchange-version:</source>
+        <translation>Exchange version:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="114" />
+        <source>Koppling:</source>
+        <translation>Connection:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="115" />
+        <source>Tenant-id (Graph):</source>
+        <translation>Tenant ID (Graph):</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="116" />
+        <source>Klient-id (Graph):</source>
+        <translation>Client ID (Graph):</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="119" />
+        <source>Brevlådor per rum och plats</source>
+        <translation>Mailboxes per room and desk</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="121" />
+        <source>Brevlådor (Plats=postlåda):</source>
+        <translation>Mailboxes (Place=mailbox):</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="123" />
+        <source>Bjud in platsens brevlåda</source>
+        <translation>Invite the desk's mailbox</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="124" />
+        <source>Bara händelse i bokarens kalender</source>
+        <translation>Only an event in the booker's calendar</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="125" />
+        <source>Kontorsplatser:</source>
+        <translation>Desks:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="126" />
+        <source>Okänd organisatör bokas på:</source>
+        <translation>Unknown organizers are booked as:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="129" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="130" />
+        <source>Synka var:</source>
+        <translation>Sync every:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="133" />
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="134" />
+        <source>Testa anslutningen</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="135" />
+        <source>Synka nu</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="188" />
+        <source>Senast lyckade synk: %1</source>
+        <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="191" />
+        <source>Inte i Outlook än: %1 ändringar (äldsta sedan %2)</source>
+        <translation>Not in Outlook yet: %1 changes (oldest since %2)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="196" />
+        <source>Inget väntar: allt finns i Outlook.</source>
+        <translation>Nothing pending: everything is in Outlook.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="198" />
+        <source>Senaste fel: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="202" />
+        <source>Rummet har tackat nej till %1 bokningar.</source>
+        <translation>The room declined %1 bookings.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="206" />
+        <source>%1 ändringar har körts över de senaste två veckorna (se ändringsloggen).</source>
+        <translation>%1 changes were overridden in the last two weeks (see the change log).</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="239" />
+        <source>Inställningarna sparades.</source>
+        <translation>The settings were saved.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="247" />
+        <source>Testar anslutningen …</source>
+        <translation>Testing the connection …</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="251" />
+        <source>Anslutningen fungerar.</source>
+        <translation>The connection works.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="262" />
+        <source>Synkar …</source>
+        <translation>Syncing …</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="266" />
+        <source>Synkningen är klar.</source>
+        <translation>The sync is done.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="282" />
+        <source>Något gick fel: %1</source>
+        <translation>Something went wrong: %1</translation>
+    </message>
+</context>
+<context>
     <name>FeedUrlDialog</name>
     <message>
         <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="38" />
@@ -1765,39 +1948,9 @@ Status: {status}</translation>
 <context>
     <name>IntegrationsPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="52" />
-        <source>Kalendrar och Exchange</source>
-        <translation>Calendars and Exchange</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="67" />
-        <source>Exchange / Outlook</source>
-        <translation>Exchange / Outlook</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="72" />
-        <source>Kommer i en kommande version: konferensrummet som resursbrevlåda i Exchange, så att rummet kan bokas direkt från Outlook och bokningarna syns åt båda hållen.</source>
-        <translation>Coming in a later version: the conference room as a resource mailbox in Exchange, so that the room can be booked straight from Outlook and bookings show up both ways.</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="83" />
-        <source>Server:</source>
-        <translation>Server:</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="84" />
-        <source>Rummets brevlåda:</source>
-        <translation>Room's mailbox:</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="85" />
-        <source>Tjänstekonto:</source>
-        <translation>Service account:</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="88" />
-        <source>Testa anslutningen</source>
-        <translation>Test the connection</translation>
+        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="46" />
+        <source>Kalendrar</source>
+        <translation>Calendars</translation>
     </message>
 </context>
 <context>
@@ -1844,58 +1997,58 @@ Status: {status}</translation>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="109" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="113" />
         <source>&amp;Arkiv</source>
         <extracomment>The views built so far (see view()); the stack holds an empty page for the others.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="110" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="114" />
         <source>&amp;Byt användare…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="112" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="116" />
         <source>Skapa &amp;demokontor…</source>
         <translation>Create &amp;demo office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="115" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="119" />
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="119" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="123" />
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="126" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="130" />
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="130" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="134" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="140" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="144" />
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="141" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="145" />
         <source>&amp;Om Satellitkontoret</source>
         <translation>&amp;About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="234" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="238" />
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="237" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="241" />
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -2417,6 +2570,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="55" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="106" />
         <source>Personer</source>
         <translation>People</translation>
     </message>
@@ -2465,11 +2619,6 @@ Status: {status}</translation>
         <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="95" />
         <source>Radera personuppgifter</source>
         <translation>Erase personal data</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="106" />
-        <source>Personer och roller</source>
-        <translation>People and roles</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="125" />
@@ -3201,7 +3350,6 @@ Status: {status}</translation>
     <name>ResourcesPage</name>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="41" />
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="105" />
         <source>Platser och rum</source>
         <extracomment>Fresh data is on screen.</extracomment>
         <translation>Desks and room</translation>
@@ -3241,6 +3389,11 @@ Status: {status}</translation>
         <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="68" />
         <source>Dra platserna på planen, eller välj en och flytta den med piltangenterna.</source>
         <translation>Drag the desks on the plan, or select one and move it with the arrow keys.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="105" />
+        <source>Platser</source>
+        <translation>Desks and room</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="150" />

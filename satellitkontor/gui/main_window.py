@@ -103,6 +103,10 @@ class MainWindow(QMainWindow):
         ctx.identity_changed.connect(self._identity_changed)
         self._identity_changed()
         self._restore()
+        from satellitkontor.gui.exchange_timer import ExchangeSyncTimer
+
+        self.exchange_sync = ExchangeSyncTimer(ctx, self)  # Exchange sync every N minutes, on a worker
+        self.exchange_sync.start()
 
     # --- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -9,6 +9,7 @@ from satellitkontor.services.attendance_service import AttendanceService
 from satellitkontor.services.audit_service import AuditService
 from satellitkontor.services.booking_service import BookingService
 from satellitkontor.services.change_watch import ChangeWatch
+from satellitkontor.services.exchange_sync import SyncService
 from satellitkontor.services.feed_publishing import FeedPublishingService
 from satellitkontor.services.feed_service import FeedService
 from satellitkontor.services.import_service import ImportService
@@ -40,6 +41,7 @@ class AppServices:
     privacy: PrivacyService = field(init=False)
     personal_data: PersonalDataService = field(init=False)
     audit: AuditService = field(init=False)
+    exchange: SyncService = field(init=False)
 
     def __post_init__(self) -> None:
         self.booking = BookingService(self.db, self.clock)
@@ -55,6 +57,7 @@ class AppServices:
         self.privacy = PrivacyService(self.db, self.clock)
         self.personal_data = PersonalDataService(self.db, self.clock)
         self.audit = AuditService(self.db, self.clock)
+        self.exchange = SyncService(self.db, self.clock)
 
     def close(self) -> None:
         self.changes.close()

@@ -9,7 +9,7 @@ the last line: if it fires anyway, the caller gets the same ``ResourceTaken`` er
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain import import_rules
 from satellitkontor.domain import policy as rules
-from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, BookingView, DeskPeriod
 from satellitkontor.domain.errors import (
     AlreadyCancelled,
     AlreadyImported,
@@ -44,7 +44,7 @@ from satellitkontor.domain.people import Role
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
-from satellitkontor.services import audit
+from satellitkontor.services import audit, exchange_outbox
 from satellitkontor.services.base import Service, load_person, require_role
 from satellitkontor.services.results import MAX_TITLE as MAX_TITLE
 from satellitkontor.services.results import SeriesResult as SeriesResult
@@ -305,6 +305,90 @@ class BookingService(Service):
             s.flush()
             return [_view_of(s, row) for row in cancelled]
 
+    # --- from Exchange (services/exchange_pull.py) ---------------------------------------------
+    def book_from_exchange(
+        self,
+        person_id: int,
+        resource_id: int,
+        start: datetime,
+        end: datetime,
+        title: str | None,
+        then: Callable[[Session, BookingRow], None],
+    ) -> BookingView:
+        """A meeting booked in Outlook on a room's (or desk's) mailbox, booked here as it is there.
+
+        Exchange has already accepted it, so the office's grid and horizon are not checked; the
+        place being free is, with the same locks as ``book_room``, so a race with a booking made
+        in the app ends in ``ResourceTaken``. No outbox row: it is in Exchange already. ``then``
+        runs in the same transaction (the sync service stores the link to the event there).
+        """
+        with self.db.session(write=True) as s:
+            person = load_person(s, person_id, must_be_active=False)
+            resource = s.get(ResourceRow, resource_id)
+            if resource is None:
+                raise ResourceNotFound(id=resource_id)
+            queries.lock_for_booking(s, resource.id, person.id)
+            self._check_free(s, queries.load_policy(s), resource, person, start, end)
+            period = _desk_period(start, end) if resource.kind is ResourceKind.DESK else None
+            row = self._insert(s, person, person, resource, start, end, desk_period=period, title=title)
+            self._audit_new(s, person, row, resource, action="booking.exchange", to_exchange=False)
+            then(s, row)
+            return _new_view(row, resource, person)
+
+    def move_from_exchange(
+        self, booking_id: int, start: datetime, end: datetime, then: Callable[[Session, BookingRow], None]
+    ) -> BookingView:
+        """An Outlook meeting moved in Outlook: the booking follows (same locks, the place must be
+        free at the new time apart from this booking itself)."""
+        with self.db.session(write=True) as s:
+            row = s.get(BookingRow, booking_id)
+            if row is None:
+                raise BookingNotFound(id=booking_id)
+            resource = s.get(ResourceRow, row.resource_id)
+            assert resource is not None
+            queries.lock_for_booking(s, resource.id, row.person_id or 0)
+            taken = queries.holding_overlaps(
+                s, start=start, end=end, resource_id=resource.id, exclude_id=row.id
+            )
+            if taken:
+                raise ResourceTaken(
+                    resource=resource.name,
+                    kind=resource.kind.value,
+                    start=taken[0].start,
+                    end=taken[0].end,
+                    municipality=taken[0].municipality_code,
+                )
+            before = {"start": row.start_at, "end": row.end_at}
+            row.start_at, row.end_at = start, end
+            if resource.kind is ResourceKind.DESK:
+                row.desk_period = _desk_period(start, end)
+            row.updated_at = self.now()
+            row.sequence += 1
+            self._flush(s, resource)
+            audit.record_change(
+                s,
+                at=self.now(),
+                actor=None,
+                action="booking.move",
+                entity="booking",
+                entity_id=row.id,
+                before=before,
+                after={"start": start, "end": end},
+                subject_id=row.person_id,
+            )
+            then(s, row)
+            return _view_of(s, row)
+
+    def cancel_from_exchange(self, booking_id: int, then: Callable[[Session, BookingRow], None]) -> None:
+        """An Outlook meeting deleted in Outlook: the booking is cancelled (no push back)."""
+        with self.db.session(write=True) as s:
+            row = s.get(BookingRow, booking_id)
+            if row is None:
+                raise BookingNotFound(id=booking_id)
+            if row.status in HOLDING_STATUSES and row.end_at > self.now():
+                mark_cancelled(s, None, row, self.now(), to_exchange=False)
+            then(s, row)
+
     def _cancel_row(self, s: Session, actor: PersonRow, row: BookingRow) -> None:
         now = self.now()
         if actor.id not in (row.person_id, row.created_by_id) and not actor.role.is_staff:
@@ -322,7 +406,11 @@ class BookingService(Service):
         row: BookingRow,
         resource: ResourceRow,
         action: str = "booking.create",
+        *,
+        to_exchange: bool = True,
     ) -> None:
+        if to_exchange:  # the push to Outlook, in this same transaction (services/exchange_outbox.py)
+            exchange_outbox.enqueue(s, row, "upsert", self.now())
         audit.record(
             s,
             at=self.now(),
@@ -473,8 +561,13 @@ def _stopped(req: ImportRequest, cause: SatellitkontorError) -> ImportConflict:
     return ImportConflict(summary=req.summary, start=req.start, end=req.end, cause=cause)
 
 
-def mark_cancelled(s: Session, actor: PersonRow | None, row: BookingRow, now: datetime) -> None:
-    """Cancel ``row`` (checks done by the caller) and record it in the audit trail."""
+def mark_cancelled(
+    s: Session, actor: PersonRow | None, row: BookingRow, now: datetime, *, to_exchange: bool = True
+) -> None:
+    """Cancel ``row`` (checks done by the caller) and record it in the audit trail; with
+    ``to_exchange`` (not when Outlook itself cancelled it) the cancellation is queued for Exchange."""
+    if to_exchange:
+        exchange_outbox.enqueue(s, row, "cancel", now)
     before = {"status": row.status}
     row.status = BookingStatus.CANCELLED
     row.cancelled_at = now
@@ -502,6 +595,15 @@ def ensure_no_other_desk(
         raise PersonAlreadyHasDesk(
             person=person_name, resource=mine[0].resource_name, start=mine[0].start, end=mine[0].end
         )
+
+
+def _desk_period(start: datetime, end: datetime) -> DeskPeriod:
+    """The part of the day an Outlook meeting on a desk covers (noon, local time, splits it)."""
+    if clk.to_local(end).time() <= time(12):
+        return DeskPeriod.MORNING
+    if clk.to_local(start).time() >= time(12):
+        return DeskPeriod.AFTERNOON
+    return DeskPeriod.FULL_DAY
 
 
 def _clean_title(title: str | None) -> str | None:

@@ -282,3 +282,75 @@ class PeopleCountAdjustmentRow(Base):
     politicians: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (CheckConstraint("month BETWEEN 0 AND 12", name="ck_people_count_adjustments_month"),)
+
+
+# --- Exchange sync (migration 0005; services/exchange_outbox.py, services/exchange_sync.py) -----
+class ExchangeOutboxRow(Base):
+    """A booking change still to be written to Exchange, added in the booking's own transaction."""
+
+    __tablename__ = "exchange_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    booking_id: Mapped[int] = mapped_column(ForeignKey("bookings.id", ondelete="CASCADE"))
+    #: upsert or cancel (what happened in the app; the push sends the booking as it is then).
+    operation: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_error_code: Mapped[str | None] = mapped_column(String(64))
+    #: The last error in Swedish words, as the receptionist reads it.
+    last_error_text: Mapped[str | None] = mapped_column(Text)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        CheckConstraint("operation IN ('upsert', 'cancel')", name="ck_exchange_outbox_operation"),
+        Index("ix_exchange_outbox_due", "done_at", "next_attempt_at"),
+        Index("ix_exchange_outbox_booking", "booking_id"),
+    )
+
+
+class ExchangeLinkRow(Base):
+    """Which Exchange event a booking is: the event we pushed (or the Outlook meeting it came from)."""
+
+    __tablename__ = "exchange_links"
+
+    booking_id: Mapped[int] = mapped_column(
+        ForeignKey("bookings.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    #: The calendar the event is in: the booker's (origin app) or the room's (origin outlook).
+    mailbox: Mapped[str] = mapped_column(String(254))
+    remote_id: Mapped[str | None] = mapped_column(String(512))
+    change_key: Mapped[str | None] = mapped_column(String(512))
+    ical_uid: Mapped[str | None] = mapped_column(String(512))
+    #: The room's (or desk's) copy of a meeting we pushed, as its mailbox's pull sees it.
+    room_copy_id: Mapped[str | None] = mapped_column(String(512))
+    synced_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    #: accepted / declined / tentative / none: the room's answer.
+    room_response: Mapped[str] = mapped_column(String(16), default="none")
+    #: app (made in the app, pushed) or outlook (a meeting booked in Outlook, pulled).
+    origin: Mapped[str] = mapped_column(String(16))
+    synced_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        CheckConstraint(
+            "room_response IN ('accepted', 'declined', 'tentative', 'none')",
+            name="ck_exchange_links_room_response",
+        ),
+        CheckConstraint("origin IN ('app', 'outlook')", name="ck_exchange_links_origin"),
+        Index("ix_exchange_links_remote", "remote_id"),
+        Index("ix_exchange_links_room_copy", "room_copy_id"),
+        Index("ix_exchange_links_ical_uid", "ical_uid"),
+    )
+
+
+class ExchangeSyncStateRow(Base):
+    """Per pulled mailbox (``pull:<mailbox>``) its cursor; ``push`` holds the last push run."""
+
+    __tablename__ = "exchange_sync_state"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(Text)
+    last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error_code: Mapped[str | None] = mapped_column(String(64))
+    last_error_text: Mapped[str | None] = mapped_column(Text)

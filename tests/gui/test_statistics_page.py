@@ -130,18 +130,15 @@ def test_usage_model_passes_the_model_tester(qtmodeltester: ModelTester, gui_off
     qtmodeltester.check(UsageModel("en"))
 
 
-def test_exchange_on_the_integrations_page_is_a_clear_placeholder(
+def test_exchange_on_the_integrations_page_is_a_real_box(
     qtbot: QtBot, make_ctx: Callable[..., AppContext]
 ) -> None:
-    """Exchange is still coming (the iCal feeds and the import are tested in test_feeds_box.py and
-    test_calendar_import.py)."""
+    """The Exchange box has live controls (it is tested in test_exchange_box.py; the iCal feeds
+    and the import in test_feeds_box.py and test_calendar_import.py)."""
     page = IntegrationsPage(make_ctx())
     qtbot.addWidget(page)
     assert page.feeds_box.title() == "Kalenderflöden (iCal)"
     assert page.exchange_box.title() == "Exchange / Outlook"
-    assert not page.server_edit.isEnabled()
-    assert not page.test_button.isEnabled()
-    coming = page.exchange_box.findChild(QLabel, "comingLabel")
-    assert isinstance(coming, QLabel)
-    assert "kommande version" in coming.text()
-    assert page.feeds_box.findChild(QLabel, "comingLabel") is None
+    assert page.exchange_box.server_edit.isEnabled()
+    assert page.exchange_box.test_button.isEnabled()
+    assert page.exchange_box.findChild(QLabel, "comingLabel") is None

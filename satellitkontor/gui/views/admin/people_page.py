@@ -103,7 +103,7 @@ class PeoplePage(QWidget):
         self._update_buttons()
 
     def page_title(self) -> str:
-        return self.tr("Personer och roller")
+        return self.tr("Personer")
 
     # --- loading --------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -102,7 +102,7 @@ class ResourcesPage(QWidget):
         return button
 
     def page_title(self) -> str:
-        return self.tr("Platser och rum")
+        return self.tr("Platser")
 
     # --- loading --------------------------------------------------------------------------------
     def refresh(self) -> None:

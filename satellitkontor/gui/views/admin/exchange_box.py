@@ -1,0 +1,287 @@
+"""Exchange / Outlook on the page Kalendrar: the settings, the password (to the OS keyring only),
+"Testa anslutningen", the status (pending, last sync, last error) and "Synka nu".
+
+Everything that touches the database, the keyring or the network runs through ``AppContext.run``
+(off the GUI thread); a failed test shows the backend's typed error in words under the buttons.
+The mailbox map is one line per place, ``Plats=postlåda``. The background sync every N minutes is
+``gui/exchange_timer.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.gui.context import AppContext
+
+if TYPE_CHECKING:
+    from satellitkontor.services.app_services import AppServices
+    from satellitkontor.services.exchange_config import ExchangeConfig
+    from satellitkontor.services.exchange_status import SyncStatus
+
+
+@dataclass(frozen=True)
+class ExchangeData:
+    config: ExchangeConfig
+    status: SyncStatus
+
+
+def load(services: AppServices, actor_id: int) -> ExchangeData:
+    return ExchangeData(services.exchange.config(), services.exchange.status(actor_id))
+
+
+def save(services: AppServices, actor_id: int, config: ExchangeConfig, secret: str) -> ExchangeData:
+    from satellitkontor.services.exchange_config import save_password
+
+    if secret:
+        save_password(config.username, secret)
+    services.exchange.save_config(actor_id, config)
+    return load(services, actor_id)
+
+
+def test_connection(services: AppServices, config: ExchangeConfig, secret: str) -> None:
+    from satellitkontor.services.exchange_config import make_backend
+
+    backend = make_backend(config, secret or None, services.exchange.desk_mailboxes(config))
+    try:
+        services.exchange.test_connection(backend, config)
+    finally:
+        backend.close()
+
+
+def sync_now(services: AppServices, actor_id: int) -> ExchangeData:
+    from satellitkontor.services.exchange_config import make_backend
+
+    config = services.exchange.config()
+    backend = make_backend(config, None, services.exchange.desk_mailboxes(config))
+    try:
+        services.exchange.run(backend)
+    finally:
+        backend.close()
+    return load(services, actor_id)
+
+
+def parse_mailboxes(text: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for line in text.splitlines():
+        place, _, mailbox = line.partition("=")
+        if place.strip() and mailbox.strip():
+            pairs.append((place.strip(), mailbox.strip().lower()))
+    return tuple(pairs)
+
+
+class ExchangeBox(QGroupBox):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.config: ExchangeConfig | None = None
+        self.setTitle(self.tr("Exchange / Outlook"))
+        self.setObjectName("exchangeBox")
+        layout = QVBoxLayout(self)
+        self.enabled_check = QCheckBox(self.tr("Synka bokningar med Exchange"))
+        layout.addWidget(self.enabled_check)
+        form = QFormLayout()
+        self.backend_combo = QComboBox()
+        self.backend_combo.addItem(self.tr("EWS (Exchange Server, Exchange Online)"), "ews")
+        self.backend_combo.addItem(self.tr("Microsoft Graph (Exchange Online)"), "graph")
+        self.server_edit = self._line(
+            form, self.tr("EWS-adress:"), "https://mail.kommun.se/EWS/Exchange.asmx"
+        )
+        self.account_edit = self._line(form, self.tr("Tjänstekonto (postlåda):"), "tjanstekonto@kommun.se")
+        self.username_edit = self._line(form, self.tr("Användarnamn:"), "KOMMUN\\tjanstekonto")
+        self.password_edit = self._line(form, self.tr("Lösenord:"), self.tr("sparas bara i nyckelringen"))
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.version_combo = QComboBox()
+        for value in ("2016", "2019", "se", "online"):
+            self.version_combo.addItem(value, value)
+        form.addRow(self.tr("Exchange-version:"), self.version_combo)
+        form.insertRow(0, self.tr("Koppling:"), self.backend_combo)
+        self.tenant_edit = self._line(form, self.tr("Tenant-id (Graph):"), "kommun.onmicrosoft.com")
+        self.client_edit = self._line(form, self.tr("Klient-id (Graph):"), "")
+        self.mailboxes_edit = QPlainTextEdit()
+        self.mailboxes_edit.setPlaceholderText("Konferensrummet=konferensrum@kommun.se")
+        self.mailboxes_edit.setAccessibleName(self.tr("Brevlådor per rum och plats"))
+        self.mailboxes_edit.setFixedHeight(70)
+        form.addRow(self.tr("Brevlådor (Plats=postlåda):"), self.mailboxes_edit)
+        self.desk_mode_combo = QComboBox()
+        self.desk_mode_combo.addItem(self.tr("Bjud in platsens brevlåda"), "invite")
+        self.desk_mode_combo.addItem(self.tr("Bara händelse i bokarens kalender"), "event-only")
+        form.addRow(self.tr("Kontorsplatser:"), self.desk_mode_combo)
+        self.fallback_edit = self._line(form, self.tr("Okänd organisatör bokas på:"), "reception@kommun.se")
+        self.interval_spin = QSpinBox()
+        self.interval_spin.setRange(1, 120)
+        self.interval_spin.setSuffix(self.tr(" min"))
+        form.addRow(self.tr("Synka var:"), self.interval_spin)
+        # Screen readers: each field is named by its form label.
+        for widget in (self.backend_combo, self.version_combo, self.desk_mode_combo, self.interval_spin):
+            label = form.labelForField(widget)
+            if isinstance(label, QLabel):
+                widget.setAccessibleName(label.text().rstrip(":"))
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Spara"))
+        self.test_button = QPushButton(self.tr("Testa anslutningen"))
+        self.sync_button = QPushButton(self.tr("Synka nu"))
+        for button in (self.save_button, self.test_button, self.sync_button):
+            button.setAccessibleName(button.text())
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("exchangeMessage")
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("exchangeStatus")
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        self.save_button.clicked.connect(self.save)
+        self.test_button.clicked.connect(self.test)
+        self.sync_button.clicked.connect(self.sync_now)
+
+    def _line(self, form: QFormLayout, text: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(text.rstrip(":"))
+        form.addRow(text, edit)
+        return edit
+
+    # --- data ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.ctx.services is None or self.ctx.person is None:
+            return
+        services, actor = self.ctx.svc, self.ctx.person_id
+        self.ctx.run(lambda: load(services, actor), self._show, owner=self)
+
+    def _show(self, data: ExchangeData) -> None:
+        c = data.config
+        self.config = c
+        self.enabled_check.setChecked(c.enabled)
+        self.backend_combo.setCurrentIndex(max(0, self.backend_combo.findData(c.backend)))
+        self.server_edit.setText(c.url)
+        self.account_edit.setText(c.account)
+        self.username_edit.setText(c.username)
+        self.version_combo.setCurrentIndex(max(0, self.version_combo.findData(c.version)))
+        self.tenant_edit.setText(c.tenant_id)
+        self.client_edit.setText(c.client_id)
+        self.mailboxes_edit.setPlainText("\n".join(f"{p}={m}" for p, m in c.mailboxes))
+        self.desk_mode_combo.setCurrentIndex(max(0, self.desk_mode_combo.findData(c.desk_mode)))
+        self.fallback_edit.setText(c.fallback_person)
+        self.interval_spin.setValue(c.interval_minutes)
+        self._show_status(data.status)
+
+    def _show_status(self, status: SyncStatus) -> None:
+        def when(moment: Any) -> str:
+            return clk.to_local(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else "–"
+
+        lines = [self.tr("Senast lyckade synk: %1").replace("%1", when(status.last_success_at))]
+        if status.pending:
+            lines.append(
+                self.tr("Inte i Outlook än: %1 ändringar (äldsta sedan %2)")
+                .replace("%1", str(status.pending))
+                .replace("%2", when(status.oldest_pending))
+            )
+        else:
+            lines.append(self.tr("Inget väntar: allt finns i Outlook."))
+        if status.last_error:
+            lines.append(self.tr("Senaste fel: %1").replace("%1", status.last_error))
+        declined = [a for a in status.answers if a.response == "declined"]
+        if declined:
+            lines.append(
+                self.tr("Rummet har tackat nej till %1 bokningar.").replace("%1", str(len(declined)))
+            )
+        if status.overrides:
+            lines.append(
+                self.tr("%1 ändringar har körts över de senaste två veckorna (se ändringsloggen).").replace(
+                    "%1", str(len(status.overrides))
+                )
+            )
+        self.status_label.setText("\n".join(lines))
+
+    def current_config(self) -> ExchangeConfig:
+        from satellitkontor.services.exchange_config import ExchangeConfig
+
+        base = self.config or ExchangeConfig()
+        return replace(
+            base,
+            enabled=self.enabled_check.isChecked(),
+            backend=str(self.backend_combo.currentData()),
+            url=self.server_edit.text().strip(),
+            account=self.account_edit.text().strip().lower(),
+            username=self.username_edit.text().strip(),
+            version=str(self.version_combo.currentData()),
+            tenant_id=self.tenant_edit.text().strip(),
+            client_id=self.client_edit.text().strip(),
+            mailboxes=parse_mailboxes(self.mailboxes_edit.toPlainText()),
+            desk_mode=str(self.desk_mode_combo.currentData()),
+            fallback_person=self.fallback_edit.text().strip().lower(),
+            interval_minutes=self.interval_spin.value(),
+        )
+
+    # --- actions ------------------------------------------------------------------------------
+    def save(self) -> None:
+        services, actor, config = self.ctx.svc, self.ctx.person_id, self.current_config()
+        secret = self.password_edit.text()
+        self.password_edit.clear()
+
+        def done(data: ExchangeData) -> None:
+            self.message_label.setText(self.tr("Inställningarna sparades."))
+            self._show(data)
+
+        self.ctx.run(lambda: save(services, actor, config, secret), done, owner=self)
+
+    def test(self) -> None:
+        services, config, secret = self.ctx.svc, self.current_config(), self.password_edit.text()
+        self.test_button.setEnabled(False)
+        self.message_label.setText(self.tr("Testar anslutningen …"))
+
+        def done(_: object) -> None:
+            self.test_button.setEnabled(True)
+            self.message_label.setText(self.tr("Anslutningen fungerar."))
+
+        def failed(exc: BaseException) -> None:
+            self.test_button.setEnabled(True)
+            self.message_label.setText(self._words(exc))
+
+        self.ctx.run(lambda: test_connection(services, config, secret), done, owner=self, on_error=failed)
+
+    def sync_now(self) -> None:
+        services, actor = self.ctx.svc, self.ctx.person_id
+        self.sync_button.setEnabled(False)
+        self.message_label.setText(self.tr("Synkar …"))
+
+        def done(data: ExchangeData) -> None:
+            self.sync_button.setEnabled(True)
+            self.message_label.setText(self.tr("Synkningen är klar."))
+            self._show(data)
+            self.ctx.notify_changed()
+
+        def failed(exc: BaseException) -> None:
+            self.sync_button.setEnabled(True)
+            self.message_label.setText(self._words(exc))
+
+        self.ctx.run(lambda: sync_now(services, actor), done, owner=self, on_error=failed)
+
+    def _words(self, exc: BaseException) -> str:
+        from satellitkontor.domain.errors import SatellitkontorError
+        from satellitkontor.texts import describe
+
+        if isinstance(exc, SatellitkontorError):
+            return describe(exc, self.ctx.lang)
+        return self.tr("Något gick fel: %1").replace("%1", type(exc).__name__)
