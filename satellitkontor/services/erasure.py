@@ -33,7 +33,7 @@ from satellitkontor.domain.bookings import HOLDING_STATUSES
 from satellitkontor.domain.errors import PermissionDenied
 from satellitkontor.domain.people import Role
 from satellitkontor.services import audit, people_counts
-from satellitkontor.services.booking_service import mark_cancelled
+from satellitkontor.services.booking_core import mark_cancelled
 from satellitkontor.services.privacy_results import ErasureReport
 from satellitkontor.services.scrub import mentions, needles, replace_mentions, scrub
 from satellitkontor.storage import privacy_queries

@@ -49,7 +49,6 @@ from satellitkontor.domain.errors import (
     NoFreeDesk,
     OverlapInFile,
     PersonNotFound,
-    ResourceTaken,
     RuleViolation,
     SatellitkontorError,
 )
@@ -60,7 +59,8 @@ from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.integrations.ical.ics_model import ImportedEvent, ParsedCalendar
 from satellitkontor.services import import_mapping
 from satellitkontor.services.base import Service, load_person, require_role
-from satellitkontor.services.booking_service import BookingService, ensure_no_other_desk
+from satellitkontor.services.booking_core import ensure_no_other_desk, ensure_resource_free
+from satellitkontor.services.booking_service import BookingService
 from satellitkontor.services.import_results import (
     CREATE,
     DUPLICATE,
@@ -311,15 +311,7 @@ class _Planner:
                 raise OverlapInFile(
                     other=other.summary, resource=resource.name, start=other.start, end=other.end
                 )
-        taken = queries.holding_overlaps(self.s, start=start, end=end, resource_id=resource.id)
-        if taken:
-            raise ResourceTaken(
-                resource=resource.name,
-                kind=resource.kind.value,
-                start=taken[0].start,
-                end=taken[0].end,
-                municipality=taken[0].municipality_code,
-            )
+        ensure_resource_free(self.s, resource.id, resource.name, resource.kind, start, end)
 
     def _person_free(self, person: Person, day: date, start: datetime, end: datetime) -> None:
         if not self.policy.one_desk_per_person:
