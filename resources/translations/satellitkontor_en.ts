@@ -1322,77 +1322,77 @@ Status: {status}</translation>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="133" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="138" />
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="134" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="139" />
         <source>Testa anslutningen</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="135" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="140" />
         <source>Synka nu</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="188" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="193" />
         <source>Senast lyckade synk: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="191" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="196" />
         <source>Inte i Outlook än: %1 ändringar (äldsta sedan %2)</source>
         <translation>Not in Outlook yet: %1 changes (oldest since %2)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="196" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="201" />
         <source>Inget väntar: allt finns i Outlook.</source>
         <translation>Nothing pending: everything is in Outlook.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="198" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="203" />
         <source>Senaste fel: %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="202" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="207" />
         <source>Rummet har tackat nej till %1 bokningar.</source>
         <translation>The room declined %1 bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="206" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="211" />
         <source>%1 ändringar har körts över de senaste två veckorna (se ändringsloggen).</source>
         <translation>%1 changes were overridden in the last two weeks (see the change log).</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="239" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="244" />
         <source>Inställningarna sparades.</source>
         <translation>The settings were saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="247" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="252" />
         <source>Testar anslutningen …</source>
         <translation>Testing the connection …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="251" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="256" />
         <source>Anslutningen fungerar.</source>
         <translation>The connection works.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="262" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="267" />
         <source>Synkar …</source>
         <translation>Syncing …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="266" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="271" />
         <source>Synkningen är klar.</source>
         <translation>The sync is done.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="282" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="287" />
         <source>Något gick fel: %1</source>
         <translation>Something went wrong: %1</translation>
     </message>
@@ -2224,50 +2224,60 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="53" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="68" />
         <source>Datum</source>
         <extracomment>The BookingView of a row (any column). What the series column shows for a booking in a series (with a tooltip saying so in words).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="54" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="69" />
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="55" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="70" />
         <source>Plats/rum</source>
         <translation>Desk/room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="56" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="71" />
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="57" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="72" />
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="58" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="73" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="59" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="74" />
         <source>Serie</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="73" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="88" />
         <source>Ingår i en serie</source>
         <translation>Part of a series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="73" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="88" />
         <source>Enstaka bokning</source>
         <translation>Single booking</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="92" />
+        <source>Ändringen är inte skriven till Outlook än. Den skickas vid nästa synkronisering.</source>
+        <translation>The change is not in Outlook yet. It is sent at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="113" />
+        <source> – inte i Outlook än</source>
+        <translation> – not in Outlook yet</translation>
     </message>
 </context>
 <context>
@@ -2302,14 +2312,14 @@ Status: {status}</translation>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="94" />
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="133" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="238" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="243" />
         <source>Av&amp;boka</source>
         <translation>Can&amp;cel booking</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="96" />
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="138" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="247" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="252" />
         <source>Avboka s&amp;erien</source>
         <translation>Cancel the s&amp;eries</translation>
     </message>
@@ -2335,98 +2345,98 @@ Status: {status}</translation>
         <translation>Save everything stored about you (JSON and CSV)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="185" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="190" />
         <source>Du har inga kommande bokningar. Boka en plats under Boka plats.</source>
         <translation>You have no coming bookings. Book a desk under Book a desk.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="187" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="192" />
         <source>Du har inga tidigare bokningar.</source>
         <translation>You have no past bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="216" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="221" />
         <source>{place}, {day}, {time}</source>
         <translation>{place}, {day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="237" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="242" />
         <source>Vill du avboka {booking}?</source>
         <translation>Do you want to cancel {booking}?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="245" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="250" />
         <source>Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar.</source>
         <translation>Do you want to cancel the series at {place} from {day} on? Earlier bookings in the series are kept.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="253" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="255" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="258" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="260" />
         <source>Avboka</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="260" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="265" />
         <source>&amp;Behåll bokningen</source>
         <translation>&amp;Keep the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="283" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="288" />
         <source>Avbokat: {booking}.</source>
         <translation>Cancelled: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="298" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="303" />
         <source>1 bokning i serien på {place} avbokades från och med {day}.</source>
         <translation>1 booking in the series at {place} was cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="300" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="305" />
         <source>{n} bokningar i serien på {place} avbokades från och med {day}.</source>
         <translation>{n} bookings in the series at {place} were cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="335" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="340" />
         <source>Exportera till kalender</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="336" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="341" />
         <source>mina-bokningar.ics</source>
         <translation>my-bookings.ics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="337" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="342" />
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="350" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="355" />
         <source>Satellitkontoret – {name}</source>
         <translation>Satellite office – {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="360" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="365" />
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="362" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="367" />
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="373" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="378" />
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="379" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="384" />
         <source>Det gick inte att spara</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="382" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="387" />
         <source>Kalenderfilen {file} kunde inte sparas: {reason}</source>
         <translation>The calendar file {file} could not be saved: {reason}</translation>
     </message>

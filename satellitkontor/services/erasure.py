@@ -17,6 +17,14 @@ Decisions:
 - **Audit entries** about them or by them, or that mention them, lose their name, e-mail
   address and the titles of their bookings (services/scrub.py); what happened, when, stays. One
   entry ``person.erase`` records the erasure with counts, municipality, kind and role, no name.
+- **Exchange** (``exchange_links.mailbox`` is the booker's calendar, and a stored push error may
+  name it): links of their app-made bookings with nothing left to push are deleted. A link whose
+  cancellation is still waiting to be pushed cannot keep the address either, so its mailbox
+  becomes '': the push then cancels the room's copy of the meeting (``room_copy_id``, in the
+  room's mailbox) when the pull has seen one, which frees the room in Outlook, and otherwise sends
+  nothing (both EWS and Graph need the calendar's address to reach an event; the erasure wins).
+  Links of meetings booked in Outlook name the room's mailbox, not the person, and stay so the
+  pull keeps recognising them. Push errors mentioning them get the mention replaced by "–".
 - Refused: erasing oneself (another admin does it; it also keeps the last admin from erasing
   themselves) and erasing the last active admin.
 """
@@ -41,6 +49,9 @@ from satellitkontor.storage.models import (
     AuditRow,
     BookingRow,
     ClosureRow,
+    ExchangeLinkRow,
+    ExchangeOutboxRow,
+    ExchangeSyncStateRow,
     FeedTokenRow,
     PersonRow,
     RotationMeetingRow,
@@ -57,6 +68,8 @@ _TEXTS: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
     (RotationMeetingRow, ("title", "note", "location")),
     (RotationYearRow, ("note",)),
     (FeedTokenRow, ("label",)),
+    (ExchangeOutboxRow, ("last_error_text",)),
+    (ExchangeSyncStateRow, ("last_error_text",)),
 )
 
 
@@ -72,6 +85,7 @@ def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonR
     pid, found = person.id, needles([person.name, person.email])
 
     cancelled = _cancel_coming(s, now, actor, pid)
+    _forget_calendar(s, pid)
     starts = s.scalars(select(BookingRow.start_at).where(BookingRow.person_id == pid)).all()
     years = {people_counts.local_year(start) for start in starts}
     before = people_counts.distinct_people(s, years)
@@ -145,6 +159,22 @@ def _cancel_coming(s: Session, now: datetime, actor: PersonRow | None, pid: int)
         mark_cancelled(s, actor, row, now)
     s.flush()
     return len(rows)
+
+
+def _forget_calendar(s: Session, pid: int) -> None:
+    """Remove the person's calendar address from the Exchange links of their bookings."""
+    mine = select(BookingRow.id).where(BookingRow.person_id == pid)
+    pending = select(ExchangeOutboxRow.booking_id).where(ExchangeOutboxRow.done_at.is_(None))
+    links = s.scalars(
+        select(ExchangeLinkRow).where(ExchangeLinkRow.booking_id.in_(mine), ExchangeLinkRow.origin == "app")
+    ).all()
+    waiting = set(s.scalars(pending.where(ExchangeOutboxRow.booking_id.in_([x.booking_id for x in links]))))
+    for link in links:
+        if link.booking_id in waiting:
+            link.mailbox = ""
+        else:
+            s.delete(link)
+    s.flush()
 
 
 def _replace_mentions(s: Session, originals: list[str], found: frozenset[str]) -> int:

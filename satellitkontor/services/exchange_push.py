@@ -19,6 +19,8 @@ Decisions:
   deleted in Outlook: the link is cleared and the booking pushed again as new, and the override
   is recorded (audit ``exchange.override``) so the receptionist can see it.
 - Bookings never pushed and cancelled before their first attempt are not sent at all.
+- A link without a mailbox belongs to an erased booker (services/erasure.py): its cancellation
+  goes to the room's copy in the room's mailbox when the pull has seen it, else nothing is sent.
 """
 
 from __future__ import annotations
@@ -111,6 +113,8 @@ def build_item(
     has_remote = link is not None and link.remote_id is not None
     if cancelled and not has_remote and not retried:
         return None
+    if link is not None and has_remote and not link.mailbox:
+        return _erased_cancel(config, booking, resource, link)
     mailbox = link.mailbox if has_remote and link is not None else (person.email if person else "")
     if not mailbox:
         return None  # the booker is erased and nothing was ever pushed
@@ -130,6 +134,29 @@ def build_item(
         sequence=booking.sequence,
         remote_id=link.remote_id if link is not None else None,
         maybe_exists=retried and not has_remote,
+    )
+
+
+def _erased_cancel(
+    config: ExchangeConfig, booking: BookingRow, resource: ResourceRow, link: ExchangeLinkRow
+) -> PushItem | None:
+    """The booker was erased (services/erasure.py) and their calendar's address with them: cancel
+    the room's copy of the meeting in the room's mailbox, which frees the room, when it is known."""
+    from satellitkontor.integrations.exchange.backend import PushItem
+
+    place = config.mailbox_of(resource.name)
+    if booking.status is not BookingStatus.CANCELLED or not link.room_copy_id or not place:
+        return None
+    return PushItem(
+        booking_id=str(booking.id),
+        uid=link.ical_uid or booking.uid,
+        mailbox=place.lower(),
+        subject=resource.name,
+        start=booking.start_at,
+        end=booking.end_at,
+        is_cancelled=True,
+        sequence=booking.sequence,
+        remote_id=link.room_copy_id,
     )
 
 

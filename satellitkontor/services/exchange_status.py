@@ -156,3 +156,19 @@ def not_in_outlook(s: Session, booking_ids: Sequence[int]) -> set[int]:
         )
         found.update(s.scalars(stmt))
     return found
+
+
+def not_in_outlook_reasons(s: Session, booking_ids: Sequence[int]) -> dict[int, str | None]:
+    """Those of ``booking_ids`` with a change not yet written to Exchange, each with the last
+    error in Swedish words (None while it has simply not been sent yet)."""
+    ids = list(booking_ids)
+    found: dict[int, str | None] = {}
+    for i in range(0, len(ids), 500):
+        stmt = (
+            select(ExchangeOutboxRow.booking_id, ExchangeOutboxRow.last_error_text)
+            .where(ExchangeOutboxRow.done_at.is_(None), ExchangeOutboxRow.booking_id.in_(ids[i : i + 500]))
+            .order_by(ExchangeOutboxRow.id)
+        )
+        for booking_id, error in s.execute(stmt):
+            found[booking_id] = error or found.get(booking_id)
+    return found

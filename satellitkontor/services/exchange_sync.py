@@ -42,7 +42,12 @@ from satellitkontor.services.booking_service import BookingService
 from satellitkontor.services.exchange_config import SETTINGS_KEY, ExchangeConfig
 from satellitkontor.services.exchange_pull import MailboxPull, PullReport, state_key
 from satellitkontor.services.exchange_push import PushReport, push_once
-from satellitkontor.services.exchange_status import SyncStatus, not_in_outlook, read_status
+from satellitkontor.services.exchange_status import (
+    SyncStatus,
+    not_in_outlook,
+    not_in_outlook_reasons,
+    read_status,
+)
 from satellitkontor.storage import queries
 from satellitkontor.storage.models import (
     BookingRow,
@@ -223,6 +228,14 @@ class SyncService(Service):
         """Those of ``booking_ids`` with a change not yet written to Exchange."""
         with self.db.session() as s:
             return not_in_outlook(s, booking_ids)
+
+    def outlook_lag(self, booking_ids: Sequence[int]) -> dict[int, str | None]:
+        """While sync is enabled: those of ``booking_ids`` not yet in Outlook, each with the last
+        push error in Swedish (None when it just has not been sent yet); {} when sync is off."""
+        if not booking_ids or not self.config().enabled:
+            return {}
+        with self.db.session() as s:
+            return not_in_outlook_reasons(s, booking_ids)
 
     def _record(
         self, key: str, now: datetime, error: str | None, *, code: str = "exchange", tried: bool = True

@@ -4,7 +4,9 @@ What is included: the profile; every booking for them (cancelled ones too) with 
 but the ids of other people; bookings they made for someone else (times and place, not whom);
 their series; the audit entries they made or that are about them; the calendar feeds they
 published and the feeds of their own bookings; closures, rotation years and meetings they
-entered.
+entered. With Exchange sync, each booking also says which Outlook calendar it was written to
+(``exchange_links.mailbox``, their own address for bookings made in the app), when, the room's
+answer and whether a change still waits to be written.
 
 What is left out is other people: in an audit entry the person made about someone else (a
 receptionist booking for a visitor, an admin changing a role), that other person's name, e-mail
@@ -27,6 +29,8 @@ from satellitkontor.storage.models import (
     AuditRow,
     BookingRow,
     ClosureRow,
+    ExchangeLinkRow,
+    ExchangeOutboxRow,
     FeedTokenRow,
     PersonRow,
     ResourceRow,
@@ -42,12 +46,13 @@ def collect(s: Session, person: PersonRow, now: datetime) -> dict[str, Any]:
     """The person's data: a mapping of section -> rows (lists of flat mappings) and the profile."""
     pid = person.id
     names: dict[int, str] = {i: n for i, n in s.execute(select(ResourceRow.id, ResourceRow.name))}
+    outlook = _outlook(s, pid)
     return {
         "format": FORMAT,
         "exported_at": now.isoformat(),
         "profile": _profile(person),
         "bookings": [
-            _booking(r, names, pid)
+            {**_booking(r, names, pid), **outlook.get(r.id, _NOT_SYNCED)}
             for r in _rows(s, BookingRow, BookingRow.start_at, BookingRow.person_id == pid)
         ],
         "bookings_for_others": [
@@ -67,6 +72,37 @@ def collect(s: Session, person: PersonRow, now: datetime) -> dict[str, Any]:
         "feeds": _feeds(s, pid),
         "other_records": _other(s, pid),
     }
+
+
+_NOT_SYNCED: dict[str, Any] = {
+    "outlook_calendar": None,
+    "outlook_synced_at": None,
+    "room_answer": None,
+    "outlook_pending": False,
+}
+
+
+def _outlook(s: Session, pid: int) -> dict[int, dict[str, Any]]:
+    """Per booking of the person: what the Exchange sync stored about it."""
+    mine = select(BookingRow.id).where(BookingRow.person_id == pid)
+    pending = set(
+        s.scalars(
+            select(ExchangeOutboxRow.booking_id).where(
+                ExchangeOutboxRow.done_at.is_(None), ExchangeOutboxRow.booking_id.in_(mine)
+            )
+        )
+    )
+    out = {b: {**_NOT_SYNCED, "outlook_pending": True} for b in pending}
+    for link in s.scalars(select(ExchangeLinkRow).where(ExchangeLinkRow.booking_id.in_(mine))):
+        out[link.booking_id] = _json(
+            {
+                "outlook_calendar": link.mailbox or None,
+                "outlook_synced_at": link.synced_at,
+                "room_answer": link.room_response,
+                "outlook_pending": link.booking_id in pending,
+            }
+        )
+    return out
 
 
 def _json(value: dict[str, Any]) -> dict[str, Any]:

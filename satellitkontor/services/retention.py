@@ -13,6 +13,9 @@ month ``retention_months`` before this month):
   (services/scrub.py); ``anonymized_at`` says when. What happened, when and to which thing
   stays: the database refuses any other change (migration 0003).
 - **who did it** on closures, rotation years and meetings and on revoked feeds that old.
+- **Exchange links and outbox rows** of bookings that started before the cut-off are deleted: the
+  link's ``mailbox`` is the booker's calendar address, and an event that far back is not pushed,
+  pulled or answered any more (a push error stored on an outbox row may name the address too).
 - **people** who are ordinary users (not receptionist or admin), were created and last changed
   before the cut-off, and have nothing left that names them: no booking, series, feed or recent
   audit entry. They are removed; an active user who comes back registers again. Staff stay:
@@ -42,6 +45,8 @@ from satellitkontor.storage.models import (
     AuditRow,
     BookingRow,
     ClosureRow,
+    ExchangeLinkRow,
+    ExchangeOutboxRow,
     FeedTokenRow,
     PersonRow,
     RotationMeetingRow,
@@ -96,6 +101,7 @@ def run(
     )
     entries = _scrub_audit(s, limit, now)
     links = _other_links(s, limit)
+    _forget_exchange(s, limit)
     people = _remove_people(s, limit)
     people_counts.add_difference(s, before, people_counts.distinct_people(s, years))
 
@@ -170,6 +176,14 @@ def _other_links(s: Session, limit: datetime) -> int:
         .values(created_by_id=None, revoked_by_id=None),
     )
     return done
+
+
+def _forget_exchange(s: Session, limit: datetime) -> None:
+    old = select(BookingRow.id).where(BookingRow.start_at < limit)
+    s.execute(delete(ExchangeLinkRow).where(ExchangeLinkRow.booking_id.in_(old)), execution_options=_NO_SYNC)
+    s.execute(
+        delete(ExchangeOutboxRow).where(ExchangeOutboxRow.booking_id.in_(old)), execution_options=_NO_SYNC
+    )
 
 
 def _named_by(limit: datetime) -> list[ColumnElement[bool]]:

@@ -21,6 +21,7 @@ from satellitkontor.domain.people import Person, PersonKind, Role
 from satellitkontor.storage.models import AuditRow, BookingRow, FeedTokenRow, PersonRow
 from tests.conftest import MONDAY, Office
 from tests.privacy_history import database_text, found_in_file, open_monday
+from tests.services.exchange_helpers import ROOM_MAILBOX, enable_sync, links, pending, push_all
 
 #: The people of the crowd: name, e-mail, municipality, the title of their room booking.
 CROWD = [
@@ -266,3 +267,69 @@ def test_the_last_admin_oneself_and_non_admins_cannot_erase(office: Office) -> N
     with pytest.raises(PermissionDenied):  # but not the last one
         office.services.personal_data.erase(second.id, second.id)
     assert office.services.office.person(second.id).role is Role.ADMIN
+
+
+# --- with Exchange sync -----------------------------------------------------------------------
+def _book_crowd_synced(office: Office) -> tuple[Crowd, BookingView, BookingView]:
+    """The crowd with Exchange sync on, every booking pushed; then Bertil books the room next week
+    (pushed: its link names his calendar) and a desk whose push was refused (an error naming him)."""
+    enable_sync(office)
+    crowd = _book_crowd(office)
+    start = clk.local(MONDAY + timedelta(days=7), time(10))
+    room = office.services.booking.book_room(
+        office.bertil.id, office.room.id, start, start + timedelta(hours=1), 3, TARGET_TITLE
+    )
+    push_all(office)
+    desk = office.services.booking.book_desk(
+        office.bertil.id, office.desk(7).id, MONDAY + timedelta(days=8), DeskPeriod.FULL_DAY
+    )
+    push_all(office, error_for="bertil.oberg@vindeln.se")
+    return crowd, room, desk
+
+
+def test_the_export_says_which_outlook_calendar_each_booking_went_to(office: Office, tmp_path: Path) -> None:
+    _crowd, room, desk = _book_crowd_synced(office)
+
+    result = office.services.personal_data.export(office.bertil.id, office.bertil.id, tmp_path)
+
+    data = json.loads((result.folder / "personuppgifter.json").read_text(encoding="utf-8"))
+    by_id = {b["id"]: b for b in data["bookings"]}
+    assert by_id[room.id]["outlook_calendar"] == "bertil.oberg@vindeln.se"
+    assert by_id[room.id]["room_answer"] == "accepted" and by_id[room.id]["outlook_pending"] is False
+    assert by_id[desk.id]["outlook_calendar"] is None and by_id[desk.id]["outlook_pending"] is True
+    assert "outlook_calendar" in (result.folder / "bokningar.csv").read_text(encoding="utf-8-sig")
+    text = _folder_text(result.folder)
+    assert "anna.andersson" not in text and "elin.holm@nordmaling.se" not in text
+
+
+def test_erasure_removes_the_outlook_calendar_address_and_still_cancels_in_the_room(
+    sqlite_office: Office,
+) -> None:
+    office = sqlite_office
+    crowd, room, desk = _book_crowd_synced(office)
+    mine = {b.id for b in crowd.target_bookings}
+    assert mine <= set(links(office)) and desk.id in pending(office)
+    assert found_in_file(office, "bertil.oberg@vindeln.se") == ["bertil.oberg@vindeln.se"]
+    others_before = {b: m for b, m in links(office).items() if b not in mine | {room.id}}
+
+    report = office.services.personal_data.erase(office.admin.id, office.bertil.id)
+
+    assert report.log_cleared is True
+    assert found_in_file(office, "bertil.oberg@vindeln.se", TARGET_TITLE) == []
+    after = links(office)
+    assert mine.isdisjoint(after)  # past or cancelled and pushed: nothing left to push
+    assert after[room.id] == ""  # its cancellation still waits to be pushed
+    assert {b: m for b, m in after.items() if b not in mine | {room.id}} == others_before
+    # the waiting cancellation goes to the room's copy in the room's mailbox
+    from satellitkontor.services import exchange_push
+
+    with office.services.db.session() as s:
+        planned = exchange_push._plan(s, office.services.exchange.config(), office.clock.moment, 100)
+    items = {p.booking_id: p.item for p in planned}
+    assert items[room.id] is not None
+    assert (items[room.id].mailbox, items[room.id].remote_id, items[room.id].is_cancelled) == (
+        ROOM_MAILBOX,
+        f"AAMk-room-{room.id}",
+        True,
+    )
+    assert items[desk.id] is None  # never pushed: nothing to cancel

@@ -25,6 +25,7 @@ from tests.privacy_history import (
     found_in_file,
     make_history,
 )
+from tests.services.exchange_helpers import enable_sync, links, pending, push_all
 
 #: NOW's cut-off with the default 13 months, as an instant.
 CUTOFF_AT = clk.local(date(2025, 10, 1), time(0))
@@ -168,3 +169,27 @@ def test_on_start_runs_only_when_turned_on(office: Office, history: History) -> 
     with office.services.db.session() as s:
         run = s.scalars(select(AuditRow).where(AuditRow.action == "retention.apply")).one()
         assert run.actor_id is None and run.after["automatic"] is True
+
+
+def test_exchange_links_and_push_errors_of_old_bookings_go_too(sqlite_office: Office) -> None:
+    """With Exchange sync the link of each pushed booking holds the booker's calendar address, and
+    a refused push stores an error naming it: retention removes them for old bookings only."""
+    enable_sync(sqlite_office)
+    history = make_history(sqlite_office, MONDAY)
+    push_all(sqlite_office, error_for=DORA_EMAIL)
+    old_ids = {b.id for b in history.old}
+    assert old_ids & set(links(sqlite_office)) and old_ids & pending(sqlite_office)
+    assert found_in_file(sqlite_office, DORA_EMAIL) == [DORA_EMAIL]
+
+    report = sqlite_office.services.privacy.retention(sqlite_office.admin.id, apply=True)
+
+    assert report.log_cleared is True
+    assert found_in_file(sqlite_office, DORA_EMAIL) == []
+    assert old_ids.isdisjoint(links(sqlite_office)) and old_ids.isdisjoint(pending(sqlite_office))
+    kept = {b.id: b for b in history.kept}
+    assert {b: m for b, m in links(sqlite_office).items() if b in kept} == {
+        b.id: p.email
+        for b in history.kept
+        for p in (sqlite_office.anna, sqlite_office.bertil, sqlite_office.cecilia)
+        if b.person_id == p.id
+    }

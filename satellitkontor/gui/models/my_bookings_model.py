@@ -2,14 +2,18 @@
 
 One row per :class:`BookingView`, in the order the service gave them (coming ones soonest
 first, past ones latest first). ``BOOKING_ROLE`` hands the booking itself to the view.
+
+With Exchange sync on, a booking whose change is not written to Outlook yet says so in its
+status (" – inte i Outlook än"), with the last push error, if any, as the status's tooltip: the
+booker then knows why the meeting is not in their calendar yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
 from satellitkontor.domain.bookings import BookingView
 from satellitkontor.domain.resources import ResourceKind
@@ -33,9 +37,20 @@ def time_text(booking: BookingView, lang: str) -> str:
 class MyBookingsModel(RowsTableModel[BookingView]):
     COLUMNS = 7
 
+    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
+        super().__init__(lang, parent)
+        self._lag: dict[int, str | None] = {}
+
     # --- content ---------------------------------------------------------------------------------
-    def set_bookings(self, bookings: Iterable[BookingView]) -> None:
+    def set_bookings(
+        self, bookings: Iterable[BookingView], not_in_outlook: Mapping[int, str | None] | None = None
+    ) -> None:
+        """``not_in_outlook``: booking id -> the reason (or None) for those Outlook lacks yet."""
+        self._lag = dict(not_in_outlook or {})
         self.set_rows(bookings)
+
+    def in_outlook(self, booking_id: int) -> bool:
+        return booking_id not in self._lag
 
     def bookings(self) -> list[BookingView]:
         return list(self._rows)
@@ -71,6 +86,12 @@ class MyBookingsModel(RowsTableModel[BookingView]):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == SERIES:
                 return self.tr("Ingår i en serie") if booking.series_id else self.tr("Enstaka bokning")
+            if column == STATUS and role == Qt.ItemDataRole.ToolTipRole and booking.id in self._lag:
+                reason = self._lag[booking.id]
+                text = self.tr(
+                    "Ändringen är inte skriven till Outlook än. Den skickas vid nästa synkronisering."
+                )
+                return f"{text}\n{reason}" if reason else text
             return self._text(booking, column) if role == Qt.ItemDataRole.AccessibleTextRole else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (PARTICIPANTS, SERIES):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -88,7 +109,8 @@ class MyBookingsModel(RowsTableModel[BookingView]):
         if column == PARTICIPANTS:
             return str(booking.participants) if booking.participants is not None else ""
         if column == STATUS:
-            return label(booking.status.value, self.lang)
+            status = label(booking.status.value, self.lang)
+            return status + self.tr(" – inte i Outlook än") if booking.id in self._lag else status
         if column == SERIES:
             return SERIES_MARK if booking.series_id else ""
         return ""

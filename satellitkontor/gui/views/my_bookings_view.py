@@ -166,17 +166,22 @@ class MyBookingsView(ViewBase):
             return
         self._load_seq += 1
         seq, upcoming = self._load_seq, self.upcoming
-        occupancy, person_id = self.ctx.svc.occupancy, self.ctx.person_id
+        svc, person_id = self.ctx.svc, self.ctx.person_id
+        occupancy, exchange = svc.occupancy, svc.exchange
 
-        def done(bookings: list[BookingView]) -> None:
+        def work() -> tuple[list[BookingView], dict[int, str | None]]:
+            bookings = occupancy.bookings_of(person_id, upcoming=upcoming)
+            return bookings, exchange.outlook_lag([b.id for b in bookings])
+
+        def done(loaded: tuple[list[BookingView], dict[int, str | None]]) -> None:
             if seq == self._load_seq:
-                self._show(bookings)
+                self._show(*loaded)
 
-        self.ctx.run(lambda: occupancy.bookings_of(person_id, upcoming=upcoming), done, owner=self)
+        self.ctx.run(work, done, owner=self)
 
-    def _show(self, bookings: list[BookingView]) -> None:
+    def _show(self, bookings: list[BookingView], not_in_outlook: dict[int, str | None] | None = None) -> None:
         chosen = self.selected_booking()
-        self.model.set_bookings(bookings)
+        self.model.set_bookings(bookings, not_in_outlook)
         row = self.model.row_of(chosen.id) if chosen is not None else -1
         if row >= 0:
             self.select_row(row)
