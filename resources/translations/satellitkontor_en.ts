@@ -1203,6 +1203,16 @@ Status: {status}</translation>
         <translation>That did not work</translation>
     </message>
     <message>
+        <location filename="../../satellitkontor/gui/errors.py" line="56" />
+        <source>Det gick inte att spara</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/errors.py" line="59" />
+        <source>Kalenderfilen {file} kunde inte sparas: {reason}</source>
+        <translation>The calendar file {file} could not be saved: {reason}</translation>
+    </message>
+    <message>
         <location filename="../../satellitkontor/gui/unexpected.py" line="35" />
         <source>Något oväntat hände. Programmet fortsätter. Detaljer finns i loggfilen: {path}</source>
         <translation>Something unexpected happened. The program carries on. Details are in the log file: {path}</translation>
@@ -1455,146 +1465,136 @@ Status: {status}</translation>
 <context>
     <name>FeedsBox</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="97" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="98" />
         <source>Kalenderflöden (iCal)</source>
         <extracomment>Where subscribers reach ``satellitkontor serve-feeds`` unless an admin says otherwise (as the command line's ``feeds publish --base-url``: $SATELLITKONTOR_FEEDS_URL, else this). The widest the "Publicerat" column starts (pixels). Fresh data is on screen. A feed was published; its address is shown (the URL dialog is ``url_dialog``). A feed was saved as a file: its path and the number of events. Tests set this false: Qt's own file dialog, which they can fill in.</extracomment>
         <translation>Calendar feeds (iCal)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="110" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="111" />
         <source>Publicera kontorets kalendrar som adresser som Outlook, telefoner och andra kalenderprogram kan prenumerera på. Flödena lämnas ut av flödesservern (satellitkontor serve-feeds).</source>
         <translation>Publish the office's calendars as addresses that Outlook, phones and other calendar programs can subscribe to. The feeds are served by the feed server (satellitkontor serve-feeds).</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="116" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="117" />
         <source>Publicerade kalenderflöden</source>
         <translation>Published calendar feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="127" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="130" />
         <source>&amp;Publicerade kalenderflöden</source>
         <translation>&amp;Published calendar feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="129" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="132" />
         <source>Inga kalenderflöden är publicerade.</source>
         <translation>No calendar feeds are published.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="132" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="135" />
         <source>Publicera &amp;nytt flöde…</source>
         <translation>Publish &amp;new feed…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="133" />
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="315" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="136" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="318" />
         <source>Åt&amp;erkalla</source>
         <translation>R&amp;evoke</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="134" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="137" />
         <source>Återkalla det valda flödet</source>
         <translation>Revoke the chosen feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="135" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="138" />
         <source>&amp;Spara flöde som fil…</source>
         <translation>&amp;Save feed as file…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="136" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="139" />
         <source>Visa åter&amp;kallade</source>
         <translation>Show revo&amp;ked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="138" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="141" />
         <source>Visa återkallade flöden</source>
         <translation>Show revoked feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="149" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="152" />
         <source>Flödesserverns adress</source>
         <translation>Feed server address</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="153" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="156" />
         <source>Adressen som prenumeranterna når flödesservern på, till exempel http://kontorsserver:8765.</source>
         <translation>The address at which subscribers reach the feed server, for example http://kontorsserver:8765.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="161" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="164" />
         <source>Flödesserverns &amp;adress:</source>
         <translation>Feed server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="168" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="171" />
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="214" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="217" />
         <source>Skriv adressen med http:// eller https:// först, till exempel http://kontorsserver:8765.</source>
         <translation>Write the address with http:// or https:// first, for example http://kontorsserver:8765.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="290" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="293" />
         <source>Flödet «{name}» är publicerat.</source>
         <translation>The feed «{name}» is published.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="306" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="309" />
         <source>Återkalla flödet</source>
         <translation>Revoke the feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="309" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="312" />
         <source>Återkalla flödet «{name}» (adressen börjar {hint}…)? Adressen slutar fungera för alla som prenumererar på den. Det går inte att ångra; du kan publicera ett nytt flöde.</source>
         <translation>Revoke the feed «{name}» (the address starts {hint}…)? The address stops working for everyone who subscribes to it. This cannot be undone; you can publish a new feed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="316" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="319" />
         <source>&amp;Behåll</source>
         <translation>&amp;Keep</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="335" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="338" />
         <source>Flödet «{name}» är återkallat.</source>
         <translation>The feed «{name}» is revoked.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="353" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="356" />
         <source>Spara kalenderflödet</source>
         <translation>Save the calendar feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="356" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="359" />
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="376" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="379" />
         <source>Sparade 1 händelse i {file}.</source>
         <translation>Saved 1 event in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="378" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="381" />
         <source>Sparade {n} händelser i {file}.</source>
         <translation>Saved {n} events in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="389" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="392" />
         <source>Sparar kalenderflödet…</source>
         <translation>Saving the calendar feed…</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="395" />
-        <source>Det gick inte att spara</source>
-        <translation>Could not save</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="398" />
-        <source>Kalenderfilen {file} kunde inte sparas: {reason}</source>
-        <translation>The calendar file {file} could not be saved: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2283,162 +2283,152 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="67" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="68" />
         <source>Kommande eller tidigare bokningar</source>
         <extracomment>Fresh bookings are on screen. An .ics file was written: its path and how many bookings it holds.</extracomment>
         <translation>Coming or past bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="68" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="69" />
         <source>&amp;Kommande</source>
         <translation>&amp;Coming</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="69" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="70" />
         <source>&amp;Tidigare</source>
         <translation>&amp;Past</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="74" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="129" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="75" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="130" />
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="91" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="92" />
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="94" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="133" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="243" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="95" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="134" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="244" />
         <source>Av&amp;boka</source>
         <translation>Can&amp;cel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="96" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="138" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="252" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="97" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="139" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="253" />
         <source>Avboka s&amp;erien</source>
         <translation>Cancel the s&amp;eries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="99" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="143" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="100" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="144" />
         <source>E&amp;xportera till kalender (.ics)…</source>
         <translation>E&amp;xport to calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="101" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="102" />
         <source>Mina &amp;uppgifter…</source>
         <translation>My &amp;data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="103" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="104" />
         <source>Mina uppgifter</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="104" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="105" />
         <source>Spara allt som finns sparat om dig (JSON och CSV)</source>
         <translation>Save everything stored about you (JSON and CSV)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="190" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="191" />
         <source>Du har inga kommande bokningar. Boka en plats under Boka plats.</source>
         <translation>You have no coming bookings. Book a desk under Book a desk.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="192" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="193" />
         <source>Du har inga tidigare bokningar.</source>
         <translation>You have no past bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="221" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="222" />
         <source>{place}, {day}, {time}</source>
         <translation>{place}, {day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="242" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="243" />
         <source>Vill du avboka {booking}?</source>
         <translation>Do you want to cancel {booking}?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="250" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="251" />
         <source>Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar.</source>
         <translation>Do you want to cancel the series at {place} from {day} on? Earlier bookings in the series are kept.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="258" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="260" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="259" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="261" />
         <source>Avboka</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="265" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="266" />
         <source>&amp;Behåll bokningen</source>
         <translation>&amp;Keep the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="288" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="289" />
         <source>Avbokat: {booking}.</source>
         <translation>Cancelled: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="303" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="304" />
         <source>1 bokning i serien på {place} avbokades från och med {day}.</source>
         <translation>1 booking in the series at {place} was cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="305" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="306" />
         <source>{n} bokningar i serien på {place} avbokades från och med {day}.</source>
         <translation>{n} bookings in the series at {place} were cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="340" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="341" />
         <source>Exportera till kalender</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="341" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="342" />
         <source>mina-bokningar.ics</source>
         <translation>my-bookings.ics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="342" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="343" />
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="355" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="356" />
         <source>Satellitkontoret – {name}</source>
         <translation>Satellite office – {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="365" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="366" />
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="367" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="368" />
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="378" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="379" />
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="384" />
-        <source>Det gick inte att spara</source>
-        <translation>Could not save</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="387" />
-        <source>Kalenderfilen {file} kunde inte sparas: {reason}</source>
-        <translation>The calendar file {file} could not be saved: {reason}</translation>
     </message>
 </context>
 <context>

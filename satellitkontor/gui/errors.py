@@ -46,3 +46,20 @@ def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> QMessag
     box.setObjectName("errorBox")
     box.open()
     return box
+
+
+def show_file_error(parent: QWidget | None, path: str, exc: OSError) -> QMessageBox:
+    """A calendar file that could not be written: which file and the system's reason, in words."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setObjectName("errorBox")
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Det gick inte att spara"))
+    box.setAccessibleName(box.windowTitle())
+    box.setText(
+        QCoreApplication.translate("Errors", "Kalenderfilen {file} kunde inte sparas: {reason}").format(
+            file=path, reason=exc.strerror or type(exc).__name__
+        )
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box

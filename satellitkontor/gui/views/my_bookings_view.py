@@ -32,6 +32,7 @@ from satellitkontor.domain.errors import AlreadyOver
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.gui import operations
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, time_text
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.row_table import row_table
@@ -371,22 +372,8 @@ class MyBookingsView(ViewBase):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, OSError):
-                self._file_error(target, exc)
+                show_file_error(self, target, exc)
             else:
                 self.ctx.show_error(self, exc)
 
         return self.ctx.run(work, done, owner=self, on_error=failed, label=self.tr("Exporterar…"))
-
-    def _file_error(self, target: str, exc: OSError) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setObjectName("errorBox")
-        box.setWindowTitle(self.tr("Det gick inte att spara"))
-        box.setAccessibleName(box.windowTitle())
-        box.setText(
-            self.tr("Kalenderfilen {file} kunde inte sparas: {reason}").format(
-                file=target, reason=exc.strerror or type(exc).__name__
-            )
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.open()

@@ -40,6 +40,7 @@ from satellitkontor.gui.dialogs.feed_url_dialog import FeedUrlDialog
 from satellitkontor.gui.dialogs.form_dialog import error_label
 from satellitkontor.gui.dialogs.publish_feed_dialog import PublishFeedDialog
 from satellitkontor.gui.dialogs.save_feed_dialog import FeedFileRequest, SaveFeedDialog
+from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.models.published_feeds_model import CREATED, LABEL, PublishedFeedsModel
 from satellitkontor.gui.widgets.row_table import row_table
 
@@ -122,7 +123,9 @@ class FeedsBox(QGroupBox):
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         # Who published is the longest text: cut ("…", the whole in its tooltip) so the name fits.
         header.setSectionResizeMode(CREATED, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(CREATED, header.fontMetrics().horizontalAdvance("2026-11-22, Sofia Lindqvist") + 16)
+        header.resizeSection(
+            CREATED, header.fontMetrics().horizontalAdvance("2026-11-22, Sofia Lindqvist") + 16
+        )
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         caption = QLabel(self.tr("&Publicerade kalenderflöden"))
         caption.setBuddy(self.table)
@@ -382,23 +385,8 @@ class FeedsBox(QGroupBox):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, OSError):
-                self._file_error(path, exc)
+                show_file_error(self, path, exc)
             else:
                 self.ctx.show_error(self, exc)
 
         self.ctx.run(work, done, owner=self, on_error=failed, label=self.tr("Sparar kalenderflödet…"))
-
-    def _file_error(self, path: str, exc: OSError) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setObjectName("errorBox")
-        box.setWindowTitle(self.tr("Det gick inte att spara"))
-        box.setAccessibleName(box.windowTitle())
-        box.setText(
-            self.tr("Kalenderfilen {file} kunde inte sparas: {reason}").format(
-                file=path, reason=exc.strerror or type(exc).__name__
-            )
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
