@@ -13,6 +13,7 @@ from satellitkontor.services.exchange_sync import SyncService
 from satellitkontor.services.feed_publishing import FeedPublishingService
 from satellitkontor.services.feed_service import FeedService
 from satellitkontor.services.import_service import ImportService
+from satellitkontor.services.login_service import LoginService
 from satellitkontor.services.occupancy_service import OccupancyService
 from satellitkontor.services.office_service import OfficeService
 from satellitkontor.services.personal_data_service import PersonalDataService
@@ -42,6 +43,7 @@ class AppServices:
     personal_data: PersonalDataService = field(init=False)
     audit: AuditService = field(init=False)
     exchange: SyncService = field(init=False)
+    logins: LoginService = field(init=False)
 
     def __post_init__(self) -> None:
         self.booking = BookingService(self.db, self.clock)
@@ -58,6 +60,7 @@ class AppServices:
         self.personal_data = PersonalDataService(self.db, self.clock)
         self.audit = AuditService(self.db, self.clock)
         self.exchange = SyncService(self.db, self.clock)
+        self.logins = LoginService(self.db, self.clock)
 
     def close(self) -> None:
         self.changes.close()

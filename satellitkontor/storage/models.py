@@ -354,3 +354,15 @@ class ExchangeSyncStateRow(Base):
     last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error_code: Mapped[str | None] = mapped_column(String(64))
     last_error_text: Mapped[str | None] = mapped_column(Text)
+
+
+class DbLoginRow(Base):
+    """A database login (PostgreSQL role) and the person it is; see migration 0006."""
+
+    __tablename__ = "db_logins"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_db_logins_person", "person_id"),)

@@ -37,6 +37,7 @@ TABLES = {
     "rotation_meetings",
     "feed_tokens",
     "audit_log",
+    "db_logins",
     "exchange_outbox",
     "exchange_links",
     "exchange_sync_state",
@@ -340,7 +341,7 @@ def test_a_0001_sqlite_file_upgrades_to_head_keeping_rows_and_overlap_triggers(d
         conn.execute("DROP TABLE feed_tokens")
         conn.execute("DROP TABLE audit_log")
         conn.execute("DROP TABLE people_count_adjustments")
-        for table in ("exchange_outbox", "exchange_links", "exchange_sync_state"):
+        for table in ("exchange_outbox", "exchange_links", "exchange_sync_state", "db_logins"):
             conn.execute(f"DROP TABLE {table}")
     db = Database(url)
     try:
