@@ -34,6 +34,10 @@ def run(args: argparse.Namespace, lang: str) -> int:
 
     if args.command == "db":
         return _db(args, lang)
+    from satellitkontor.cli_backup import DIRECT_COMMANDS
+
+    if args.command in DIRECT_COMMANDS:  # they open the database themselves (see cli_backup.py)
+        return DIRECT_COMMANDS[args.command](args, lang)
     services = open_office(args.db)
     try:
         if services.upgrade is not None and services.upgrade.created and args.command != "demo":
@@ -249,9 +253,12 @@ def _cmd_stats(services: AppServices, args: argparse.Namespace, lang: str) -> in
 
 
 def _db(args: argparse.Namespace, lang: str) -> int:
+    from satellitkontor import cli_db
     from satellitkontor.storage import schema
     from satellitkontor.storage.database import Database, resolve_url
 
+    if args.db_command in cli_db.COMMANDS:
+        return cli_db.run(args, lang)
     db = Database(resolve_url(args.db))
     try:
         if args.db_command == "info":
@@ -294,6 +301,7 @@ def _db(args: argparse.Namespace, lang: str) -> int:
                     f"The database already has the newest schema ({result.after}).",
                 )
             )
+        cli_db.after_upgrade(db, lang)  # PostgreSQL: the group roles' privileges on new tables
         return 0
     finally:
         db.dispose()

@@ -187,11 +187,16 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
 
     dbp = sub.add_parser("db", help=t("databasen", "the database"))
-    dsub = _Subparsers(dbp.add_subparsers(dest="db_command", metavar="upgrade|info", required=True), common)
+    dsub = _Subparsers(
+        dbp.add_subparsers(dest="db_command", metavar="upgrade|info|init|grant|revoke", required=True), common
+    )
     dsub.add_parser("upgrade", help=t("skapa eller uppgradera schemat", "create or upgrade the schema"))
     dsub.add_parser(
         "info", help=t("var databasen finns och dess version", "where the database is and its version")
     )
+    from satellitkontor import cli_db
+
+    cli_db.add_parsers(dsub, t)  # init, grant, revoke: the shared office on PostgreSQL
 
     person = sub.add_parser("person", help=t("personer", "people"))
     psub = _Subparsers(
@@ -242,6 +247,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     cli_audit.add_parsers(sub, t)
     cli_privacy.add_parsers(sub, t)
     cli_sync.add_parsers(sub, t)
+    from satellitkontor import cli_backup
+
+    cli_backup.add_parsers(sub, t)
     return p
 
 

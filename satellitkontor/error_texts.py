@@ -147,6 +147,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Databasen {where} är skapad av en nyare version av Satellitkontoret ({revision}). Uppdatera programmet.",
         "The database {where} was made by a newer version of Satellitkontoret ({revision}). Update the program.",
     ),
+    "database.refused": (
+        "Databasen tillåter inte det här för din roll ({detail}).",
+        "The database does not allow this for your role ({detail}).",
+    ),
+    "database.postgresql_only": (
+        "Det här gäller bara ett delat kontor på PostgreSQL; {where} är en SQLite-fil. Ange servern med --url postgresql+psycopg://…",
+        "This is only for a shared office on PostgreSQL; {where} is a SQLite file. Give the server with --url postgresql+psycopg://…",
+    ),
+    "database.roles_missing": (
+        "Satellitkontorets grupproller finns inte på servern ({where}). Kör först 'satellitkontor db init'.",
+        "Satellitkontoret's group roles do not exist on the server ({where}). Run 'satellitkontor db init' first.",
+    ),
+    "login.invalid": (
+        "Ogiltigt inloggningsnamn: «{value}». Använd bokstäverna a–z, siffror och _ . - @ (högst 63 tecken, första tecknet en bokstav), till exempel AD-kontots namn.",
+        "Invalid login name: «{value}». Use the letters a–z, digits and _ . - @ (at most 63 characters, starting with a letter), for example the AD account's name.",
+    ),
+    "login.not_allowed": (
+        "Inloggningen «{value}» kan inte kopplas till en person: den är {reason_sv}. Appen ska ansluta med användarens egen inloggning.",
+        "The login «{value}» cannot be mapped to a person: it is {reason_en}. The app must connect with the user's own login.",
+    ),
+    "login.not_found": (
+        "Det finns ingen databasinloggning «{login}».",
+        "There is no database login «{login}».",
+    ),
+    "database.schema_too_new.backup": (
+        "Säkerhetskopian {where} är gjord av en nyare version av Satellitkontoret ({revision}). Uppdatera programmet och försök igen.",
+        "The backup {where} was made by a newer version of Satellitkontoret ({revision}). Update the program and try again.",
+    ),
+    "state.office_not_empty.restore": (
+        "Databasen {where} innehåller redan ett kontor. Använd --replace för att ersätta det.",
+        "The database {where} already holds an office. Use --replace to replace it.",
+    ),
+    "backup": ("Säkerhetskopieringen misslyckades.", "The backup failed."),
+    "backup.file_missing": ("Filen {path} finns inte.", "The file {path} does not exist."),
+    "backup.folder_missing": (
+        "Mappen {path} finns inte. Välj en mapp som finns för säkerhetskopian.",
+        "The folder {path} does not exist. Choose an existing folder for the backup.",
+    ),
+    "backup.file_exists": (
+        "Filen {path} finns redan. Välj ett annat namn eller använd --force för att skriva över den.",
+        "The file {path} already exists. Choose another name or use --force to overwrite it.",
+    ),
+    "backup.not_a_backup": (
+        "Filen {path} är ingen säkerhetskopia av Satellitkontoret.",
+        "The file {path} is not a backup of Satellitkontoret.",
+    ),
+    "backup.not_a_backup.damaged": (
+        "Filen {path} är skadad eller ofullständig och kan inte läsas tillbaka ({detail}).",
+        "The file {path} is damaged or incomplete and cannot be restored ({detail}).",
+    ),
+    "backup.nothing_to_back_up": (
+        "Databasen {where} innehåller inget kontor att säkerhetskopiera.",
+        "The database {where} holds no office to back up.",
+    ),
+    "backup.restore_failed": (
+        "Säkerhetskopian {path} kunde inte läsas in ({detail}). Ingenting i databasen ändrades.",
+        "The backup {path} could not be restored ({detail}). Nothing in the database was changed.",
+    ),
+    "backup.needs_owner": (
+        "Inloggningen får inte läsa eller skriva hela kontoret i {where} ({detail}). Säkerhetskopiering och återställning görs av databasens ägare (DBA).",
+        "This login may not read or write the whole office in {where} ({detail}). Backup and restore are done by the database's owner (DBA).",
+    ),
     "settings.file_invalid": (
         "Inställningsfilen {path} går inte att läsa ({detail}). Kontakta IT.",
         "The settings file {path} cannot be read ({detail}). Contact IT.",
@@ -284,6 +346,7 @@ ACTIONS = {
 }
 FIELDS = {
     "email": ("e-postadress", "e-mail address"),
+    "password": ("lösenord", "password"),
     "name": ("namn", "name"),
     "date": ("datum (skriv ÅÅÅÅ-MM-DD)", "date (write YYYY-MM-DD)"),
     "time": ("tid (skriv TT:MM)", "time (write HH:MM)"),

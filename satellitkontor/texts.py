@@ -145,6 +145,8 @@ AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
         "Change in Outlook or the app overridden",
     ),
     "settings.exchange": ("Exchange-inställningar ändrade", "Exchange settings changed"),
+    "login.grant": ("Databasinloggning kopplad", "Database login granted"),
+    "login.revoke": ("Databasinloggning borttagen", "Database login revoked"),
 }
 
 

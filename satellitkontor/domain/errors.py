@@ -199,6 +199,99 @@ class SchemaTooNew(DatabaseError):
     code = "database.schema_too_new"
 
 
+class DatabaseRefused(DatabaseError):
+    """The database itself refused (shared office mode: the login's role may not do this; see
+    migration 0007). ``detail`` is the database's own words."""
+
+    code = "database.refused"
+
+
+class PostgresqlOnly(DatabaseError):
+    """A command for a shared office's PostgreSQL server was given a SQLite file."""
+
+    code = "database.postgresql_only"
+
+
+class GroupRolesMissing(DatabaseError):
+    """``db grant`` before ``db init``: the group roles do not exist on the server yet."""
+
+    code = "database.roles_missing"
+
+
+class InvalidLoginName(InvalidInput):
+    code = "login.invalid"
+
+
+class LoginNotAllowed(InvalidInput):
+    """A login the app must never use (a superuser, the schema's owner, a group role)."""
+
+    code = "login.not_allowed"
+
+
+class LoginNotFound(NotFound):
+    code = "login.not_found"
+
+
+# --- backup and restore (storage/backup.py) -----------------------------------------------------
+class BackupError(SatellitkontorError):
+    code = "backup"
+
+
+class BackupFileMissing(BackupError):
+    """The file to restore from is not there (``path``)."""
+
+    code = "backup.file_missing"
+
+
+class BackupFolderMissing(BackupError):
+    """The folder a backup should be written to is not there (``path``)."""
+
+    code = "backup.folder_missing"
+
+
+class BackupFileExists(BackupError):
+    """A backup would overwrite an existing file (``path``) without --force."""
+
+    code = "backup.file_exists"
+
+
+class NotABackup(BackupError):
+    """The file (``path``) is not a backup of this app."""
+
+    code = "backup.not_a_backup"
+
+
+class BackupDamaged(NotABackup):
+    """A SQLite file that cannot be read whole: truncated or damaged (``path``, ``detail``)."""
+
+    code = "backup.not_a_backup.damaged"
+
+
+class BackupTooNew(SchemaTooNew):
+    """The backup (``where``) was made by a newer version (``revision``)."""
+
+    code = "database.schema_too_new.backup"
+
+
+class NoOfficeToBackUp(BackupError):
+    """The database to back up (``where``) holds no office: no file there, or no schema."""
+
+    code = "backup.nothing_to_back_up"
+
+
+class RestoreFailed(BackupError):
+    """Writing the backup into the database failed (``path``, ``detail``); nothing was changed."""
+
+    code = "backup.restore_failed"
+
+
+class BackupNeedsOwner(BackupError):
+    """The database login may not read or write every row (row-level security, missing rights):
+    only the database's owner can back up or restore the whole office (``where``, ``detail``)."""
+
+    code = "backup.needs_owner"
+
+
 # --- settings ---------------------------------------------------------------------------------
 class SettingsFileInvalid(SatellitkontorError):
     """The machine-wide settings file is there but cannot be read (``path``, ``detail``)."""
@@ -208,6 +301,12 @@ class SettingsFileInvalid(SatellitkontorError):
 
 class OfficeNotEmpty(InvalidState):
     code = "state.office_not_empty"
+
+
+class RestoreTargetNotEmpty(OfficeNotEmpty):
+    """A restore without --replace into a database that already holds an office (``where``)."""
+
+    code = "state.office_not_empty.restore"
 
 
 # --- the feed server --------------------------------------------------------------------------

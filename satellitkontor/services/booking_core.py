@@ -92,11 +92,11 @@ class BookingCore(Service):
         self, s: Session, actor_id: int, for_person_id: int | None, resource_id: int, kind: ResourceKind
     ) -> tuple[PersonRow, PersonRow, ResourceRow]:
         actor = load_person(s, actor_id)
-        person = (
-            actor if for_person_id is None or for_person_id == actor_id else load_person(s, for_person_id)
-        )
-        if person.id != actor.id and not actor.role.is_staff:
+        for_other = for_person_id is not None and for_person_id != actor_id
+        # before loading the other person: in a shared office a user may not even see their row
+        if for_other and not actor.role.is_staff:
             raise PermissionDenied(action="book_for_other", role=actor.role.value)
+        person = load_person(s, for_person_id) if for_other and for_person_id is not None else actor
         resource = s.get(ResourceRow, resource_id)
         if resource is None:
             raise ResourceNotFound(id=resource_id)

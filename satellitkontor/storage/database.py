@@ -10,6 +10,12 @@ constraint and by advisory locks the booking service takes (see services/booking
 SQLite runs with ``journal_mode=WAL`` and ``synchronous=NORMAL``: a crash of the app never loses
 a committed booking; only a power cut in the instant after a commit could, which is the usual
 trade for desktop databases (and keeps a booking commit in the low milliseconds).
+
+In a shared office on PostgreSQL the database itself refuses what the login's role may not do
+(table privileges, row-level security and the booking guard of migration 0007, all SQLSTATE 42501
+``insufficient_privilege``). ``session`` and ``connect`` turn every such refusal into one domain
+error, ``DatabaseRefused``, so each service needs no handling of its own and the user reads a
+sentence, not a driver's traceback.
 """
 
 from __future__ import annotations
@@ -21,16 +27,25 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from satellitkontor.domain.errors import DatabaseUnavailable
+from satellitkontor.domain.errors import DatabaseRefused, DatabaseUnavailable
 from satellitkontor.storage.locations import ENV_URL as ENV_URL
 from satellitkontor.storage.locations import default_sqlite_path as default_sqlite_path
 from satellitkontor.storage.locations import resolve_url as resolve_url
 from satellitkontor.storage.locations import sqlite_url as sqlite_url
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+#: libpq settings for PostgreSQL connections (see Database.__init__).
+PG_CONNECT_ARGS: dict[str, Any] = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+}
 
 
 class Database:
@@ -45,6 +60,12 @@ class Database:
             kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
         else:
             kwargs["pool_pre_ping"] = True
+            # A server that vanishes without a word (a cut network, not a refused port) must not
+            # hang a view's load until TCP gives up: fail within seconds, so the app goes offline
+            # and retries. A value in the URL's query wins.
+            kwargs["connect_args"] = {
+                k: v for k, v in PG_CONNECT_ARGS.items() if k not in self.url.query
+            }
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _configure_sqlite(self.engine)
@@ -85,6 +106,10 @@ class Database:
             if _is_unreachable(exc):
                 raise DatabaseUnavailable(where=self.describe(), detail=_first_line(exc)) from exc
             raise
+        except DBAPIError as exc:
+            if _is_refusal(exc):
+                raise DatabaseRefused(where=self.describe(), detail=_first_line(exc)) from exc
+            raise
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
@@ -96,6 +121,10 @@ class Database:
         except OperationalError as exc:
             if _is_unreachable(exc):
                 raise DatabaseUnavailable(where=self.describe(), detail=_first_line(exc)) from exc
+            raise
+        except DBAPIError as exc:
+            if _is_refusal(exc):
+                raise DatabaseRefused(where=self.describe(), detail=_first_line(exc)) from exc
             raise
 
     def dispose(self) -> None:
@@ -141,6 +170,15 @@ def _is_unreachable(exc: OperationalError) -> bool:
         "name or service",
     )
     return any(n in text for n in needles)
+
+
+#: SQLSTATE insufficient_privilege: no table privilege, a row-level security policy, or the
+#: booking guard's own refusal (migration 0007).
+REFUSED = "42501"
+
+
+def _is_refusal(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) == REFUSED
 
 
 def _first_line(exc: BaseException) -> str:

@@ -327,42 +327,4 @@ def test_the_quick_revision_reading_agrees_with_alembic() -> None:
     assert schema.known_revisions() == {s.revision for s in script.walk_revisions()}
 
 
-# --- real upgrades between this app's own revisions ---------------------------------------------
-def test_a_0001_sqlite_file_upgrades_to_head_keeping_rows_and_overlap_triggers(db_file: Path) -> None:
-    """0002 adds a column to ``bookings``; a table rebuild there would drop the overlap triggers."""
-    url = sqlite_url(db_file)
-    # book on a new file, then take it back to exactly what 0001 made
-    _book_something(url)
-    before = _dump(db_file)["bookings"]
-    _stamp(url, "0001")
-    with sqlite3.connect(db_file) as conn:
-        conn.execute("DROP INDEX ix_bookings_import_key")
-        conn.execute("ALTER TABLE bookings DROP COLUMN import_key")
-        conn.execute("DROP TABLE feed_tokens")
-        conn.execute("DROP TABLE audit_log")
-        conn.execute("DROP TABLE people_count_adjustments")
-        for table in ("exchange_outbox", "exchange_links", "exchange_sync_state", "db_logins"):
-            conn.execute(f"DROP TABLE {table}")
-    db = Database(url)
-    try:
-        result = schema.prepare(db)
-        assert (result.before, result.after) == ("0001", schema.head_revision())
-    finally:
-        db.dispose()
-    conn = sqlite3.connect(db_file)
-    try:
-        after = sorted(conn.execute("SELECT * FROM bookings"), key=repr)
-        assert after == before and all(row[-1] is None for row in after)
-        triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-        assert any("overlap" in t for t in triggers), triggers
-        row = conn.execute("SELECT * FROM bookings").fetchone()
-        columns = [d[1] for d in conn.execute("PRAGMA table_info(bookings)")]
-        copy = dict(zip(columns, row, strict=True))
-        copy.update(id=None, uid="second", import_key=None)
-        with pytest.raises(sqlite3.IntegrityError, match="bookings_no_overlap"):
-            conn.execute(
-                f"INSERT INTO bookings ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                list(copy.values()),
-            )
-    finally:
-        conn.close()
+# Real upgrades from every past schema version (committed files): tests/storage/test_upgrades.py.

@@ -1,0 +1,49 @@
+"""Backing up and restoring the whole office: the use cases the command line calls.
+
+Unlike the other services these are not bound to an open office: a backup must not create or
+lay out a database that is not there, and a restore may create the schema itself, inside its one
+transaction (storage/backup.py says how both work). Each call opens the database by its URL and
+closes it again. Who may run them is decided by the database: on SQLite whoever can write the
+file, on a shared PostgreSQL server the database's owner (DBA); nobody signs in as a person.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from satellitkontor.storage import backup as storage
+from satellitkontor.storage.backup import BackupSummary, OfficeSize, Progress
+from satellitkontor.storage.database import Database, resolve_url
+
+__all__ = ["BackupSummary", "OfficeSize", "backup_office", "office_size", "restore_office"]
+
+
+def backup_office(
+    url: str | None, file: Path, *, overwrite: bool = False, progress: Progress | None = None
+) -> BackupSummary:
+    """Write the office of ``url`` (default: the configured database) to ``file``."""
+    db = Database(resolve_url(url))
+    try:
+        return storage.backup(db, file, overwrite=overwrite, progress=progress)
+    finally:
+        db.dispose()
+
+
+def restore_office(
+    file: Path, url: str | None, *, replace: bool = False, progress: Progress | None = None
+) -> BackupSummary:
+    """Read the backup ``file`` into ``url``; an office there is only replaced when asked."""
+    db = Database(resolve_url(url))
+    try:
+        return storage.restore(file, db, replace=replace, progress=progress)
+    finally:
+        db.dispose()
+
+
+def office_size(url: str | None) -> OfficeSize | None:
+    """How much office ``url`` holds (None: no office at all), to ask before replacing it."""
+    db = Database(resolve_url(url))
+    try:
+        return storage.office_size(db)
+    finally:
+        db.dispose()
