@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -364,62 +364,72 @@
         <translation>Book the selected desk (Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="125" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="126" />
         <source>Meddelande</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="149" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="150" />
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="198" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="199" />
         <source>1 möte</source>
         <translation>1 meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="198" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="199" />
         <source>{n} möten</source>
         <translation>{n} meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="201" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="202" />
         <source>Kontoret är stängt: {reason}</source>
         <translation>The office is closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="208" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="209" />
         <source>Platser {day}</source>
         <translation>Desks {day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="217" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="218" />
         <source>Inga platser går att boka den här dagen.</source>
         <translation>No desks can be booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="221" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="222" />
+        <source>{free} av {total} platser lediga, 1 ledig en halvdag</source>
+        <translation>{free} of {total} desks free, 1 free for half a day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="226" />
         <source>{free} av {total} platser lediga, {partial} lediga en halvdag</source>
         <translation>{free} of {total} desks free, {partial} free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="224" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="229" />
         <source>{free} av {total} platser lediga</source>
         <translation>{free} of {total} desks free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="281" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="287" />
+        <source>Ingen kontakt med databasen: det går inte att boka just nu. Försök igen om en stund.</source>
+        <translation>No contact with the database: booking is not possible right now. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="293" />
         <source>Kontoret är stängt: {reason}. Det går inte att boka den dagen.</source>
         <translation>The office is closed: {reason}. Nothing can be booked that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="288" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="300" />
         <source>{desk} är upptagen hela dagen. Välj en annan plats eller dag.</source>
         <translation>{desk} is taken all day. Choose another desk or day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="308" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="320" />
         <source>Bokat: {desk}, {period}, {day}.</source>
         <translation>Booked: {desk}, {period}, {day}.</translation>
     </message>
@@ -448,47 +458,47 @@
         <translation>Import calendar file (.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="54" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="55" />
         <source>Senaste import</source>
         <translation>Latest import</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="63" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="64" />
         <source>Välj kalenderfil att importera</source>
         <translation>Choose a calendar file to import</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="67" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="68" />
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="67" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="68" />
         <source>Alla filer (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="80" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="81" />
         <source>Läser {file}…</source>
         <translation>Reading {file}…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="90" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="91" />
         <source>{file} kunde inte läsas; ingenting importerades.</source>
         <translation>{file} could not be read; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="100" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="101" />
         <source>Läser kalenderfilen…</source>
         <translation>Reading the calendar file…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="115" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="116" />
         <source>1 bokning importerades.</source>
         <translation>1 booking was imported.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="117" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="118" />
         <source>{n} bokningar importerades.</source>
         <translation>{n} bookings were imported.</translation>
     </message>
@@ -595,43 +605,43 @@
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="91" />
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="187" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="188" />
         <source>&amp;Ta bort</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="93" />
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="175" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="176" />
         <source>Ta bort stängningen</source>
         <translation>Remove the closure</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="103" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="104" />
         <source>Kontoret stängt (inlagt av administratör)</source>
         <translation>Office closed (added by an administrator)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="112" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="113" />
         <source>Helgdagar det kommande året</source>
         <translation>Holidays in the coming year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="117" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="118" />
         <source>Helgdagar det kommande året (kontoret är stängt)</source>
         <translation>Holidays in the coming year (the office is closed)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="131" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="132" />
         <source>Stängda dagar</source>
         <translation>Closed days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="178" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="179" />
         <source>Ta bort stängningen {start} – {end} ({reason})? Kontoret blir då bokningsbart de dagarna.</source>
         <translation>Remove the closure {start} – {end} ({reason})? The office can then be booked on those days.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="188" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="189" />
         <source>&amp;Behåll</source>
         <translation>&amp;Keep</translation>
     </message>
@@ -956,42 +966,42 @@ Status: {status}</translation>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="165" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="173" />
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="310" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="318" />
         <source>{name} är incheckad.</source>
         <translation>{name} is checked in.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="314" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="322" />
         <source>{name} är markerad som utebliven.</source>
         <translation>{name} is marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="397" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="405" />
         <source>Dagsöversikten sparades som {file}.</source>
         <translation>The day overview was saved as {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="401" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="409" />
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="402" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="410" />
         <source>Det gick inte att spara {file}. Välj en annan plats.</source>
         <translation>Could not save {file}. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="414" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="422" />
         <source>Spara dagsöversikten som PDF</source>
         <translation>Save the day overview as PDF</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="417" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="425" />
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -1347,62 +1357,62 @@ Status: {status}</translation>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="193" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="194" />
         <source>Senast lyckade synk: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="196" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="197" />
         <source>Inte i Outlook än: %1 ändringar (äldsta sedan %2)</source>
         <translation>Not in Outlook yet: %1 changes (oldest since %2)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="201" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="202" />
         <source>Inget väntar: allt finns i Outlook.</source>
         <translation>Nothing pending: everything is in Outlook.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="203" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="204" />
         <source>Senaste fel: %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="207" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="208" />
         <source>Rummet har tackat nej till %1 bokningar.</source>
         <translation>The room declined %1 bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="211" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="212" />
         <source>%1 ändringar har körts över de senaste två veckorna (se ändringsloggen).</source>
         <translation>%1 changes were overridden in the last two weeks (see the change log).</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="244" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="245" />
         <source>Inställningarna sparades.</source>
         <translation>The settings were saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="252" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="253" />
         <source>Testar anslutningen …</source>
         <translation>Testing the connection …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="256" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="257" />
         <source>Anslutningen fungerar.</source>
         <translation>The connection works.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="267" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="268" />
         <source>Synkar …</source>
         <translation>Syncing …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="271" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="272" />
         <source>Synkningen är klar.</source>
         <translation>The sync is done.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="287" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="288" />
         <source>Något gick fel: %1</source>
         <translation>Something went wrong: %1</translation>
     </message>
@@ -1497,7 +1507,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="136" />
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="318" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="319" />
         <source>Åt&amp;erkalla</source>
         <translation>R&amp;evoke</translation>
     </message>
@@ -1512,87 +1522,87 @@ Status: {status}</translation>
         <translation>&amp;Save feed as file…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="139" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="140" />
         <source>Visa åter&amp;kallade</source>
         <translation>Show revo&amp;ked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="141" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="142" />
         <source>Visa återkallade flöden</source>
         <translation>Show revoked feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="152" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="153" />
         <source>Flödesserverns adress</source>
         <translation>Feed server address</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="156" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="157" />
         <source>Adressen som prenumeranterna når flödesservern på, till exempel http://kontorsserver:8765.</source>
         <translation>The address at which subscribers reach the feed server, for example http://kontorsserver:8765.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="164" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="165" />
         <source>Flödesserverns &amp;adress:</source>
         <translation>Feed server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="171" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="172" />
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="217" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="218" />
         <source>Skriv adressen med http:// eller https:// först, till exempel http://kontorsserver:8765.</source>
         <translation>Write the address with http:// or https:// first, for example http://kontorsserver:8765.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="293" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="294" />
         <source>Flödet «{name}» är publicerat.</source>
         <translation>The feed «{name}» is published.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="309" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="310" />
         <source>Återkalla flödet</source>
         <translation>Revoke the feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="312" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="313" />
         <source>Återkalla flödet «{name}» (adressen börjar {hint}…)? Adressen slutar fungera för alla som prenumererar på den. Det går inte att ångra; du kan publicera ett nytt flöde.</source>
         <translation>Revoke the feed «{name}» (the address starts {hint}…)? The address stops working for everyone who subscribes to it. This cannot be undone; you can publish a new feed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="319" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="320" />
         <source>&amp;Behåll</source>
         <translation>&amp;Keep</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="338" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="339" />
         <source>Flödet «{name}» är återkallat.</source>
         <translation>The feed «{name}» is revoked.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="356" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="357" />
         <source>Spara kalenderflödet</source>
         <translation>Save the calendar feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="359" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="360" />
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="379" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="380" />
         <source>Sparade 1 händelse i {file}.</source>
         <translation>Saved 1 event in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="381" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="382" />
         <source>Sparade {n} händelser i {file}.</source>
         <translation>Saved {n} events in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="392" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="393" />
         <source>Sparar kalenderflödet…</source>
         <translation>Saving the calendar feed…</translation>
     </message>
@@ -1614,6 +1624,25 @@ Status: {status}</translation>
         <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="94" />
         <source>Eftermiddag: {who}</source>
         <translation>Afternoon: {who}</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="165" />
+        <source>Ingen kontakt med databasen just nu. Det du har fyllt i finns kvar; du kan spara när kontakten är tillbaka.</source>
+        <extracomment>Inline errors: dark red and bold (the text says what is wrong; the colour only underlines it).</extracomment>
+        <translation>No contact with the database right now. What you have entered is kept; you can save when the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="170" />
+        <source>Det gick inte att spara: programmet har ingen kontakt med databasen. Det du har fyllt i finns kvar. Försök igen när kontakten är tillbaka.</source>
+        <translation>Could not save: the program has no contact with the database. What you have entered is kept. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="175" />
+        <source>Kontakten med databasen är tillbaka. Det du har fyllt i är inte sparat än: försök igen.</source>
+        <translation>The connection to the database is back. What you have entered is not saved yet: please try again.</translation>
     </message>
 </context>
 <context>
@@ -1956,99 +1985,109 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="47" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="53" />
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="48" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="54" />
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="50" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="56" />
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="52" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="58" />
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="54" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="60" />
         <source>Värdkommun</source>
         <translation>Host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="56" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="62" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="72" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="78" />
         <source>Satellitkontoret – Umeåregionen</source>
         <extracomment>The user chose another language: the app rebuilds the window in it. "Byt användare…" and "Skapa demokontor…" from the menu; the app handles them.</extracomment>
         <translation>Satellite office – Umeåregionen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="77" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="83" />
         <source>Vyer</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="113" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="126" />
         <source>&amp;Arkiv</source>
         <extracomment>The views built so far (see view()); the stack holds an empty page for the others.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="114" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="128" />
         <source>&amp;Byt användare…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="116" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="131" />
         <source>Skapa &amp;demokontor…</source>
         <translation>Create &amp;demo office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="119" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="136" />
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="123" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="140" />
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="130" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="147" />
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="134" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="151" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="144" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="161" />
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="145" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="162" />
         <source>&amp;Om Satellitkontoret</source>
         <translation>&amp;About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="238" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="256" />
+        <source>Du är inloggad i databasen som {login}</source>
+        <translation>You are signed in to the database as {login}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="258" />
+        <source>Välj vem som använder programmet</source>
+        <translation>Choose who is using the program</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="262" />
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="241" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="265" />
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -2300,7 +2339,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="75" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="130" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="140" />
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
@@ -2311,21 +2350,21 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="95" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="134" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="244" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="144" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="254" />
         <source>Av&amp;boka</source>
         <translation>Can&amp;cel booking</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="97" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="139" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="253" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="149" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="263" />
         <source>Avboka s&amp;erien</source>
         <translation>Cancel the s&amp;eries</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="100" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="144" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="154" />
         <source>E&amp;xportera till kalender (.ics)…</source>
         <translation>E&amp;xport to calendar (.ics)…</translation>
     </message>
@@ -2345,88 +2384,88 @@ Status: {status}</translation>
         <translation>Save everything stored about you (JSON and CSV)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="191" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="201" />
         <source>Du har inga kommande bokningar. Boka en plats under Boka plats.</source>
         <translation>You have no coming bookings. Book a desk under Book a desk.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="193" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="203" />
         <source>Du har inga tidigare bokningar.</source>
         <translation>You have no past bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="222" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="232" />
         <source>{place}, {day}, {time}</source>
         <translation>{place}, {day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="243" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="253" />
         <source>Vill du avboka {booking}?</source>
         <translation>Do you want to cancel {booking}?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="251" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="261" />
         <source>Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar.</source>
         <translation>Do you want to cancel the series at {place} from {day} on? Earlier bookings in the series are kept.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="259" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="261" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="269" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="271" />
         <source>Avboka</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="266" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="276" />
         <source>&amp;Behåll bokningen</source>
         <translation>&amp;Keep the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="289" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="299" />
         <source>Avbokat: {booking}.</source>
         <translation>Cancelled: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="304" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="314" />
         <source>1 bokning i serien på {place} avbokades från och med {day}.</source>
         <translation>1 booking in the series at {place} was cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="306" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="316" />
         <source>{n} bokningar i serien på {place} avbokades från och med {day}.</source>
         <translation>{n} bookings in the series at {place} were cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="341" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="351" />
         <source>Exportera till kalender</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="342" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="352" />
         <source>mina-bokningar.ics</source>
         <translation>my-bookings.ics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="343" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="353" />
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="356" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="366" />
         <source>Satellitkontoret – {name}</source>
         <translation>Satellite office – {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="366" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="376" />
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="368" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="378" />
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="379" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="389" />
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
     </message>
@@ -2500,6 +2539,44 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="32" />
+        <source>Ingen kontakt med databasen</source>
+        <translation>No contact with the database</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="33" />
+        <source>⚠ Ingen kontakt med databasen</source>
+        <translation>⚠ No contact with the database</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="39" />
+        <source>&amp;Försök nu</source>
+        <translation>&amp;Try now</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="41" />
+        <source>Försök ansluta nu</source>
+        <translation>Try to connect now</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="80" />
+        <source>Programmet når inte databasen ({where}).</source>
+        <translation>The program cannot reach the database ({where}).</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="82" />
+        <source>Programmet når inte databasen.</source>
+        <translation>The program cannot reach the database.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="88" />
+        <source>Du ser läget från kl. {time} och kan inte boka, avboka eller ändra något just nu. Programmet försöker ansluta igen av sig självt …</source>
+        <translation>You are seeing the situation as of {time} and cannot book, cancel or change anything right now. The program keeps trying to reconnect by itself …</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <location filename="../../satellitkontor/gui/operations.py" line="215" />
@@ -2570,7 +2647,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="55" />
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="106" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="107" />
         <source>Personer</source>
         <translation>People</translation>
     </message>
@@ -2606,7 +2683,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="81" />
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="156" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="157" />
         <source>&amp;Inaktivera</source>
         <translation>De&amp;activate</translation>
     </message>
@@ -2621,12 +2698,12 @@ Status: {status}</translation>
         <translation>Erase personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="125" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="126" />
         <source>{shown} av {total}</source>
         <translation>{shown} of {total}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="156" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="157" />
         <source>&amp;Aktivera</source>
         <translation>A&amp;ctivate</translation>
     </message>
@@ -2848,7 +2925,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="93" />
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="245" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="246" />
         <source>Rensa gamla personuppgifter</source>
         <translation>Remove old personal data</translation>
     </message>
@@ -2883,82 +2960,82 @@ Status: {status}</translation>
         <translation>Save the settings for personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="140" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="141" />
         <source>Personuppgifter</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="168" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="169" />
         <source>Ändringar som inte är sparade</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="194" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="195" />
         <source>Inställningarna är sparade</source>
         <translation>The settings are saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="216" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="217" />
         <source>Undersöker gamla personuppgifter…</source>
         <translation>Looking for old personal data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="222" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="223" />
         <source>Bokningar som förlorar namn och rubrik: {n}</source>
         <translation>Bookings that lose name and title: {n}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="223" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="224" />
         <source>Återkommande bokningar (serier): {n}</source>
         <translation>Recurring bookings (series): {n}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="224" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="225" />
         <source>Poster i ändringsloggen: {n}</source>
         <translation>Audit entries: {n}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="225" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="226" />
         <source>Personer som tas bort: {n}</source>
         <translation>People removed: {n}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="226" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="227" />
         <source>Övriga kopplingar till vem som gjorde vad: {n}</source>
         <translation>Other links to who did what: {n}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="230" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="231" />
         <source>Månader: {months}</source>
         <translation>Months: {months}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="238" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="239" />
         <source>Det finns inga personuppgifter från före {day} att rensa.</source>
         <translation>There is no personal data from before {day} to remove.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="248" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="249" />
         <source>Namn, e-post och rubriker från före {day} tas bort. Det går inte att ångra.</source>
         <translation>Names, e-mail addresses and titles from before {day} are removed. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="256" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="257" />
         <source>&amp;Rensa</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="257" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="258" />
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="284" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="285" />
         <source>Rensar gamla personuppgifter…</source>
         <translation>Removing old personal data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="289" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="290" />
         <source>Rensat. Statistiken är oförändrad.</source>
         <translation>Removed. The statistics are unchanged.</translation>
     </message>
@@ -3371,7 +3448,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="53" />
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="150" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="157" />
         <source>&amp;Inaktivera</source>
         <translation>De&amp;activate</translation>
     </message>
@@ -3386,27 +3463,27 @@ Status: {status}</translation>
         <translation>&amp;Undo moves</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="68" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="75" />
         <source>Dra platserna på planen, eller välj en och flytta den med piltangenterna.</source>
         <translation>Drag the desks on the plan, or select one and move it with the arrow keys.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="105" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="112" />
         <source>Platser</source>
         <translation>Desks and room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="150" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="157" />
         <source>&amp;Aktivera</source>
         <translation>A&amp;ctivate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="216" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="223" />
         <source>{n} flyttade, inte sparade</source>
         <translation>{n} moved, not saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="218" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="225" />
         <source>Placeringen är sparad</source>
         <translation>The placement is saved</translation>
     </message>
@@ -3607,57 +3684,62 @@ Status: {status}</translation>
         <translation>No meetings this week.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="180" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="181" />
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/room_view.py" line="221" />
+        <source>Ingen kontakt med databasen: det går inte att boka eller visa en annan vecka just nu.</source>
+        <translation>No contact with the database: booking or showing another week is not possible right now.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="230" />
         <source>v. {week}</source>
         <translation>w. {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="224" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="233" />
         <source>Vecka {week}</source>
         <translation>Week {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="262" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="271" />
         <source>Kontoret har inget konferensrum.</source>
         <translation>The office has no conference room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="266" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="275" />
         <source>{room}, högst {n} personer</source>
         <translation>{room}, at most {n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="310" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="322" />
         <source>Boka {span}.</source>
         <translation>Book {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="326" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="338" />
         <source>Bokat: {title}, {span}.</source>
         <translation>Booked: {title}, {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="327" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="339" />
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="337" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="349" />
         <source>Upptaget {span}: {details}.</source>
         <translation>Taken {span}: {details}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="341" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="353" />
         <source>Det är din bokning; avboka den under Mina bokningar.</source>
         <translation>This is your booking; cancel it under My bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="351" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="363" />
         <source>{span}: {title}</source>
         <translation>{span}: {title}</translation>
     </message>
@@ -3720,7 +3802,7 @@ Status: {status}</translation>
     <name>RotationView</name>
     <message>
         <location filename="../../satellitkontor/gui/views/rotation_view.py" line="53" />
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="124" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="125" />
         <source>Värdkommun</source>
         <extracomment>How many years after this one the multi-year table shows.</extracomment>
         <translation>Host municipality</translation>
@@ -3746,79 +3828,79 @@ Status: {status}</translation>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="78" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="79" />
         <source>Årets möten</source>
         <translation>This year's meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="88" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="89" />
         <source>Möten</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="94" />
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="103" />
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="196" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="95" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="104" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="197" />
         <source>Rotationen år för år</source>
         <translation>The rotation year by year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="97" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="98" />
         <source>Beslutad = fastställd i verksamhetsplanen. Preliminär = följer turordningen men är inte bekräftad än (kursiv stil). Bekräftad = bekräftad eller ändrad av en administratör.</source>
         <translation>Decided = set in the business plan. Projected = follows the order of rotation but is not confirmed yet (italics). Confirmed = confirmed or changed by an administrator.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="171" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="172" />
         <source>Värdkommun {year}: {host}</source>
         <translation>Host municipality {year}: {host}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="173" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="174" />
         <source>{text} (preliminär)</source>
         <translation>{text} (projected)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="176" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="177" />
         <source>Vice ordförande: {name}</source>
         <translation>Vice chair: {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="177" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="178" />
         <source>Vice ordförande i kommunchefsgruppen (KC-gruppen)</source>
         <translation>Vice chair of the municipal CEOs' group (KC group)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="181" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="182" />
         <source>Nästa år ({year}): {host}, {status}</source>
         <translation>Next year ({year}): {host}, {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="189" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="190" />
         <source>Möten {year}</source>
         <translation>Meetings {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="190" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="191" />
         <source>Inga möten inlagda för {year}.</source>
         <translation>No meetings entered for {year}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="194" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="195" />
         <source>Rotationen {first}–{last}</source>
         <translation>The rotation {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="206" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="207" />
         <source>Överlämning: {outgoing} → {incoming}, {when}</source>
         <translation>Handover: {outgoing} → {incoming}, {when}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="212" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="213" />
         <source>{text}, {place}</source>
         <translation>{text}, {place}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="215" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="216" />
         <source>Överlämning: {outgoing} → {incoming} på ett möte i december (datum inte bestämt än).</source>
         <translation>Handover: {outgoing} → {incoming} at a meeting in December (date not set yet).</translation>
     </message>
@@ -4099,27 +4181,27 @@ Status: {status}</translation>
         <translation>Save the rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="168" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="169" />
         <source>Åte&amp;rställ</source>
         <translation>Rese&amp;t</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="170" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="171" />
         <source>Återställ till de sparade reglerna</source>
         <translation>Reset to the saved rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="184" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="185" />
         <source>Bokningsregler</source>
         <translation>Booking rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="231" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="232" />
         <source>Ändringar som inte är sparade</source>
         <translation>Changes not saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="233" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="234" />
         <source>Reglerna är sparade</source>
         <translation>The rules are saved</translation>
     </message>
@@ -4557,6 +4639,14 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>WriteGuard</name>
+    <message>
+        <location filename="../../satellitkontor/gui/write_guard.py" line="36" />
+        <source>Går inte just nu: programmet har ingen kontakt med databasen.</source>
+        <translation>Not possible right now: the program has no contact with the database.</translation>
+    </message>
+</context>
+<context>
     <name>editor</name>
     <message>
         <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="59" />
@@ -4576,43 +4666,43 @@ Status: {status}</translation>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="89" />
+        <location filename="../../satellitkontor/gui/app.py" line="94" />
         <source>Öppnar kontoret…</source>
-        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI's). False: an empty database gets the demo office without a question (the smoke test).</extracomment>
+        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI's). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test).</extracomment>
         <translation>Opening the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="113" />
+        <location filename="../../satellitkontor/gui/app.py" line="122" />
         <source>Databas: {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="140" />
+        <location filename="../../satellitkontor/gui/app.py" line="156" />
         <source>Skapa demokontor?</source>
         <translation>Create a demo office?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="143" />
+        <location filename="../../satellitkontor/gui/app.py" line="159" />
         <source>Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?</source>
         <translation>The database is empty. Do you want to create a demo office with made-up people from the seven municipalities and bookings a few weeks back and ahead, so that you can try the program?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="148" />
+        <location filename="../../satellitkontor/gui/app.py" line="164" />
         <source>Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.</source>
         <translation>You can delete the demo database later. A real office starts empty.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="150" />
+        <location filename="../../satellitkontor/gui/app.py" line="166" />
         <source>Skapa demokontor</source>
         <translation>Create demo office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="151" />
+        <location filename="../../satellitkontor/gui/app.py" line="167" />
         <source>Börja tomt</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="181" />
+        <location filename="../../satellitkontor/gui/app.py" line="197" />
         <source>Skapar demokontoret…</source>
         <translation>Creating the demo office…</translation>
     </message>

@@ -1,8 +1,10 @@
 """Starting the desktop app: ``satellitkontor`` with no subcommand.
 
 The window is shown first and the office opened behind it (connecting, upgrading the schema):
-nothing on the GUI thread waits for the database. Then, in order: an empty database is offered
-the demo office, and a PC that does not yet know who uses it asks (see ``IdentityDialog``).
+nothing on the GUI thread waits for the database. Then, in order: on PostgreSQL a database login
+mapped to a person (``satellitkontor db grant``) signs in as that person, with no question and no
+"Byt användare"; an empty database is offered the demo office; and a PC that does not yet know who
+uses it asks (see ``IdentityDialog``).
 
 Before the window: the rotating log file (satellitkontor/logs.py), the hook that logs and shows
 any exception nobody caught (gui/unexpected.py), the icon, and the settings (the user's over
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from satellitkontor import logs
 from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.domain.errors import SatellitkontorError
-from satellitkontor.domain.people import Person
+from satellitkontor.domain.people import Person, Role
 from satellitkontor.gui import gc_guard, i18n, unexpected
 from satellitkontor.gui.app_icon import app_icon
 from satellitkontor.gui.context import AppContext
@@ -52,6 +54,9 @@ class _Opened:
     services: object
     empty: bool
     people: list[Person]
+    #: The person the database login is mapped to, and the login (PostgreSQL; else None).
+    login_person: Person | None = None
+    login: str | None = None
 
 
 class DesktopApp(QObject):
@@ -94,9 +99,13 @@ class DesktopApp(QObject):
 
             services = do_open(url, clock=clock)
             log.info("satellitkontor %s opened %s", _version(), services.db.describe())
-            _retention_on_start(services)
+            login_person = services.logins.person_for_login()
+            # In shared mode only an admin's PC clears old data on start; a user's login may not.
+            if login_person is None or login_person.role is Role.ADMIN:
+                _retention_on_start(services)
             people = services.office.people()
-            return _Opened(services, not people, people)
+            login = services.logins.login_name() if login_person is not None else None
+            return _Opened(services, not people, people, login_person, login)
 
         def failed(exc: BaseException) -> None:
             self.window.statusBar().clearMessage()
@@ -112,6 +121,13 @@ class DesktopApp(QObject):
         self.window.statusBar().showMessage(
             self.window.tr("Databas: {where}").format(where=opened.services.db.describe()), 8000
         )
+        if opened.login_person is not None:  # the database says who I am: no question, no choice
+            log.info("signed in as %s through database login %s", opened.login_person.email, opened.login)
+            self.ctx.login = opened.login
+            self.ctx.person = opened.login_person
+            self.ctx.attach(opened.services)
+            self.ctx.set_person(opened.login_person, remember=False)
+            return
         remembered = self.settings.person_id(self.ctx.db_url)
         person = next((p for p in opened.people if p.id == remembered), None)
         preset = os.environ.get(ENV_USER, "").strip().lower()
@@ -182,7 +198,7 @@ class DesktopApp(QObject):
 
     # --- who am I --------------------------------------------------------------------------------
     def ask_identity(self) -> None:
-        if self.ctx.services is None:
+        if self.ctx.services is None or self.ctx.login is not None:
             return
         office = self.ctx.svc.office
 

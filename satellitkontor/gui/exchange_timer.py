@@ -3,7 +3,8 @@
 A ``QTimer`` on the GUI thread only starts the work: ``AppContext.run`` runs
 ``services.exchange.run`` on the thread pool, never on the GUI thread. One run at a time (a run
 still going when the timer fires again is not doubled); a failure is logged, not shown: the
-admin page and ``sync --status`` show what is pending and why. Views reload when a run changed
+admin page and ``sync --status`` show what is pending and why. In shared office mode only the
+PCs of staff (reception, admins) run it. Views reload when a run changed
 bookings (an Outlook meeting came in).
 """
 
@@ -56,6 +57,11 @@ class ExchangeSyncTimer(QObject):
     def tick(self) -> None:
         if self.running or self.ctx.services is None:
             self.timer.start(60_000)
+            return
+        if self.ctx.login is not None and not self.ctx.is_staff:
+            # Shared office mode: the reception's and admins' PCs sync; a user's login may not
+            # (the database refuses it), so user PCs don't try.
+            self.timer.start(15 * 60_000)
             return
         self.running = True
         services = self.ctx.services

@@ -5,6 +5,10 @@ hidden behind a disabled button: they are left out of the list and the menu alto
 
 A view's module is imported and the view built the first time it is shown, so the window opens
 with only the first view's code loaded (see tests/benchmarks/startup_benchmark.py).
+
+While the database cannot be reached a banner over the views says so (gui/widgets/offline_banner.py);
+the views keep what they show. When the database login decides who I am (PostgreSQL, issue 6),
+"Byt användare…" is disabled and says why.
 """
 
 from __future__ import annotations
@@ -22,12 +26,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.i18n import LANGUAGES
 from satellitkontor.gui.views.base import ViewBase
+from satellitkontor.gui.widgets.offline_banner import OfflineBanner
 from satellitkontor.texts import label, municipality_name
 
 if TYPE_CHECKING:
@@ -92,7 +98,14 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.offline_banner = OfflineBanner(ctx)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.offline_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         self.who_label = QLabel()
         self.who_label.setObjectName("whoAmI")
@@ -111,10 +124,14 @@ class MainWindow(QMainWindow):
     # --- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
-        switch = file_menu.addAction(self.tr("&Byt användare…"))
-        switch.triggered.connect(self.switch_person_requested)
-        demo = file_menu.addAction(self.tr("Skapa &demokontor…"))
-        demo.triggered.connect(self.demo_requested)
+        file_menu.setToolTipsVisible(True)  # why "Byt användare…" is disabled
+        self.switch_action = file_menu.addAction(self.tr("&Byt användare…"))
+        self.switch_action.setObjectName("switchPerson")
+        self.switch_action.triggered.connect(self.switch_person_requested)
+        self.demo_action = file_menu.addAction(self.tr("Skapa &demokontor…"))
+        self.demo_action.setObjectName("createDemo")
+        self.demo_action.triggered.connect(self.demo_requested)
+        self.ctx.needs_connection(self.switch_action, self.demo_action)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Avsluta"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -233,6 +250,13 @@ class MainWindow(QMainWindow):
             self.show_view(item.data(Qt.ItemDataRole.UserRole))
 
     def _identity_changed(self) -> None:
+        login = self.ctx.login
+        self.switch_action.setEnabled(login is None)
+        self.switch_action.setToolTip(
+            self.tr("Du är inloggad i databasen som {login}").format(login=login)
+            if login is not None
+            else self.tr("Välj vem som använder programmet")
+        )
         person = self.ctx.person
         if person is None:
             self.who_label.setText(self.tr("Ingen vald användare"))

@@ -25,7 +25,8 @@ class LoginService(Service):
         if not self.db.is_postgresql:
             return None
         with self.db.session() as s:
-            return s.scalar(text("SELECT session_user"))
+            login = s.scalar(text("SELECT session_user"))
+            return str(login) if login is not None else None
 
     def person_for_login(self) -> Person | None:
         """The person this connection's login is mapped to, or None (SQLite, unmapped login)."""

@@ -66,7 +66,7 @@ def test_clicking_a_desk_books_the_morning_and_the_plan_says_so(
     assert view.plan.desk_item("Plats 1").state_text() == "FM upptagen"
     assert view.model.index(0, COL_MORNING).data() == "Upptagen – Umeå"
     assert view.model.index(0, COL_AFTERNOON).data() == "Ledig"
-    assert view.summary_label.text() == "7 av 8 platser lediga, 1 lediga en halvdag"
+    assert view.summary_label.text() == "7 av 8 platser lediga, 1 ledig en halvdag"
     assert view.table.currentIndex().row() == 0  # the clicked desk stays selected
 
 

@@ -34,6 +34,7 @@ class BookingDialog(FormDialog):
         self.preview.booked.connect(self._done)
         self.preview.failed.connect(self.fail)
         self.preview.confirm_button.clicked.connect(lambda: self.set_busy(True))
+        ctx.needs_connection(self.preview.confirm_button)
 
     def _preview_takes_default(self) -> None:
         """Once the preview is shown, Enter confirms it rather than asking again (call after

@@ -7,8 +7,13 @@ dialog's button (or whatever :meth:`FormDialog.set_busy` disables) and runs the 
 accepts; on error it enables again and shows ``message_for(exc, lang)`` in the error label, and
 the dialog stays open.
 
-No text is translated here: the dialogs pass their own ``self.tr(...)`` texts in, so that every
-text keeps its dialog's translation context.
+The database gone: the default button needs it, so it is disabled while the app is offline
+(``ctx.needs_connection``) and the error label says that what was entered is kept. A save that
+fails because the database went away meanwhile leaves the dialog open with its input and says it
+was not saved; once the database is back the button works again.
+
+The dialogs pass their own ``self.tr(...)`` texts in, so that every text keeps its dialog's
+translation context; only the offline sentences, the same for all, are translated here.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from satellitkontor.domain import municipalities
+from satellitkontor.domain.errors import DatabaseUnavailable
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.errors import message_for
 
@@ -93,6 +100,10 @@ class FormDialog(QDialog):
         self.ctx = ctx
         self.error_label = error_label(error_name)
         self.accept_button: QPushButton | None = None
+        self._offline_text: str | None = None
+        ctx.online_changed.connect(self._online_changed)
+        if not ctx.online:
+            self._online_changed(False)
 
     def button_box(
         self,
@@ -117,6 +128,7 @@ class FormDialog(QDialog):
         button.clicked.connect(on_click)
         buttons.rejected.connect(self.reject)
         self.accept_button = button
+        self.ctx.needs_connection(button)
         return buttons, button
 
     def stack(self, form: QLayout, buttons: QDialogButtonBox) -> None:
@@ -128,11 +140,46 @@ class FormDialog(QDialog):
 
     # --- errors ----------------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
+        self._offline_text = None
         self.error_label.setText(text)
         self.error_label.show()
 
     def show_error(self, exc: BaseException) -> None:
+        if isinstance(exc, DatabaseUnavailable):
+            self._show_offline("failed")
+            return
         self.show_message(message_for(exc, self.ctx.lang))
+
+    def _online_changed(self, online: bool) -> None:
+        if not online and self.error_label.isHidden():
+            self._show_offline("note")
+        elif online and self._offline_text == "note":
+            self._offline_text = None
+            self.error_label.hide()
+        elif online and self._offline_text == "failed":
+            self._show_offline("back")
+
+    def _show_offline(self, kind: str) -> None:
+        """What the offline state means for this dialog's input ("note", "failed", "back")."""
+        texts = {
+            "note": QT_TRANSLATE_NOOP(
+                "FormDialog",
+                "Ingen kontakt med databasen just nu. Det du har fyllt i finns kvar; du kan spara när "
+                "kontakten är tillbaka.",
+            ),
+            "failed": QT_TRANSLATE_NOOP(
+                "FormDialog",
+                "Det gick inte att spara: programmet har ingen kontakt med databasen. Det du har fyllt "
+                "i finns kvar. Försök igen när kontakten är tillbaka.",
+            ),
+            "back": QT_TRANSLATE_NOOP(
+                "FormDialog",
+                "Kontakten med databasen är tillbaka. Det du har fyllt i är inte sparat än: försök igen.",
+            ),
+        }
+        text = str(texts[kind])
+        self.show_message(QCoreApplication.translate("FormDialog", text))  # marked by QT_TRANSLATE_NOOP
+        self._offline_text = kind
 
     # --- saving ----------------------------------------------------------------------------------
     def set_busy(self, busy: bool) -> None:

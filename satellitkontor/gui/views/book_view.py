@@ -120,6 +120,7 @@ class BookView(ViewBase):
         self.book_button.setToolTip(self.tr("Boka den valda platsen (Enter i listan)"))
         self.book_button.setEnabled(False)
         self.book_button.clicked.connect(self.book_selected)
+        ctx.needs_connection(self.book_button, self.navigator)
         self.message_label = QLabel()
         self.message_label.setObjectName("bookMessage")
         self.message_label.setAccessibleName(self.tr("Meddelande"))
@@ -217,6 +218,10 @@ class BookView(ViewBase):
             return self.tr("Inga platser går att boka den här dagen.")
         total, free = len(occupancy.desks), occupancy.desks_free
         partial = sum(1 for d in occupancy.desks if d.state in ("morning", "afternoon"))
+        if partial == 1:
+            return self.tr("{free} av {total} platser lediga, 1 ledig en halvdag").format(
+                free=free, total=total
+            )
         if partial:
             return self.tr("{free} av {total} platser lediga, {partial} lediga en halvdag").format(
                 free=free, total=total, partial=partial
@@ -275,6 +280,13 @@ class BookView(ViewBase):
     def _book(self, desk: ResourceDay) -> None:
         occupancy = self._occupancy
         if occupancy is None:
+            return
+        if not self.ctx.online:  # a click on the plan; the button is disabled meanwhile
+            self.message_label.setText(
+                self.tr(
+                    "Ingen kontakt med databasen: det går inte att boka just nu. Försök igen om en stund."
+                )
+            )
             return
         if occupancy.closed is not None:
             self.message_label.setText(

@@ -159,6 +159,14 @@ class DayView(ViewBase):
         self.desk_table.selectionModel().selectionChanged.connect(lambda *_: self._selected(self.desk_table))
         self.room_table.selectionModel().selectionChanged.connect(lambda *_: self._selected(self.room_table))
         ctx.identity_changed.connect(self._forget_people)
+        ctx.needs_connection(
+            self.navigator,
+            self.check_in_button,
+            self.no_show_button,
+            self.book_button,
+            self.book_desk_action,
+            self.book_room_action,
+        )
         self._update_actions()
 
     def view_title(self) -> str:

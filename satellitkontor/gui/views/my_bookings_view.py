@@ -124,6 +124,16 @@ class MyBookingsView(ViewBase):
         QWidget.setTabOrder(self.cancel_button, self.cancel_series_button)
         QWidget.setTabOrder(self.cancel_series_button, self.export_button)
         QWidget.setTabOrder(self.export_button, self.my_data_button)
+        ctx.needs_connection(
+            self.tabs,
+            self.cancel_action,
+            self.cancel_series_action,
+            self.cancel_button,
+            self.cancel_series_button,
+            self.export_action,
+            self.export_button,
+            self.my_data_button,
+        )
         self._update_actions()
 
     def view_title(self) -> str:

@@ -174,6 +174,7 @@ class RoomView(ViewBase):
         self.timeline.refused.connect(self._say)
         self.table.activated.connect(self._row_activated)
         self.table.clicked.connect(self._row_activated)
+        ctx.needs_connection(self.prev_button, self.this_week_button, self.next_button)
         self._show_week_label()
 
     def view_title(self) -> str:
@@ -210,7 +211,15 @@ class RoomView(ViewBase):
             self._stale = True  # loaded when shown (see ViewBase)
 
     def step_week(self, weeks: int) -> None:
+        if not self.ctx.online:  # Alt+Left/Right; the buttons are disabled meanwhile
+            self._say(self._offline_text(), error=True)
+            return
         self.set_week(self.week_start() + timedelta(weeks=weeks))
+
+    def _offline_text(self) -> str:
+        return self.tr(
+            "Ingen kontakt med databasen: det går inte att boka eller visa en annan vecka just nu."
+        )
 
     def _show_week_label(self) -> None:
         monday = self.week_start()
@@ -303,6 +312,9 @@ class RoomView(ViewBase):
     # --- choosing --------------------------------------------------------------------------------
     def open_booking_dialog(self, start: datetime, end: datetime) -> None:
         if self.room is None:
+            return
+        if not self.ctx.online:
+            self._say(self._offline_text(), error=True)
             return
         if self.booking_dialog is not None and self.booking_dialog.isVisible():
             self.booking_dialog.raise_()

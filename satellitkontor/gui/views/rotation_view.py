@@ -69,6 +69,7 @@ class RotationView(ViewBase):
         self.meeting_button.setObjectName("newMeetingButton")
         self.meeting_button.setAccessibleName(self.tr("Nytt möte"))
         self.meeting_button.clicked.connect(self.open_meeting_dialog)
+        ctx.needs_connection(self.confirm_button, self.meeting_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.meeting_button)

@@ -48,6 +48,7 @@ class CalendarImportBox(QGroupBox):
         self.import_button.setObjectName("importIcs")
         self.import_button.setAccessibleName(self.tr("Importera kalenderfil (.ics)"))
         self.import_button.clicked.connect(lambda _c=False: self.choose_file())
+        ctx.needs_connection(self.import_button)
         self.status_label = QLabel()
         self.status_label.setObjectName("importStatus")
         self.status_label.setWordWrap(True)

@@ -92,6 +92,7 @@ class ClosuresPage(QWidget):
         self.remove_button.setObjectName("removeClosure")
         self.remove_button.setAccessibleName(self.tr("Ta bort stängningen"))
         self.remove_button.clicked.connect(lambda _c=False: self.remove_selected())
+        ctx.needs_connection(self.new_button, self.remove_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.remove_button)

@@ -154,6 +154,7 @@ class ExchangeBox(QGroupBox):
         self.save_button.clicked.connect(self.save)
         self.test_button.clicked.connect(self.test)
         self.sync_button.clicked.connect(self.sync_now)
+        ctx.needs_connection(self.save_button, self.sync_button)
 
     def _line(self, form: QFormLayout, text: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()

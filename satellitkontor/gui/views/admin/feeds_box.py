@@ -136,6 +136,7 @@ class FeedsBox(QGroupBox):
         self.revoke_button = self._button(self.tr("Åt&erkalla"), "revokeFeed", self.revoke_selected)
         self.revoke_button.setAccessibleName(self.tr("Återkalla det valda flödet"))
         self.save_button = self._button(self.tr("&Spara flöde som fil…"), "saveFeedFile", self.save_as_file)
+        ctx.needs_connection(self.publish_button, self.revoke_button, self.save_button)
         self.show_revoked = QCheckBox(self.tr("Visa åter&kallade"))
         self.show_revoked.setObjectName("showRevoked")
         self.show_revoked.setAccessibleName(self.tr("Visa återkallade flöden"))

@@ -94,6 +94,7 @@ class PeoplePage(QWidget):
         self.erase_button.setObjectName("erasePerson")
         self.erase_button.setAccessibleName(self.tr("Radera personuppgifter"))
         self.erase_button.clicked.connect(lambda _c=False: self.erase_selected())
+        ctx.needs_connection(self.new_button, self.role_button, self.active_button, self.erase_button)
         buttons.addWidget(self.erase_button)
 
         layout = QVBoxLayout(self)

@@ -123,6 +123,7 @@ class PrivacyPage(QWidget):
         self.save_button.setAccessibleName(self.tr("Spara inställningarna för personuppgifter"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(lambda _c=False: self.save())
+        ctx.needs_connection(self.run_button, self.save_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.notice_button)

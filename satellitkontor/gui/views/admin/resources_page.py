@@ -62,6 +62,13 @@ class ResourcesPage(QWidget):
         self.save_plan_button = self._button(self.tr("&Spara placering"), "savePlan", self.save_positions)
         self.save_plan_button.setShortcut(QKeySequence("Ctrl+S"))
         self.undo_plan_button = self._button(self.tr("Ån&gra flyttar"), "undoPlan", self.plan.undo_moves)
+        ctx.needs_connection(
+            self.new_desk_button,
+            self.new_room_button,
+            self.edit_button,
+            self.active_button,
+            self.save_plan_button,
+        )
         self.plan_status = QLabel()
         self.plan_status.setObjectName("planStatus")
         plan_hint = QLabel(

@@ -165,6 +165,7 @@ class RulesPage(QWidget):
         self.save_button.setObjectName("saveRules")
         self.save_button.setAccessibleName(self.tr("Spara reglerna"))
         self.save_button.clicked.connect(lambda _c=False: self.save())
+        ctx.needs_connection(self.save_button)
         self.reset_button = QPushButton(self.tr("Åte&rställ"))
         self.reset_button.setObjectName("resetRules")
         self.reset_button.setAccessibleName(self.tr("Återställ till de sparade reglerna"))
