@@ -16,8 +16,8 @@ from satellitkontor import cli_format
 from satellitkontor.cli_args import parse_date, parse_period, parse_time, parse_weekdays
 from satellitkontor.cli_parser import pick
 from satellitkontor.domain import clock as clk
-from satellitkontor.domain.errors import ActorRequired, InvalidInput
-from satellitkontor.domain.people import PersonKind, Role
+from satellitkontor.domain.errors import ActorIsLogin, ActorRequired, InvalidInput, PermissionDenied
+from satellitkontor.domain.people import PersonKind, Role, normalise_email
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.texts import fmt_date
@@ -62,6 +62,13 @@ def _today() -> date:
 def _actor(
     services: Any, args: argparse.Namespace, *, fallback: str | None = None, required: bool = True
 ) -> Any:
+    login_person = services.logins.person_for_login()
+    if login_person is not None:  # shared office mode: the database login is who I am
+        named = args.actor or os.environ.get(ENV_USER)
+        if named and normalise_email(named) != login_person.email:
+            login = services.logins.login_name()
+            raise ActorIsLogin(login=login, email=login_person.email, other=named.strip())
+        return login_person
     email = args.actor or os.environ.get(ENV_USER) or fallback
     if not email:
         if required:
@@ -102,6 +109,9 @@ def _cmd_book(services: AppServices, args: argparse.Namespace, lang: str) -> int
     today = _today()
     day = parse_date(args.date, today)
     actor = _actor(services, args, fallback=args.for_email)
+    if args.for_email and actor.role is Role.USER and normalise_email(args.for_email) != actor.email:
+        # Said before looking the person up: in shared mode a user may not even see them.
+        raise PermissionDenied(action="book_for_other", role=actor.role.value)
     target = services.office.person_by_email(args.for_email) if args.for_email else actor
     if args.what == "desk" or args.resource:
         resource = services.office.resource_by_name(args.resource)

@@ -16,6 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ange vem du är med --as E-POST (eller miljövariabeln SATELLITKONTOR_USER).",
         "Say who you are with --as E-MAIL (or the environment variable SATELLITKONTOR_USER).",
     ),
+    "input.actor_is_login": (
+        "Du är inloggad i databasen som {login} ({email}) och kan inte agera som {other}.",
+        "You are signed in to the database as {login} ({email}) and cannot act as {other}.",
+    ),
     "municipality.unknown": (
         "Okänd kommun: {value}. Välj en av Bjurholm, Nordmaling, Robertsfors, Umeå, Vindeln, Vännäs och Örnsköldsvik.",
         "Unknown municipality: {value}. Choose one of Bjurholm, Nordmaling, Robertsfors, Umeå, Vindeln, Vännäs and Örnsköldsvik.",

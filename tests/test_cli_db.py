@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -197,3 +198,34 @@ def test_db_grant_with_a_password_and_db_revoke(initialised: str, logins: dict[s
     assert query(url, "SELECT count(*) FROM pg_roles WHERE rolname = :n", n=login) == [(0,)]
     code, _, err = run("db", "revoke", login, "--url", url)
     assert code == 2 and "Det finns ingen databasinloggning" in err
+
+
+@pytest.mark.postgresql
+def test_the_cli_acts_as_the_login_s_person_and_a_user_cannot_book_for_others(
+    initialised: str, logins: dict[str, str]
+) -> None:
+    url, anna = initialised, logins["anna"]
+    assert run("db", "grant", anna, "--email", "anna@umea.se", "--role", "user", "--url", url)[0] == 0
+    as_anna = login_url(url, anna)
+    day = _open_day_ahead().isoformat()
+    code, out, err = run("--db", as_anna, "book", "desk", "Plats 1", "--date", day, "--period", "fm")
+    assert code == 0, err
+    assert "Anna Andersson" in out  # no --as: the login is who books
+    before = query(url, "SELECT count(*) FROM bookings")
+
+    code, out, err = run("--db", as_anna, "book", "desk", "Plats 2", "--date", day, "--for", "rut@umea.se")
+    assert code == 2 and "boka åt någon annan" in err and "din roll: användare" in err
+    code, out, err = run("--db", as_anna, "--as", "asa@umea.se", "mine")
+    assert code == 2 and f"inloggad i databasen som {anna} (anna@umea.se)" in err and "asa@umea.se" in err
+    assert query(url, "SELECT count(*) FROM bookings") == before
+
+
+def _open_day_ahead() -> date:
+    """A weekday a week or two ahead of the real date (the CLI books on the real clock) that is
+    not a Swedish holiday or eve."""
+    from satellitkontor.domain.office_calendar import eve_name, swedish_holidays
+
+    day = date.today() + timedelta(days=7)
+    while day.weekday() >= 5 or day in swedish_holidays(day.year) or eve_name(day):
+        day += timedelta(days=1)
+    return day

@@ -326,6 +326,12 @@ class ActorRequired(InvalidInput):
     code = "input.actor_required"
 
 
+class ActorIsLogin(InvalidInput):
+    """``--as`` names someone else than the person the database login is (shared office mode)."""
+
+    code = "input.actor_is_login"
+
+
 # --- calendar import (.ics) -------------------------------------------------------------------
 class InvalidCalendarFile(InvalidInput):
     """An .ics file that cannot be imported at all. ``reason`` names the problem (texts.py has a

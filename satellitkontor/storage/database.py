@@ -63,9 +63,7 @@ class Database:
             # A server that vanishes without a word (a cut network, not a refused port) must not
             # hang a view's load until TCP gives up: fail within seconds, so the app goes offline
             # and retries. A value in the URL's query wins.
-            kwargs["connect_args"] = {
-                k: v for k, v in PG_CONNECT_ARGS.items() if k not in self.url.query
-            }
+            kwargs["connect_args"] = {k: v for k, v in PG_CONNECT_ARGS.items() if k not in self.url.query}
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _configure_sqlite(self.engine)
