@@ -189,6 +189,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mappen {path} finns inte. Välj en mapp som finns för säkerhetskopian.",
         "The folder {path} does not exist. Choose an existing folder for the backup.",
     ),
+    "backup.folder_not_writable": (
+        "Säkerhetskopian kan inte sparas i mappen {path} ({detail}). Välj en mapp där du får spara filer.",
+        "The backup cannot be saved in the folder {path} ({detail}). Choose a folder you may save files in.",
+    ),
     "backup.file_exists": (
         "Filen {path} finns redan. Välj ett annat namn eller använd --force för att skriva över den.",
         "The file {path} already exists. Choose another name or use --force to overwrite it.",

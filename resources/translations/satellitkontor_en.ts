@@ -321,6 +321,116 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="56" />
+        <source>Säker&amp;hetskopiera kontoret…</source>
+        <extracomment>What the file dialogs offer. A backup was written / an office restored (the summary; tests wait for these). After a restore the person using the app is not in the office: ask who it is.</extracomment>
+        <translation>&amp;Back up the office…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="59" />
+        <source>Åte&amp;rställ från säkerhetskopia…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="85" />
+        <source>Säkerhetskopiera kontoret</source>
+        <translation>Back up the office</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="97" />
+        <source>Säkerhetskopierar kontoret…</source>
+        <translation>Backing up the office…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="105" />
+        <source>Säkerhetskopian är sparad</source>
+        <translation>The backup is saved</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="106" />
+        <source>Säkerhetskopian är sparad: {file} – {people} personer, {bookings} bokningar</source>
+        <translation>The backup is saved: {file} – {people} people, {bookings} bookings</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="118" />
+        <source>Återställ från säkerhetskopia</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="144" />
+        <source>Ersätta kontoret?</source>
+        <translation>Replace the office?</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="147" />
+        <source>Allt i kontoret ersätts med innehållet i {file}: personer, platser, bokningar, ändringsloggen, värdkommunskalendern och inställningarna.</source>
+        <translation>Everything in the office is replaced by the contents of {file}: people, desks, bookings, the change log, the host municipality calendar and the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="151" />
+        <source>Det går inte att ångra. Gör gärna en säkerhetskopia först.</source>
+        <translation>This cannot be undone. Consider making a backup first.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="152" />
+        <source>Ersätt kontoret</source>
+        <translation>Replace the office</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="153" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="171" />
+        <source>Återställer kontoret…</source>
+        <translation>Restoring the office…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="186" />
+        <source>Kontoret är återställt</source>
+        <translation>The office is restored</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="188" />
+        <source>Kontoret är återställt från {file} – {people} personer, {bookings} bokningar</source>
+        <translation>The office is restored from {file} – {people} people, {bookings} bookings</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="206" />
+        <source>Säkerhetskopior (*{suffix});;Alla filer (*)</source>
+        <translation>Backups (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="209" />
+        <source>{done} av {total} rader</source>
+        <translation>{done} of {total} rows</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="219" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="239" />
+        <source>Det gick inte</source>
+        <translation>That did not work</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="222" />
+        <source>{file} är kontorets egen databas. Välj en annan fil för säkerhetskopian.</source>
+        <translation>{file} is the office's own database. Choose another file for the backup.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="232" />
+        <source>Filen {file} kunde inte läsas: {reason}</source>
+        <translation>The file {file} could not be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="234" />
+        <source>Filen {file} kunde inte sparas: {reason}</source>
+        <translation>The file {file} could not be saved: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>BookView</name>
     <message>
         <location filename="../../satellitkontor/gui/views/book_view.py" line="81" />
@@ -1985,109 +2095,109 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="53" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="54" />
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="54" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="55" />
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="56" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="57" />
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="58" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="59" />
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="60" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="61" />
         <source>Värdkommun</source>
         <translation>Host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="62" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="63" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="78" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="79" />
         <source>Satellitkontoret – Umeåregionen</source>
         <extracomment>The user chose another language: the app rebuilds the window in it. "Byt användare…" and "Skapa demokontor…" from the menu; the app handles them.</extracomment>
         <translation>Satellite office – Umeåregionen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="83" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="84" />
         <source>Vyer</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="126" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="127" />
         <source>&amp;Arkiv</source>
         <extracomment>The views built so far (see view()); the stack holds an empty page for the others.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="128" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="129" />
         <source>&amp;Byt användare…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="131" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="132" />
         <source>Skapa &amp;demokontor…</source>
         <translation>Create &amp;demo office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="136" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="143" />
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="140" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="147" />
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="147" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="154" />
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="151" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="158" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="161" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="168" />
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="162" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="169" />
         <source>&amp;Om Satellitkontoret</source>
         <translation>&amp;About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="256" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="263" />
         <source>Du är inloggad i databasen som {login}</source>
         <translation>You are signed in to the database as {login}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="258" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="265" />
         <source>Välj vem som använder programmet</source>
         <translation>Choose who is using the program</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="262" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="269" />
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="265" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="272" />
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>

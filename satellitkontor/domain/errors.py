@@ -249,6 +249,12 @@ class BackupFolderMissing(BackupError):
     code = "backup.folder_missing"
 
 
+class BackupFolderNotWritable(BackupError):
+    """The backup cannot be written in the folder (``path``, ``detail``: the system's reason)."""
+
+    code = "backup.folder_not_writable"
+
+
 class BackupFileExists(BackupError):
     """A backup would overwrite an existing file (``path``) without --force."""
 

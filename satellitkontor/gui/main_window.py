@@ -8,7 +8,8 @@ with only the first view's code loaded (see tests/benchmarks/startup_benchmark.p
 
 While the database cannot be reached a banner over the views says so (gui/widgets/offline_banner.py);
 the views keep what they show. When the database login decides who I am (PostgreSQL, issue 6),
-"Byt användare…" is disabled and says why.
+"Byt användare…" is disabled and says why. An admin without such a login backs up and restores
+the office from the *Arkiv* menu (gui/backup_actions.py).
 """
 
 from __future__ import annotations
@@ -132,6 +133,12 @@ class MainWindow(QMainWindow):
         self.demo_action.setObjectName("createDemo")
         self.demo_action.triggered.connect(self.demo_requested)
         self.ctx.needs_connection(self.switch_action, self.demo_action)
+        from satellitkontor.gui.backup_actions import BackupActions  # admins without a database login
+
+        self.backup_actions = BackupActions(self.ctx, self)  # shows and hides itself (identity)
+        self.backup_actions.identity_needed.connect(self.switch_person_requested)
+        file_menu.addSeparator()
+        file_menu.addActions(list(self.backup_actions.actions))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Avsluta"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -12,10 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from satellitkontor.storage import backup as storage
-from satellitkontor.storage.backup import BackupSummary, OfficeSize, Progress
+from satellitkontor.storage.backup import BackupSummary, OfficeSize, Progress, check_backup_file
 from satellitkontor.storage.database import Database, resolve_url
 
-__all__ = ["BackupSummary", "OfficeSize", "backup_office", "office_size", "restore_office"]
+__all__ = [
+    "BackupSummary",
+    "OfficeSize",
+    "backup_office",
+    "check_backup_file",
+    "office_size",
+    "restore_office",
+]
 
 
 def backup_office(

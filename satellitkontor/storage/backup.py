@@ -55,6 +55,7 @@ from satellitkontor.domain.errors import (
     BackupFileExists,
     BackupFileMissing,
     BackupFolderMissing,
+    BackupFolderNotWritable,
     BackupNeedsOwner,
     BackupTooNew,
     DatabaseRefused,
@@ -138,6 +139,10 @@ def backup(
     if path.is_dir() or (path.exists() and not overwrite):
         raise BackupFileExists(path=path)
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:  # a folder we may not write in is the file's problem, not the database's
+        partial.touch(exist_ok=False)
+    except OSError as exc:
+        raise BackupFolderNotWritable(path=path.parent, detail=exc.strerror or str(exc)) from exc
     try:
         with _owner_rights(source):
             _check_source(source)

@@ -27,6 +27,7 @@ from satellitkontor.domain.errors import (
     BackupFileExists,
     BackupFileMissing,
     BackupFolderMissing,
+    BackupFolderNotWritable,
     BackupNeedsOwner,
     BackupTooNew,
     DatabaseUnavailable,
@@ -522,6 +523,16 @@ def test_a_backup_into_a_missing_folder_or_of_no_office_is_refused(demo_url: str
     assert not nowhere.exists()
     assert describe(info.value, "sv") == f"Databasen {nowhere} innehåller inget kontor att säkerhetskopiera."
     assert sorted(p.name for p in tmp_path.iterdir()) == ["office.sqlite3"]
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self").is_dir(), reason="needs Linux's /proc, a folder nobody may write in"
+)
+def test_a_folder_that_takes_no_files_is_the_file_s_problem_not_the_database_s(demo_url: str) -> None:
+    # /proc: even root may not create files there (permissions cannot show it when tests run as root)
+    with pytest.raises(BackupFolderNotWritable) as info:
+        _backup(demo_url, Path("/proc/kontor.backup"))
+    assert describe(info.value, "sv").startswith("Säkerhetskopian kan inte sparas i mappen /proc (")
 
 
 def test_an_unreachable_server_leaves_no_file(tmp_path: Path) -> None:
