@@ -183,11 +183,20 @@ def test_import_a_file_nothing_is_written_before_importera(
     assert desk.desk_period is DeskPeriod.MORNING
     assert error_boxes() == []
 
-    # The same file again: everything is a duplicate and the button says 0 and does nothing.
+    # The same file again: everything is a duplicate and the button says 0 and does nothing. (The
+    # change watch hears the import a moment later and the open dialog plans again: wait for the
+    # state the user ends up seeing.)
     dialog = _open(qtbot, box, path, wait_idle)
-    assert "Skapas: 0" in dialog.counts_label.text()
-    assert not dialog.import_button.isEnabled()
-    assert [r[STATUS].split(":")[0] for r in _rows(dialog)][:2] == ["Dubblett", "Dubblett"]
+
+    def all_duplicates() -> bool:
+        statuses = [r[STATUS].split(":")[0] for r in _rows(dialog)][:2]
+        return (
+            "Skapas: 0" in dialog.counts_label.text()
+            and not dialog.import_button.isEnabled()
+            and statuses == ["Dubblett", "Dubblett"]
+        )
+
+    qtbot.waitUntil(all_duplicates, timeout=10_000)
 
 
 def test_a_conflict_at_import_writes_nothing_and_refreshes_the_plan(
