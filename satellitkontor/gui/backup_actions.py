@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.people import Person
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.operations import Progress
 
 if TYPE_CHECKING:
@@ -213,33 +214,19 @@ class BackupActions(QObject):
         own = self.ctx.svc.db.sqlite_path
         if own is None or Path(path).absolute().resolve() != own.absolute().resolve():
             return False
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setObjectName("errorBox")
-        box.setWindowTitle(self.tr("Det gick inte"))
-        box.setAccessibleName(box.windowTitle())
-        box.setText(
+        self._inform(
+            "errorBox",
+            self.tr("Det gick inte"),
             self.tr("{file} är kontorets egen databas. Välj en annan fil för säkerhetskopian.").format(
                 file=path
-            )
+            ),
+            QMessageBox.Icon.Warning,
         )
-        box.open()
         return True
 
     def _failed(self, exc: BaseException, *, reading: bool = False) -> None:
         if isinstance(exc, OSError):
-            text = (
-                self.tr("Filen {file} kunde inte läsas: {reason}")
-                if reading
-                else self.tr("Filen {file} kunde inte sparas: {reason}")
-            )
-            reason = exc.strerror or type(exc).__name__
-            self._inform(
-                "errorBox",
-                self.tr("Det gick inte"),
-                text.format(file=exc.filename or "", reason=reason),
-                QMessageBox.Icon.Warning,
-            )
+            show_file_error(self.window, exc.filename or "", exc, reading=reading, calendar=False)
         else:
             self.ctx.show_error(self.window, exc)
 

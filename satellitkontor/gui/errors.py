@@ -48,18 +48,32 @@ def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> QMessag
     return box
 
 
-def show_file_error(parent: QWidget | None, path: str, exc: OSError) -> QMessageBox:
-    """A calendar file that could not be written: which file and the system's reason, in words."""
+def show_file_error(
+    parent: QWidget | None, path: str, exc: OSError, *, reading: bool = False, calendar: bool = True
+) -> QMessageBox:
+    """A file that could not be written (or read): which file and the system's reason, in words.
+    ``calendar``: the file is a calendar file (.ics), and the message says so."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setObjectName("errorBox")
-    box.setWindowTitle(QCoreApplication.translate("Errors", "Det gick inte att spara"))
-    box.setAccessibleName(box.windowTitle())
-    box.setText(
-        QCoreApplication.translate("Errors", "Kalenderfilen {file} kunde inte sparas: {reason}").format(
-            file=path, reason=exc.strerror or type(exc).__name__
+    if reading:
+        title, text = (
+            QCoreApplication.translate("Errors", "Det gick inte att läsa"),
+            QCoreApplication.translate("Errors", "Filen {file} kunde inte läsas: {reason}"),
         )
-    )
+    elif calendar:
+        title, text = (
+            QCoreApplication.translate("Errors", "Det gick inte att spara"),
+            QCoreApplication.translate("Errors", "Kalenderfilen {file} kunde inte sparas: {reason}"),
+        )
+    else:
+        title, text = (
+            QCoreApplication.translate("Errors", "Det gick inte att spara"),
+            QCoreApplication.translate("Errors", "Filen {file} kunde inte sparas: {reason}"),
+        )
+    box.setWindowTitle(title)
+    box.setAccessibleName(title)
+    box.setText(text.format(file=path, reason=exc.strerror or type(exc).__name__))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
     return box
