@@ -58,3 +58,15 @@ def office_has_admin(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql" and bool(
         session.scalar(text("SELECT row_security_active('people')"))
     )
+
+
+def keep_an_admin(s: Session, row: PersonRow) -> None:
+    """Refuse to demote or deactivate the last active admin: the office would fall back to
+    "no admin yet", in which anyone may change everything (see require_admin above)."""
+    if row.role is not Role.ADMIN or not row.active:
+        return
+    others = select(PersonRow.id).where(
+        PersonRow.role == Role.ADMIN, PersonRow.active.is_(True), PersonRow.id != row.id
+    )
+    if s.scalar(others.limit(1)) is None:
+        raise PermissionDenied(action="remove_last_admin", role=Role.ADMIN.value)

@@ -20,14 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain.clock import Clock, system_clock
-from satellitkontor.domain.errors import GroupRolesMissing, LoginNotFound, PermissionDenied, PersonNotFound
+from satellitkontor.domain.errors import GroupRolesMissing, LoginNotFound, PersonNotFound
 from satellitkontor.domain.people import Person, Role, normalise_email
 from satellitkontor.services import audit
-from satellitkontor.services.base import Service
+from satellitkontor.services.base import Service, keep_an_admin
 from satellitkontor.storage import pg_roles, queries
 from satellitkontor.storage.database import Database
 from satellitkontor.storage.models import DbLoginRow, PersonRow
@@ -68,7 +67,7 @@ class LoginAdminService(Service):
             if person is None:
                 raise PersonNotFound(email=address)
             if role is not Role.ADMIN:
-                _keep_an_admin(s, person)
+                keep_an_admin(s, person)
             created = pg_roles.ensure_login(conn, login, password=password, create=create)
             previous = pg_roles.group_of(conn, login)
             pg_roles.set_group(conn, login, role)
@@ -163,13 +162,3 @@ def _record_revoke(s: Session, now: datetime, login: str, person_id: int, role: 
         before={"login": login, "role": role},
         subject_id=person_id,
     )
-
-
-def _keep_an_admin(s: Session, row: PersonRow) -> None:
-    if row.role is not Role.ADMIN or not row.active:
-        return
-    others = select(PersonRow.id).where(
-        PersonRow.role == Role.ADMIN, PersonRow.active.is_(True), PersonRow.id != row.id
-    )
-    if s.scalar(others.limit(1)) is None:
-        raise PermissionDenied(action="remove_last_admin", role=Role.ADMIN.value)

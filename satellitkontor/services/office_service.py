@@ -22,7 +22,6 @@ from satellitkontor.domain.errors import (
     DuplicateEmail,
     DuplicateResourceName,
     InvalidInput,
-    PermissionDenied,
     PersonNotFound,
     ResourceNotFound,
 )
@@ -32,7 +31,7 @@ from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.resources_data import read_json
 from satellitkontor.services import audit
-from satellitkontor.services.base import Service, office_has_admin, require_admin
+from satellitkontor.services.base import Service, keep_an_admin, office_has_admin, require_admin
 from satellitkontor.services.results import ClosureView as ClosureView
 from satellitkontor.storage import queries
 from satellitkontor.storage.models import ClosureRow, PersonRow, ResourceRow
@@ -119,7 +118,7 @@ class OfficeService(Service):
             if row is None:
                 raise PersonNotFound(id=person_id)
             if role is not Role.ADMIN:
-                _keep_an_admin(s, row)
+                keep_an_admin(s, row)
             before = {"role": row.role}
             row.role = role
             row.updated_at = self.now()
@@ -143,7 +142,7 @@ class OfficeService(Service):
             if row is None:
                 raise PersonNotFound(id=person_id)
             if not active:
-                _keep_an_admin(s, row)
+                keep_an_admin(s, row)
             before = {"active": row.active}
             row.active = active
             row.updated_at = self.now()
@@ -394,18 +393,6 @@ def _audit_new_resource(s: Session, now: datetime, actor: PersonRow | None, row:
         entity_id=row.id,
         after=audit.resource_facts(row),
     )
-
-
-def _keep_an_admin(s: Session, row: PersonRow) -> None:
-    """Refuse to demote or deactivate the last active admin: the office would fall back to
-    "no admin yet", in which anyone may change everything (see services.base.require_admin)."""
-    if row.role is not Role.ADMIN or not row.active:
-        return
-    others = select(PersonRow.id).where(
-        PersonRow.role == Role.ADMIN, PersonRow.active.is_(True), PersonRow.id != row.id
-    )
-    if s.scalar(others.limit(1)) is None:
-        raise PermissionDenied(action="remove_last_admin", role=Role.ADMIN.value)
 
 
 def _resource_name(name: str) -> str:

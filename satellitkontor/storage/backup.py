@@ -266,15 +266,7 @@ def opened_backup(path: Path) -> Iterator[tuple[Database, str | None]]:
     with tempfile.TemporaryDirectory(prefix="satellitkontor-restore-") as folder:
         copy = Path(folder) / "backup.sqlite3"
         try:
-            source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-            try:
-                dest = sqlite3.connect(copy)
-                try:
-                    source.backup(dest)
-                finally:
-                    dest.close()
-            finally:
-                source.close()
+            schema.copy_sqlite(path, copy, read_only=True)
         except sqlite3.DatabaseError as exc:
             raise BackupDamaged(path=path, detail=str(exc)) from exc
         db = Database(sqlite_url(copy))

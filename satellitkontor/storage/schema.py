@@ -124,7 +124,18 @@ def prepare(db: Database) -> UpgradeResult:
 def backup_sqlite(path: Path, revision: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{revision}-{stamp}{path.suffix}")
-    source = sqlite3.connect(path)
+    copy_sqlite(path, target)
+    return target
+
+
+def copy_sqlite(source_path: Path, target: Path, *, read_only: bool = False) -> None:
+    """Copy a SQLite file with SQLite's online backup: a consistent copy even while others
+    write, never a half-written one. ``read_only`` opens the source so it cannot change."""
+    source = (
+        sqlite3.connect(f"{source_path.as_uri()}?mode=ro", uri=True)
+        if read_only
+        else sqlite3.connect(source_path)
+    )
     try:
         dest = sqlite3.connect(target)
         try:
@@ -133,4 +144,3 @@ def backup_sqlite(path: Path, revision: str) -> Path:
             dest.close()
     finally:
         source.close()
-    return target
