@@ -1,3 +1,3 @@
-from satellitkontor.cli import main
+from satellitkontor.cli.main import main
 
 raise SystemExit(main())

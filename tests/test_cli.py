@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from satellitkontor.cli import main
+from satellitkontor.cli.main import main
 from satellitkontor.domain import clock as clk
 from satellitkontor.storage.database import sqlite_url
 
@@ -309,7 +309,7 @@ def test_occupancy_today_on_a_closed_day_also_shows_the_next_open_day(url: str) 
     if cal.is_open(today):
         assert out.count("Satellitkontoret – ") == 1 and "Kontorsplatser: 0 av 8 upptagna" in out
     else:
-        from satellitkontor.texts import fmt_date
+        from satellitkontor.words.texts import fmt_date
 
         following = cal.next_open_day(today)
         assert "stängt" in out.splitlines()[0]

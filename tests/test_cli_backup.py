@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from satellitkontor import cli_backup
-from satellitkontor.cli import main
+from satellitkontor.cli.commands import backup as cli_backup
+from satellitkontor.cli.main import main
 from satellitkontor.services.app_services import open_office
-from satellitkontor.services.demo_service import DemoService
+from satellitkontor.services.demo import DemoService
 from satellitkontor.storage.database import sqlite_url
 from tests.conftest import NOW, MovableClock
 from tests.storage.office_content import content

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from satellitkontor.cli import main
+from satellitkontor.cli.main import main
 from satellitkontor.domain.people import Role
 from satellitkontor.services.app_services import open_office
 from tests.pg_logins import drop_logins, login_url, unique_login

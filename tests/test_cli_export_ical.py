@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from satellitkontor.cli import main
+from satellitkontor.cli.main import main
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.storage.database import sqlite_url
 from tests.conftest import NOW, MovableClock, make_office

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from satellitkontor.cli import main
+from satellitkontor.cli.main import main
 from satellitkontor.storage.database import sqlite_url
 from tests.conftest import NOW, MovableClock, make_office
 

@@ -50,7 +50,7 @@ def test_domain_is_plain_python(path: Path) -> None:
 
 def test_services_and_cli_start_without_qt() -> None:
     code = (
-        "import sys, satellitkontor.cli, satellitkontor.services.app_services, satellitkontor.services.demo_service;"
+        "import sys, satellitkontor.cli.main, satellitkontor.services.app_services, satellitkontor.services.demo;"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'exchangelib', 'msal'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -64,7 +64,7 @@ def test_the_window_shows_before_the_heavy_libraries_load() -> None:
     import sys
 
     code = (
-        "import sys, satellitkontor.cli, satellitkontor.gui.app, satellitkontor.gui.main_window\n"
+        "import sys, satellitkontor.cli.main, satellitkontor.gui.app, satellitkontor.gui.main_window\n"
         "heavy = ('sqlalchemy', 'alembic', 'holidays', 'icalendar', 'xlsxwriter')\n"
         "print(' '.join(m for m in heavy if m in sys.modules))\n"
     )

@@ -1,7 +1,7 @@
 """Typed errors raised by the domain and the services.
 
 Every error carries a stable ``code`` and the facts a message needs (``params``); it carries no
-sentence. Words are chosen where the error is shown: :mod:`satellitkontor.texts` for the command
+sentence. Words are chosen where the error is shown: :mod:`satellitkontor.words.texts` for the command
 line, the GUI's own translations later. This keeps the domain free of language and of Qt.
 """
 
@@ -20,7 +20,7 @@ class SatellitkontorError(Exception):
         super().__init__(self.code, params)
 
     def __str__(self) -> str:  # a readable fallback for logs; users see texts.describe()
-        from satellitkontor.texts import describe
+        from satellitkontor.words.texts import describe
 
         return describe(self, "en")
 
@@ -340,7 +340,7 @@ class ActorIsLogin(InvalidInput):
 
 # --- calendar import (.ics) -------------------------------------------------------------------
 class InvalidCalendarFile(InvalidInput):
-    """An .ics file that cannot be imported at all. ``reason`` names the problem (texts.py has a
+    """An .ics file that cannot be imported at all. ``reason`` names the problem (words/texts.py has a
     sentence for each), ``line`` is where it was found; ``limit``, ``detail`` etc. as needed."""
 
     code = "ical.invalid"

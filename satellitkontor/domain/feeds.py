@@ -1,8 +1,8 @@
 """Calendar feeds: which feed (office, one desk or the room, a municipality, a person, the
 rotation calendar) and how much it shows.
 
-Plain values shared by the feed writer (services/feed_service.py), the published-feed tokens
-(services/feed_publishing.py), the feed server and the GUI.
+Plain values shared by the feed writer (services/feeds/service.py), the published-feed tokens
+(services/feeds/publishing.py), the feed server and the GUI.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ Decisions:
   e.g. on every start).
 - **At least 12 months**: a year's "distinct people" total cannot be kept exact once its first
   months are anonymous while bookings of the same year are still being made (see
-  services/people_counts.py), so retention never starts on a year that is not over.
+  services/privacy/people_counts.py), so retention never starts on a year that is not over.
 """
 
 from __future__ import annotations

@@ -180,7 +180,7 @@ class DesktopApp(QObject):
         services = self.ctx.svc
 
         def make() -> list[Person]:
-            from satellitkontor.services.demo_service import DemoService
+            from satellitkontor.services.demo import DemoService
 
             DemoService(services.db, services.clock).create()
             return services.office.people()
@@ -232,7 +232,7 @@ class DesktopApp(QObject):
 
 
 def _retention_on_start(services: AppServices) -> None:
-    """ "Rensa automatiskt vid start" (services/privacy_service.py), on the opening worker. A
+    """ "Rensa automatiskt vid start" (services/privacy/service.py), on the opening worker. A
     failure is logged and does not stop the app: the data stays until the next start or run."""
     try:
         report = services.privacy.retention_on_start()
@@ -303,7 +303,7 @@ def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | N
 
 
 def _cannot_start(err: SatellitkontorError, lang: str | None) -> int:
-    from satellitkontor.texts import describe
+    from satellitkontor.words.texts import describe
 
     log.error("cannot start: %s", err)
     if os.environ.get("SATELLITKONTOR_SMOKE"):

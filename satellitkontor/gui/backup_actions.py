@@ -1,7 +1,7 @@
 """Backing up and restoring the office from the *Arkiv* menu, for the admin of a one-PC office.
 
 The admin of a small office on SQLite does not use a terminal, so the two commands of
-cli_backup.py are here too, over the same service (services/backup_service.py). Decisions:
+cli/commands/backup.py are here too, over the same service (services/backup.py). Decisions:
 
 - **Who sees them**: an admin, and only when no database login decides who I am. On a shared
   PostgreSQL server backups are the DBA's job (packaging/README.md); the actions are then left
@@ -37,7 +37,7 @@ from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.operations import Progress
 
 if TYPE_CHECKING:
-    from satellitkontor.services.backup_service import BackupSummary
+    from satellitkontor.services.backup import BackupSummary
 
 #: What the file dialogs offer.
 SUFFIX = ".backup"
@@ -92,7 +92,7 @@ class BackupActions(QObject):
         """Write the whole office to ``path`` (replacing it), off the GUI thread."""
         if self._is_office_file(path):
             return
-        from satellitkontor.services.backup_service import backup_office
+        from satellitkontor.services.backup import backup_office
 
         url = self.ctx.db_url
         text = self.tr("Säkerhetskopierar kontoret…")
@@ -125,7 +125,7 @@ class BackupActions(QObject):
         """Check that ``path`` is one of our backups, then ask before anything is replaced."""
         if self._is_office_file(path):
             return
-        from satellitkontor.services.backup_service import check_backup_file
+        from satellitkontor.services.backup import check_backup_file
 
         def checked(_revision: str) -> None:
             self.confirm(path)
@@ -166,7 +166,7 @@ class BackupActions(QObject):
 
     def restore(self, path: str) -> None:
         """Replace the office with the backup ``path``, off the GUI thread (asked before)."""
-        from satellitkontor.services.backup_service import restore_office
+        from satellitkontor.services.backup import restore_office
 
         url, services = self.ctx.db_url, self.ctx.svc
         text = self.tr("Återställer kontoret…")

@@ -1,6 +1,6 @@
 """Errors as words: a clear Swedish (or English) sentence, never a traceback.
 
-Typed errors from the domain and services are worded by :func:`satellitkontor.texts.describe`,
+Typed errors from the domain and services are worded by :func:`satellitkontor.words.texts.describe`,
 the same sentences as on the command line. Anything unexpected that background work raised is
 logged with its traceback (satellitkontor/logs.py) and shown as a short message that names the
 log file; the traceback sits behind the box's "Visa detaljer…". Exceptions nobody caught (in a
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from satellitkontor import logs
 from satellitkontor.domain.errors import SatellitkontorError
-from satellitkontor.texts import describe
+from satellitkontor.words.texts import describe
 
 log = logging.getLogger("satellitkontor.gui")
 

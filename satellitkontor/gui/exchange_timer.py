@@ -28,7 +28,7 @@ def background_run(services: AppServices) -> tuple[int, bool]:
     config = services.exchange.config()
     if not config.enabled:
         return config.interval_minutes, False
-    from satellitkontor.services.exchange_config import make_backend
+    from satellitkontor.services.exchange.config import make_backend
 
     backend = make_backend(config, None, services.exchange.desk_mailboxes(config))
     try:

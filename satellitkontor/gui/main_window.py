@@ -35,7 +35,7 @@ from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.i18n import LANGUAGES
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.offline_banner import OfflineBanner
-from satellitkontor.texts import label, municipality_name
+from satellitkontor.words.texts import label, municipality_name
 
 if TYPE_CHECKING:
     from satellitkontor.gui.dialogs.about_dialog import AboutDialog

@@ -5,21 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from satellitkontor.domain.clock import Clock, system_clock
-from satellitkontor.services.attendance_service import AttendanceService
-from satellitkontor.services.audit_service import AuditService
-from satellitkontor.services.booking_service import BookingService
+from satellitkontor.services.attendance import AttendanceService
+from satellitkontor.services.audit.service import AuditService
+from satellitkontor.services.booking.service import BookingService
 from satellitkontor.services.change_watch import ChangeWatch
-from satellitkontor.services.exchange_sync import SyncService
-from satellitkontor.services.feed_publishing import FeedPublishingService
-from satellitkontor.services.feed_service import FeedService
-from satellitkontor.services.import_service import ImportService
-from satellitkontor.services.login_service import LoginService
-from satellitkontor.services.occupancy_service import OccupancyService
-from satellitkontor.services.office_service import OfficeService
-from satellitkontor.services.personal_data_service import PersonalDataService
-from satellitkontor.services.privacy_service import PrivacyService
-from satellitkontor.services.rotation_service import RotationService
-from satellitkontor.services.statistics_service import StatisticsService
+from satellitkontor.services.exchange.sync import SyncService
+from satellitkontor.services.feeds.publishing import FeedPublishingService
+from satellitkontor.services.feeds.service import FeedService
+from satellitkontor.services.identity import LoginService
+from satellitkontor.services.imports.service import ImportService
+from satellitkontor.services.occupancy import OccupancyService
+from satellitkontor.services.office import OfficeService
+from satellitkontor.services.privacy.my_data import PersonalDataService
+from satellitkontor.services.privacy.service import PrivacyService
+from satellitkontor.services.rotation import RotationService
+from satellitkontor.services.statistics.service import StatisticsService
 from satellitkontor.storage import schema
 from satellitkontor.storage.database import Database, resolve_url
 

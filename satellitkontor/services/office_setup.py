@@ -18,8 +18,9 @@ from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.privacy import DEFAULT_PRIVACY, PrivacySettings
 from satellitkontor.domain.resources import Resource
-from satellitkontor.storage import privacy_queries, queries
 from satellitkontor.storage.database import Database
+from satellitkontor.storage.queries import common as queries
+from satellitkontor.storage.queries import privacy as privacy_queries
 
 DEFAULT_TTL_SECONDS = 2.0
 

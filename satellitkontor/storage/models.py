@@ -284,7 +284,7 @@ class PeopleCountAdjustmentRow(Base):
     __table_args__ = (CheckConstraint("month BETWEEN 0 AND 12", name="ck_people_count_adjustments_month"),)
 
 
-# --- Exchange sync (migration 0005; services/exchange_outbox.py, services/exchange_sync.py) -----
+# --- Exchange sync (migration 0005; services/exchange/outbox.py, services/exchange/sync.py) -----
 class ExchangeOutboxRow(Base):
     """A booking change still to be written to Exchange, added in the booking's own transaction."""
 

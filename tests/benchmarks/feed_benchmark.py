@@ -222,8 +222,8 @@ def loop_export(services: AppServices, path: Path, first: date, last: date, priv
 
     from satellitkontor.integrations.ical.feed_writer import FeedBooking, FeedWriter
     from satellitkontor.integrations.ical.ics_text import OFFICE_NAME, PRODID
-    from satellitkontor.services.feed_service import CANCELLED_VISIBLE_DAYS
-    from satellitkontor.storage import feed_queries as fq
+    from satellitkontor.services.feeds.service import CANCELLED_VISIBLE_DAYS
+    from satellitkontor.storage.queries import feeds as fq
 
     texts = FeedWriter(privacy=privacy)  # the same summary texts as the feed
     today = clk.local_date(services.feeds.now())

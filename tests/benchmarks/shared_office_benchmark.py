@@ -74,7 +74,7 @@ from satellitkontor.domain.clock import system_clock
 from satellitkontor.domain.people import Person, Role
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.app_services import AppServices, open_office
-from satellitkontor.services.login_admin import grant_login
+from satellitkontor.services.database_admin import grant_login
 from satellitkontor.storage import pg_roles
 from satellitkontor.storage.database import sqlite_url
 from satellitkontor.storage.models import BookingRow

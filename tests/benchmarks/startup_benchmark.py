@@ -80,10 +80,14 @@ def run_process(cmd: list[str], env: dict[str, str], wait_for: tuple[str, ...]) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--years", type=int, default=5)
-    parser.add_argument("--keep", type=Path, help="reuse (or create) the generated office at this SQLite path")
+    parser.add_argument(
+        "--keep", type=Path, help="reuse (or create) the generated office at this SQLite path"
+    )
     parser.add_argument("--on-screen", action="store_true", help="use $DISPLAY instead of offscreen Qt")
     args = parser.parse_args(argv)
 
@@ -123,14 +127,24 @@ def main(argv: list[str] | None = None) -> int:
         b_win, b_mem = med(base, "window_shown"), med(base, "peak_kb")
         a_win, a_data, a_mem = med(app, "window_shown"), med(app, "data_shown"), med(app, "peak_kb")
         print()
-        print(f"Start-up, median of {args.runs} runs ({'on screen' if 'QT_QPA_PLATFORM' not in env else 'offscreen'})")
-        print(f"  empty QMainWindow     window shown {b_win * 1000:7.0f} ms   peak memory {b_mem / 1024:6.1f} MiB")
-        print(f"  satellitkontor        window shown {a_win * 1000:7.0f} ms   peak memory {a_mem / 1024:6.1f} MiB")
+        print(
+            f"Start-up, median of {args.runs} runs ({'on screen' if 'QT_QPA_PLATFORM' not in env else 'offscreen'})"
+        )
+        print(
+            f"  empty QMainWindow     window shown {b_win * 1000:7.0f} ms   peak memory {b_mem / 1024:6.1f} MiB"
+        )
+        print(
+            f"  satellitkontor        window shown {a_win * 1000:7.0f} ms   peak memory {a_mem / 1024:6.1f} MiB"
+        )
         print(f"                        day's desks shown {a_data * 1000:7.0f} ms")
         win_ratio, data_ratio, mem_ratio = a_win / b_win, a_data / b_win, a_mem / b_mem
-        print(f"  ratio window shown   {win_ratio:5.2f}x  (goal <= 1.5x: {'met' if win_ratio <= 1.5 else 'MISSED'})")
+        print(
+            f"  ratio window shown   {win_ratio:5.2f}x  (goal <= 1.5x: {'met' if win_ratio <= 1.5 else 'MISSED'})"
+        )
         print(f"  ratio data shown     {data_ratio:5.2f}x")
-        print(f"  ratio peak memory    {mem_ratio:5.2f}x  (goal <= 1.5x: {'met' if mem_ratio <= 1.5 else 'MISSED'})")
+        print(
+            f"  ratio peak memory    {mem_ratio:5.2f}x  (goal <= 1.5x: {'met' if mem_ratio <= 1.5 else 'MISSED'})"
+        )
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

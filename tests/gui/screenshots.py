@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from satellitkontor.domain import clock as clk
     from satellitkontor.services.app_services import open_office
-    from satellitkontor.services.demo_service import DemoService
+    from satellitkontor.services.demo import DemoService
     from satellitkontor.storage.locations import sqlite_url
 
     args.out.mkdir(parents=True, exist_ok=True)

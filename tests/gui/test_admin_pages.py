@@ -24,7 +24,7 @@ from satellitkontor.gui.views.admin.people_page import PeoplePage
 from satellitkontor.gui.views.admin.resources_page import ResourcesPage
 from satellitkontor.gui.views.admin.rules_page import RulesPage
 from satellitkontor.gui.views.admin_view import AdminView
-from satellitkontor.services.office_service import ClosureView
+from satellitkontor.services.office import ClosureView
 from tests.conftest import Office
 from tests.gui.conftest import error_boxes
 

@@ -21,7 +21,7 @@ from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.models.audit_model import ACTION, CHANGE, SUBJECT, TARGET, WHO, AuditModel
 from satellitkontor.gui.views.admin.audit_page import PAGE, AuditPage
 from satellitkontor.gui.views.admin_view import AdminView
-from satellitkontor.services import audit
+from satellitkontor.services.audit import trail as audit
 from tests.conftest import MONDAY, Office
 from tests.gui.conftest import error_boxes
 from tests.services.helpers import TUESDAY, WEDNESDAY

@@ -16,7 +16,7 @@ from satellitkontor.domain.people import Role
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.main_window import MainWindow
 from satellitkontor.gui.models.my_bookings_model import TITLE
-from satellitkontor.services.backup_service import office_size, restore_office
+from satellitkontor.services.backup import office_size, restore_office
 from satellitkontor.storage.database import sqlite_url
 from tests.conftest import Office
 from tests.gui.conftest import error_boxes

@@ -20,7 +20,7 @@ from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
 from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
 from satellitkontor.gui.models.series_preview_model import BOOKED_ROLE, SeriesPreviewModel
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
-from satellitkontor.services.booking_service import SeriesResult, SkippedOccurrence
+from satellitkontor.services.booking.service import SeriesResult, SkippedOccurrence
 from tests.conftest import MONDAY, Office
 
 Idle = Callable[[], None]

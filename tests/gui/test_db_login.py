@@ -19,7 +19,7 @@ from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
 from satellitkontor.gui.models.desk_day_model import COL_MORNING
 from satellitkontor.gui.settings import AppSettings
 from satellitkontor.gui.views.book_view import BookView
-from satellitkontor.services.login_admin import grant_login
+from satellitkontor.services.database_admin import grant_login
 from satellitkontor.storage import pg_roles
 from tests.conftest import MONDAY, MovableClock, Office, make_office
 from tests.pg_logins import drop_logins, login_url, unique_login

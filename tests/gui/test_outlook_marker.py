@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.models.my_bookings_model import STATUS
-from satellitkontor.services.exchange_config import ExchangeConfig, make_backend
+from satellitkontor.services.exchange.config import ExchangeConfig, make_backend
 from tests.conftest import MONDAY, Office
 from tests.gui.test_my_bookings import column, open_view
 

@@ -15,7 +15,7 @@ from satellitkontor.gui.app import settle_memory
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.main_window import MainWindow
 from satellitkontor.gui.operations import Progress
-from satellitkontor.services.demo_service import DemoService
+from satellitkontor.services.demo import DemoService
 from satellitkontor.storage.database import sqlite_url
 from tests.conftest import MovableClock, Office
 

@@ -26,7 +26,7 @@ from satellitkontor.gui.models.usage_model import (
 )
 from satellitkontor.gui.views.admin.integrations_page import IntegrationsPage
 from satellitkontor.gui.views.admin.statistics_page import StatisticsPage
-from satellitkontor.services.statistics_service import UsageRow
+from satellitkontor.services.statistics.service import UsageRow
 from tests.conftest import MONDAY, Office
 
 

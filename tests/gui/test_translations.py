@@ -51,7 +51,9 @@ def test_texts_are_passed_to_tr_as_literals() -> None:
     translated (a wrapper like _tr(text) hid 37 texts from the English once)."""
     import re
 
-    hidden = re.compile(r"(?<![\w.])(?:self\.)?tr\(\s*[^\"'\s).]|\.translate\(\s*[\"'][^\"']*[\"'],\s*[^\"'\s]")
+    hidden = re.compile(
+        r"(?<![\w.])(?:self\.)?tr\(\s*[^\"'\s).]|\.translate\(\s*[\"'][^\"']*[\"'],\s*[^\"'\s]"
+    )
     offenders = [
         f"{path.name}:{n}: {line.strip()}"
         for path in source_files()

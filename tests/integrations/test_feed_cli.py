@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from satellitkontor.cli import main
+from satellitkontor.cli.main import main
 from satellitkontor.storage.database import sqlite_url
 from tests.integrations.feed_server_helpers import request
 

@@ -14,8 +14,8 @@ from icalendar import Calendar
 
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
-from satellitkontor.integrations.feeds.folder import MANIFEST, FolderPublisher
-from satellitkontor.integrations.feeds.server import FeedServer
+from satellitkontor.feeds_server.folder import MANIFEST, FolderPublisher
+from satellitkontor.feeds_server.server import FeedServer
 from tests.conftest import MONDAY, Office
 
 TUESDAY = MONDAY + timedelta(days=1)

@@ -21,9 +21,9 @@ from icalendar import Calendar
 
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
-from satellitkontor.integrations.feeds.server import FeedServer
+from satellitkontor.feeds_server.server import FeedServer
 from satellitkontor.services.app_services import AppServices, open_office
-from satellitkontor.services.feed_publishing import feed_path
+from satellitkontor.services.feeds.publishing import feed_path
 from satellitkontor.storage.database import sqlite_url
 from tests.conftest import MONDAY, MovableClock, Office, make_office
 from tests.integrations.feed_server_helpers import raw_exchange, request
@@ -250,7 +250,7 @@ def test_an_unreachable_database_server_gives_503() -> None:
 @pytest.fixture
 def big_office(tmp_path: Path, clock: MovableClock) -> Iterator[AppServices]:
     """The demo office: some hundred kilobytes of feed, more than one response chunk."""
-    from satellitkontor.services.demo_service import DemoService
+    from satellitkontor.services.demo import DemoService
 
     services = open_office(sqlite_url(tmp_path / "demo.sqlite3"), clock=clock)
     DemoService(services.db, clock).create(weeks_back=4, weeks_ahead=16, seed=7)

@@ -22,7 +22,7 @@ from satellitkontor.integrations.ical.ics_model import (
     ParsedCalendar,
 )
 from satellitkontor.integrations.ical.ics_reader import read_ics
-from satellitkontor.texts import describe
+from satellitkontor.words.texts import describe
 
 #: A hang fails the test instead of blocking the run.
 pytestmark = pytest.mark.timeout(60)

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from satellitkontor.services.exchange_config import ExchangeConfig
+from satellitkontor.services.exchange.config import ExchangeConfig
 from satellitkontor.storage.models import BookingRow, ExchangeLinkRow, ExchangeOutboxRow, PersonRow
 from tests.conftest import Office
 

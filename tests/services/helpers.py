@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.errors import SatellitkontorError
-from satellitkontor.texts import describe
+from satellitkontor.words.texts import describe
 from tests.conftest import Office
 
 TUESDAY = date(2026, 11, 24)

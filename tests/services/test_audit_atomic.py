@@ -26,7 +26,7 @@ from satellitkontor.domain.errors import (
 )
 from satellitkontor.domain.people import Role
 from satellitkontor.domain.recurrence import Recurrence
-from satellitkontor.services.import_results import ImportRequest
+from satellitkontor.services.imports.results import ImportRequest
 from tests.conftest import MONDAY, Office
 from tests.services.audit_helpers import entries_after, last_id
 from tests.services.helpers import TUESDAY, at, count_bookings

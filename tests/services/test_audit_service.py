@@ -15,7 +15,7 @@ from sqlalchemy import text
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.errors import InvalidInput, PermissionDenied
 from satellitkontor.domain.people import Role
-from satellitkontor.services.audit_service import AuditService
+from satellitkontor.services.audit.service import AuditService
 from tests.conftest import MONDAY, Office
 from tests.services.helpers import TUESDAY, WEDNESDAY, sv
 

@@ -16,9 +16,9 @@ from satellitkontor.domain.people import Role
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.app_services import open_office
-from satellitkontor.services.import_results import ImportRequest
+from satellitkontor.services.imports.results import ImportRequest
 from satellitkontor.storage.database import sqlite_url
-from satellitkontor.texts import AUDIT_ACTIONS
+from satellitkontor.words.texts import AUDIT_ACTIONS
 from tests.conftest import MONDAY, NOW, MovableClock, Office
 from tests.services.audit_helpers import entries_after, last_id, one_after, same_moment
 from tests.services.helpers import TUESDAY, WEDNESDAY, at
@@ -378,7 +378,7 @@ def test_a_new_office_records_its_default_places_and_first_admin_by_nobody(tmp_p
 
 def test_every_kind_of_change_writes_its_action_and_it_has_words(sqlite_office: Office) -> None:
     """A tour of every kind of change in bookings, attendance, the office, the rotation and the
-    feeds: each writes its action, and texts.py has words for every one."""
+    feeds: each writes its action, and words/texts.py has words for every one."""
     o = sqlite_office
     b, svc, att = o.services.booking, o.services.office, o.services.attendance
     one = b.book_desk(o.anna.id, o.desk(1).id, MONDAY, FULL)

@@ -17,7 +17,7 @@ from satellitkontor.domain.errors import (
     UnknownMunicipality,
 )
 from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
-from satellitkontor.services.feed_publishing import HINT_LENGTH, feed_path, feed_url
+from satellitkontor.services.feeds.publishing import HINT_LENGTH, feed_path, feed_url
 from tests.conftest import Office
 from tests.services.helpers import sv
 

@@ -24,7 +24,7 @@ from satellitkontor.domain.errors import (
 from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
 from satellitkontor.domain.people import Person, PersonKind
 from satellitkontor.domain.recurrence import Recurrence
-from satellitkontor.services.feed_service import CANCELLED_VISIBLE_DAYS, FeedService
+from satellitkontor.services.feeds.service import CANCELLED_VISIBLE_DAYS, FeedService
 from tests.conftest import NOW, Office
 from tests.integrations.feed_helpers import check_lines, events, expand, feed, unfold, vobject_events
 from tests.services.helpers import TUESDAY, WEDNESDAY, at, sv
@@ -415,7 +415,7 @@ def test_last_modified_is_the_newest_change_and_at_least_today(scene: Scene) -> 
 
 # --- the service around the feed ------------------------------------------------------------------
 def test_stream_is_in_chunks_and_write_counts_events(sqlite_office: Office) -> None:
-    from satellitkontor.services.feed_service import CHUNK
+    from satellitkontor.services.feeds.service import CHUNK
 
     office = sqlite_office
     calendar = office.services.occupancy.calendar()

@@ -31,8 +31,8 @@ from satellitkontor.domain.errors import (
 )
 from satellitkontor.domain.office_calendar import DEFAULT_WEEK, OpeningHours
 from satellitkontor.integrations.ical.ics_model import ParsedCalendar
-from satellitkontor.services.import_results import ImportPlan, ImportRequest
-from satellitkontor.texts import describe
+from satellitkontor.services.imports.results import ImportPlan, ImportRequest
+from satellitkontor.words.texts import describe
 from tests.conftest import Office
 from tests.services.helpers import TUESDAY, WEDNESDAY, at
 

@@ -321,7 +321,7 @@ def test_erasure_removes_the_outlook_calendar_address_and_still_cancels_in_the_r
     assert after[room.id] == ""  # its cancellation still waits to be pushed
     assert {b: m for b, m in after.items() if b not in mine | {room.id}} == others_before
     # the waiting cancellation goes to the room's copy in the room's mailbox
-    from satellitkontor.services import exchange_push
+    from satellitkontor.services.exchange import push as exchange_push
 
     with office.services.db.session() as s:
         planned = exchange_push._plan(s, office.services.exchange.config(), office.clock.moment, 100)

@@ -28,7 +28,7 @@ import pytest
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.errors import InvalidInput
 from satellitkontor.domain.people import PersonKind
-from satellitkontor.services.statistics_service import UsageRow
+from satellitkontor.services.statistics.service import UsageRow
 from tests.conftest import MONDAY, Office
 from tests.services.helpers import TUESDAY, at
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 
 from satellitkontor.domain.bookings import DeskPeriod
-from satellitkontor.services import statistics_export
-from satellitkontor.services.statistics_service import UsageRow
+from satellitkontor.services.statistics import export as statistics_export
+from satellitkontor.services.statistics.service import UsageRow
 from tests.conftest import MONDAY, Office
 from tests.services.helpers import TUESDAY, at
 

@@ -13,7 +13,7 @@ from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.errors import PermissionDenied
 from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
 from satellitkontor.services.results import DayOccupancy
-from satellitkontor.services.statistics_export import write_csv, write_xlsx
+from satellitkontor.services.statistics.export import write_csv, write_xlsx
 from satellitkontor.storage.models import AuditRow
 from tests.conftest import Office
 from tests.services.helpers import TUESDAY, at

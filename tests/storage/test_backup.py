@@ -39,7 +39,7 @@ from satellitkontor.domain.errors import (
 )
 from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
 from satellitkontor.services.app_services import open_office
-from satellitkontor.services.demo_service import DemoService
+from satellitkontor.services.demo import DemoService
 from satellitkontor.storage import backup, schema
 from satellitkontor.storage.database import Database, sqlite_url
 from satellitkontor.storage.models import (
@@ -50,7 +50,7 @@ from satellitkontor.storage.models import (
     ExchangeSyncStateRow,
     PeopleCountAdjustmentRow,
 )
-from satellitkontor.texts import describe
+from satellitkontor.words.texts import describe
 from tests.conftest import MONDAY, NOW, PG_ADMIN_URL, MovableClock, make_office
 from tests.storage.office_content import content, differences, schema_columns
 from tests.storage.schema_versions import make

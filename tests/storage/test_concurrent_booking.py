@@ -26,7 +26,7 @@ from satellitkontor.domain.clock import system_clock
 from satellitkontor.domain.municipalities import lookup
 from satellitkontor.domain.people import PersonKind
 from satellitkontor.domain.resources import ResourceKind
-from satellitkontor.storage import queries
+from satellitkontor.storage.queries import common as queries
 from tests.conftest import MONDAY, MovableClock, Office, make_office
 
 ROUNDS = 50
@@ -67,7 +67,7 @@ def _book_worker(
     process; report ("won", booking id), ("lost", Swedish message) or ("error", repr)."""
     from satellitkontor.domain.errors import ResourceTaken
     from satellitkontor.services.app_services import open_office
-    from satellitkontor.texts import describe
+    from satellitkontor.words.texts import describe
 
     services = None
     try:
@@ -320,8 +320,8 @@ def test_when_only_the_database_guard_stops_a_double_booking_the_user_gets_the_c
     second booking reaches the database, whose guard refuses it; the service must still answer
     with the ordinary conflict."""
     from satellitkontor.domain.errors import ResourceTaken
-    from satellitkontor.services.booking_service import BookingService
-    from satellitkontor.texts import describe
+    from satellitkontor.services.booking.service import BookingService
+    from satellitkontor.words.texts import describe
 
     booking = office.services.booking
     booking.book_desk(office.anna.id, office.desk(1).id, MONDAY, DeskPeriod.MORNING)

@@ -44,7 +44,7 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.domain import municipalities
 from satellitkontor.domain.bookings import HOLDING_STATUSES, DeskPeriod
 from satellitkontor.domain.people import Person, PersonKind, Role
-from satellitkontor.services.login_admin import grant_login
+from satellitkontor.services.database_admin import grant_login
 from satellitkontor.storage import pg_roles
 from satellitkontor.storage.models import BookingRow
 from tests.conftest import MONDAY, NOW, MovableClock, Office, make_office
@@ -112,7 +112,7 @@ def _booker(
     """
     from satellitkontor.domain.errors import SatellitkontorError
     from satellitkontor.services.app_services import open_office
-    from satellitkontor.texts import describe
+    from satellitkontor.words.texts import describe
 
     services = None
     try:

@@ -26,10 +26,11 @@ from satellitkontor.domain.people import Role
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.app_services import AppServices
-from satellitkontor.services.login_admin import grant_login
-from satellitkontor.storage import pg_roles, queries
+from satellitkontor.services.database_admin import grant_login
+from satellitkontor.storage import pg_roles
 from satellitkontor.storage.database import Database
 from satellitkontor.storage.models import Base
+from satellitkontor.storage.queries import common as queries
 from tests.conftest import MONDAY, MovableClock, Office, make_office
 from tests.pg_logins import connect_as, drop_logins, unique_login
 
@@ -302,7 +303,7 @@ def test_a_user_may_not_mark_a_no_show_even_on_her_own_booking(shared: Shared) -
 def test_the_receptionist_runs_the_exchange_sync_and_a_user_cannot(shared: Shared) -> None:
     """The background sync writes the outbox, links, sync state, and bookings and audit entries
     for Outlook meetings: the receptionist's PC may; a user's PC is refused (and logs it)."""
-    from satellitkontor.services.exchange_config import make_backend
+    from satellitkontor.services.exchange.config import make_backend
     from tests.integrations.exchange.conftest import PASSWORD, SERVICE, USER
     from tests.integrations.exchange.fake_ews import FakeEws
     from tests.integrations.exchange.sync_helpers import (

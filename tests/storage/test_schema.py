@@ -21,7 +21,7 @@ from satellitkontor.services.app_services import open_office
 from satellitkontor.storage import schema
 from satellitkontor.storage.database import Database, sqlite_url
 from satellitkontor.storage.models import Base
-from satellitkontor.texts import describe
+from satellitkontor.words.texts import describe
 from tests.conftest import MONDAY, NOW, MovableClock, make_office
 
 TABLES = {

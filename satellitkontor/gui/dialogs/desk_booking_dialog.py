@@ -44,7 +44,7 @@ from satellitkontor.gui.dialogs.form_dialog import heading_label
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
 from satellitkontor.services.results import DayOccupancy, ResourceDay
-from satellitkontor.texts import fmt_date, municipality_name
+from satellitkontor.words.texts import fmt_date, municipality_name
 
 #: Which booked periods make a period unavailable.
 _BLOCKED_BY = {

@@ -3,7 +3,7 @@
 The dialog says what will happen (coming bookings cancelled, name, e-mail address and titles
 removed everywhere, counts kept, cannot be undone) and enables "Radera" only once the person's
 e-mail address has been typed. The erasure runs off the GUI thread
-(services/personal_data_service.py ``erase``); a refusal (the last admin, oneself) is shown inline.
+(services/privacy/my_data.py ``erase``); a refusal (the last admin, oneself) is shown inline.
 
 API: ErasePersonDialog(ctx, person, parent=None)
     .confirm_edit: QLineEdit; .erase_button: QPushButton

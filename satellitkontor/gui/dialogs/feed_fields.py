@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from satellitkontor.domain.feeds import Privacy
 
 if TYPE_CHECKING:
-    from satellitkontor.services.feed_service import FeedChoice
+    from satellitkontor.services.feeds.service import FeedChoice
 
 
 def to_date(qdate: QDate) -> dt.date:

@@ -1,6 +1,6 @@
 """The address of a feed just published, shown this once.
 
-Only the token's hash is stored (services/feed_publishing.py), so nobody can show the address
+Only the token's hash is stored (services/feeds/publishing.py), so nobody can show the address
 again: the dialog says so, offers "Kopiera", and is deleted when closed so that the address does
 not linger in memory. An address on 127.0.0.1 or localhost works only on the PC that runs the
 feed server; the dialog says that too, since it is the first thing that goes wrong.

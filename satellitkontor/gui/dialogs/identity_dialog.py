@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from satellitkontor.domain.people import Person, PersonKind
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.form_dialog import FormDialog, municipality_combo
-from satellitkontor.texts import label, municipality_name
+from satellitkontor.words.texts import label, municipality_name
 
 
 class IdentityDialog(FormDialog):

@@ -49,8 +49,8 @@ from satellitkontor.gui.models.import_places import (
 )
 from satellitkontor.gui.models.import_plan_model import STATUS, TITLE, ImportPlanModel, skipped_row
 from satellitkontor.gui.widgets.row_table import row_table
-from satellitkontor.services.import_results import ANY_DESK, CREATE, DUPLICATE, REJECT, ImportResult
-from satellitkontor.texts import describe, fmt_date
+from satellitkontor.services.imports.results import ANY_DESK, CREATE, DUPLICATE, REJECT, ImportResult
+from satellitkontor.words.texts import describe, fmt_date
 
 #: Changes of the choices within this many ms are planned together.
 REPLAN_DELAY_MS = 150

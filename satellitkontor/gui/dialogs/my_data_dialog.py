@@ -1,7 +1,7 @@
 """Mina uppgifter: save everything the office stores about me, as JSON and CSV, in a folder I choose.
 
 Opened from "Mina bokningar". It says what is included, asks for a folder ("Välj mapp och
-spara…"), writes off the GUI thread (services/personal_data_service.py ``export``: a new
+spara…"), writes off the GUI thread (services/privacy/my_data.py ``export``: a new
 folder inside the chosen one, nothing overwritten) and then shows where, with a button that
 opens that folder. A link opens the record of processing.
 
@@ -31,7 +31,7 @@ from satellitkontor.gui import operations
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.form_dialog import error_label, heading_label
 from satellitkontor.gui.errors import message_for
-from satellitkontor.services.privacy_results import PersonalDataExport
+from satellitkontor.services.privacy.results import PersonalDataExport
 
 
 class MyDataDialog(QDialog):

@@ -24,7 +24,7 @@ from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
 
 if TYPE_CHECKING:
     from satellitkontor.domain.feeds import FeedSpec
-    from satellitkontor.services.feed_service import FeedChoice
+    from satellitkontor.services.feeds.service import FeedChoice
 
 #: The longest name the service accepts (feed_publishing.MAX_LABEL).
 MAX_LABEL = 200

@@ -45,7 +45,7 @@ from satellitkontor.gui.dialogs.form_dialog import ERROR_STYLE, heading_label
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
 from satellitkontor.services.results import MAX_TITLE, DayOccupancy
-from satellitkontor.texts import fmt_date, fmt_time, municipality_name
+from satellitkontor.words.texts import fmt_date, fmt_time, municipality_name
 
 #: The spin box accepts this many, so that a too-large meeting is explained, not silently capped.
 SPIN_MAXIMUM = 99

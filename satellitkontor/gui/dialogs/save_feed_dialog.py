@@ -26,7 +26,7 @@ from satellitkontor.gui.dialogs.feed_fields import PrivacyChoice, date_edit, fee
 from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
 
 if TYPE_CHECKING:
-    from satellitkontor.services.feed_service import FeedChoice
+    from satellitkontor.services.feeds.service import FeedChoice
 
 
 @dataclass(frozen=True, slots=True)

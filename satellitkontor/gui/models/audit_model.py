@@ -16,7 +16,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
-from satellitkontor.services.audit_format import AuditEntryView
+from satellitkontor.services.audit.format import AuditEntryView
 
 WHEN, WHO, ACTION, TARGET, SUBJECT, CHANGE = range(6)
 #: The entry's id.

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ClosureView
-from satellitkontor.texts import fmt_date
+from satellitkontor.words.texts import fmt_date
 
 FROM, TO, REASON = range(3)
 

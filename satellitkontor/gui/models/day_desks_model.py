@@ -19,7 +19,7 @@ from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPerio
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
-from satellitkontor.texts import fmt_time, label, municipality_name
+from satellitkontor.words.texts import fmt_time, label, municipality_name
 
 #: Background tints that repeat what the status text says (never the only sign).
 STATUS_TINTS = {

@@ -15,7 +15,7 @@ from satellitkontor.domain.bookings import BookingView
 from satellitkontor.gui.models.day_desks_model import STATUS_TINTS
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
-from satellitkontor.texts import fmt_time, label, municipality_name
+from satellitkontor.words.texts import fmt_time, label, municipality_name
 
 
 class DayRoomModel(RowsTableModel[BookingView]):

@@ -16,7 +16,7 @@ from satellitkontor.domain.bookings import BookingView, DeskPeriod
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
-from satellitkontor.texts import municipality_name
+from satellitkontor.words.texts import municipality_name
 
 COL_DESK = 0
 COL_MORNING = 1

@@ -1,7 +1,7 @@
 """The places of an imported calendar file, as the import dialog asks about them, and the import
 service's mapping and plan built from the admin's choices. Plain Python: it runs on a worker.
 
-The service (services/import_mapping.py) maps events by rules: a text or an e-mail address that
+The service (services/imports/mapping.py) maps events by rules: a text or an e-mail address that
 sends an event to a desk or the room. The dialog instead shows each distinct place the file
 names with a resource to choose, and "Hoppa över". Decisions:
 
@@ -28,7 +28,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from satellitkontor.integrations.ical.ics_model import ImportedEvent, ParsedCalendar
-from satellitkontor.services.import_results import (
+from satellitkontor.services.imports.results import (
     ANY_DESK,
     Assignment,
     ImportMapping,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from satellitkontor.domain.people import Person
     from satellitkontor.domain.resources import Resource
     from satellitkontor.services.app_services import AppServices
-    from satellitkontor.services.import_service import ImportService
+    from satellitkontor.services.imports.service import ImportService
 
 #: A place's choice: leave its events out.
 SKIP = "\x00skip"

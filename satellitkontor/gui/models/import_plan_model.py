@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.integrations.ical.ics_model import ImportedEvent
-from satellitkontor.services.import_results import CREATE, DUPLICATE, REJECT, ImportPlan, PlanItem
-from satellitkontor.texts import describe, fmt_date, fmt_time, label
+from satellitkontor.services.imports.results import CREATE, DUPLICATE, REJECT, ImportPlan, PlanItem
+from satellitkontor.words.texts import describe, fmt_date, fmt_time, label
 
 DATE, TIME, PLACE, PERSON, TITLE, STATUS = range(6)
 #: The PlanRow of a row (any column).

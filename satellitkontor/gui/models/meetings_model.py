@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import MeetingView
-from satellitkontor.texts import fmt_date, fmt_time
+from satellitkontor.words.texts import fmt_date, fmt_time
 
 COL_DATE, COL_TIME, COL_TITLE, COL_LOCATION, COL_KIND = range(5)
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from satellitkontor.domain.bookings import BookingView
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
-from satellitkontor.texts import fmt_date, fmt_time, label
+from satellitkontor.words.texts import fmt_date, fmt_time, label
 
 DATE, TIME, PLACE, TITLE, PARTICIPANTS, STATUS, SERIES = range(7)
 #: The BookingView of a row (any column).

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from satellitkontor.domain.people import Person
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
-from satellitkontor.texts import label, municipality_name
+from satellitkontor.words.texts import label, municipality_name
 
 NAME, EMAIL, MUNICIPALITY, KIND, ROLE, ACTIVE = range(6)
 

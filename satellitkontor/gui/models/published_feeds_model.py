@@ -16,10 +16,10 @@ from PySide6.QtGui import QFont
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.feeds import FeedKind, Privacy
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
-from satellitkontor.texts import fmt_date
+from satellitkontor.words.texts import fmt_date
 
 if TYPE_CHECKING:
-    from satellitkontor.services.feed_publishing import FeedTokenView
+    from satellitkontor.services.feeds.publishing import FeedTokenView
 
 LABEL, SHOWS, PRIVACY, HINT, CREATED, STATUS = range(6)
 #: The FeedTokenView of a row (any column).

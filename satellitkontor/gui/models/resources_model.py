@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
-from satellitkontor.texts import label
+from satellitkontor.words.texts import label
 
 NAME, KIND, EQUIPMENT, CAPACITY, ACTIVE, POSITION = range(6)
 

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from satellitkontor.domain.bookings import BookingView
-from satellitkontor.texts import fmt_date, fmt_time, municipality_name
+from satellitkontor.words.texts import fmt_date, fmt_time, municipality_name
 
 COL_DAY, COL_TIME, COL_TITLE, COL_PARTICIPANTS, COL_MUNICIPALITY, COL_BOOKED_BY = range(6)
 COLUMN_COUNT = 6

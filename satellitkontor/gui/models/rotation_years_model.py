@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 
 from satellitkontor.domain.rotation import HostYear, RotationStatus
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
-from satellitkontor.texts import label
+from satellitkontor.words.texts import label
 
 COL_YEAR, COL_HOST, COL_VICE_CHAIR, COL_STATUS = range(4)
 

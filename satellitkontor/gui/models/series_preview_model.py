@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import SeriesResult
-from satellitkontor.texts import describe, fmt_date
+from satellitkontor.words.texts import describe, fmt_date
 
 DATE, OUTCOME, REASON = range(3)
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont
 
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import UsageRow
-from satellitkontor.services.statistics_export import total
+from satellitkontor.services.statistics.export import total
 
 (
     COL_MUNICIPALITY,

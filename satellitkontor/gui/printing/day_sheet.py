@@ -23,7 +23,7 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.gui.models.day_desks_model import DayDesksModel
 from satellitkontor.gui.models.day_room_model import DayRoomModel
 from satellitkontor.services.results import DayOccupancy
-from satellitkontor.texts import fmt_date, fmt_time
+from satellitkontor.words.texts import fmt_date, fmt_time
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10pt; color: #000; }

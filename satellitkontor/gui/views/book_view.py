@@ -45,7 +45,7 @@ from satellitkontor.gui.widgets.date_navigator import DateNavigator
 from satellitkontor.gui.widgets.floor_plan import FloorPlan, room_tooltip
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.services.results import DayOccupancy, ResourceDay
-from satellitkontor.texts import fmt_date, label
+from satellitkontor.words.texts import fmt_date, label
 
 
 @dataclass(frozen=True)

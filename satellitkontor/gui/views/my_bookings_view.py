@@ -36,7 +36,7 @@ from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, time_text
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.row_table import row_table
-from satellitkontor.texts import fmt_date
+from satellitkontor.words.texts import fmt_date
 
 UPCOMING_TAB, PAST_TAB = 0, 1
 

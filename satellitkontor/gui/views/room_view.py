@@ -37,7 +37,7 @@ from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.gui.widgets.week_timeline import TimelineWeek, WeekTimeline
 from satellitkontor.services.results import DayOccupancy
-from satellitkontor.texts import fmt_date, fmt_span
+from satellitkontor.words.texts import fmt_date, fmt_span
 
 #: The timeline shows at least these hours (minutes after midnight), more if the office is open longer.
 DEFAULT_FIRST_MINUTE = 8 * 60

@@ -31,7 +31,7 @@ from satellitkontor.gui.models.rotation_years_model import RotationYearsModel, s
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.services.results import RotationYearView
-from satellitkontor.texts import fmt_span
+from satellitkontor.words.texts import fmt_span
 
 #: How many years after this one the multi-year table shows.
 YEARS_AHEAD = 9

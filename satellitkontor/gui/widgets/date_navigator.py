@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from satellitkontor.domain.office_calendar import OfficeCalendar
-from satellitkontor.texts import fmt_date
+from satellitkontor.words.texts import fmt_date
 
 
 class DateNavigator(QWidget):

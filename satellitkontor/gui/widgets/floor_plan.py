@@ -30,7 +30,7 @@ from satellitkontor.gui.models.desk_day_model import (
     state_text,
 )
 from satellitkontor.services.results import ResourceDay
-from satellitkontor.texts import fmt_time
+from satellitkontor.words.texts import fmt_time
 
 DESK_W, DESK_H = 180.0, 120.0
 ROOM_W, ROOM_H = 360.0, 420.0

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from satellitkontor.domain.people import Person
 from satellitkontor.gui.context import AppContext
-from satellitkontor.texts import municipality_name
+from satellitkontor.words.texts import municipality_name
 
 
 class PersonChooser(QComboBox):

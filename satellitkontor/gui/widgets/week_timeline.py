@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingView
 from satellitkontor.domain.office_calendar import OpeningHours
-from satellitkontor.texts import fmt_date, fmt_time, municipality_name
+from satellitkontor.words.texts import fmt_date, fmt_time, municipality_name
 
 #: Minimum height of one slot row, in pixels.
 MIN_ROW_HEIGHT = 7

@@ -1,4 +1,4 @@
-"""The VCALENDAR text of a calendar feed, from plain values (services/feed_service.py reads them).
+"""The VCALENDAR text of a calendar feed, from plain values (services/feeds/service.py reads them).
 
 What goes into the events, and why:
 
@@ -40,7 +40,7 @@ from satellitkontor.domain.recurrence import Frequency, Recurrence
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.domain.rotation import Handover, HostYear, RotationStatus
 from satellitkontor.integrations.ical import ics_text as ics
-from satellitkontor.texts import municipality_name
+from satellitkontor.words.texts import municipality_name
 
 UID_DOMAIN = "satellitkontor"
 #: Beyond this many entries the formatting caches start again (they only save work).
@@ -71,7 +71,7 @@ _SEQUENCE_EPOCH = datetime(2023, 1, 1, tzinfo=UTC)
 
 
 class FeedBooking(NamedTuple):
-    """One booking as a feed needs it (services/feed_service.py selects these columns in order)."""
+    """One booking as a feed needs it (services/feeds/service.py selects these columns in order)."""
 
     uid: str
     sequence: int

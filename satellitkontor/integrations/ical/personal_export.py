@@ -27,7 +27,7 @@ from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.integrations.ical.ics_text import OFFICE_NAME as OFFICE_NAME
 from satellitkontor.integrations.ical.ics_text import PRODID as PRODID
-from satellitkontor.texts import label
+from satellitkontor.words.texts import label
 
 
 def summary(booking: BookingView, lang: str = "sv") -> str:

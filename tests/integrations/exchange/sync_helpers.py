@@ -9,8 +9,8 @@ from pathlib import Path
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.integrations.exchange.backend import CalendarBackend
-from satellitkontor.services.exchange_config import ExchangeConfig, make_backend
-from satellitkontor.services.exchange_sync import SyncService
+from satellitkontor.services.exchange.config import ExchangeConfig, make_backend
+from satellitkontor.services.exchange.sync import SyncService
 from satellitkontor.storage.database import sqlite_url
 from tests.conftest import MONDAY, MovableClock, Office, make_office
 from tests.integrations.exchange.conftest import MAX_WAIT, PASSWORD, SERVICE, TIMEOUT, USER

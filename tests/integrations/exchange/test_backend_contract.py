@@ -23,7 +23,7 @@ from satellitkontor.integrations.exchange.errors import (
     ExchangeTimeout,
     ExchangeUnauthorized,
 )
-from satellitkontor.texts import describe
+from satellitkontor.words.texts import describe
 from tests.integrations.exchange.conftest import ANNA, BERTIL, MAX_WAIT, PASSWORD, ROOM, Harness
 from tests.integrations.exchange.fake_store import at
 

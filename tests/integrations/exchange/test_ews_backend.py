@@ -21,7 +21,7 @@ from satellitkontor.integrations.exchange.errors import (
     ExchangeUnreachable,
 )
 from satellitkontor.integrations.exchange.ews_backend import EwsBackend
-from satellitkontor.texts import describe
+from satellitkontor.words.texts import describe
 from tests.integrations.exchange.conftest import (
     ANNA,
     BERTIL,

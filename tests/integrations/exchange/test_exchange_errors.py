@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from satellitkontor.integrations.exchange import errors
-from satellitkontor.texts import MESSAGES, describe
+from satellitkontor.words.texts import MESSAGES, describe
 
 FACTS = {
     "url": "https://mail.umea.se/EWS/Exchange.asmx",

@@ -19,7 +19,7 @@ from satellitkontor.integrations.exchange.errors import (
     ExchangeUnauthorized,
     ExchangeUnreachable,
 )
-from satellitkontor.texts import describe
+from satellitkontor.words.texts import describe
 from tests.integrations.exchange.conftest import ANNA, PASSWORD, ROOM, SERVICE, Harness, graph_settings_for
 from tests.integrations.exchange.test_backend_contract import booking
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from satellitkontor.cli import main
+from satellitkontor.cli.main import main
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.errors import RuleViolation
 from satellitkontor.storage.database import sqlite_url

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from satellitkontor.services.exchange_config import make_backend
+from satellitkontor.services.exchange.config import make_backend
 from satellitkontor.storage.models import ExchangeOutboxRow
 from tests.conftest import MovableClock
 from tests.integrations.exchange.conftest import PASSWORD

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from satellitkontor.domain.bookings import BookingStatus
 from satellitkontor.domain.errors import ResourceTaken
 from satellitkontor.storage.models import AuditRow
-from satellitkontor.texts import describe
+from satellitkontor.words.texts import describe
 from tests.conftest import MovableClock
 from tests.integrations.exchange.sync_helpers import (
     ANNA,
@@ -30,7 +30,7 @@ def synced(tmp_path: Path, clock: MovableClock) -> Iterator[Synced]:
 
 
 def _room_bookings(s: Synced) -> list[object]:
-    from satellitkontor.storage import queries
+    from satellitkontor.storage.queries import common as queries
 
     with s.office.services.db.session() as session:
         rows = session.execute(queries.booking_select()).all()

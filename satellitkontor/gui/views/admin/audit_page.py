@@ -3,7 +3,7 @@ kind of action and free text; the selected entry's values before and after; CSV 
 
 Read only, on purpose: the table is not editable and the page has no way to change or remove an
 entry (nor does the service behind it, and the database refuses it anyway; see
-services/audit_service.py). Entries load a page at a time as the list scrolls
+services/audit/service.py). Entries load a page at a time as the list scrolls
 (gui/models/audit_model.py); every load and the export run off the GUI thread.
 """
 
@@ -36,7 +36,7 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.models.audit_model import WHEN, AuditModel, when_text
 from satellitkontor.gui.widgets.row_table import row_table
-from satellitkontor.services.audit_format import MISSING, AuditEntryView, known_actions
+from satellitkontor.services.audit.format import MISSING, AuditEntryView, known_actions
 
 #: Entries per page loaded as the list scrolls.
 PAGE = 200

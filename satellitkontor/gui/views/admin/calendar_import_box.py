@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPush
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.import_dialog import ImportDialog
 from satellitkontor.gui.models.import_places import ImportStart, start_import
-from satellitkontor.services.import_results import ImportResult
+from satellitkontor.services.imports.results import ImportResult
 
 
 class CalendarImportBox(QGroupBox):

@@ -31,8 +31,8 @@ from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.services.results import ClosureView
 
 if TYPE_CHECKING:
-    from satellitkontor.services.office_service import OfficeService
-from satellitkontor.texts import fmt_date
+    from satellitkontor.services.office import OfficeService
+from satellitkontor.words.texts import fmt_date
 
 #: How far ahead the holidays are listed.
 HOLIDAY_DAYS = 365

@@ -32,8 +32,8 @@ from satellitkontor.gui.context import AppContext
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
-    from satellitkontor.services.exchange_config import ExchangeConfig
-    from satellitkontor.services.exchange_status import SyncStatus
+    from satellitkontor.services.exchange.config import ExchangeConfig
+    from satellitkontor.services.exchange.status import SyncStatus
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def load(services: AppServices, actor_id: int) -> ExchangeData:
 
 
 def save(services: AppServices, actor_id: int, config: ExchangeConfig, secret: str) -> ExchangeData:
-    from satellitkontor.services.exchange_config import save_password
+    from satellitkontor.services.exchange.config import save_password
 
     if secret:
         save_password(config.username, secret)
@@ -56,7 +56,7 @@ def save(services: AppServices, actor_id: int, config: ExchangeConfig, secret: s
 
 
 def test_connection(services: AppServices, config: ExchangeConfig, secret: str) -> None:
-    from satellitkontor.services.exchange_config import make_backend
+    from satellitkontor.services.exchange.config import make_backend
 
     backend = make_backend(config, secret or None, services.exchange.desk_mailboxes(config))
     try:
@@ -66,7 +66,7 @@ def test_connection(services: AppServices, config: ExchangeConfig, secret: str) 
 
 
 def sync_now(services: AppServices, actor_id: int) -> ExchangeData:
-    from satellitkontor.services.exchange_config import make_backend
+    from satellitkontor.services.exchange.config import make_backend
 
     config = services.exchange.config()
     backend = make_backend(config, None, services.exchange.desk_mailboxes(config))
@@ -216,7 +216,7 @@ class ExchangeBox(QGroupBox):
         self.status_label.setText("\n".join(lines))
 
     def current_config(self) -> ExchangeConfig:
-        from satellitkontor.services.exchange_config import ExchangeConfig
+        from satellitkontor.services.exchange.config import ExchangeConfig
 
         base = self.config or ExchangeConfig()
         return replace(
@@ -281,7 +281,7 @@ class ExchangeBox(QGroupBox):
 
     def _words(self, exc: BaseException) -> str:
         from satellitkontor.domain.errors import SatellitkontorError
-        from satellitkontor.texts import describe
+        from satellitkontor.words.texts import describe
 
         if isinstance(exc, SatellitkontorError):
             return describe(exc, self.ctx.lang)

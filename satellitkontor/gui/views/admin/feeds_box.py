@@ -46,8 +46,8 @@ from satellitkontor.gui.widgets.row_table import row_table
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
-    from satellitkontor.services.feed_publishing import FeedTokenView, PublishedFeed
-    from satellitkontor.services.feed_service import FeedChoice
+    from satellitkontor.services.feeds.publishing import FeedTokenView, PublishedFeed
+    from satellitkontor.services.feeds.service import FeedChoice
 
 #: Where subscribers reach ``satellitkontor serve-feeds`` unless an admin says otherwise (as the
 #: command line's ``feeds publish --base-url``: $SATELLITKONTOR_FEEDS_URL, else this).
@@ -286,7 +286,7 @@ class FeedsBox(QGroupBox):
         return dialog
 
     def _published(self, result: PublishedFeed) -> None:
-        from satellitkontor.services.feed_publishing import feed_url
+        from satellitkontor.services.feeds.publishing import feed_url
 
         url = feed_url(self.base_url(), result.token)
         view = result.view

@@ -1,7 +1,7 @@
 """Administration: Personuppgifter. Who sees names, how long names are kept, and removing old ones.
 
 - "Visa namn för alla användare (annars bara kommun)": the visibility setting
-  (services/privacy_service.py ``set_visibility``); receptionists and admins always see names.
+  (services/privacy/service.py ``set_visibility``); receptionists and admins always see names.
 - The retention period in months and "Rensa automatiskt vid start" (``set_retention``).
   "Spara" sends only what changed, so each change writes its own audit entry.
 - "Rensa gamla personuppgifter…": a dry run first (off the GUI thread), its summary in a
@@ -30,8 +30,8 @@ from satellitkontor.domain.privacy import MAX_RETENTION_MONTHS, MIN_RETENTION_MO
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.form_dialog import ERROR_STYLE
 from satellitkontor.gui.errors import message_for
-from satellitkontor.services.privacy_results import RetentionReport
-from satellitkontor.texts import fmt_date
+from satellitkontor.services.privacy.results import RetentionReport
+from satellitkontor.words.texts import fmt_date
 
 
 class PrivacyPage(QWidget):

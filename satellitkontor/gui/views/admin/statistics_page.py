@@ -38,9 +38,9 @@ from satellitkontor.gui.models.usage_model import (
     fmt_number,
 )
 from satellitkontor.gui.widgets.bar_chart import BarChart
-from satellitkontor.services import statistics_export
 from satellitkontor.services.results import UsageRow
-from satellitkontor.texts import MONTH_NAMES
+from satellitkontor.services.statistics import export as statistics_export
+from satellitkontor.words.texts import MONTH_NAMES
 
 FIRST_YEAR = 2023
 

@@ -5,7 +5,7 @@ booking that retention or an erasure has made anonymous has no person any more, 
 would drop out of the counts. Before the bookings are made anonymous, the services store here,
 per (year, month, municipality), how many people the counts would lose (``month`` 0 is the
 whole year); the statistics add these numbers back. They are counts, never identities.
-See services/people_counts.py.
+See services/privacy/people_counts.py.
 
 Revision ID: 0004
 Revises: 0003

@@ -1,7 +1,7 @@
 """Exchange sync: the outbox, the links between bookings and Exchange events, the sync state.
 
 - ``exchange_outbox``: one row per booking change to write to Exchange, added in the same
-  transaction as the booking (services/exchange_outbox.py), so a booking is never made without
+  transaction as the booking (services/exchange/outbox.py), so a booking is never made without
   its push being remembered. Rows stay after they are done (``done_at``) until the booking goes;
   failures keep the row with ``attempts``, ``next_attempt_at`` and the last error (code + the
   Swedish sentence the receptionist reads).

@@ -2,7 +2,7 @@
 
 - ``db_logins``: which database login (a PostgreSQL role: a municipality's AD account through
   Kerberos, or a password login) is which person. ``satellitkontor db grant`` fills it; the app
-  signs in as the mapped person and cannot pick another (services/login_service.py). The table
+  signs in as the mapped person and cannot pick another (services/identity.py). The table
   exists on SQLite too, empty, so a backup moves between the two unchanged.
 - PostgreSQL only: a statement trigger on every table the views show sends
   ``NOTIFY satellitkontor, '<table>'`` from inside the database. A notification is delivered when

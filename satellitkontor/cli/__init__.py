@@ -1,0 +1,1 @@
+"""The command line: one registry of commands, its parser, argument readers and output."""

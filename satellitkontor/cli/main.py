@@ -1,0 +1,91 @@
+"""The command line: a thin caller of the services.
+
+``satellitkontor`` with a subcommand runs it; errors print one line in Swedish (``--lang en`` for
+English) and exit with status 2, never a traceback (an unexpected one goes to the log file).
+Who is acting: ``--as E-POST``, else ``$SATELLITKONTOR_USER``; when booking without either, the
+person booked for acts for themselves. On one PC with SQLite nobody signs in; the shared-office
+mode on PostgreSQL lets the database decide who is who.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from satellitkontor import logs
+from satellitkontor.cli.args import use_language
+from satellitkontor.cli.parser import build_parser, pick
+from satellitkontor.domain.errors import SatellitkontorError
+from satellitkontor.words.texts import describe
+
+log = logging.getLogger("satellitkontor.cli.main")
+ENV_USER = "SATELLITKONTOR_USER"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logs.setup()
+    lang = _language(argv)
+    use_language(lang)
+    parser = build_parser(lang)
+    args = parser.parse_args(argv)
+    explicit = any(a.startswith("--lang") for a in argv)
+    lang = args.lang if explicit else lang  # else $SATELLITKONTOR_LANG, the user's or the machine's
+    if args.command is None:
+        return _start_app(args.db, lang if explicit else None)
+    try:
+        from satellitkontor.cli.commands.basic import run
+
+        return run(args, lang)
+    except SatellitkontorError as err:
+        print(pick(lang, "fel: ", "error: ") + describe(err, lang), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `satellitkontor person list | head`: the reader had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit would fail again
+        return 0
+    except Exception as exc:  # never a traceback on the screen
+        path = _log_unexpected(exc)
+        print(
+            pick(
+                lang,
+                f"fel: något oväntat hände ({type(exc).__name__}: {exc}). Detaljer finns i {path}.",
+                f"error: something unexpected happened ({type(exc).__name__}: {exc}). Details are in {path}.",
+            ),
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _start_app(db_url: str | None, lang: str | None) -> int:
+    """No subcommand: the desktop app (Qt is imported only here, never for a command)."""
+    from satellitkontor.gui.app import main as gui_main
+
+    return gui_main(db_url, lang)
+
+
+def _language(argv: list[str]) -> str:
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "sv"
+        if a.startswith("--lang="):
+            return "en" if a.split("=", 1)[1] == "en" else "sv"
+    if os.environ.get("SATELLITKONTOR_LANG"):
+        return "en" if os.environ["SATELLITKONTOR_LANG"] == "en" else "sv"
+    from satellitkontor.machine_settings import LANGUAGE, configured, language
+
+    try:  # the user's setting, else the machine's
+        return language(configured(LANGUAGE)) or "sv"
+    except SatellitkontorError:  # an unreadable machine file: said when the database is looked up
+        return "sv"
+
+
+def _log_unexpected(exc: BaseException) -> Path:
+    """The traceback goes to the rotating log file (logs.setup ran at the start of main)."""
+    log.error("unexpected error in the command line", exc_info=exc)
+    return logs.log_file()

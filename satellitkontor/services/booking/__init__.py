@@ -1,0 +1,1 @@
+"""Booking and cancelling: the checks, locks and inserts, for the app, imports and Outlook."""

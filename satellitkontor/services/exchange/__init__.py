@@ -1,0 +1,1 @@
+"""Exchange sync: settings, the outbox, push, pull and the status."""

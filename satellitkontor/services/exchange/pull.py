@@ -1,0 +1,356 @@
+"""Pulling a room's or desk's mailbox: Outlook meetings become, move and cancel bookings.
+
+One page of changes at a time (``backend.pull`` with the stored cursor); the cursor is stored
+only after the page's events are handled, so a crash sees them again (handling is idempotent:
+events are matched to bookings by id, never added twice).
+
+How an event is matched: by our booking id (the extended property of the events we push), by the
+item id of a link (the event, or the room's copy of a meeting we pushed), or by the iCalendar UID
+(a room's copy of our meeting carries the booking's UID, not our property).
+
+The rule when both sides changed:
+
+- **App-made bookings: the app wins.** The room's copy of our meeting moved or deleted in Outlook
+  (and the organizer's event gone) -> the booking is pushed again as it is in the app. A meeting
+  cancelled in the app is cancelled in Exchange whatever Outlook did.
+- **Outlook-made meetings: Exchange wins.** Moved in Outlook -> the booking moves (through
+  ``BookingService.move_from_exchange``, same locks). Deleted in Outlook -> cancelled. Cancelled
+  in the app but changed in Outlook before that cancellation reached Exchange -> the cancellation
+  is dropped and the meeting is booked again as Outlook has it.
+
+Every override writes an audit entry ``exchange.override`` (what lost, what stands, who won),
+so the receptionist sees it in the change log and on the Exchange status. A new Outlook meeting
+that collides with a booking already in the app is not booked (the app's booking was first);
+that, too, is recorded as an override.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import or_, select
+
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus
+from satellitkontor.domain.errors import SatellitkontorError
+from satellitkontor.services.exchange import outbox as exchange_outbox
+from satellitkontor.services.exchange.config import ExchangeConfig
+from satellitkontor.services.exchange.push import record_override
+from satellitkontor.services.results import MAX_TITLE
+from satellitkontor.storage.models import (
+    BookingRow,
+    ExchangeLinkRow,
+    ExchangeOutboxRow,
+    ExchangeSyncStateRow,
+    PersonRow,
+    ResourceRow,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from satellitkontor.integrations.exchange.backend import CalendarBackend, RemoteEvent
+    from satellitkontor.services.booking.service import BookingService
+
+log = logging.getLogger(__name__)
+MAX_PAGES = 50
+
+
+@dataclass
+class PullReport:
+    mailbox: str
+    events: int = 0
+    created: int = 0
+    moved: int = 0
+    cancelled: int = 0
+    overridden: int = 0
+    requests: int = 0
+
+
+def state_key(mailbox: str) -> str:
+    return f"pull:{mailbox.lower()}"
+
+
+class MailboxPull:
+    """Pull one mailbox; ``now`` is the clock of the sync run."""
+
+    def __init__(
+        self,
+        booking: BookingService,
+        backend: CalendarBackend,
+        config: ExchangeConfig,
+        mailbox: str,
+        now: datetime,
+    ) -> None:
+        self.booking = booking
+        self.db = booking.db
+        self.backend = backend
+        self.config = config
+        self.mailbox = mailbox.lower()
+        self.now = now
+        self.report = PullReport(self.mailbox)
+
+    def run(self) -> PullReport:
+        with self.db.session() as s:
+            state = s.get(ExchangeSyncStateRow, state_key(self.mailbox))
+            cursor = state.cursor if state is not None else None
+        for _ in range(MAX_PAGES):
+            page = self.backend.pull(self.mailbox, cursor)
+            self.report.requests += 1
+            for event in page.events:
+                self.report.events += 1
+                try:
+                    self.handle(event)
+                except SatellitkontorError as e:  # one event must not stop the others
+                    log.warning(
+                        "Exchange event %s in %s not taken in: %s", event.remote_id, self.mailbox, e.code
+                    )
+            cursor = page.new_cursor
+            with self.db.session(write=True) as s:
+                state = s.get(ExchangeSyncStateRow, state_key(self.mailbox))
+                if state is None:
+                    state = ExchangeSyncStateRow(key=state_key(self.mailbox))
+                    s.add(state)
+                state.cursor = cursor
+                state.last_attempt_at = state.last_success_at = self.now
+                state.last_error_code = state.last_error_text = None
+            if not page.more_available:
+                break
+        return self.report
+
+    # --- matching -----------------------------------------------------------------------------
+    def _match(self, s: Session, ev: RemoteEvent) -> tuple[BookingRow | None, ExchangeLinkRow | None]:
+        link = s.scalar(
+            select(ExchangeLinkRow).where(
+                or_(ExchangeLinkRow.remote_id == ev.remote_id, ExchangeLinkRow.room_copy_id == ev.remote_id)
+            )
+        )
+        if link is None and ev.booking_id and ev.booking_id.isdigit():
+            link = s.get(ExchangeLinkRow, int(ev.booking_id))
+            if link is None:
+                booking = s.get(BookingRow, int(ev.booking_id))
+                return booking, None
+        if link is None and ev.ical_uid:
+            link = s.scalar(select(ExchangeLinkRow).where(ExchangeLinkRow.ical_uid == ev.ical_uid))
+            if link is None:
+                booking = s.scalar(select(BookingRow).where(BookingRow.uid == ev.ical_uid))
+                return booking, None
+        if link is None:
+            return None, None
+        return s.get(BookingRow, link.booking_id), link
+
+    # --- handling -----------------------------------------------------------------------------
+    def handle(self, ev: RemoteEvent) -> None:
+        with self.db.session(write=True) as s:
+            booking, link = self._match(s, ev)
+            if booking is not None and (link is None or link.origin == "app"):
+                self._ours(s, ev, booking, link)
+                return
+            booking_id = booking.id if booking is not None else None
+            origin_outlook = link is not None and link.origin == "outlook"
+        if origin_outlook and booking_id is not None:
+            self._outlooks(ev, booking_id)
+        elif booking_id is None and not ev.is_deleted and not ev.is_cancelled and not ev.booking_id:
+            self._new(ev)
+
+    def _ours(self, s: Session, ev: RemoteEvent, booking: BookingRow, link: ExchangeLinkRow | None) -> None:
+        """An event of a booking made in the app (the room's copy, or our own event)."""
+        from satellitkontor.integrations.exchange.backend import Response
+
+        holding = booking.status in HOLDING_STATUSES and booking.end_at > self.now
+        if link is not None and ev.remote_id == link.remote_id and ev.mailbox == link.mailbox:
+            copy = False
+        else:
+            copy = True
+        if ev.is_deleted or ev.is_cancelled:
+            if link is not None and copy:
+                link.room_copy_id = None
+            if holding and link is not None and link.remote_id:
+                self._check_organizer(s, booking, link)
+            return
+        if link is not None and copy:
+            link.room_copy_id = ev.remote_id
+            if ev.room_response is not Response.NONE:
+                link.room_response = ev.room_response.value
+        if booking.status is BookingStatus.CANCELLED:
+            if not _pending(s, booking.id):
+                exchange_outbox.enqueue(s, booking, "cancel", self.now)
+                record_override(
+                    s,
+                    self.now,
+                    booking,
+                    winner="app",
+                    lost={"outlook": _times(ev)},
+                    kept={"app": "cancelled"},
+                )
+                self.report.overridden += 1
+            return
+        if holding and ev.start is not None and (ev.start, ev.end) != (booking.start_at, booking.end_at):
+            if not _pending(s, booking.id):
+                exchange_outbox.enqueue(s, booking, "upsert", self.now)
+            record_override(
+                s,
+                self.now,
+                booking,
+                winner="app",
+                lost={"outlook": _times(ev)},
+                kept={"app": {"start": booking.start_at, "end": booking.end_at}},
+            )
+            self.report.overridden += 1
+
+    def _check_organizer(self, s: Session, booking: BookingRow, link: ExchangeLinkRow) -> None:
+        """The room's copy of our meeting is gone: the room declined, or the meeting was deleted."""
+        assert link.remote_id is not None
+        [event] = self.backend.status(link.mailbox, [link.remote_id])
+        self.report.requests += 1
+        if event.is_deleted or event.is_cancelled:  # deleted in Outlook: the app's booking wins
+            link.remote_id = link.change_key = None
+            link.room_response = "none"
+            if not _pending(s, booking.id):
+                exchange_outbox.enqueue(s, booking, "upsert", self.now)
+            record_override(
+                s, self.now, booking, winner="app", lost={"outlook": "deleted"}, kept={"app": "booked again"}
+            )
+            self.report.overridden += 1
+        else:
+            link.room_response = event.room_response.value
+
+    def _outlooks(self, ev: RemoteEvent, booking_id: int) -> None:
+        """An event of a meeting booked in Outlook: Exchange wins."""
+        if ev.is_deleted or ev.is_cancelled:
+            self.booking.cancel_from_exchange(booking_id, lambda s, row: None)
+            self.report.cancelled += 1
+            return
+        with self.db.session(write=True) as s:
+            booking = s.get(BookingRow, booking_id)
+            assert booking is not None
+            status, start, end = booking.status, booking.start_at, booking.end_at
+            pending = list(
+                s.scalars(
+                    select(ExchangeOutboxRow).where(
+                        ExchangeOutboxRow.booking_id == booking_id, ExchangeOutboxRow.done_at.is_(None)
+                    )
+                )
+            )
+            if status is BookingStatus.CANCELLED and pending:
+                for row in pending:  # the app's cancellation loses
+                    row.done_at = self.now
+                    row.last_error_code, row.last_error_text = "exchange.override", "Överkörd av Outlook."
+                record_override(
+                    s,
+                    self.now,
+                    booking,
+                    winner="exchange",
+                    lost={"app": "cancelled"},
+                    kept={"outlook": _times(ev)},
+                )
+                self.report.overridden += 1
+                s.delete(s.get(ExchangeLinkRow, booking_id))
+        if status is BookingStatus.CANCELLED:
+            if pending:
+                self._new(ev)
+            return
+        if ev.start is None or ev.end is None or (ev.start, ev.end) == (start, end):
+            self._update_link(booking_id, ev)
+            return
+        self.booking.move_from_exchange(booking_id, ev.start, ev.end, lambda s, row: _set_link(s, row.id, ev))
+        self.report.moved += 1
+
+    def _update_link(self, booking_id: int, ev: RemoteEvent) -> None:
+        with self.db.session(write=True) as s:
+            _set_link(s, booking_id, ev)
+
+    def _new(self, ev: RemoteEvent) -> None:
+        """A meeting booked in Outlook on this mailbox: a booking, if the place is free."""
+        if ev.start is None or ev.end is None or ev.end <= self.now:
+            return
+        places = self.config.places_of(self.mailbox)
+        with self.db.session() as s:
+            resources = [r for r in (_resource(s, name) for name in places) if r is not None and r.active]
+            if len(resources) != 1:
+                return  # a shared desk mailbox: which desk is unknown
+            resource_id = resources[0].id
+            person = _person(s, ev.organizer) or _person(s, self.config.fallback_person)
+            if person is None:
+                log.warning("Outlook meeting %s in %s: nobody to book it for", ev.remote_id, self.mailbox)
+                return
+            person_id = person.id
+        title = (ev.subject or "").strip()[:MAX_TITLE] or None
+        from satellitkontor.domain.errors import PersonAlreadyHasDesk, ResourceTaken
+
+        try:
+            self.booking.book_from_exchange(
+                person_id, resource_id, ev.start, ev.end, title, lambda s, row: _new_link(s, row.id, ev)
+            )
+            self.report.created += 1
+        except (ResourceTaken, PersonAlreadyHasDesk) as e:
+            log.warning(
+                "Outlook meeting %s in %s collides with a booking: %s", ev.remote_id, self.mailbox, e.code
+            )
+            with self.db.session(write=True) as s:
+                holder = s.scalar(
+                    select(BookingRow)
+                    .where(
+                        BookingRow.resource_id == resource_id,
+                        BookingRow.status.in_(HOLDING_STATUSES),
+                        BookingRow.start_at < ev.end,
+                        BookingRow.end_at > ev.start,
+                    )
+                    .limit(1)
+                )
+                record_override(
+                    s,
+                    self.now,
+                    holder,
+                    winner="app",
+                    lost={"outlook": _times(ev)},
+                    kept={"app": "booked first"},
+                )
+            self.report.overridden += 1
+
+
+def _pending(s: Session, booking_id: int) -> bool:
+    stmt = select(ExchangeOutboxRow.id).where(
+        ExchangeOutboxRow.booking_id == booking_id, ExchangeOutboxRow.done_at.is_(None)
+    )
+    return s.scalar(stmt.limit(1)) is not None
+
+
+def _times(ev: RemoteEvent) -> dict[str, object]:
+    return {"start": ev.start, "end": ev.end, "subject": ev.subject}
+
+
+def _resource(s: Session, name: str) -> ResourceRow | None:
+    return s.scalar(select(ResourceRow).where(ResourceRow.name == name))
+
+
+def _person(s: Session, email: str) -> PersonRow | None:
+    if not email:
+        return None
+    return s.scalar(select(PersonRow).where(PersonRow.email == email.lower(), PersonRow.active.is_(True)))
+
+
+def _new_link(s: Session, booking_id: int, ev: RemoteEvent) -> None:
+    s.add(
+        ExchangeLinkRow(
+            booking_id=booking_id,
+            mailbox=ev.mailbox.lower(),
+            remote_id=ev.remote_id,
+            change_key=ev.change_key,
+            ical_uid=ev.ical_uid,
+            synced_sequence=0,
+            room_response=ev.room_response.value,
+            origin="outlook",
+        )
+    )
+
+
+def _set_link(s: Session, booking_id: int, ev: RemoteEvent) -> None:
+    link = s.get(ExchangeLinkRow, booking_id)
+    if link is None:
+        _new_link(s, booking_id, ev)
+        return
+    link.change_key = ev.change_key
+    link.room_response = ev.room_response.value

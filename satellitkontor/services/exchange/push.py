@@ -1,0 +1,305 @@
+"""Pushing the outbox to Exchange: due rows in batches, results stored, failures retried later.
+
+Decisions:
+
+- **Batches.** Due rows are taken oldest first, up to ``batch_size`` bookings, and sent in one
+  ``backend.push`` call (the backends group them into bulk requests). Several rows of one booking
+  go out as one item built from the booking *as it is now*; the rows taken are marked done
+  together. A row added while the push was on the wire is newer than the ones taken and stays.
+- **No session over the network.** Rows are read in one transaction, pushed without one, and the
+  results written in another; a crash in between leaves the rows due, and the retry is safe:
+- **No duplicates.** An item whose earlier attempt failed is sent with ``maybe_exists``: the
+  backend first looks for an event carrying the booking id (its extended property) and updates
+  that one instead of creating a second.
+- **Back-off.** A failed item keeps its row: ``attempts`` + 1, next try after
+  ``retry_base_seconds * 2**(attempts-1)`` capped at ``retry_cap_seconds`` (30 s … 1 h by
+  default), and never sooner than the server's own retry-after (``ExchangeThrottled.seconds``).
+  The error is kept as its code and the Swedish sentence the status page shows.
+- **App wins for app-made bookings.** An update answered ``NOT_FOUND`` means the event was
+  deleted in Outlook: the link is cleared and the booking pushed again as new, and the override
+  is recorded (audit ``exchange.override``) so the receptionist can see it.
+- Bookings never pushed and cancelled before their first attempt are not sent at all.
+- A link without a mailbox belongs to an erased booker (services/privacy/erasure.py): its cancellation
+  goes to the room's copy in the room's mailbox when the pull has seen it, else nothing is sent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from satellitkontor.domain.bookings import BookingStatus
+from satellitkontor.services.audit import trail as audit
+from satellitkontor.services.exchange.config import ExchangeConfig
+from satellitkontor.storage.database import Database
+from satellitkontor.storage.models import (
+    BookingRow,
+    ExchangeLinkRow,
+    ExchangeOutboxRow,
+    PersonRow,
+    ResourceRow,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from satellitkontor.integrations.exchange.backend import CalendarBackend, PushItem, PushResult
+    from satellitkontor.integrations.exchange.errors import ExchangeError
+
+log = logging.getLogger(__name__)
+
+SITE = "Satellitkontoret"
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    done: int = 0
+    failed: int = 0
+    requests: int = 0  # push calls (batches)
+    errors: list[str] = field(default_factory=list)  # Swedish sentences, one per distinct error
+
+
+@dataclass(frozen=True)
+class _Planned:
+    booking_id: int
+    row_ids: tuple[int, ...]
+    item: PushItem | None  # None: nothing to send (never pushed and already cancelled)
+
+
+def backoff(config: ExchangeConfig, attempts: int, error: ExchangeError | None) -> float:
+    """Seconds until the next try after ``attempts`` failed ones."""
+    delay = min(config.retry_cap_seconds, config.retry_base_seconds * 2 ** max(0, attempts - 1))
+    asked = error.params.get("seconds") if error is not None and error.code == "exchange.throttled" else None
+    if isinstance(asked, (int, float)):
+        delay = max(delay, float(asked))
+    return float(delay)
+
+
+def subject(booking: BookingRow, resource: ResourceRow) -> str:
+    return f"{resource.name}: {booking.title}" if booking.title else f"{resource.name} ({SITE})"
+
+
+def build_item(
+    config: ExchangeConfig,
+    booking: BookingRow,
+    resource: ResourceRow,
+    person: PersonRow | None,
+    link: ExchangeLinkRow | None,
+    retried: bool,
+) -> PushItem | None:
+    from satellitkontor.integrations.exchange.backend import PushItem
+
+    cancelled = booking.status is BookingStatus.CANCELLED
+    if link is not None and link.origin == "outlook":
+        if not cancelled or not link.remote_id:
+            return None  # an Outlook meeting is Outlook's: only a cancellation in the app goes back
+        return PushItem(
+            booking_id=str(booking.id),
+            uid=link.ical_uid or booking.uid,
+            mailbox=link.mailbox,
+            subject=booking.title or resource.name,
+            start=booking.start_at,
+            end=booking.end_at,
+            is_cancelled=True,
+            sequence=booking.sequence,
+            remote_id=link.remote_id,
+        )
+    has_remote = link is not None and link.remote_id is not None
+    if cancelled and not has_remote and not retried:
+        return None
+    if link is not None and has_remote and not link.mailbox:
+        return _erased_cancel(config, booking, resource, link)
+    mailbox = link.mailbox if has_remote and link is not None else (person.email if person else "")
+    if not mailbox:
+        return None  # the booker is erased and nothing was ever pushed
+    place = config.mailbox_of(resource.name)
+    invite = place is not None and (resource.kind.value == "room" or config.desk_mode == "invite")
+    return PushItem(
+        booking_id=str(booking.id),
+        uid=booking.uid,
+        mailbox=mailbox.lower(),
+        subject=subject(booking, resource),
+        start=booking.start_at,
+        end=booking.end_at,
+        location=f"{resource.name}, {SITE}",
+        body=f"Bokad i appen {SITE}. Avboka eller ändra i appen.",
+        resources=(place,) if invite and place else (),
+        is_cancelled=cancelled,
+        sequence=booking.sequence,
+        remote_id=link.remote_id if link is not None else None,
+        maybe_exists=retried and not has_remote,
+    )
+
+
+def _erased_cancel(
+    config: ExchangeConfig, booking: BookingRow, resource: ResourceRow, link: ExchangeLinkRow
+) -> PushItem | None:
+    """The booker was erased (services/privacy/erasure.py) and their calendar's address with them: cancel
+    the room's copy of the meeting in the room's mailbox, which frees the room, when it is known."""
+    from satellitkontor.integrations.exchange.backend import PushItem
+
+    place = config.mailbox_of(resource.name)
+    if booking.status is not BookingStatus.CANCELLED or not link.room_copy_id or not place:
+        return None
+    return PushItem(
+        booking_id=str(booking.id),
+        uid=link.ical_uid or booking.uid,
+        mailbox=place.lower(),
+        subject=resource.name,
+        start=booking.start_at,
+        end=booking.end_at,
+        is_cancelled=True,
+        sequence=booking.sequence,
+        remote_id=link.room_copy_id,
+    )
+
+
+def _plan(s: Session, config: ExchangeConfig, now: datetime, batch_size: int) -> list[_Planned]:
+    due = s.scalars(
+        select(ExchangeOutboxRow)
+        .where(ExchangeOutboxRow.done_at.is_(None), ExchangeOutboxRow.next_attempt_at <= now)
+        .order_by(ExchangeOutboxRow.id)
+    )
+    rows: dict[int, list[ExchangeOutboxRow]] = {}
+    for row in due:
+        if row.booking_id not in rows and len(rows) >= batch_size:
+            continue
+        rows.setdefault(row.booking_id, []).append(row)
+    out = []
+    for booking_id, mine in rows.items():
+        booking = s.get(BookingRow, booking_id)
+        if booking is None:
+            continue
+        resource = s.get(ResourceRow, booking.resource_id)
+        assert resource is not None
+        person = s.get(PersonRow, booking.person_id) if booking.person_id else None
+        link = s.get(ExchangeLinkRow, booking_id)
+        retried = any(r.attempts > 0 for r in mine)
+        item = build_item(config, booking, resource, person, link, retried)
+        out.append(_Planned(booking_id, tuple(r.id for r in mine), item))
+    return out
+
+
+def push_once(
+    db: Database, backend: CalendarBackend, config: ExchangeConfig, now: datetime, batch_size: int
+) -> PushReport | None:
+    """One batch: None when nothing is due."""
+    with db.session() as s:
+        planned = _plan(s, config, now, batch_size)
+    if not planned:
+        return None
+    items = [p.item for p in planned if p.item is not None]
+    results = backend.push(items) if items else []
+    by_booking = {r.booking_id: r for r in results}
+    report = PushReport(sent=len(items), requests=1 if items else 0)
+    with db.session(write=True) as s:
+        for p in planned:
+            result = by_booking.get(str(p.booking_id)) if p.item is not None else None
+            _apply(s, config, now, p, result, report)
+    return report
+
+
+def _apply(
+    s: Session,
+    config: ExchangeConfig,
+    now: datetime,
+    planned: _Planned,
+    result: PushResult | None,
+    report: PushReport,
+) -> None:
+    from satellitkontor.integrations.exchange.backend import PushStatus
+
+    rows = [r for r in (s.get(ExchangeOutboxRow, i) for i in planned.row_ids) if r is not None]
+    item = planned.item
+    if item is None or result is None:
+        _done(rows, now, report)
+        return
+    link = s.get(ExchangeLinkRow, planned.booking_id)
+    if result.status in (PushStatus.CREATED, PushStatus.UPDATED):
+        if link is None:
+            link = ExchangeLinkRow(booking_id=planned.booking_id, origin="app", room_response="none")
+            s.add(link)
+        if link.remote_id != result.remote_id:
+            link.room_copy_id = None
+            link.room_response = "none"
+        link.mailbox = item.mailbox
+        link.remote_id = result.remote_id
+        link.change_key = result.change_key
+        link.ical_uid = result.ical_uid or link.ical_uid or item.uid
+        link.synced_sequence = item.sequence
+        link.synced_at = now
+        _done(rows, now, report)
+    elif result.status is PushStatus.CANCELLED or (
+        result.status is PushStatus.NOT_FOUND and item.is_cancelled
+    ):
+        if link is not None:
+            link.synced_sequence = item.sequence
+            link.synced_at = now
+        _done(rows, now, report)
+    elif result.status is PushStatus.NOT_FOUND:  # deleted in Outlook: the app's booking wins
+        booking = s.get(BookingRow, planned.booking_id)
+        if link is not None:
+            link.remote_id = link.change_key = link.room_copy_id = None
+            link.room_response = "none"
+        record_override(
+            s, now, booking, winner="app", lost={"outlook": "deleted"}, kept={"app": "booked again"}
+        )
+        for r in rows:  # sent again as new in the next batch
+            r.next_attempt_at = now
+    else:
+        error = result.error
+        from satellitkontor.words.texts import describe
+
+        text = describe(error, "sv") if error is not None else "Okänt fel."
+        for r in rows:
+            r.attempts += 1
+            r.next_attempt_at = now + timedelta(seconds=backoff(config, r.attempts, error))
+            r.last_error_code = error.code if error is not None else "exchange"
+            r.last_error_text = text
+        report.failed += 1
+        if text not in report.errors:
+            report.errors.append(text)
+        log.warning(
+            "Booking %s not in Exchange yet (%s); next try %s",
+            planned.booking_id,
+            error.code if error is not None else "?",
+            rows[0].next_attempt_at if rows else "-",
+        )
+
+
+def _done(rows: Sequence[ExchangeOutboxRow], now: datetime, report: PushReport) -> None:
+    for r in rows:
+        r.done_at = now
+        r.last_error_code = r.last_error_text = None
+    report.done += 1
+
+
+def record_override(
+    s: Session,
+    now: datetime,
+    booking: BookingRow | None,
+    *,
+    winner: str,
+    lost: dict[str, Any],
+    kept: dict[str, Any],
+) -> None:
+    """An audit entry ``exchange.override``: what lost (``before``) and what stands (``after``)."""
+    if booking is None:
+        return
+    audit.record(
+        s,
+        at=now,
+        actor=None,
+        action="exchange.override",
+        entity="booking",
+        entity_id=booking.id,
+        before=lost,
+        after={**kept, "winner": winner},
+        subject_id=booking.person_id,
+    )

@@ -1,0 +1,174 @@
+"""What the Exchange sync has not done yet, and why: for ``sync --status`` and the admin page.
+
+Plain frozen dataclasses out. Pending items name the place and the time, never the person (the
+status is for the receptionist and the admin, and names follow the privacy setting elsewhere).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from satellitkontor.services.exchange.config import ExchangeConfig
+from satellitkontor.storage.models import (
+    AuditRow,
+    BookingRow,
+    ExchangeLinkRow,
+    ExchangeOutboxRow,
+    ExchangeSyncStateRow,
+    ResourceRow,
+)
+
+OVERRIDES_SHOWN_DAYS = 14
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    booking_id: int
+    place: str
+    start: datetime
+    end: datetime
+    operation: str  # upsert | cancel
+    created_at: datetime
+    attempts: int
+    next_attempt_at: datetime
+    error_code: str | None
+    error_text: str | None  # Swedish
+
+
+@dataclass(frozen=True)
+class RoomAnswer:
+    booking_id: int
+    place: str
+    start: datetime
+    response: str  # declined | tentative
+
+
+@dataclass(frozen=True)
+class Override:
+    booking_id: int
+    at: datetime
+    winner: str  # app | exchange
+    lost: object
+    kept: object
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enabled: bool
+    backend: str
+    pending: int
+    oldest_pending: datetime | None
+    items: tuple[PendingItem, ...]
+    last_success_at: datetime | None  # the last run that pushed (or found nothing to push) without error
+    last_error: str | None  # Swedish
+    answers: tuple[RoomAnswer, ...]  # rooms that declined or only said maybe
+    overrides: tuple[Override, ...]
+
+
+def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 100) -> SyncStatus:
+    base = select(ExchangeOutboxRow).where(ExchangeOutboxRow.done_at.is_(None))
+    count = s.scalar(select(func.count()).select_from(base.subquery())) or 0
+    oldest = s.scalar(
+        select(func.min(ExchangeOutboxRow.created_at)).where(ExchangeOutboxRow.done_at.is_(None))
+    )
+    rows = s.execute(
+        select(ExchangeOutboxRow, BookingRow.start_at, BookingRow.end_at, ResourceRow.name)
+        .join(BookingRow, BookingRow.id == ExchangeOutboxRow.booking_id)
+        .join(ResourceRow, ResourceRow.id == BookingRow.resource_id)
+        .where(ExchangeOutboxRow.done_at.is_(None))
+        .order_by(ExchangeOutboxRow.id)
+        .limit(limit)
+    ).all()
+    items = tuple(
+        PendingItem(
+            o.booking_id,
+            name,
+            start,
+            end,
+            o.operation,
+            o.created_at,
+            o.attempts,
+            o.next_attempt_at,
+            o.last_error_code,
+            o.last_error_text,
+        )
+        for o, start, end, name in rows
+    )
+    push = s.get(ExchangeSyncStateRow, "push")
+    states = list(s.scalars(select(ExchangeSyncStateRow)))
+    errors = [st.last_error_text for st in states if st.last_error_text]
+    last_error = errors[0] if errors else next((i.error_text for i in items if i.error_text), None)
+    answers = tuple(
+        RoomAnswer(b, name, start, resp)
+        for b, name, start, resp in s.execute(
+            select(
+                ExchangeLinkRow.booking_id,
+                ResourceRow.name,
+                BookingRow.start_at,
+                ExchangeLinkRow.room_response,
+            )
+            .join(BookingRow, BookingRow.id == ExchangeLinkRow.booking_id)
+            .join(ResourceRow, ResourceRow.id == BookingRow.resource_id)
+            .where(ExchangeLinkRow.room_response.in_(("declined", "tentative")), BookingRow.end_at > now)
+            .order_by(BookingRow.start_at)
+        )
+    )
+    overrides = tuple(
+        Override(int(a.entity_id or 0), a.at, _winner(a.after), a.before, a.after)
+        for a in s.scalars(
+            select(AuditRow)
+            .where(
+                AuditRow.action == "exchange.override",
+                AuditRow.at >= now - timedelta(days=OVERRIDES_SHOWN_DAYS),
+            )
+            .order_by(AuditRow.at.desc())
+            .limit(50)
+        )
+    )
+    return SyncStatus(
+        enabled=config.enabled,
+        backend=config.backend,
+        pending=int(count),
+        oldest_pending=oldest,
+        items=items,
+        last_success_at=push.last_success_at if push is not None else None,
+        last_error=last_error,
+        answers=answers,
+        overrides=overrides,
+    )
+
+
+def _winner(after: object) -> str:
+    return str(after.get("winner", "")) if isinstance(after, dict) else ""
+
+
+def not_in_outlook(s: Session, booking_ids: Sequence[int]) -> set[int]:
+    ids = list(booking_ids)
+    found: set[int] = set()
+    for i in range(0, len(ids), 500):
+        stmt = select(ExchangeOutboxRow.booking_id).where(
+            ExchangeOutboxRow.done_at.is_(None), ExchangeOutboxRow.booking_id.in_(ids[i : i + 500])
+        )
+        found.update(s.scalars(stmt))
+    return found
+
+
+def not_in_outlook_reasons(s: Session, booking_ids: Sequence[int]) -> dict[int, str | None]:
+    """Those of ``booking_ids`` with a change not yet written to Exchange, each with the last
+    error in Swedish words (None while it has simply not been sent yet)."""
+    ids = list(booking_ids)
+    found: dict[int, str | None] = {}
+    for i in range(0, len(ids), 500):
+        stmt = (
+            select(ExchangeOutboxRow.booking_id, ExchangeOutboxRow.last_error_text)
+            .where(ExchangeOutboxRow.done_at.is_(None), ExchangeOutboxRow.booking_id.in_(ids[i : i + 500]))
+            .order_by(ExchangeOutboxRow.id)
+        )
+        for booking_id, error in s.execute(stmt):
+            found[booking_id] = error or found.get(booking_id)
+    return found

@@ -1,0 +1,1 @@
+"""Calendar feeds (iCalendar): what they hold, their names and their published URLs."""

@@ -1,0 +1,1 @@
+"""Importing a calendar file (.ics) as bookings: mapping, plan and apply."""

@@ -1,0 +1,112 @@
+"""Who sits where: one day's occupancy of every resource, and a person's own bookings.
+
+The day view is the most frequent read of the app (the receptionist's screen refreshes it), so it
+is one indexed query over that day's bookings plus two tiny reads (the policy and the closures
+covering the day); see tests/benchmarks/core_benchmark.py for its cost against the bare query.
+
+Who sees names is decided here, not in the windows (domain/privacy.py): ``day`` takes the
+viewer, reads the viewer's role with the bookings, and hands an ordinary user other people's
+bookings without name, e-mail address and title unless the office lets users see names. No
+viewer (``None``) gets the same as an ordinary user.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import bindparam, select
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.domain import privacy
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, BookingView
+from satellitkontor.domain.clock import Clock, system_clock
+from satellitkontor.domain.office_calendar import OfficeCalendar
+from satellitkontor.services.base import Service
+from satellitkontor.services.office_setup import OfficeSetupCache
+from satellitkontor.services.results import DayOccupancy as DayOccupancy
+from satellitkontor.services.results import ResourceDay as ResourceDay
+from satellitkontor.storage.database import Database
+from satellitkontor.storage.models import BookingRow, PersonRow
+from satellitkontor.storage.queries import common as queries
+
+#: One day's bookings, not cancelled, in time order: built once (see storage/queries/common.py).
+_DAY_BOOKINGS = (
+    queries.booking_select()
+    .where(
+        BookingRow.start_at >= bindparam("day_start"),
+        BookingRow.start_at < bindparam("day_end"),
+        BookingRow.status != BookingStatus.CANCELLED,
+    )
+    .order_by(BookingRow.start_at)
+)
+
+
+#: The viewer's role, if the viewer is an active person.
+_VIEWER_ROLE = select(PersonRow.role).where(PersonRow.id == bindparam("viewer"), PersonRow.active.is_(True))
+
+
+class OccupancyService(Service):
+    def __init__(self, db: Database, clock: Clock = system_clock) -> None:
+        super().__init__(db, clock)
+        self.setup = OfficeSetupCache(db)
+
+    def day(self, day: date, *, viewer_id: int | None = None) -> DayOccupancy:
+        """The day as ``viewer_id`` may see it (see the module docstring)."""
+        start, end = clk.local_day_bounds(day)
+        setup = self.setup.get()
+        # A plain connection, not a Session: the ORM adds nothing to a column select but cost.
+        with self.db.connect() as conn:
+            params = {"day_start": start, "day_end": end}
+            rows = [queries.to_view(r, day) for r in conn.execute(_DAY_BOOKINGS, params).all()]
+            role = None
+            if viewer_id is not None:
+                role = conn.execute(_VIEWER_ROLE, {"viewer": viewer_id}).scalar()
+        shown = privacy.names_visible(role, setup.privacy)
+        if not shown:
+            rows = [privacy.for_viewer(b, viewer_id, False) for b in rows]
+        policy, calendar, resources = setup.policy, setup.calendar, setup.resources
+        hours = calendar.hours(day)
+        midday = clk.local(day, policy.midday)
+        by_resource: dict[int, list[BookingView]] = {}
+        for b in rows:
+            by_resource.setdefault(b.resource_id, []).append(b)
+        out = []
+        for res in resources:
+            mine = tuple(by_resource.get(res.id, ()))
+            holding = [b for b in mine if b.status in HOLDING_STATUSES]
+            out.append(
+                ResourceDay(
+                    res,
+                    mine,
+                    morning_taken=any(b.start < midday for b in holding),
+                    afternoon_taken=any(b.end > midday for b in holding),
+                )
+            )
+        return DayOccupancy(day, hours, calendar.closed_reason(day), tuple(out), names_visible=shown)
+
+    def calendar(self) -> OfficeCalendar:
+        """The office's calendar (opening hours, holidays, closures), from the set-up cache."""
+        return self.setup.get().calendar
+
+    def next_open_day(self, day: date, step: int = 1) -> date:
+        """The nearest day after (or, with step -1, before) ``day`` when the office is open."""
+        return self.setup.get().calendar.next_open_day(day, step)
+
+    def bookings_of(
+        self, person_id: int, *, upcoming: bool = True, include_cancelled: bool = False, limit: int = 500
+    ) -> list[BookingView]:
+        """A person's bookings: coming ones soonest first, or past ones latest first."""
+        now = self.now()
+        stmt = queries.booking_select().where(BookingRow.person_id == person_id)
+        if upcoming:
+            stmt = stmt.where(BookingRow.end_at > now).order_by(BookingRow.start_at)
+        else:
+            stmt = stmt.where(BookingRow.end_at <= now).order_by(BookingRow.start_at.desc())
+        if not include_cancelled:
+            stmt = stmt.where(BookingRow.status != BookingStatus.CANCELLED)
+        with self.db.session() as s:
+            return [queries.to_view(r) for r in s.execute(stmt.limit(limit))]
+
+    def booking(self, booking_id: int) -> BookingView | None:
+        with self.db.session() as s:
+            return queries.booking(s, booking_id)

@@ -1,0 +1,1 @@
+"""Privacy: settings, retention, a person's own data, erasure and kept statistics."""

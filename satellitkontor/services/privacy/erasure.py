@@ -1,0 +1,222 @@
+"""Erasing one person (an admin's decision, e.g. on the person's request), in one transaction.
+
+Decisions:
+
+- **The person's row is deleted**, not kept under a dummy name: nothing about them remains to be
+  found. The database's ``ON DELETE SET NULL`` clears every link to them (bookings, series,
+  closures, rotation, feeds, audit entries).
+- **Coming bookings are cancelled first** (status cancelled, sequence raised, one
+  ``booking.cancel`` entry each), so the place is free at once and calendar feeds and Exchange
+  tell subscribers the meeting is off; a deleted event would just vanish from some calendars.
+- **Every booking of theirs stays, anonymous**: resource, times, status, municipality and kind
+  remain for the statistics, person and title go; the distinct-people counts are kept
+  (services/privacy/people_counts.py).
+- **Their series** lose person and title; **their personal feeds** are revoked.
+- **Free text that mentions them** by name or e-mail address (other bookings' and series'
+  titles, closure reasons, rotation meetings, feed labels) gets the mention replaced by "–".
+- **Audit entries** about them or by them, or that mention them, lose their name, e-mail
+  address and the titles of their bookings (services/privacy/scrub.py); what happened, when, stays. One
+  entry ``person.erase`` records the erasure with counts, municipality, kind and role, no name.
+- **Exchange** (``exchange_links.mailbox`` is the booker's calendar, and a stored push error may
+  name it): links of their app-made bookings with nothing left to push are deleted. A link whose
+  cancellation is still waiting to be pushed cannot keep the address either, so its mailbox
+  becomes '': the push then cancels the room's copy of the meeting (``room_copy_id``, in the
+  room's mailbox) when the pull has seen one, which frees the room in Outlook, and otherwise sends
+  nothing (both EWS and Graph need the calendar's address to reach an event; the erasure wins).
+  Links of meetings booked in Outlook name the room's mailbox, not the person, and stay so the
+  pull keeps recognising them. Push errors mentioning them get the mention replaced by "–".
+- Refused: erasing oneself (another admin does it; it also keeps the last admin from erasing
+  themselves) and erasing the last active admin.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import String, cast, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from satellitkontor.domain.bookings import HOLDING_STATUSES
+from satellitkontor.domain.errors import PermissionDenied
+from satellitkontor.domain.people import Role
+from satellitkontor.services.audit import trail as audit
+from satellitkontor.services.booking.core import mark_cancelled
+from satellitkontor.services.privacy import people_counts
+from satellitkontor.services.privacy.results import ErasureReport
+from satellitkontor.services.privacy.scrub import mentions, needles, replace_mentions, scrub
+from satellitkontor.storage.models import (
+    AuditRow,
+    BookingRow,
+    ClosureRow,
+    ExchangeLinkRow,
+    ExchangeOutboxRow,
+    ExchangeSyncStateRow,
+    FeedTokenRow,
+    PersonRow,
+    RotationMeetingRow,
+    RotationYearRow,
+    SeriesRow,
+)
+from satellitkontor.storage.queries import privacy as privacy_queries
+
+_NO_SYNC = {"synchronize_session": False}
+#: Free-text columns searched for mentions of the erased person.
+_TEXTS: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
+    (BookingRow, ("title",)),
+    (SeriesRow, ("title",)),
+    (ClosureRow, ("reason",)),
+    (RotationMeetingRow, ("title", "note", "location")),
+    (RotationYearRow, ("note",)),
+    (FeedTokenRow, ("label",)),
+    (ExchangeOutboxRow, ("last_error_text",)),
+    (ExchangeSyncStateRow, ("last_error_text",)),
+)
+
+
+def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonRow) -> ErasureReport:
+    """Erase ``person`` in the session's transaction (see the module docstring)."""
+    if actor is not None and actor.id == person.id:
+        raise PermissionDenied(action="erase_self", role=actor.role.value)
+    if person.role is Role.ADMIN and person.active and not _other_admin(s, person.id):
+        raise PermissionDenied(action="remove_last_admin", role=Role.ADMIN.value)
+    privacy_queries.prepare_removal(s)
+    if s.get_bind().dialect.name == "postgresql":  # as booking for them does (queries.lock_for_booking)
+        s.execute(text("SELECT pg_advisory_xact_lock(2, :p)"), {"p": person.id})
+    pid, found = person.id, needles([person.name, person.email])
+
+    cancelled = _cancel_coming(s, now, actor, pid)
+    _forget_calendar(s, pid)
+    starts = s.scalars(select(BookingRow.start_at).where(BookingRow.person_id == pid)).all()
+    years = {people_counts.local_year(start) for start in starts}
+    before = people_counts.distinct_people(s, years)
+    bookings = _count(
+        s,
+        update(BookingRow)
+        .where(BookingRow.person_id == pid)
+        .values(person_id=None, title=None, updated_at=now),
+    )
+    people_counts.add_difference(s, before, people_counts.distinct_people(s, years))
+    series = _count(s, update(SeriesRow).where(SeriesRow.person_id == pid).values(person_id=None, title=None))
+    feeds = _count(
+        s,
+        update(FeedTokenRow)
+        .where(
+            FeedTokenRow.kind == "person",
+            FeedTokenRow.target == cast(pid, String),
+            FeedTokenRow.revoked_at.is_(None),
+        )
+        .values(revoked_at=now, revoked_by_id=actor.id if actor else None),
+    )
+    originals = [v for v in (person.name, person.email) if v.strip().lower() in found]
+    texts = _replace_mentions(s, originals, found)
+    entries = _scrub_audit(s, now, person, originals, found)
+
+    audit.record(
+        s,
+        at=now,
+        actor=actor,
+        action="person.erase",
+        entity="person",
+        entity_id=pid,
+        before={
+            "municipality": person.municipality_code,
+            "kind": person.kind.value,
+            "role": person.role.value,
+            "active": person.active,
+        },
+        after={
+            "bookings_anonymised": bookings,
+            "bookings_cancelled": cancelled,
+            "series": series,
+            "feeds_revoked": feeds,
+            "audit_entries": entries,
+        },
+    )
+    s.flush()
+    s.delete(person)
+    s.flush()
+    return ErasureReport(pid, bookings, cancelled, series, entries, feeds, texts)
+
+
+def _other_admin(s: Session, person_id: int) -> bool:
+    stmt = select(PersonRow.id).where(
+        PersonRow.role == Role.ADMIN, PersonRow.active.is_(True), PersonRow.id != person_id
+    )
+    return s.scalar(stmt.limit(1)) is not None
+
+
+def _count(s: Session, stmt: Any) -> int:
+    return int(s.execute(stmt, execution_options=_NO_SYNC).rowcount)  # type: ignore[attr-defined]
+
+
+def _cancel_coming(s: Session, now: datetime, actor: PersonRow | None, pid: int) -> int:
+    rows = s.scalars(
+        select(BookingRow).where(
+            BookingRow.person_id == pid, BookingRow.end_at > now, BookingRow.status.in_(HOLDING_STATUSES)
+        )
+    ).all()
+    for row in rows:
+        mark_cancelled(s, actor, row, now)
+    s.flush()
+    return len(rows)
+
+
+def _forget_calendar(s: Session, pid: int) -> None:
+    """Remove the person's calendar address from the Exchange links of their bookings."""
+    mine = select(BookingRow.id).where(BookingRow.person_id == pid)
+    pending = select(ExchangeOutboxRow.booking_id).where(ExchangeOutboxRow.done_at.is_(None))
+    links = s.scalars(
+        select(ExchangeLinkRow).where(ExchangeLinkRow.booking_id.in_(mine), ExchangeLinkRow.origin == "app")
+    ).all()
+    waiting = set(s.scalars(pending.where(ExchangeOutboxRow.booking_id.in_([x.booking_id for x in links]))))
+    for link in links:
+        if link.booking_id in waiting:
+            link.mailbox = ""
+        else:
+            s.delete(link)
+    s.flush()
+
+
+def _replace_mentions(s: Session, originals: list[str], found: frozenset[str]) -> int:
+    """Rows are found by the name and address as stored (LIKE folds only ASCII on SQLite);
+    the mention is then replaced in any case."""
+    if not originals:
+        return 0
+    changed = 0
+    for model, columns in _TEXTS:
+        for name in columns:
+            column = getattr(model, name)
+            matches = or_(*[column.contains(v, autoescape=True) for v in originals])
+            for row in s.scalars(select(model).where(matches)):
+                setattr(row, name, replace_mentions(getattr(row, name), found))
+                changed += 1
+    s.flush()
+    return changed
+
+
+def _scrub_audit(
+    s: Session, now: datetime, person: PersonRow, originals: list[str], found: frozenset[str]
+) -> int:
+    pid = person.id
+    text_match = [AuditRow.actor_name == person.name]
+    for v in originals:
+        text_match += [
+            cast(AuditRow.before, String).contains(v, autoescape=True),
+            cast(AuditRow.after, String).contains(v, autoescape=True),
+        ]
+    stmt = select(AuditRow).where(or_(AuditRow.actor_id == pid, AuditRow.subject_id == pid, *text_match))
+    count = 0
+    for row in s.scalars(stmt):
+        mine = row.subject_id == pid
+        keys = {"title"} if mine and row.entity == "booking" else set()
+        about = row.entity == "person" and row.entity_id == str(pid)
+        before, after = row.before, row.after
+        row.before = scrub(before, found=found, keys=keys, person=about)
+        row.after = scrub(after, found=found, keys=keys, person=about)
+        if row.actor_id == pid or (row.actor_name and mentions(row.actor_name, found)):
+            row.actor_name = None
+        row.anonymized_at = now
+        count += 1
+    s.flush()
+    return count

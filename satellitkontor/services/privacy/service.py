@@ -1,0 +1,115 @@
+"""The office's privacy settings and retention (domain/privacy.py, services/privacy/retention.py).
+
+Only admins change the settings or run retention; each change writes one audit entry
+(``settings.visibility``, ``settings.retention``, ``retention.apply``).
+
+A dry run of retention is the real run in a transaction that is rolled back: what it reports is
+exactly what ``apply`` would do at that moment, and it leaves nothing behind (not even its audit
+entry). On SQLite it holds the write lock for as long as it runs, like any change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.domain.privacy import PrivacySettings, retention_cutoff
+from satellitkontor.services.audit import trail as audit
+from satellitkontor.services.base import Service, require_admin
+from satellitkontor.services.privacy import retention
+from satellitkontor.services.privacy.results import RetentionReport
+from satellitkontor.storage.models import PersonRow
+from satellitkontor.storage.queries import common as queries
+from satellitkontor.storage.queries import privacy as privacy_queries
+
+
+class _DryRun(Exception):
+    def __init__(self, report: RetentionReport) -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
+class PrivacyService(Service):
+    # --- settings -----------------------------------------------------------------------------
+    def settings(self) -> PrivacySettings:
+        with self.db.session() as s:
+            return privacy_queries.load_privacy(s)
+
+    def set_visibility(self, actor_id: int | None, names_to_users: bool) -> PrivacySettings:
+        """Whether ordinary users see other people's names and meeting titles."""
+        return self._update(actor_id, "settings.visibility", names_to_users=bool(names_to_users))
+
+    def set_retention(
+        self, actor_id: int | None, *, months: int | None = None, on_start: bool | None = None
+    ) -> PrivacySettings:
+        """The retention limit in months and whether the app runs retention on start."""
+        changes: dict[str, Any] = {}
+        if months is not None:
+            changes["retention_months"] = months
+        if on_start is not None:
+            changes["retention_on_start"] = bool(on_start)
+        return self._update(actor_id, "settings.retention", **changes)
+
+    def _update(self, actor_id: int | None, action: str, **changes: Any) -> PrivacySettings:
+        with self.db.session(write=True) as s:
+            actor = require_admin(s, actor_id, "update_privacy")
+            old = privacy_queries.load_privacy(s)
+            new = old.with_changes(**changes)
+            if new == old:
+                return old
+            now = self.now()
+            queries.save_setting(s, privacy_queries.SETTINGS_KEY, new.to_dict(), now)
+            audit.record_change(
+                s,
+                at=now,
+                actor=actor,
+                action=action,
+                entity="settings",
+                entity_id=privacy_queries.SETTINGS_KEY,
+                before={k: getattr(old, k) for k in changes},
+                after={k: getattr(new, k) for k in changes},
+            )
+            return new
+
+    # --- retention ----------------------------------------------------------------------------
+    def retention(self, actor_id: int | None, *, apply: bool = False) -> RetentionReport:
+        """What retention removes now; with ``apply`` it removes it (see services/privacy/retention.py)."""
+        try:
+            with self.db.session(write=True) as s:
+                actor = require_admin(s, actor_id, "apply_retention")
+                report = self._run(s, actor, automatic=False)
+                if not apply:
+                    raise _DryRun(_unapplied(report))
+        except _DryRun as dry:
+            return dry.report
+        return _with_log(report, privacy_queries.checkpoint(self.db))
+
+    def retention_on_start(self) -> RetentionReport | None:
+        """Retention by nobody in particular, when the office has turned it on (the desktop app
+        calls this on start, off the GUI thread); None when it is off."""
+        if not self.settings().retention_on_start:  # a read: no write lock on every start
+            return None
+        with self.db.session(write=True) as s:
+            if not privacy_queries.load_privacy(s).retention_on_start:  # turned off meanwhile
+                return None
+            report = self._run(s, None, automatic=True)
+        if report.nothing_to_do:
+            return report
+        return _with_log(report, privacy_queries.checkpoint(self.db))
+
+    def _run(self, s: Session, actor: PersonRow | None, *, automatic: bool) -> RetentionReport:
+        now = self.now()
+        months = privacy_queries.load_privacy(s).retention_months
+        cutoff = retention_cutoff(clk.local_date(now), months)
+        return retention.run(s, now=now, cutoff=cutoff, actor=actor, automatic=automatic)
+
+
+def _unapplied(report: RetentionReport) -> RetentionReport:
+    return replace(report, applied=False)
+
+
+def _with_log(report: RetentionReport, cleared: bool | None) -> RetentionReport:
+    return replace(report, log_cleared=cleared)

@@ -1,0 +1,1 @@
+"""Usage statistics per municipality and month, and their files (CSV, XLSX)."""

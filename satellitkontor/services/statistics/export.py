@@ -1,0 +1,148 @@
+"""Usage statistics to files: CSV for Swedish Excel and a real Excel workbook (XLSX).
+
+Plain Python, no Qt: the desktop app calls these off the GUI thread, and the command line or a
+script may call them too.
+
+- CSV: UTF-8 with a byte-order mark and semicolons, so Swedish Excel opens it with å, ä, ö and
+  columns intact; in Swedish, decimals are written with a comma (``1,5``).
+- XLSX (XlsxWriter): a sheet "Helår" with one row per municipality and a total, and a sheet
+  "Per månad" with every month; numbers are stored as numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from satellitkontor.services.results import UsageRow
+from satellitkontor.words.texts import MONTH_NAMES
+
+#: Column headers (Swedish, English), in file order.
+HEADERS: tuple[tuple[str, str], ...] = (
+    ("År", "Year"),
+    ("Månad", "Month"),
+    ("Kommun", "Municipality"),
+    ("Platsdagar", "Desk-days"),
+    ("Rumstimmar", "Room-hours"),
+    ("Bokningar", "Bookings"),
+    ("Personer", "People"),
+    ("Medarbetare", "Employees"),
+    ("Politiker", "Politicians"),
+    ("Uteblivna", "No-shows"),
+    ("Påbörjade", "Started"),
+    ("Andel uteblivna", "No-show rate"),
+)
+_WORDS = {
+    "whole_year": ("Hela året", "Whole year"),
+    "total": ("Totalt", "Total"),
+    "sheet_year": ("Helår", "Whole year"),
+    "sheet_months": ("Per månad", "By month"),
+}
+
+
+def _i(lang: str) -> int:
+    return 1 if lang == "en" else 0
+
+
+def headers(lang: str = "sv") -> list[str]:
+    return [h[_i(lang)] for h in HEADERS]
+
+
+def month_text(month: int | None, lang: str = "sv") -> str:
+    return _WORDS["whole_year"][_i(lang)] if month is None else MONTH_NAMES[lang][month - 1]
+
+
+def whole_year(rows: Sequence[UsageRow]) -> list[UsageRow]:
+    """The whole-year rows (one per municipality) of :meth:`StatisticsService.usage`."""
+    return [r for r in rows if r.month is None]
+
+
+def total(rows: Sequence[UsageRow]) -> UsageRow:
+    """The sum of ``rows`` as one row (municipality code ``""``); people are summed per row."""
+    year = rows[0].year if rows else 0
+    month = rows[0].month if rows and all(r.month == rows[0].month for r in rows) else None
+    return UsageRow(
+        year,
+        month,
+        "",
+        sum(r.desk_days for r in rows),
+        round(sum(r.room_hours for r in rows), 2),
+        sum(r.bookings for r in rows),
+        sum(r.people for r in rows),
+        sum(r.employees for r in rows),
+        sum(r.politicians for r in rows),
+        sum(r.no_shows for r in rows),
+        sum(r.started for r in rows),
+    )
+
+
+def _values(r: UsageRow, lang: str, name: str | None = None) -> list[object]:
+    return [
+        r.year,
+        month_text(r.month, lang),
+        name if name is not None else r.municipality_name,
+        r.desk_days,
+        r.room_hours,
+        r.bookings,
+        r.people,
+        r.employees,
+        r.politicians,
+        r.no_shows,
+        r.started,
+        round(r.no_show_rate, 4),
+    ]
+
+
+def _csv_cell(value: object, lang: str) -> str:
+    if isinstance(value, float):
+        text = f"{value:g}" if value == int(value) else repr(value)
+        return text.replace(".", ",") if lang == "sv" else text
+    return str(value)
+
+
+def write_csv(path: str | Path, rows: Sequence[UsageRow], lang: str = "sv") -> None:
+    """Every row of ``rows`` (months and whole year) as CSV for Excel: UTF-8 BOM, ``;``."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        writer.writerow(headers(lang))
+        for r in rows:
+            writer.writerow([_csv_cell(v, lang) for v in _values(r, lang)])
+
+
+def write_xlsx(path: str | Path, rows: Sequence[UsageRow], lang: str = "sv") -> None:
+    """A workbook with the whole year per municipality (plus a total) and every month."""
+    import xlsxwriter  # type: ignore[import-untyped]  # only when exporting: keeps start-up light
+
+    i = _i(lang)
+    book = xlsxwriter.Workbook(str(path))
+    try:
+        bold = book.add_format({"bold": True})
+        percent = book.add_format({"num_format": "0.0%"})
+        number = book.add_format({"num_format": "0.0#"})
+        bold_number = book.add_format({"bold": True, "num_format": "0.0#"})
+        bold_percent = book.add_format({"bold": True, "num_format": "0.0%"})
+        year_rows = whole_year(rows)
+        sheets = (
+            (
+                _WORDS["sheet_year"][i],
+                [(r, None) for r in year_rows] + [(total(year_rows), _WORDS["total"][i])],
+            ),
+            (_WORDS["sheet_months"][i], [(r, None) for r in rows if r.month is not None]),
+        )
+        for title, content in sheets:
+            sheet = book.add_worksheet(title)
+            sheet.write_row(0, 0, headers(lang), bold)
+            sheet.freeze_panes(1, 0)
+            for n, (r, name) in enumerate(content, start=1):
+                is_total = name is not None
+                values = _values(r, lang, name)
+                sheet.write_row(n, 0, values[:3], bold if is_total else None)
+                sheet.write_row(n, 3, values[3:5], bold_number if is_total else number)
+                sheet.write_row(n, 5, values[5:11], bold if is_total else None)
+                sheet.write_number(n, 11, float(values[11]), bold_percent if is_total else percent)  # type: ignore[arg-type]
+            sheet.set_column(0, 0, 7)
+            sheet.set_column(1, 2, 14)
+            sheet.set_column(3, 11, 13)
+    finally:
+        book.close()

@@ -1,0 +1,124 @@
+"""Usage statistics per municipality and month, for the cooperation's yearly report.
+
+Definitions (also shown in the README):
+- desk-days: a full-day desk booking counts 1, a morning or afternoon 0.5; bookings that were
+  used or still stand (confirmed, checked in) count; cancelled ones and no-shows do not.
+- room-hours: the length of room bookings that were used or still stand.
+- people: distinct persons with at least one counted booking; split into employees and
+  politicians by the kind recorded on the booking.
+- no-show rate: no-shows / (bookings that have started and were not cancelled).
+A booking belongs to the municipality its person had when it was made (stored on the booking),
+and to the local month it starts in. Bookings made anonymous by retention or an erasure keep
+everything the counts need except their person: the people they counted are added back from
+``people_count_adjustments`` (services/privacy/people_counts.py), so past years' figures do not change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.domain import municipalities
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, DeskPeriod
+from satellitkontor.domain.errors import InvalidInput
+from satellitkontor.domain.people import PersonKind
+from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.services.base import Service
+from satellitkontor.services.privacy import people_counts
+from satellitkontor.services.results import UsageRow as UsageRow
+from satellitkontor.storage.models import BookingRow
+
+
+@dataclass
+class _Acc:
+    desk_days: float = 0.0
+    room_hours: float = 0.0
+    bookings: int = 0
+    people: set[int] = field(default_factory=set)
+    employees: set[int] = field(default_factory=set)
+    politicians: set[int] = field(default_factory=set)
+    no_shows: int = 0
+    started: int = 0
+
+
+class StatisticsService(Service):
+    def usage(self, year: int) -> list[UsageRow]:
+        """One row per month and municipality (every municipality, every month, zeros included),
+        then one row per municipality for the whole year (``month`` None)."""
+        if not 2000 <= year <= 2200:
+            raise InvalidInput(field="year", value=year)
+        now = self.now()
+        first = clk.local_day_bounds(date(year, 1, 1))[0]
+        last = clk.local_day_bounds(date(year, 12, 31))[1]
+        stmt = select(
+            BookingRow.start_at,
+            BookingRow.end_at,
+            BookingRow.resource_kind,
+            BookingRow.desk_period,
+            BookingRow.municipality_code,
+            BookingRow.person_id,
+            BookingRow.person_kind,
+            BookingRow.status,
+        ).where(BookingRow.start_at >= first, BookingRow.start_at < last)
+        months: dict[tuple[int, str], _Acc] = defaultdict(_Acc)
+        with self.db.session() as s:
+            for start, end, kind, period, muni, person_id, person_kind, status in s.execute(stmt):
+                month = clk.to_local(start).month
+                for key in ((month, muni), (0, muni)):
+                    _add(months[key], start, end, kind, period, person_id, person_kind, status, now)
+            anonymous = people_counts.adjustments(s, year)
+        out = []
+        for month in [*range(1, 13), 0]:
+            for m in municipalities.ALL:
+                acc = months.get((month, m.code), _Acc())
+                extra = anonymous.get((month, m.code), (0, 0, 0))
+                out.append(
+                    UsageRow(
+                        year,
+                        month or None,
+                        m.code,
+                        acc.desk_days,
+                        round(acc.room_hours, 2),
+                        acc.bookings,
+                        len(acc.people) + extra[0],
+                        len(acc.employees) + extra[1],
+                        len(acc.politicians) + extra[2],
+                        acc.no_shows,
+                        acc.started,
+                    )
+                )
+        return out
+
+
+def _add(
+    acc: _Acc,
+    start: datetime,
+    end: datetime,
+    kind: ResourceKind,
+    period: DeskPeriod | None,
+    person_id: int | None,
+    person_kind: PersonKind,
+    status: BookingStatus,
+    now: datetime,
+) -> None:
+    if status is BookingStatus.CANCELLED:
+        return
+    if start <= now:
+        acc.started += 1
+    if status is BookingStatus.NO_SHOW:
+        acc.no_shows += 1
+        return
+    if status not in HOLDING_STATUSES:
+        return
+    acc.bookings += 1
+    if kind is ResourceKind.DESK:
+        acc.desk_days += 1.0 if period is DeskPeriod.FULL_DAY else 0.5
+    else:
+        acc.room_hours += (end - start).total_seconds() / 3600
+    if person_id is not None:
+        acc.people.add(person_id)
+        (acc.employees if person_kind is PersonKind.EMPLOYEE else acc.politicians).add(person_id)

@@ -1,0 +1,1 @@
+"""The SQL the services share, by subject: statements built once, rows handed back."""

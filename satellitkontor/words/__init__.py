@@ -1,0 +1,1 @@
+"""Every sentence a user reads outside Qt widgets, in Swedish and English."""
