@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from satellitkontor.cli.commands import backup as cli_backup
+from satellitkontor.cli import output as cli_output
 from satellitkontor.cli.main import main
 from satellitkontor.services.app_services import open_office
 from satellitkontor.services.demo import DemoService
@@ -184,7 +184,7 @@ def test_nothing_is_asked_when_there_is_no_office_to_replace(
 def test_progress_for_long_runs_goes_to_stderr(
     office: str, env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli_backup, "PROGRESS_FROM", 1)
+    monkeypatch.setattr(cli_output, "PROGRESS_FROM", 1)
     code, out, err = run(office, "backup", str(env / "kontoret.backup"))
     assert code == 0 and out.startswith("Säkerhetskopian är klar")
     lines = err.splitlines()

@@ -85,7 +85,10 @@ def test_my_data_writes_json_and_csv_for_the_person_and_refuses_others(
     url, office, _history = cli_office
     out_dir = tmp_path / "export"
     out_dir.mkdir()
-    code, out, err = run(url, "my-data", "--email", office.anna.email, "--out", str(out_dir))
+    code, _out, err = run(url, "my-data", "--email", office.anna.email, "--out", str(out_dir))
+    assert code == 2 and "--as" in err, "naming a person is not saying who asks"
+    assert not list(out_dir.iterdir())
+    code, out, err = run(url, "--as", office.anna.email, "my-data", "--out", str(out_dir))
     assert (code, err) == (0, ""), err
     (folder,) = out_dir.iterdir()
     assert str(folder) in out

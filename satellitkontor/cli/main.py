@@ -9,6 +9,7 @@ mode on PostgreSQL lets the database decide who is who.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -22,7 +23,6 @@ from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.words.texts import describe
 
 log = logging.getLogger("satellitkontor.cli.main")
-ENV_USER = "SATELLITKONTOR_USER"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,9 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _start_app(args.db, lang if explicit else None)
     try:
-        from satellitkontor.cli.commands.basic import run
-
-        return run(args, lang)
+        return _run(args, lang)
     except SatellitkontorError as err:
         print(pick(lang, "fel: ", "error: ") + describe(err, lang), file=sys.stderr)
         return 2
@@ -60,6 +58,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def _run(args: argparse.Namespace, lang: str) -> int:
+    """One command: looked up in the registry, given the office (or, for ``db``, ``backup`` and
+    ``restore``, left to open the database itself). In shared office mode every command first
+    refuses a ``--as`` naming anyone but the database login's person."""
+    from satellitkontor.cli.registry import find
+
+    command = find(args.command)
+    module = command.load()
+    if not command.opens_office:
+        return int(module.run(args, lang))
+    from satellitkontor.services.app_services import open_office
+
+    services = open_office(args.db)
+    try:
+        if services.upgrade is not None and services.upgrade.created and args.command != "demo":
+            print(
+                pick(
+                    lang,
+                    f"Ny databas skapad: {services.db.describe()}. Kör 'satellitkontor demo' för att prova med ett demokontor.",
+                    f"New database created: {services.db.describe()}. Run 'satellitkontor demo' to try a demo office.",
+                ),
+                file=sys.stderr,
+            )
+        services.identity.check_named(getattr(args, "actor", None))
+        return int(module.run(services, args, lang))
+    finally:
+        services.db.dispose()
 
 
 def _start_app(db_url: str | None, lang: str | None) -> int:

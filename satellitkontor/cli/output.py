@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 
 from satellitkontor.domain.bookings import BookingView, DeskPeriod
 from satellitkontor.domain.rotation import HostYear
@@ -253,3 +254,38 @@ def stats_table(rows: list[UsageRow], lang: str) -> str:
 def _num(value: float, lang: str) -> str:
     text = f"{value:.1f}"
     return text.replace(".", ",") if lang == "sv" else text
+
+
+def print_bookings(title: str, bookings: list[BookingView], lang: str) -> None:
+    print(title)
+    for b in bookings:
+        print("  " + booking_line(b, lang))
+
+
+#: Long copies (backup, restore) show their progress from this many rows on.
+PROGRESS_FROM = 20_000
+
+
+class Progress:
+    """Rows copied, on stderr, every tenth of the way, for runs of PROGRESS_FROM rows or more."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        tenth = done * 10 // total
+        if tenth == self.shown:
+            return
+        self.shown = tenth
+        print(
+            _t(
+                self.lang,
+                f"… {done:,} av {total:,} rader ({tenth * 10} %)".replace(",", "\u00a0"),
+                f"… {done:,} of {total:,} rows ({tenth * 10} %)",
+            ),
+            file=sys.stderr,
+            flush=True,
+        )

@@ -99,12 +99,12 @@ class DesktopApp(QObject):
 
             services = do_open(url, clock=clock)
             log.info("satellitkontor %s opened %s", _version(), services.db.describe())
-            login_person = services.logins.person_for_login()
+            login_person = services.identity.person_for_login()
             # In shared mode only an admin's PC clears old data on start; a user's login may not.
             if login_person is None or login_person.role is Role.ADMIN:
                 _retention_on_start(services)
             people = services.office.people()
-            login = services.logins.login_name() if login_person is not None else None
+            login = services.identity.login_name() if login_person is not None else None
             return _Opened(services, not people, people, login_person, login)
 
         def failed(exc: BaseException) -> None:

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.services.attendance import AttendanceService
 from satellitkontor.services.audit.service import AuditService
+from satellitkontor.services.base import connect
 from satellitkontor.services.booking.service import BookingService
 from satellitkontor.services.change_watch import ChangeWatch
 from satellitkontor.services.exchange.sync import SyncService
 from satellitkontor.services.feeds.publishing import FeedPublishingService
 from satellitkontor.services.feeds.service import FeedService
-from satellitkontor.services.identity import LoginService
+from satellitkontor.services.identity import IdentityService
 from satellitkontor.services.imports.service import ImportService
 from satellitkontor.services.occupancy import OccupancyService
 from satellitkontor.services.office import OfficeService
@@ -21,7 +22,7 @@ from satellitkontor.services.privacy.service import PrivacyService
 from satellitkontor.services.rotation import RotationService
 from satellitkontor.services.statistics.service import StatisticsService
 from satellitkontor.storage import schema
-from satellitkontor.storage.database import Database, resolve_url
+from satellitkontor.storage.database import Database
 
 
 @dataclass
@@ -43,7 +44,7 @@ class AppServices:
     personal_data: PersonalDataService = field(init=False)
     audit: AuditService = field(init=False)
     exchange: SyncService = field(init=False)
-    logins: LoginService = field(init=False)
+    identity: IdentityService = field(init=False)
 
     def __post_init__(self) -> None:
         self.booking = BookingService(self.db, self.clock)
@@ -60,7 +61,7 @@ class AppServices:
         self.personal_data = PersonalDataService(self.db, self.clock)
         self.audit = AuditService(self.db, self.clock)
         self.exchange = SyncService(self.db, self.clock)
-        self.logins = LoginService(self.db, self.clock)
+        self.identity = IdentityService(self.db, self.clock)
 
     def close(self) -> None:
         self.changes.close()
@@ -73,7 +74,7 @@ class AppServices:
 def open_office(url: str | None = None, *, clock: Clock = system_clock) -> AppServices:
     """Connect, create or upgrade the schema (see storage.schema.prepare) and, in a new
     database, lay out the default office."""
-    db = Database(resolve_url(url))
+    db = connect(url)
     try:
         result = schema.prepare(db)
     except BaseException:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from satellitkontor.services.base import connect
+from satellitkontor.services.identity import IdentityService
 from satellitkontor.storage import backup as storage
 from satellitkontor.storage.backup import BackupSummary, OfficeSize, Progress, check_backup_file
-from satellitkontor.storage.database import Database, resolve_url
 
 __all__ = [
     "BackupSummary",
@@ -26,31 +27,45 @@ __all__ = [
 
 
 def backup_office(
-    url: str | None, file: Path, *, overwrite: bool = False, progress: Progress | None = None
+    url: str | None,
+    file: Path,
+    *,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    named: str | None = None,
 ) -> BackupSummary:
-    """Write the office of ``url`` (default: the configured database) to ``file``."""
-    db = Database(resolve_url(url))
+    """Write the office of ``url`` (default: the configured database) to ``file``. ``named``:
+    whom the command line named (``--as``); a shared office's login may not name another."""
+    db = connect(url)
     try:
+        IdentityService(db).check_named(named)
         return storage.backup(db, file, overwrite=overwrite, progress=progress)
     finally:
         db.dispose()
 
 
 def restore_office(
-    file: Path, url: str | None, *, replace: bool = False, progress: Progress | None = None
+    file: Path,
+    url: str | None,
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
+    named: str | None = None,
 ) -> BackupSummary:
     """Read the backup ``file`` into ``url``; an office there is only replaced when asked."""
-    db = Database(resolve_url(url))
+    db = connect(url)
     try:
+        IdentityService(db).check_named(named)
         return storage.restore(file, db, replace=replace, progress=progress)
     finally:
         db.dispose()
 
 
-def office_size(url: str | None) -> OfficeSize | None:
+def office_size(url: str | None, *, named: str | None = None) -> OfficeSize | None:
     """How much office ``url`` holds (None: no office at all), to ask before replacing it."""
-    db = Database(resolve_url(url))
+    db = connect(url)
     try:
+        IdentityService(db).check_named(named)
         return storage.office_size(db)
     finally:
         db.dispose()

@@ -10,8 +10,14 @@ from sqlalchemy.orm import Session
 from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.domain.errors import PermissionDenied, PersonInactive, PersonNotFound
 from satellitkontor.domain.people import Role
-from satellitkontor.storage.database import Database
+from satellitkontor.storage.database import Database, resolve_url
 from satellitkontor.storage.models import PersonRow
+
+
+def connect(url: str | None) -> Database:
+    """The database at ``url``, else the one configured (``$SATELLITKONTOR_DB_URL``, the
+    machine's settings, the default file): the one place a front door's URL becomes a Database."""
+    return Database(resolve_url(url))
 
 
 class Service:

@@ -1,4 +1,16 @@
-"""Mapping database logins to people in a shared office: ``satellitkontor db grant`` / ``db revoke``.
+"""Administering the database itself: ``satellitkontor db upgrade|info|init|grant|revoke``.
+
+:class:`DatabaseAdmin` opens the database by its URL (not an open office: ``db init`` must not
+lay out an office before the roles exist) and holds the use cases the command line calls:
+
+- ``upgrade``: create or upgrade the schema (a copy is set aside first, storage/schema.py), lay
+  out the default office in a new database, and on a shared PostgreSQL office grant the group
+  roles their privileges on any new tables;
+- ``info``: where the database is and its schema version;
+- ``init_shared``: make a PostgreSQL database ready for a shared office (storage/pg_roles.py);
+- ``grant`` / ``revoke``: map database logins to people, as below.
+
+Mapping database logins to people in a shared office (``db grant`` / ``db revoke``):
 
 Run by IT with the schema's owner role (see packaging/README.md), never by the app itself. One
 transaction does all of it, so an unknown e-mail address, a bad login name or missing group
@@ -19,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -26,8 +39,8 @@ from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.domain.errors import GroupRolesMissing, LoginNotFound, PersonNotFound
 from satellitkontor.domain.people import Person, Role, normalise_email
 from satellitkontor.services.audit import trail as audit
-from satellitkontor.services.base import Service, keep_an_admin
-from satellitkontor.storage import pg_roles
+from satellitkontor.services.base import Service, connect, keep_an_admin
+from satellitkontor.storage import pg_roles, schema
 from satellitkontor.storage.database import Database
 from satellitkontor.storage.models import DbLoginRow, PersonRow
 from satellitkontor.storage.queries import common as queries
@@ -132,6 +145,102 @@ class LoginAdminService(Service):
                 s.flush()
                 pg_roles.drop_login(conn, login)
             return LoginRevoke(login, person, drop and exists)
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseInfo:
+    where: str
+    revision: str | None  # None: an empty database
+    newest: str
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaReport:
+    """What ``db upgrade`` or ``db init`` did to the schema."""
+
+    where: str
+    before: str | None  # None: the database was empty
+    after: str
+    backup: Path | None  # the copy set aside before an upgrade (SQLite)
+    grants_refreshed: bool = False  # a shared PostgreSQL office: privileges on new tables
+    roles_created: tuple[str, ...] = ()
+
+    @property
+    def created(self) -> bool:
+        return self.before is None
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+class DatabaseAdmin:
+    """The database of ``url`` (default: the configured one), opened for administration."""
+
+    def __init__(self, url: str | None, clock: Clock = system_clock) -> None:
+        self.db = connect(url)
+        self.clock = clock
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> DatabaseAdmin:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def check_named(self, named: str | None) -> None:
+        """A shared office's login may not name another person (``--as``), here as everywhere."""
+        from satellitkontor.services.identity import IdentityService
+
+        IdentityService(self.db, self.clock).check_named(named)
+
+    def info(self) -> DatabaseInfo:
+        return DatabaseInfo(self.db.describe(), schema.current_revision(self.db), schema.head_revision())
+
+    def upgrade(self) -> SchemaReport:
+        result = schema.upgrade(self.db)
+        if result.created:
+            self._lay_out_default_office()
+        refreshed = self._refresh_grants()
+        return SchemaReport(self.db.describe(), result.before, result.after, result.backup, refreshed)
+
+    def init_shared(self) -> SchemaReport:
+        """``db init``: btree_gist, the schema, the group roles and their privileges."""
+        result = pg_roles.init_database(self.db)
+        up = result.upgrade
+        if up.created:
+            self._lay_out_default_office()
+        return SchemaReport(
+            self.db.describe(), up.before, up.after, up.backup, roles_created=result.roles_created
+        )
+
+    def grant(
+        self, login: str, *, email: str, role: Role, password: str | None = None, create: bool = True
+    ) -> LoginGrant:
+        return LoginAdminService(self.db, self.clock).grant(
+            login, email=email, role=role, password=password, create=create
+        )
+
+    def revoke(self, login: str, *, drop: bool = False) -> LoginRevoke:
+        return LoginAdminService(self.db, self.clock).revoke(login, drop=drop)
+
+    def _lay_out_default_office(self) -> None:
+        from satellitkontor.services.office import OfficeService
+
+        OfficeService(self.db, self.clock).create_default_office()
+
+    def _refresh_grants(self) -> bool:
+        """After an upgrade on PostgreSQL: grant the group roles their privileges again (new
+        tables) in a database ``db init`` set up; any other database is left alone."""
+        if not self.db.is_postgresql:
+            return False
+        with self.db.connect() as conn, conn.begin():
+            if not pg_roles.is_shared_office(conn):
+                return False
+            pg_roles.apply_grants(conn)
+        return True
 
 
 def grant_login(

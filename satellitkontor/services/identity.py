@@ -1,4 +1,12 @@
-"""Who the database says I am: the person mapped to this connection's database login.
+"""Who acts: decided here once, for the command line and the app alike.
+
+The one resolver (:meth:`IdentityService.acting`) takes what the front door was told, in this
+order: the database login's person in shared office mode (then nobody else may be named), else
+``--as`` (the name given), else ``$SATELLITKONTOR_USER``, else a fallback the command offers (the
+person booked for acts for themselves). The app starts with :func:`choose_person`: the login's
+person, else the person remembered for this database, else the one IT preset in the environment.
+
+Shared office mode: the database login is who I am.
 
 In shared office mode every PC connects to PostgreSQL with its user's own login (AD account or
 password; ``satellitkontor db grant``), and row-level security decides from that login what may
@@ -11,15 +19,39 @@ developer's machine), there is no such person and the app asks who is using it a
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
+
 from sqlalchemy import select, text
 
-from satellitkontor.domain.people import Person
+from satellitkontor.domain.errors import ActorIsLogin, ActorRequired, PersonNotFound
+from satellitkontor.domain.people import Person, normalise_email
 from satellitkontor.services.base import Service
 from satellitkontor.storage.models import DbLoginRow, PersonRow
 from satellitkontor.storage.queries import common as queries
 
+#: Who uses this PC or runs this command, when nobody says (IT may preset it; the CLI reads it too).
+ENV_USER = "SATELLITKONTOR_USER"
 
-class LoginService(Service):
+
+def preset_email() -> str | None:
+    """The person IT preset for this PC or session (``$SATELLITKONTOR_USER``), normalised."""
+    value = os.environ.get(ENV_USER, "").strip()
+    return normalise_email(value) if value else None
+
+
+def choose_person(
+    people: Sequence[Person], *, remembered_id: int | None, preset: str | None = None
+) -> Person | None:
+    """The app's person at start when the database login names nobody: the one remembered for
+    this database, else the one preset in the environment, else None (the app asks)."""
+    person = next((p for p in people if p.id == remembered_id), None)
+    if person is None and preset:
+        person = next((p for p in people if p.email == preset), None)
+    return person
+
+
+class IdentityService(Service):
     def login_name(self) -> str | None:
         """The database login this app is connected as (None on SQLite)."""
         if not self.db.is_postgresql:
@@ -40,3 +72,42 @@ class LoginService(Service):
         with self.db.session() as s:
             row = s.scalars(stmt).first()
             return queries.person_view(row) if row is not None else None
+
+    def check_named(self, named: str | None) -> None:
+        """Shared office mode: refuse a command that names someone other than the login's person
+        (``--as`` or ``$SATELLITKONTOR_USER``), whether or not the command needs an actor."""
+        other = (named or "").strip() or preset_email()
+        if not other or not self.db.is_postgresql:
+            return
+        from satellitkontor.storage import schema
+
+        if schema.current_revision(self.db) is None:  # an empty database maps no login yet
+            return
+        login_person = self.person_for_login()
+        if login_person is not None and normalise_email(other) != login_person.email:
+            raise ActorIsLogin(login=self.login_name(), email=login_person.email, other=other)
+
+    def acting(
+        self, named: str | None, *, fallback: str | None = None, required: bool = True
+    ) -> Person | None:
+        """Who acts. ``named`` is what ``--as`` said; ``fallback`` whom the command would let act
+        for themselves (e.g. the person booked for). In shared office mode the login's person acts
+        and naming anyone else is refused (``ActorIsLogin``), whatever the command."""
+        named = (named or "").strip() or None
+        from_env = preset_email()
+        login_person = self.person_for_login()
+        if login_person is not None:
+            other = named or from_env
+            if other and normalise_email(other) != login_person.email:
+                raise ActorIsLogin(login=self.login_name(), email=login_person.email, other=other)
+            return login_person
+        email = named or from_env or fallback
+        if not email:
+            if required:
+                raise ActorRequired()
+            return None
+        with self.db.session() as s:
+            row = queries.person_by_email(s, email)
+            if row is None:
+                raise PersonNotFound(email=email.strip())
+            return queries.person_view(row)

@@ -53,7 +53,7 @@ class Identity:
 def _person_of(services: AppServices, identity: Identity) -> int:
     if identity.person_id is not None:
         return identity.person_id
-    me = services.logins.person_for_login()
+    me = services.identity.person_for_login()
     if me is None:
         raise BenchmarkError(f"the login of {identity.url} is not mapped to a person")
     return me.id

@@ -19,7 +19,7 @@ Each attempt reports the booking's id or the error's class and its Swedish sente
 
 On PostgreSQL each process connects with a database login of its own (``pg_roles.init_database``
 and ``login_admin.grant_login``: a plain user under row-level security), as the app does in shared
-office mode, and finds its person as the app does (``services.logins.person_for_login``); the
+office mode, and finds its person as the app does (``services.identity.person_for_login``); the
 logins get unique names per run and are dropped at the end (tests/pg_logins.py). On SQLite the 20 processes share one file (the booking core's ``BEGIN IMMEDIATE``). Every
 process gets the same fixed clock (Monday 07:30), so the week is bookable whatever the date.
 """
@@ -118,7 +118,7 @@ def _booker(
     try:
         services = open_office(url, clock=lambda: now)
         if person_id is None:
-            me = services.logins.person_for_login()
+            me = services.identity.person_for_login()
             if me is None:
                 raise RuntimeError(f"the login of {url} is not mapped to a person")
             person_id = me.id

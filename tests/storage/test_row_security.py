@@ -216,7 +216,7 @@ def test_a_user_works_through_the_app(shared: Shared, clock: MovableClock, tmp_p
         "INSERT INTO settings (key, value, updated_at) VALUES ('exchange', '{\"enabled\": true}', now())",
     )
     anna = shared.anna
-    assert anna.logins.person_for_login() == o.anna
+    assert anna.identity.person_for_login() == o.anna
     today = anna.booking.book_desk(o.anna.id, o.desk(1).id, MONDAY, DeskPeriod.FULL_DAY)
     room = anna.booking.book_room(
         o.anna.id, o.room.id, clk.local(TUESDAY, time(10)), clk.local(TUESDAY, time(11)), 4, "Planering"

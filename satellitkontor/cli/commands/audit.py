@@ -9,21 +9,21 @@ every start, the desktop app's too).
 
 It prints the newest entries first, one a line (time, who, what, which, whom, the change), or
 with ``--csv`` writes every matching entry to a file for Excel (services/audit/service.py).
-``--action`` takes an action code (``booking.cancel``) or a whole kind (``booking``).
-"""
+``--action`` takes an action code (``booking.cancel``) or a whole kind (``booking``)."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from satellitkontor.cli.actor import local_today, who_acts
+from satellitkontor.cli.parser import Subparsers, Words, pick
 
 DEFAULT_LIMIT = 50
 
 
-def add_parsers(sub: Any, t: Callable[[str, str], str]) -> None:
-    """Add this module's command to ``sub`` (cli_parser's subparsers)."""
+def add_parser(sub: Subparsers, t: Words) -> None:
     from satellitkontor.words.texts import AUDIT_ACTIONS
 
     codes = ", ".join(AUDIT_ACTIONS)
@@ -80,12 +80,11 @@ def add_parsers(sub: Any, t: Callable[[str, str], str]) -> None:
     )
 
 
-def cmd_audit(services: Any, args: argparse.Namespace, lang: str) -> int:
+def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.cli.args import parse_date
-    from satellitkontor.cli.commands.basic import _actor, _today
 
-    actor = _actor(services, args)
-    today = _today()
+    actor = who_acts(services, args)
+    today = local_today()
     filters: dict[str, Any] = {
         "since": parse_date(args.since, today) if args.since else None,
         "until": parse_date(args.until, today) if args.until else None,
@@ -95,7 +94,7 @@ def cmd_audit(services: Any, args: argparse.Namespace, lang: str) -> int:
     audit = services.audit
     if args.csv is not None:
         n = audit.export_csv(actor.id, args.csv, lang=lang, **filters)
-        print(_t(lang, f"{n} poster sparades i {args.csv}.", f"{n} entries saved in {args.csv}."))
+        print(pick(lang, f"{n} poster sparades i {args.csv}.", f"{n} entries saved in {args.csv}."))
         return 0
     from satellitkontor.domain.errors import InvalidInput
 
@@ -104,13 +103,13 @@ def cmd_audit(services: Any, args: argparse.Namespace, lang: str) -> int:
     total = audit.count(actor.id, lang=lang, **filters)
     entries = audit.entries(actor.id, limit=args.limit, lang=lang, **filters)
     if not entries:
-        print(_t(lang, "Inga poster i ändringsloggen.", "No entries in the change log."))
+        print(pick(lang, "Inga poster i ändringsloggen.", "No entries in the change log."))
         return 0
     for e in entries:
         print(entry_line(e, lang))
     if total > len(entries):
         print(
-            _t(
+            pick(
                 lang,
                 f"Visar de {len(entries)} senaste av {total} poster (--limit, --csv FIL för alla).",
                 f"Showing the newest {len(entries)} of {total} entries (--limit, --csv FILE for all).",
@@ -144,10 +143,3 @@ def entry_line(e: Any, lang: str) -> str:
     if e.summary:
         parts.append(e.summary)
     return "  ".join(p for p in parts if p)
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
-
-
-COMMANDS: dict[str, Callable[[Any, argparse.Namespace, str], int]] = {"audit": cmd_audit}

@@ -1,4 +1,7 @@
-"""The shared office's set-up on the command line: ``db init``, ``db grant`` and ``db revoke``.
+"""``db upgrade|info|init|grant|revoke``: the database itself (services/database_admin.py does the work).
+
+``db upgrade`` creates or upgrades the schema; ``db info`` says where the database is and its version.
+The shared office's set-up:
 
 For IT, run with the role that owns the schema (packaging/README.md has the guide):
 
@@ -11,7 +14,7 @@ For IT, run with the role that owns the schema (packaging/README.md has the guid
 - ``db revoke LOGIN [--drop]`` takes it away again.
 
 ``db upgrade`` on PostgreSQL grants the group roles their privileges on new tables afterwards
-(``after_upgrade``). The URL comes from ``--url``, else ``--db``, else the environment or the
+. The URL comes from ``--url``, else ``--db``, else the environment or the
 machine's settings, as for every command. Services are imported inside the handlers.
 """
 
@@ -21,20 +24,25 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from satellitkontor.cli.parser import pick
+from satellitkontor.cli.parser import Subparsers, Words, pick
 from satellitkontor.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from satellitkontor.storage.database import Database
+    from satellitkontor.services.database_admin import DatabaseAdmin, SchemaReport
 
 #: The CLI's words for the roles -> the app's roles.
 ROLE_CHOICES = {"user": "user", "reception": "receptionist", "receptionist": "receptionist", "admin": "admin"}
 
 
-def add_parsers(dsub: Any, t: Callable[[str, str], str]) -> None:
-    """``init``, ``grant`` and ``revoke`` under the ``db`` command."""
+def add_parser(sub: Subparsers, t: Words) -> None:
+    dbp = sub.add_parser("db", help=t("databasen", "the database"))
+    dsub = sub.nested(dbp, dest="db_command", metavar="upgrade|info|init|grant|revoke", required=True)
+    dsub.add_parser("upgrade", help=t("skapa eller uppgradera schemat", "create or upgrade the schema"))
+    dsub.add_parser(
+        "info", help=t("var databasen finns och dess version", "where the database is and its version")
+    )
     url_help = t(
         "PostgreSQL-servern, t.ex. postgresql+psycopg://ägare@server/satellitkontor (annars --db)",
         "the PostgreSQL server, e.g. postgresql+psycopg://owner@server/satellitkontor (else --db)",
@@ -99,46 +107,36 @@ def add_parsers(dsub: Any, t: Callable[[str, str], str]) -> None:
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
-    from satellitkontor.storage.database import Database, resolve_url
+    from satellitkontor.services.database_admin import DatabaseAdmin
 
-    db = Database(resolve_url(getattr(args, "url", None) or args.db))
-    try:
-        return COMMANDS[args.db_command](db, args, lang)
-    finally:
-        db.dispose()
+    with DatabaseAdmin(getattr(args, "url", None) or args.db) as admin:
+        admin.check_named(getattr(args, "actor", None))
+        return _COMMANDS[args.db_command](admin, args, lang)
 
 
-def cmd_init(db: Database, args: argparse.Namespace, lang: str) -> int:
-    from satellitkontor.storage import pg_roles
-
-    result = pg_roles.init_database(db)
-    if result.upgrade.created:
-        from satellitkontor.services.office import OfficeService
-
-        OfficeService(db).create_default_office()
-        print(
-            pick(
-                lang,
-                f"Schemat är skapat ({result.upgrade.after}) i {db.describe()}.",
-                f"Schema created ({result.upgrade.after}) in {db.describe()}.",
-            )
+def _info(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
+    info = admin.info()
+    print(
+        pick(
+            lang,
+            f"Databas: {info.where}\nSchemaversion: {info.revision or 'ingen (tom databas)'} (senaste: {info.newest})",
+            f"Database: {info.where}\nSchema version: {info.revision or 'none (empty database)'} (newest: {info.newest})",
         )
-    elif result.upgrade.changed:
-        print(
-            pick(
-                lang,
-                f"Uppgraderat {result.upgrade.before} → {result.upgrade.after}.",
-                f"Upgraded {result.upgrade.before} → {result.upgrade.after}.",
-            )
-        )
-    else:
-        print(
-            pick(
-                lang,
-                f"Schemat är redan det senaste ({result.upgrade.after}).",
-                f"The schema is already the newest ({result.upgrade.after}).",
-            )
-        )
+    )
+    return 0
+
+
+def _upgrade(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
+    result = admin.upgrade()
+    _schema_lines(result, lang)
+    if result.grants_refreshed:
+        print(pick(lang, "Gruppernas behörigheter är uppdaterade.", "The groups' privileges are up to date."))
+    return 0
+
+
+def _init(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
+    result = admin.init_shared()
+    _schema_lines(result, lang, already=True)
     if result.roles_created:
         names = ", ".join(result.roles_created)
         print(pick(lang, f"Grupproller skapade: {names}.", f"Group roles created: {names}."))
@@ -152,14 +150,50 @@ def cmd_init(db: Database, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def cmd_grant(db: Database, args: argparse.Namespace, lang: str) -> int:
+def _schema_lines(result: SchemaReport, lang: str, *, already: bool = False) -> None:
+    if result.created:
+        print(
+            pick(
+                lang,
+                f"Schemat är skapat ({result.after}) i {result.where}.",
+                f"Schema created ({result.after}) in {result.where}.",
+            )
+        )
+    elif result.changed:
+        print(
+            pick(
+                lang,
+                f"Uppgraderat {result.before} → {result.after}.",
+                f"Upgraded {result.before} → {result.after}.",
+            )
+        )
+        if result.backup:
+            print(pick(lang, f"Säkerhetskopia: {result.backup}", f"Backup: {result.backup}"))
+    elif already:
+        print(
+            pick(
+                lang,
+                f"Schemat är redan det senaste ({result.after}).",
+                f"The schema is already the newest ({result.after}).",
+            )
+        )
+    else:
+        print(
+            pick(
+                lang,
+                f"Databasen har redan senaste schemat ({result.after}).",
+                f"The database already has the newest schema ({result.after}).",
+            )
+        )
+
+
+def _grant(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.domain.people import Role
-    from satellitkontor.services.database_admin import grant_login
     from satellitkontor.words.texts import label
 
     password = _ask_password(lang) if args.password_prompt else None
     role = Role(ROLE_CHOICES[args.role])
-    done = grant_login(db, args.login, email=args.email, role=role, password=password, create=args.create)
+    done = admin.grant(args.login, email=args.email, role=role, password=password, create=args.create)
     words = label(role.value, lang)
     if done.created:
         print(pick(lang, f"Inloggningen {done.login} är skapad.", f"The login {done.login} was created."))
@@ -182,10 +216,8 @@ def cmd_grant(db: Database, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def cmd_revoke(db: Database, args: argparse.Namespace, lang: str) -> int:
-    from satellitkontor.services.database_admin import revoke_login
-
-    done = revoke_login(db, args.login, drop=args.drop)
+def _revoke(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
+    done = admin.revoke(args.login, drop=args.drop)
     who = f" ({done.person.name})" if done.person is not None else ""
     print(
         pick(
@@ -197,20 +229,6 @@ def cmd_revoke(db: Database, args: argparse.Namespace, lang: str) -> int:
     if done.dropped:
         print(pick(lang, f"Inloggningen {done.login} är borttagen.", f"The login {done.login} was dropped."))
     return 0
-
-
-def after_upgrade(db: Database, lang: str) -> None:
-    """After ``db upgrade`` on PostgreSQL: grant the group roles their privileges again (new
-    tables) in a database ``db init`` set up; any other database is left alone."""
-    if not db.is_postgresql:
-        return
-    from satellitkontor.storage import pg_roles
-
-    with db.connect() as conn, conn.begin():
-        if not pg_roles.is_shared_office(conn):
-            return
-        pg_roles.apply_grants(conn)
-    print(pick(lang, "Gruppernas behörigheter är uppdaterade.", "The groups' privileges are up to date."))
 
 
 def _ask_password(lang: str) -> str:
@@ -226,8 +244,10 @@ def _ask_password(lang: str) -> str:
     return first
 
 
-COMMANDS: dict[str, Callable[[Any, argparse.Namespace, str], int]] = {
-    "init": cmd_init,
-    "grant": cmd_grant,
-    "revoke": cmd_revoke,
+_COMMANDS: dict[str, Callable[[DatabaseAdmin, argparse.Namespace, str], int]] = {
+    "upgrade": _upgrade,
+    "info": _info,
+    "init": _init,
+    "grant": _grant,
+    "revoke": _revoke,
 }

@@ -8,31 +8,22 @@ integrations inside the handlers: the parser is built on every start, the deskto
 to ``--out FILE``, or with ``--all --folder DIR`` every feed of ``FeedService.choices`` into DIR
 (each file replaced whole, never half-written). ``--privacy public`` (the default) needs no
 ``--as``: it names nobody. ``--privacy internal`` names people and needs ``--as`` a receptionist
-or an admin, or the person whose own feed it is (services/feeds/service.py).
-"""
+or an admin, or the person whose own feed it is (services/feeds/service.py)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FEED_KINDS = ("office", "resource", "municipality", "person", "rotation")
-ENV_USER = "SATELLITKONTOR_USER"
+from satellitkontor.cli.actor import who_acts_if_known
+from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.domain.feeds import FeedKind
 
 
-def add_parsers(sub: Any, t: Callable[[str, str], str]) -> None:
-    """Add this module's commands to ``sub`` (cli_parser's subparsers)."""
-    from satellitkontor.cli.commands import feeds as cli_feed_server
-
-    add_export_parser(sub, t)
-    cli_feed_server.add_parsers(sub, t)  # serve-feeds, feeds publish|list|revoke
-
-
-def add_export_parser(sub: Any, t: Callable[[str, str], str]) -> None:
+def add_parser(sub: Subparsers, t: Words) -> None:
     p = sub.add_parser(
         "export-ical",
         help=t("exportera ett kalenderflöde (.ics)", "export a calendar feed (.ics)"),
@@ -51,7 +42,7 @@ def add_export_parser(sub: Any, t: Callable[[str, str], str]) -> None:
     )
     p.add_argument(
         "--feed",
-        choices=FEED_KINDS,
+        choices=[k.value for k in FeedKind],
         default="office",
         help=t("vilket flöde (standard: office)", "which feed (default: office)"),
     )
@@ -98,9 +89,8 @@ def add_export_parser(sub: Any, t: Callable[[str, str], str]) -> None:
     )
 
 
-def cmd_export(services: Any, args: argparse.Namespace, lang: str) -> int:
+def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.cli.args import parse_date
-    from satellitkontor.cli.parser import pick
     from satellitkontor.domain import clock as clk
     from satellitkontor.domain.errors import InvalidInput
     from satellitkontor.domain.feeds import FeedKind, Privacy
@@ -110,8 +100,8 @@ def cmd_export(services: Any, args: argparse.Namespace, lang: str) -> int:
     today = clk.local_date(services.clock())
     first = parse_date(args.feed_from, today) if args.feed_from else None
     last = parse_date(args.feed_to, today) if args.feed_to else None
-    email = args.actor or os.environ.get(ENV_USER)
-    actor_id = services.office.person_by_email(email).id if email else None
+    viewer = who_acts_if_known(services, args)
+    actor_id = viewer.id if viewer is not None else None
     options: dict[str, Any] = {"privacy": privacy, "first": first, "last": last, "lang": lang}
 
     if args.all_feeds or args.folder is not None:
@@ -168,15 +158,3 @@ def _to_stdout(chunks: Any) -> int:
         if close is not None:
             close()
     return 0
-
-
-def _serving_commands() -> dict[str, Callable[[Any, argparse.Namespace, str], int]]:
-    from satellitkontor.cli.commands.feeds import COMMANDS as SERVING
-
-    return SERVING
-
-
-COMMANDS: dict[str, Callable[[Any, argparse.Namespace, str], int]] = {
-    "export-ical": cmd_export,
-    **_serving_commands(),
-}

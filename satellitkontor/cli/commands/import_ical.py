@@ -9,26 +9,24 @@ integrations inside the handlers: the parser is built on every start, the deskto
 
 It prints the plan (a line per booking: skapas / dubblett / avvisas with the reason), then asks
 before writing unless ``--yes``; ``--dry-run`` writes nothing. Exit status: 0 done (or nothing to
-do), 1 not confirmed, 2 an error (a broken file: one sentence, no traceback).
-"""
+do), 1 not confirmed, 2 an error (a broken file: one sentence, no traceback)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from satellitkontor.cli.actor import who_acts
+from satellitkontor.cli.parser import Subparsers, Words, pick
+
 if TYPE_CHECKING:
     from satellitkontor.services.imports.results import ImportPlan, MappingRule, PlanItem
 
-_YES = ("j", "ja", "y", "yes")
 
-
-def add_parsers(sub: Any, t: Callable[[str, str], str]) -> None:
-    """Add this module's commands to ``sub`` (cli_parser's subparsers)."""
+def add_parser(sub: Subparsers, t: Words) -> None:
     p = sub.add_parser(
         "import-ical",
         help=t(
@@ -81,32 +79,34 @@ def add_parsers(sub: Any, t: Callable[[str, str], str]) -> None:
     )
 
 
-def cmd_import(services: Any, args: argparse.Namespace, lang: str) -> int:
-    from satellitkontor.cli.commands.basic import _actor
+_YES = ("j", "ja", "y", "yes")
 
-    actor = _actor(services, args)
+
+def run(services: Any, args: argparse.Namespace, lang: str) -> int:
+
+    actor = who_acts(services, args)
     imports = services.ical_import
     parsed = imports.read(args.file, name=args.file.name)
     mapping = imports.suggest_mapping(parsed, args.map, default_person=args.default_person)
     plan = imports.plan(actor.id, parsed, mapping)
     print(plan_text(plan, len(parsed.events), lang))
     if not plan.to_create:
-        print(_t(lang, "Inget att skapa; ingenting har sparats.", "Nothing to create; nothing was saved."))
+        print(pick(lang, "Inget att skapa; ingenting har sparats.", "Nothing to create; nothing was saved."))
         return 0
     if args.dry_run:
-        print(_t(lang, "Provkörning: ingenting har sparats.", "Dry run: nothing was saved."))
+        print(pick(lang, "Provkörning: ingenting har sparats.", "Dry run: nothing was saved."))
         return 0
     if not args.yes and not _confirm(len(plan.to_create), lang):
-        print(_t(lang, "Avbrutet; ingenting har sparats.", "Stopped; nothing was saved."), file=sys.stderr)
+        print(pick(lang, "Avbrutet; ingenting har sparats.", "Stopped; nothing was saved."), file=sys.stderr)
         return 1
     result = imports.apply(actor.id, plan)
     n = len(result.created)
-    print(_t(lang, f"Klart: {n} bokningar skapade.", f"Done: {n} bookings created."))
+    print(pick(lang, f"Klart: {n} bokningar skapade.", f"Done: {n} bookings created."))
     return 0
 
 
 def _confirm(count: int, lang: str) -> bool:
-    prompt = _t(lang, f"Skapa {count} bokningar? [j/N] ", f"Create {count} bookings? [y/N] ")
+    prompt = pick(lang, f"Skapa {count} bokningar? [j/N] ", f"Create {count} bookings? [y/N] ")
     try:
         answer = input(prompt)
     except EOFError:  # no one to ask (a script without --yes)
@@ -120,18 +120,18 @@ def plan_text(plan: ImportPlan, events: int, lang: str) -> str:
 
     encoding = {"cp1252": "Windows-1252"}.get(plan.encoding, plan.encoding.upper().replace("-SIG", ""))
     out = [
-        _t(
+        pick(
             lang,
             f"Kalenderfil: {plan.source} ({encoding}), {events} händelser.",
             f"Calendar file: {plan.source} ({encoding}), {events} events.",
         )
     ]
     if plan.rules:
-        out.append(_t(lang, "Regler för plats:", "Rules for the place:"))
+        out.append(pick(lang, "Regler för plats:", "Rules for the place:"))
         out.extend(f"  {_rule(r, lang)}" for r in plan.rules)
-    out.extend(_t(lang, "Obs: ", "Note: ") + describe(n, lang) for n in plan.notices)
+    out.extend(pick(lang, "Obs: ", "Note: ") + describe(n, lang) for n in plan.notices)
     out.append(
-        _t(
+        pick(
             lang,
             f"Plan: {len(plan.to_create)} skapas, {len(plan.duplicates)} dubbletter, {len(plan.rejected)} avvisas.",
             f"Plan: {len(plan.to_create)} to create, {len(plan.duplicates)} duplicates, {len(plan.rejected)} rejected.",
@@ -145,14 +145,14 @@ def _rule(rule: MappingRule, lang: str) -> str:
     from satellitkontor.services.imports.results import ANY_DESK
 
     target = (
-        _t(lang, "första lediga kontorsplats", "the first free desk")
+        pick(lang, "första lediga kontorsplats", "the first free desk")
         if rule.resource == ANY_DESK
         else rule.resource
     )
     if rule.by_email:
         return f"{rule.match} → {target}"
-    where = _t(lang, "i plats eller rubrik", "in location or title")
-    suggested = _t(lang, " (förslag)", " (suggested)") if rule.automatic else ""
+    where = pick(lang, "i plats eller rubrik", "in location or title")
+    suggested = pick(lang, " (förslag)", " (suggested)") if rule.automatic else ""
     return f"«{rule.match}» {where} → {target}{suggested}"
 
 
@@ -169,23 +169,16 @@ def _item(item: PlanItem, lang: str) -> str:
         when = fmt_span(item.start, item.end, lang)
     else:
         when = f"{fmt_date(item.day, lang)} {label('full_day', lang)}"
-    title = f"«{item.summary}»" if item.summary else _t(lang, "(utan rubrik)", "(no title)")
-    parts = [f"  {_t(lang, *word):<9}", when]
+    title = f"«{item.summary}»" if item.summary else pick(lang, "(utan rubrik)", "(no title)")
+    parts = [f"  {pick(lang, *word):<9}", when]
     if item.outcome == CREATE:
         parts += [item.resource_name or "", item.person_name or "", title]
         if item.participants:
-            parts.append(_t(lang, f"{item.participants} deltagare", f"{item.participants} participants"))
+            parts.append(pick(lang, f"{item.participants} deltagare", f"{item.participants} participants"))
         if item.note is not None:
             parts.append(describe(item.note, lang))
     else:
-        parts.append(f"{title} ({_t(lang, 'rad', 'line')} {item.line})")
+        parts.append(f"{title} ({pick(lang, 'rad', 'line')} {item.line})")
         if item.reason is not None:
             parts.append(describe(item.reason, lang))
     return "  ".join(p for p in parts if p)
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
-
-
-COMMANDS: dict[str, Callable[[Any, argparse.Namespace, str], int]] = {"import-ical": cmd_import}

@@ -10,18 +10,19 @@
 Flags override the stored settings for this run; ``--save-settings`` stores them (and switches
 the sync on). The password comes from ``SATELLITKONTOR_EWS_PASSWORD`` or the OS keyring, never
 from a flag (it would stay in the shell history and the process list) and is never printed.
-Exit code 1 when something is still pending because of an error, so a scheduled task notices.
-"""
+Exit code 1 when something is still pending because of an error, so a scheduled task notices."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from satellitkontor.cli.actor import who_acts
+from satellitkontor.cli.parser import Subparsers, Words, pick
 
-def add_parsers(sub: Any, t: Callable[[str, str], str]) -> None:
+
+def add_parser(sub: Subparsers, t: Words) -> None:
     p = sub.add_parser(
         "sync",
         help=t("synka bokningar med Exchange/Outlook", "sync bookings with Exchange/Outlook"),
@@ -99,11 +100,10 @@ def _config(stored: Any, args: argparse.Namespace) -> Any:
     return replace(stored, **changes)
 
 
-def cmd_sync(services: Any, args: argparse.Namespace, lang: str) -> int:
-    from satellitkontor.cli.commands.basic import _actor
+def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.services.exchange.config import make_backend, password
 
-    actor = _actor(services, args)
+    actor = who_acts(services, args)
     sync = services.exchange
     if args.status:
         print_status(sync.status(actor.id), lang)
@@ -111,19 +111,19 @@ def cmd_sync(services: Any, args: argparse.Namespace, lang: str) -> int:
     config = _config(sync.config(), args)
     if args.save_settings:
         config = sync.save_config(actor.id, replace(config, enabled=True))
-        print(_t(lang, "Exchange-inställningarna sparades.", "The Exchange settings were saved."))
+        print(pick(lang, "Exchange-inställningarna sparades.", "The Exchange settings were saved."))
     elif sync.config() != config or args.test:
         from satellitkontor.services.base import require_admin
 
         with services.db.session() as s:  # trying settings is an admin's task too
             require_admin(s, actor.id, "exchange_settings")
     if not config.url and not config.account and config.backend == "ews":
-        print(_t(lang, "Exchange är inte inställt: ange --ews-url och --account (eller --graph).",
+        print(pick(lang, "Exchange är inte inställt: ange --ews-url och --account (eller --graph).",
                  "Exchange is not set up: give --ews-url and --account (or --graph)."))  # fmt: skip
         return 2
     secret = password(config.username)
     if not secret and config.auth != "oauth2":
-        print(_t(lang, f"Inget lösenord för {config.username}: sätt SATELLITKONTOR_EWS_PASSWORD eller spara det i nyckelringen.",
+        print(pick(lang, f"Inget lösenord för {config.username}: sätt SATELLITKONTOR_EWS_PASSWORD eller spara det i nyckelringen.",
                  f"No password for {config.username}: set SATELLITKONTOR_EWS_PASSWORD or store it in the keyring."))  # fmt: skip
         return 2
     backend = make_backend(config, secret, sync.desk_mailboxes(config))
@@ -131,7 +131,7 @@ def cmd_sync(services: Any, args: argparse.Namespace, lang: str) -> int:
         if args.test:
             return _test(sync, backend, config, lang)
         if not config.enabled:
-            print(_t(lang, "Exchange-synken är avstängd (--save-settings slår på den).",
+            print(pick(lang, "Exchange-synken är avstängd (--save-settings slår på den).",
                      "Exchange sync is switched off (--save-settings switches it on)."))  # fmt: skip
             return 2
         from satellitkontor.services.exchange.sync import SyncService
@@ -143,14 +143,14 @@ def cmd_sync(services: Any, args: argparse.Namespace, lang: str) -> int:
     created = sum(p.created for p in report.pulls)
     moved = sum(p.moved for p in report.pulls)
     cancelled = sum(p.cancelled for p in report.pulls)
-    print(_t(lang,
+    print(pick(lang,
              f"Skickade {report.push.done} bokningar till Exchange; från Outlook: {created} nya, {moved} flyttade, {cancelled} avbokade.",
              f"Sent {report.push.done} bookings to Exchange; from Outlook: {created} new, {moved} moved, {cancelled} cancelled."))  # fmt: skip
     for error in dict.fromkeys([*report.errors, *report.push.errors]):
         print(error)
     pending = sync.status().pending
     if pending:
-        print(_t(lang, f"{pending} ändringar väntar fortfarande (se: satellitkontor sync --status).",
+        print(pick(lang, f"{pending} ändringar väntar fortfarande (se: satellitkontor sync --status).",
                  f"{pending} changes still pending (see: satellitkontor sync --status)."))  # fmt: skip
     return 0 if report.ok else 1
 
@@ -164,7 +164,7 @@ def _test(sync: Any, backend: Any, config: Any, lang: str) -> int:
     except ExchangeError as e:
         print(describe(e, lang))
         return 1
-    print(_t(lang, "Anslutningen till Exchange fungerar.", "The connection to Exchange works."))
+    print(pick(lang, "Anslutningen till Exchange fungerar.", "The connection to Exchange works."))
     return 0
 
 
@@ -174,60 +174,53 @@ def print_status(status: Any, lang: str) -> None:
     def when(moment: Any) -> str:
         return clk.to_local(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else "–"
 
-    state = _t(lang, "på", "on") if status.enabled else _t(lang, "av", "off")
+    state = pick(lang, "på", "on") if status.enabled else pick(lang, "av", "off")
     print(
-        _t(lang, f"Exchange-synk: {state} ({status.backend})", f"Exchange sync: {state} ({status.backend})")
+        pick(lang, f"Exchange-synk: {state} ({status.backend})", f"Exchange sync: {state} ({status.backend})")
     )
     print(
-        _t(
+        pick(
             lang,
             f"Senast lyckade synk: {when(status.last_success_at)}",
             f"Last successful sync: {when(status.last_success_at)}",
         )
     )
     if status.last_error:
-        print(_t(lang, f"Senaste fel: {status.last_error}", f"Last error: {status.last_error}"))
+        print(pick(lang, f"Senaste fel: {status.last_error}", f"Last error: {status.last_error}"))
     if not status.pending:
-        print(_t(lang, "Inget väntar: allt finns i Outlook.", "Nothing pending: everything is in Outlook."))
+        print(pick(lang, "Inget väntar: allt finns i Outlook.", "Nothing pending: everything is in Outlook."))
     else:
-        print(_t(lang, f"Väntar: {status.pending} (äldsta sedan {when(status.oldest_pending)})",
+        print(pick(lang, f"Väntar: {status.pending} (äldsta sedan {when(status.oldest_pending)})",
                  f"Pending: {status.pending} (oldest since {when(status.oldest_pending)})"))  # fmt: skip
         for item in status.items:
             what = (
-                _t(lang, "avbokning", "cancellation")
+                pick(lang, "avbokning", "cancellation")
                 if item.operation == "cancel"
-                else _t(lang, "bokning", "booking")
+                else pick(lang, "bokning", "booking")
             )
-            reason = item.error_text or _t(lang, "inte skickad än", "not sent yet")
+            reason = item.error_text or pick(lang, "inte skickad än", "not sent yet")
             print(f"  #{item.booking_id} {item.place} {when(item.start)} ({what}, "
-                  + _t(lang, f"försök {item.attempts}, nästa {when(item.next_attempt_at)}", f"attempt {item.attempts}, next {when(item.next_attempt_at)}")
+                  + pick(lang, f"försök {item.attempts}, nästa {when(item.next_attempt_at)}", f"attempt {item.attempts}, next {when(item.next_attempt_at)}")
                   + f"): {reason}")  # fmt: skip
     for answer in status.answers:
         word = (
-            _t(lang, "tackade nej", "declined")
+            pick(lang, "tackade nej", "declined")
             if answer.response == "declined"
-            else _t(lang, "svarade kanske", "said maybe")
+            else pick(lang, "svarade kanske", "said maybe")
         )
         print(
-            _t(
+            pick(
                 lang,
                 f"  {answer.place} {when(answer.start)}: rummet {word}",
                 f"  {answer.place} {when(answer.start)}: the room {word}",
             )
         )
     for o in status.overrides:
-        winner = _t(lang, "appen", "the app") if o.winner == "app" else "Outlook"
+        winner = pick(lang, "appen", "the app") if o.winner == "app" else "Outlook"
         print(
-            _t(
+            pick(
                 lang,
                 f"  Överkört {when(o.at)}: bokning #{o.booking_id}, {winner} vann",
                 f"  Overridden {when(o.at)}: booking #{o.booking_id}, {winner} won",
             )
         )
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
-
-
-COMMANDS: dict[str, Callable[[Any, argparse.Namespace, str], int]] = {"sync": cmd_sync}

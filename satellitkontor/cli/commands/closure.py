@@ -1,0 +1,55 @@
+"""``closure add|list``: days the office is closed."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from satellitkontor.cli.actor import local_today, who_acts_if_known
+from satellitkontor.cli.args import parse_date
+from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.words.texts import fmt_date
+
+if TYPE_CHECKING:
+    from satellitkontor.services.app_services import AppServices
+
+
+def add_parser(sub: Subparsers, t: Words) -> None:
+    clo = sub.add_parser("closure", help=t("stängda dagar", "closed days"))
+    csub = sub.nested(clo, dest="closure_command", metavar="add|list", required=True)
+    cadd = csub.add_parser("add", help=t("stäng kontoret några dagar", "close the office for some days"))
+    cadd.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        metavar=t("DATUM", "DATE"),
+        help=t("första stängda dag", "first closed day"),
+    )
+    cadd.add_argument(
+        "--to",
+        dest="end",
+        metavar=t("DATUM", "DATE"),
+        help=t("sista stängda dag (standard: samma)", "last closed day (default: the same)"),
+    )
+    cadd.add_argument("--reason", required=True, metavar=t("ORSAK", "REASON"))
+    csub.add_parser("list")
+
+
+def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
+    if args.closure_command == "list":
+        for c in services.office.closures():
+            print(f"{fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}")
+        return 0
+    today = local_today()
+    start = parse_date(args.start, today)
+    end = parse_date(args.end, today) if args.end else start
+    actor = who_acts_if_known(services, args)
+    c = services.office.add_closure(actor.id if actor else None, start, end, args.reason)
+    print(
+        pick(
+            lang,
+            f"Stängt {fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}",
+            f"Closed {fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}",
+        )
+    )
+    return 0
