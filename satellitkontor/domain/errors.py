@@ -206,6 +206,13 @@ class DatabaseRefused(DatabaseError):
     code = "database.refused"
 
 
+class OfficeBusy(DatabaseError):
+    """Someone else holds a lock the work needs, longer than the app waits (PostgreSQL's
+    ``lock_timeout``, SQLSTATE 55P03; migration 0008). Nothing was changed: try again."""
+
+    code = "database.busy"
+
+
 class PostgresqlOnly(DatabaseError):
     """A command for a shared office's PostgreSQL server was given a SQLite file."""
 

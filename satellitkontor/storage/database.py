@@ -15,7 +15,8 @@ In a shared office on PostgreSQL the database itself refuses what the login's ro
 (table privileges, row-level security and the booking guard of migration 0007, all SQLSTATE 42501
 ``insufficient_privilege``). ``session`` and ``connect`` turn every such refusal into one domain
 error, ``DatabaseRefused``, so each service needs no handling of its own and the user reads a
-sentence, not a driver's traceback.
+sentence, not a driver's traceback. A lock another session holds is waited for 3 seconds at most
+(``lock_timeout``; migration 0008), then the work fails with ``OfficeBusy`` instead of hanging.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from satellitkontor.domain.errors import DatabaseRefused, DatabaseUnavailable
+from satellitkontor.domain.errors import DatabaseRefused, DatabaseUnavailable, OfficeBusy
 from satellitkontor.storage.locations import ENV_URL as ENV_URL
 from satellitkontor.storage.locations import default_sqlite_path as default_sqlite_path
 from satellitkontor.storage.locations import resolve_url as resolve_url
@@ -45,6 +46,8 @@ PG_CONNECT_ARGS: dict[str, Any] = {
     "keepalives_idle": 10,
     "keepalives_interval": 3,
     "keepalives_count": 3,
+    # Wait at most this long for a lock another session holds (migration 0008): then OfficeBusy.
+    "options": "-c lock_timeout=3s",
 }
 
 
@@ -103,6 +106,8 @@ class Database:
         except OperationalError as exc:
             if _is_unreachable(exc):
                 raise DatabaseUnavailable(where=self.describe(), detail=_first_line(exc)) from exc
+            if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+                raise OfficeBusy(where=self.describe(), detail=_first_line(exc)) from exc
             raise
         except DBAPIError as exc:
             if _is_refusal(exc):
@@ -119,6 +124,8 @@ class Database:
         except OperationalError as exc:
             if _is_unreachable(exc):
                 raise DatabaseUnavailable(where=self.describe(), detail=_first_line(exc)) from exc
+            if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+                raise OfficeBusy(where=self.describe(), detail=_first_line(exc)) from exc
             raise
         except DBAPIError as exc:
             if _is_refusal(exc):
@@ -173,6 +180,10 @@ def _is_unreachable(exc: OperationalError) -> bool:
 #: SQLSTATE insufficient_privilege: no table privilege, a row-level security policy, or the
 #: booking guard's own refusal (migration 0007).
 REFUSED = "42501"
+
+
+#: SQLSTATE lock_not_available: ``lock_timeout`` ran out (see PG_CONNECT_ARGS).
+LOCK_NOT_AVAILABLE = "55P03"
 
 
 def _is_refusal(exc: DBAPIError) -> bool:

@@ -155,6 +155,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Databasen tillåter inte det här för din roll ({detail}).",
         "The database does not allow this for your role ({detail}).",
     ),
+    "database.busy": (
+        "Kontoret är upptaget av en annan användare just nu. Försök igen om en stund.",
+        "The office is busy with another user just now. Try again in a moment.",
+    ),
     "database.postgresql_only": (
         "Det här gäller bara ett delat kontor på PostgreSQL; {where} är en SQLite-fil. Ange servern med --url postgresql+psycopg://…",
         "This is only for a shared office on PostgreSQL; {where} is a SQLite file. Give the server with --url postgresql+psycopg://…",
