@@ -16,7 +16,9 @@ server delivers a notification only when (and if) the writing transaction commit
 can forget to announce a change (the CLI, another version of the app, an admin's SQL) and nobody
 hears of a change that was rolled back. The thread holds its own autocommit psycopg connection
 (not one of the pool's), says ``LISTEN satellitkontor`` and blocks on the socket; it costs no
-query while nothing happens. TCP keepalives notice a server that vanished without closing the
+query while nothing happens. Any login may send on that channel too (``NOTIFY`` needs no
+privilege), so a notification is only a hint: a payload naming no watched table is ignored, and
+after a reload the next comes half a second later at the earliest (a flood costs two a second). TCP keepalives notice a server that vanished without closing the
 connection. If the connection breaks it reports offline and reconnects with a growing pause
 (0.5 s, 1 s, 2 s … 5 s; :meth:`retry_now` cuts the pause short).
 
@@ -41,6 +43,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -54,6 +57,14 @@ log = logging.getLogger("satellitkontor.changes")
 CHANNEL = "satellitkontor"
 #: Tables whose change alters the office's set-up (see services/office_setup.py).
 SETUP_TABLES = frozenset({"resources", "closures", "settings"})
+#: The payloads the triggers send (migration 0006's tables). ``NOTIFY`` needs no privilege, so any
+#: login can send anything on the channel: a notification is only a hint to reload, other
+#: payloads are ignored, and reloads come at most every RELOAD_INTERVAL seconds (migration 0008).
+WATCHED_TABLES = frozenset(
+    {"bookings", "booking_series", "people", "rotation_years", "rotation_meetings", "municipalities"}
+    | SETUP_TABLES
+)
+RELOAD_INTERVAL = 0.5
 #: How often the SQLite thread reads ``PRAGMA data_version``.
 SQLITE_INTERVAL = 0.25
 #: How long the PostgreSQL thread blocks on the socket before looking whether it should stop.
@@ -213,13 +224,23 @@ class ChangeWatch:
                 conn.close()
 
     def _listen(self, conn: Any) -> None:
+        """Reload on a notification at once, then at most every RELOAD_INTERVAL: anyone may send
+        one (see WATCHED_TABLES), so a flood must not keep every app reloading."""
+        pending: set[str] = set()
+        last = float("-inf")
         while not self._stop.is_set():
-            tables = {n.payload for n in conn.notifies(timeout=LISTEN_SLICE, stop_after=1)}
-            if not tables:
+            due = last + RELOAD_INTERVAL - time.monotonic()
+            wait = LISTEN_SLICE if not pending else max(0.0, min(LISTEN_SLICE, due))
+            heard = {n.payload for n in conn.notifies(timeout=wait, stop_after=1)}
+            if heard:
+                heard.update(n.payload for n in conn.notifies(timeout=0))  # the rest of a burst
+            pending |= heard & WATCHED_TABLES
+            if not pending or time.monotonic() < last + RELOAD_INTERVAL:
                 continue
-            tables.update(n.payload for n in conn.notifies(timeout=0))  # the rest of a burst
-            if tables & SETUP_TABLES:
+            if pending & SETUP_TABLES:
                 self.db.setup_generation += 1
+            pending.clear()
+            last = time.monotonic()
             self._changed()
 
     def _run_sqlite(self) -> None:
