@@ -13,6 +13,11 @@ Decisions:
   write bookings, series, audit entries and Exchange outbox rows, whose rows the policies narrow
   to their own. ``apply_grants`` revokes and grants the whole matrix again, so it is safe to run
   after every ``db upgrade`` (the command does) and a narrowed privilege takes effect.
+- Users update ``bookings`` and ``booking_series`` through a grant on every *column*, not on the
+  table: ``LOCK TABLE`` in a mode that stops readers needs a table privilege (migration 0008).
+- **Timeouts per login**: ``LOGIN_SETTINGS`` (lock, statement, idle in transaction) go on each
+  login of the three groups in this database, on ``db grant`` and again on every ``apply_grants``;
+  PostgreSQL never applies a group role's own settings to its members.
 - A table the matrix does not name stays closed to users (the default privileges give new
   tables to the admin group for reading only): a new migration's author must decide and add it
   here; tests/storage/test_row_security.py fails until they do.
@@ -62,6 +67,10 @@ GROUPS: dict[Role, str] = {Role.USER: USER_GROUP, Role.RECEPTIONIST: RECEPTION_G
 _R = "SELECT"
 _W = "SELECT, INSERT, UPDATE"
 _ALL = "SELECT, INSERT, UPDATE, DELETE"
+#: UPDATE of every column rather than of the table: the same rows may change, but ``LOCK TABLE``
+#: in a mode that stops readers needs a table privilege, so a user cannot freeze the table
+#: (migration 0008). ``{columns}`` is filled with the table's columns when granting.
+_W_COLUMNS = "SELECT, INSERT, UPDATE ({columns})"
 
 #: table -> {group: privileges it adds}; rows are narrowed by the policies of migration 0007.
 TABLE_PRIVILEGES: dict[str, dict[str, str]] = {
@@ -80,14 +89,22 @@ TABLE_PRIVILEGES: dict[str, dict[str, str]] = {
             "db_logins",
         )
     },
-    "bookings": {USER_GROUP: _W, ADMIN_GROUP: _ALL},
-    "booking_series": {USER_GROUP: _W, ADMIN_GROUP: _ALL},
+    "bookings": {USER_GROUP: _W_COLUMNS, ADMIN_GROUP: _ALL},
+    "booking_series": {USER_GROUP: _W_COLUMNS, ADMIN_GROUP: _ALL},
     # append-only: nobody deletes (a trigger refuses it anyway); admins anonymise (UPDATE)
     "audit_log": {USER_GROUP: "SELECT, INSERT", ADMIN_GROUP: _W},
     "exchange_outbox": {USER_GROUP: "SELECT, INSERT", RECEPTION_GROUP: _ALL},
     "exchange_links": {USER_GROUP: _R, RECEPTION_GROUP: _ALL},
     "exchange_sync_state": {RECEPTION_GROUP: _ALL},
     "alembic_version": {USER_GROUP: _R},
+}
+
+#: Set on every login of the three groups, in the office's database (``ALTER ROLE … IN DATABASE
+#: … SET``): a group role's own settings never reach its members. Why these values: migration 0008.
+LOGIN_SETTINGS: dict[str, str] = {
+    "lock_timeout": "5s",
+    "statement_timeout": "30s",
+    "idle_in_transaction_session_timeout": "60s",
 }
 
 #: An AD account or a plain PostgreSQL login name.
@@ -178,12 +195,12 @@ def apply_grants(conn: Connection) -> None:
         table_id = sql.Identifier(schema_name, table)
         _run(conn, sql.SQL("REVOKE ALL ON TABLE {} FROM {}").format(table_id, groups))
         for group, privileges in TABLE_PRIVILEGES.get(table, {}).items():
-            _run(
-                conn,
-                sql.SQL("GRANT {} ON TABLE {} TO {}").format(
-                    sql.SQL(privileges), table_id, sql.Identifier(group)
-                ),
-            )
+            granted = sql.SQL(privileges)
+            if "{columns}" in privileges:
+                granted = granted.format(
+                    columns=sql.SQL(", ").join(map(sql.Identifier, _columns(conn, table)))
+                )
+            _run(conn, sql.SQL("GRANT {} ON TABLE {} TO {}").format(granted, table_id, sql.Identifier(group)))
     _run(conn, sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {} TO {}").format(schema_id, user))
     functions = conn.execute(
         text(
@@ -196,6 +213,23 @@ def apply_grants(conn: Connection) -> None:
     defaults = sql.SQL("ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT {} ON {} TO {}")
     _run(conn, defaults.format(schema_id, sql.SQL("USAGE, SELECT"), sql.SQL("SEQUENCES"), user))
     _run(conn, defaults.format(schema_id, sql.SQL("SELECT"), sql.SQL("TABLES"), sql.Identifier(ADMIN_GROUP)))
+    for login in _group_logins(conn):
+        apply_login_settings(conn, login)
+
+
+def apply_login_settings(conn: Connection, login: str, *, reset: bool = False) -> None:
+    """Give ``login`` the LOGIN_SETTINGS in this database (``reset``: take them away again)."""
+    from psycopg import sql
+
+    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    prefix = sql.SQL("ALTER ROLE {} IN DATABASE {}").format(sql.Identifier(login), sql.Identifier(database))
+    for name, value in LOGIN_SETTINGS.items():
+        change = (
+            sql.SQL("RESET {}").format(sql.Identifier(name))
+            if reset
+            else sql.SQL("SET {} = {}").format(sql.Identifier(name), sql.Literal(value))
+        )
+        _run(conn, sql.SQL("{} {}").format(prefix, change))
 
 
 # --- logins -------------------------------------------------------------------------------------
@@ -263,6 +297,7 @@ def set_group(conn: Connection, login: str, role: Role | None) -> None:
             _run(conn, sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(login)))
         elif group != wanted and member:
             _run(conn, sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(login)))
+    apply_login_settings(conn, login, reset=wanted is None)
 
 
 def group_of(conn: Connection, login: str) -> Role | None:
@@ -288,6 +323,24 @@ def drop_login(conn: Connection, login: str) -> None:
 # --- helpers ------------------------------------------------------------------------------------
 def _role_exists(conn: Connection, name: str) -> bool:
     return conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first() is not None
+
+
+def _columns(conn: Connection, table: str) -> list[str]:
+    stmt = text(
+        "SELECT attname FROM pg_attribute WHERE attrelid = CAST(:t AS regclass) "
+        "AND attnum > 0 AND NOT attisdropped ORDER BY attnum"
+    )
+    return list(conn.execute(stmt, {"t": table}).scalars())
+
+
+def _group_logins(conn: Connection) -> list[str]:
+    """The LOGIN roles that are members of one of the group roles."""
+    stmt = text(
+        "SELECT DISTINCT u.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+        "JOIN pg_roles u ON u.oid = m.member WHERE g.rolname = ANY(:groups) AND u.rolcanlogin "
+        "ORDER BY 1"
+    )
+    return list(conn.execute(stmt, {"groups": list(GROUPS.values())}).scalars())
 
 
 def _is_direct_member(conn: Connection, member: str, group: str) -> bool:

@@ -34,7 +34,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, cast, or_, select, text, update
+from sqlalchemy import String, cast, or_, select, update
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain.bookings import HOLDING_STATUSES
@@ -58,6 +58,7 @@ from satellitkontor.storage.models import (
     RotationYearRow,
     SeriesRow,
 )
+from satellitkontor.storage.queries import common as queries
 from satellitkontor.storage.queries import privacy as privacy_queries
 
 _NO_SYNC = {"synchronize_session": False}
@@ -81,8 +82,7 @@ def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonR
     if person.role is Role.ADMIN and person.active and not _other_admin(s, person.id):
         raise PermissionDenied(action="remove_last_admin", role=Role.ADMIN.value)
     privacy_queries.prepare_removal(s)
-    if s.get_bind().dialect.name == "postgresql":  # as booking for them does (queries.lock_for_booking)
-        s.execute(text("SELECT pg_advisory_xact_lock(2, :p)"), {"p": person.id})
+    queries.lock_for_import(s, [], [person.id])  # as booking for them does (queries.lock_for_booking)
     pid, found = person.id, needles([person.name, person.email])
 
     cancelled = _cancel_coming(s, now, actor, pid)

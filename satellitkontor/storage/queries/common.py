@@ -254,18 +254,17 @@ def _holding_overlaps_select(
 
 
 def lock_for_booking(session: Session, resource_id: int, person_id: int) -> None:
-    """Serialise bookers of one resource and of one person on PostgreSQL.
+    """Serialise bookers of one resource and of one person on PostgreSQL (row locks on the
+    resource's and the person's rows, taken by ``satellitkontor_lock_for_booking`` of migration
+    0008: a user cannot hold them for somebody else, as she could the advisory keys before).
 
     SQLite needs nothing: the write transaction began with BEGIN IMMEDIATE and already holds the
     database's only write lock. On PostgreSQL the exclusion constraint guards the resource anyway;
-    the advisory locks make the loser of a race see the winner's booking and get the ordinary
+    the locks make the loser of a race see the winner's booking and get the ordinary
     conflict message, and they make "one desk per person" race-free, which no constraint can
     express while the rule is optional. Resource before person, always: no deadlock.
     """
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    session.execute(text("SELECT pg_advisory_xact_lock(1, :r)"), {"r": resource_id})
-    session.execute(text("SELECT pg_advisory_xact_lock(2, :p)"), {"p": person_id})
+    lock_for_import(session, [resource_id], [person_id])
 
 
 def imported_keys(session: Session, keys: Sequence[str]) -> dict[str, int]:
@@ -286,7 +285,7 @@ def lock_for_import(session: Session, resource_ids: Sequence[int], person_ids: S
     other in a circle."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for r in sorted(set(resource_ids)):
-        session.execute(text("SELECT pg_advisory_xact_lock(1, :r)"), {"r": r})
-    for p in sorted(set(person_ids)):
-        session.execute(text("SELECT pg_advisory_xact_lock(2, :p)"), {"p": p})
+    session.execute(
+        text("SELECT satellitkontor_lock_for_booking(CAST(:r AS integer[]), CAST(:p AS integer[]))"),
+        {"r": sorted(set(resource_ids)), "p": sorted(set(person_ids))},
+    )
