@@ -5,7 +5,7 @@ transaction with ``BEGIN IMMEDIATE``: the write lock is taken before the booking
 for overlaps, so two processes booking the same desk at once are serialised and the second one
 sees the first one's booking. Reads use a deferred ``BEGIN`` and, in WAL mode, never wait for a
 writer. On PostgreSQL transactions are READ COMMITTED; races there are settled by the exclusion
-constraint and by advisory locks the booking service takes (see services/booking/service.py).
+constraint and by row locks the booking service takes (see storage/queries/common.lock_for_booking).
 
 SQLite runs with ``journal_mode=WAL`` and ``synchronous=NORMAL``: a crash of the app never loses
 a committed booking; only a power cut in the instant after a commit could, which is the usual

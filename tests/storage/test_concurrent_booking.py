@@ -2,7 +2,7 @@
 
 Each round, two spawned processes wait on a barrier and then book the same (desk, morning) at once.
 Exactly one must win; the other must get the ordinary Swedish conflict message. The services
-serialise bookers (BEGIN IMMEDIATE on SQLite, advisory locks on PostgreSQL); a second test goes
+serialise bookers (BEGIN IMMEDIATE on SQLite, row locks on PostgreSQL); a second test goes
 around the services and races plain INSERTs, so only the database's own guard (the exclusion
 constraint, the SQLite trigger) stands between the two.
 """

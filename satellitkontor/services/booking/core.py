@@ -193,7 +193,7 @@ class BookingCore(Service):
         """Write pending rows; the database's own overlap guard becomes the ordinary conflict.
 
         PostgreSQL checks an exclusion constraint after inserting, so two writers that bypass the
-        advisory lock may meet in a deadlock inside the constraint check instead of a violation;
+        booking lock may meet in a deadlock inside the constraint check instead of a violation;
         that, too, means "someone else booked it". The resource's name is read before the flush,
         because a failed flush expires the session's objects.
         """
