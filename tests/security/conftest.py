@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 
 from satellitkontor.domain.people import Role
 from satellitkontor.services.app_services import AppServices
-from satellitkontor.services.login_admin import grant_login
+from satellitkontor.services.database_admin import grant_login
 from satellitkontor.storage import pg_roles
 from tests.conftest import MovableClock, Office, make_office
 from tests.pg_logins import connect_as, drop_logins, login_url, unique_login
