@@ -72,3 +72,166 @@ def test_the_window_shows_before_the_heavy_libraries_load() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     ).stdout.strip()
     assert out == "", f"imported at start-up: {out}"
+
+
+# --- the house's shape (issue: "The house, reshaped so a newcomer finds each room") ------------
+def _all_imports(path: Path) -> set[str]:
+    """Every satellitkontor module a file imports, at any level (function-level imports too)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("satellitkontor"))
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.level == 0
+            and node.module.startswith("satellitkontor")
+        ):
+            names.add(node.module)
+            names.update(f"{node.module}.{a.name}" for a in node.names)
+    return names
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+FRONT_DOORS = ("cli", "gui", "feeds_server")
+#: Who may import a front door: its own modules, and these entry points (importer -> imported).
+ENTRY_POINTS = {
+    ("satellitkontor.__main__", "satellitkontor.cli"),  # python -m satellitkontor
+    ("satellitkontor.cli.main", "satellitkontor.gui"),  # no subcommand: the desktop app
+    ("satellitkontor.cli.commands.serve_feeds", "satellitkontor.feeds_server"),  # serve-feeds
+}
+
+
+@pytest.mark.parametrize("door", FRONT_DOORS)
+def test_front_doors_never_import_storage(door: str) -> None:
+    bad = {
+        f"{_module_name(p)} -> {name}"
+        for p in _modules(PACKAGE / door)
+        for name in _all_imports(p)
+        if name.startswith("satellitkontor.storage")
+    }
+    assert not bad, "a front door asks the services, never storage:\n" + "\n".join(sorted(bad))
+
+
+def test_nothing_imports_a_front_door_but_its_entry_points() -> None:
+    bad = set()
+    for path in _modules(PACKAGE):
+        importer = _module_name(path)
+        for name in _all_imports(path):
+            for door in FRONT_DOORS:
+                target = f"satellitkontor.{door}"
+                if not (name == target or name.startswith(target + ".")):
+                    continue
+                if importer == target or importer.startswith(target + "."):
+                    continue  # a door's own rooms
+                if (importer, target) not in ENTRY_POINTS:
+                    bad.add(f"{importer} -> {name}")
+    assert not bad, "\n".join(sorted(bad))
+
+
+def test_services_never_import_a_front_door() -> None:
+    bad = {
+        f"{_module_name(p)} -> {n}"
+        for p in _modules(PACKAGE / "services")
+        for n in _all_imports(p)
+        if n.startswith(tuple(f"satellitkontor.{d}" for d in FRONT_DOORS))
+    }
+    assert not bad, "\n".join(sorted(bad))
+
+
+def _module_level_graph() -> dict[str, set[str]]:
+    """satellitkontor module -> the satellitkontor modules it imports when it is imported
+    (module level, TYPE_CHECKING blocks left out)."""
+    modules = {_module_name(p): p for p in _modules(PACKAGE)}
+
+    def resolve(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        deps: set[str] = set()
+        nodes: list[ast.stmt] = []
+        for node in tree.body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.dump(node.test):
+                continue
+            nodes.extend(node.body if isinstance(node, (ast.If, ast.Try)) else [node])
+        for node in nodes:
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [f"{node.module}.{a.name}" for a in node.names] + [node.module]
+            for target in targets:
+                if target.startswith("satellitkontor"):
+                    found = resolve(target)
+                    if found and found != name:
+                        deps.add(found)
+        graph[name] = deps
+    return graph
+
+
+def test_no_module_level_import_cycle() -> None:
+    graph = _module_level_graph()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(v: str) -> None:  # Tarjan's strongly connected components
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for v in graph:
+        if v not in index:
+            visit(v)
+    assert not cycles, "modules that import each other when imported:\n" + "\n".join(map(str, cycles))
+
+
+def test_the_package_shows_its_rooms() -> None:
+    rooms = sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists())
+    assert rooms == sorted(
+        ["cli", "domain", "feeds_server", "gui", "integrations", "services", "storage", "words"]
+    )
+    loose = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(loose) <= 5, loose
+
+
+def test_services_are_grouped_by_capability() -> None:
+    top = sorted(p.name for p in (PACKAGE / "services").glob("*.py"))
+    assert len(top) <= 15, f"{len(top)} modules at services/ top level: group them by capability"
+
+
+def test_one_registry_of_commands_and_one_module_each() -> None:
+    from satellitkontor.cli.registry import COMMANDS
+
+    modules = {p.stem for p in (PACKAGE / "cli" / "commands").glob("*.py")} - {"__init__"}
+    assert sorted(c.module for c in COMMANDS) == sorted(modules)
+    for command in COMMANDS:
+        module = command.load()
+        assert callable(module.add_parser) and callable(module.run), command.name

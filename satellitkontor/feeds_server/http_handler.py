@@ -38,12 +38,10 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
-
-from satellitkontor.domain.errors import DatabaseError, NotFound
+from satellitkontor.domain.errors import NotFound
 from satellitkontor.feeds_server.conditional import http_date, not_modified, quote_etag
 from satellitkontor.feeds_server.names import feed_file_name, redact
+from satellitkontor.services.base import DATABASE_FAILURES
 
 if TYPE_CHECKING:
     from satellitkontor.feeds_server.server import FeedHTTPServer
@@ -63,7 +61,7 @@ UNAVAILABLE = (
 BUSY = "Upptagen, försök igen om en stund. / Busy, try again shortly.\n".encode()
 INTERNAL = b"Internt fel. / Internal error.\n"
 
-_DATABASE_ERRORS = (DatabaseError, DBAPIError, PoolTimeout)
+_DATABASE_ERRORS = DATABASE_FAILURES
 _CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout)
 
 

@@ -36,7 +36,7 @@ from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
 from satellitkontor.gui.main_window import MainWindow
 from satellitkontor.gui.settings import APPLICATION, ORGANISATION, AppSettings
-from satellitkontor.storage.locations import resolve_url
+from satellitkontor.services.startup import ENV_USER, choose_person, preset_email, resolve_url
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
@@ -45,8 +45,6 @@ log = logging.getLogger("satellitkontor.gui")
 
 #: Set by the start-up benchmark: print timings and quit once the first view shows its data.
 STARTUP_PROBE = "SATELLITKONTOR_STARTUP_PROBE"
-#: Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI's).
-ENV_USER = "SATELLITKONTOR_USER"
 
 
 @dataclass(frozen=True)
@@ -128,11 +126,10 @@ class DesktopApp(QObject):
             self.ctx.attach(opened.services)
             self.ctx.set_person(opened.login_person, remember=False)
             return
-        remembered = self.settings.person_id(self.ctx.db_url)
-        person = next((p for p in opened.people if p.id == remembered), None)
-        preset = os.environ.get(ENV_USER, "").strip().lower()
-        if person is None and preset:  # IT may preset who uses a PC (the same variable as the CLI's)
-            person = next((p for p in opened.people if p.email == preset), None)
+        # the person remembered for this database, else the one IT preset (as for the CLI)
+        person = choose_person(
+            opened.people, remembered_id=self.settings.person_id(self.ctx.db_url), preset=preset_email()
+        )
         if person is not None:
             self.ctx.person = person
         self.ctx.attach(opened.services)
@@ -187,8 +184,7 @@ class DesktopApp(QObject):
 
         def done(people: list[Person]) -> None:
             self.ctx.notify_changed()
-            preset = os.environ.get(ENV_USER, "").strip().lower()
-            person = next((p for p in people if preset and p.email == preset), None)
+            person = choose_person(people, remembered_id=None, preset=preset_email())
             if person is not None:  # IT (or the smoke test) said who uses this PC
                 self.ctx.set_person(person)
             else:

@@ -5,13 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain.clock import Clock, system_clock
-from satellitkontor.domain.errors import PermissionDenied, PersonInactive, PersonNotFound
+from satellitkontor.domain.errors import DatabaseError, PermissionDenied, PersonInactive, PersonNotFound
 from satellitkontor.domain.people import Role
 from satellitkontor.storage.database import Database, resolve_url
 from satellitkontor.storage.models import PersonRow
+
+#: What a front door that must keep serving (the feed server) treats as "the database failed":
+#: our own DatabaseError and what the driver or the pool raise past Database.session().
+DATABASE_FAILURES: tuple[type[Exception], ...] = (DatabaseError, DBAPIError, PoolTimeout)
 
 
 def connect(url: str | None) -> Database:

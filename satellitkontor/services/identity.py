@@ -19,36 +19,14 @@ developer's machine), there is no such person and the app asks who is using it a
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
-
 from sqlalchemy import select, text
 
 from satellitkontor.domain.errors import ActorIsLogin, ActorRequired, PersonNotFound
 from satellitkontor.domain.people import Person, normalise_email
 from satellitkontor.services.base import Service
+from satellitkontor.services.startup import preset_email
 from satellitkontor.storage.models import DbLoginRow, PersonRow
 from satellitkontor.storage.queries import common as queries
-
-#: Who uses this PC or runs this command, when nobody says (IT may preset it; the CLI reads it too).
-ENV_USER = "SATELLITKONTOR_USER"
-
-
-def preset_email() -> str | None:
-    """The person IT preset for this PC or session (``$SATELLITKONTOR_USER``), normalised."""
-    value = os.environ.get(ENV_USER, "").strip()
-    return normalise_email(value) if value else None
-
-
-def choose_person(
-    people: Sequence[Person], *, remembered_id: int | None, preset: str | None = None
-) -> Person | None:
-    """The app's person at start when the database login names nobody: the one remembered for
-    this database, else the one preset in the environment, else None (the app asks)."""
-    person = next((p for p in people if p.id == remembered_id), None)
-    if person is None and preset:
-        person = next((p for p in people if p.email == preset), None)
-    return person
 
 
 class IdentityService(Service):

@@ -195,9 +195,9 @@ def apply_grants(conn: Connection) -> None:
         table_id = sql.Identifier(schema_name, table)
         _run(conn, sql.SQL("REVOKE ALL ON TABLE {} FROM {}").format(table_id, groups))
         for group, privileges in TABLE_PRIVILEGES.get(table, {}).items():
-            granted = sql.SQL(privileges)
+            granted: sql.Composable = sql.SQL(privileges)
             if "{columns}" in privileges:
-                granted = granted.format(
+                granted = sql.SQL(privileges).format(
                     columns=sql.SQL(", ").join(map(sql.Identifier, _columns(conn, table)))
                 )
             _run(conn, sql.SQL("GRANT {} ON TABLE {} TO {}").format(granted, table_id, sql.Identifier(group)))

@@ -10,7 +10,7 @@ from satellitkontor.cli.output import Progress
 from satellitkontor.cli.parser import Subparsers, Words, pick
 
 if TYPE_CHECKING:
-    from satellitkontor.storage.backup import BackupSummary
+    from satellitkontor.services.backup import BackupSummary
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:

@@ -11,7 +11,7 @@ from satellitkontor.cli.output import Progress
 from satellitkontor.cli.parser import Subparsers, Words, pick
 
 if TYPE_CHECKING:
-    from satellitkontor.storage.backup import BackupSummary, OfficeSize
+    from satellitkontor.services.backup import BackupSummary, OfficeSize
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
@@ -48,9 +48,8 @@ def add_parser(sub: Subparsers, t: Words) -> None:
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
-    from satellitkontor.services.backup import office_size, restore_office
-    from satellitkontor.storage.backup import check_backup_file
-    from satellitkontor.storage.locations import describe_url, resolve_url
+    from satellitkontor.services.backup import check_backup_file, office_size, restore_office
+    from satellitkontor.services.startup import describe_url, resolve_url
 
     check_backup_file(args.file.expanduser().absolute())  # a wrong file: said before anything is asked
     where = describe_url(resolve_url(args.db))

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from satellitkontor import logs
 from satellitkontor.gui.app_icon import app_icon
 from satellitkontor.gui.context import AppContext
-from satellitkontor.storage.locations import describe_url
+from satellitkontor.services.startup import describe_url
 
 LICENSE = "EUPL-1.2"
 
