@@ -235,10 +235,12 @@ def test_demo_then_stats_as_csv(url: str, tmp_path: Path) -> None:
     target = tmp_path / "stats.csv"
     code, out, _ = run(url, "stats", "--year", str(year), "--format", "csv", "--out", str(target))
     assert code == 0 and str(target) in out
-    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    # The app's file: Swedish headers, semicolons, a byte-order mark, decimal commas.
+    text = target.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 13 * 7
-    year_rows = [r for r in rows if r["month"] == ""]
-    assert {r["municipality"] for r in year_rows} == {
+    year_rows = [r for r in rows if r["Månad"] == "Hela året"]
+    assert {r["Kommun"] for r in year_rows} == {
         "Bjurholm",
         "Nordmaling",
         "Robertsfors",
@@ -247,9 +249,23 @@ def test_demo_then_stats_as_csv(url: str, tmp_path: Path) -> None:
         "Vännäs",
         "Örnsköldsvik",
     }
-    assert sum(float(r["desk_days"]) for r in year_rows) > 0
-    monthly = sum(float(r["desk_days"]) for r in rows if r["month"])
-    assert monthly == pytest.approx(sum(float(r["desk_days"]) for r in year_rows))
+
+    def days(r: dict[str, str]) -> float:
+        return float(r["Platsdagar"].replace(",", "."))
+
+    assert sum(days(r) for r in year_rows) > 0
+    monthly = sum(days(r) for r in rows if r["Månad"] != "Hela året")
+    assert monthly == pytest.approx(sum(days(r) for r in year_rows))
+    workbook = tmp_path / "stats.xlsx"
+    code, out, _ = run(url, "stats", "--year", str(year), "--out", str(workbook))
+    assert code == 0 and str(workbook) in out
+    import openpyxl
+
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    assert book.sheetnames == ["Helår", "Per månad"]
+    book.close()
+    code, _, err = run(url, "stats", "--year", str(year), "--format", "xlsx")
+    assert code == 2 and "--out FIL.xlsx" in err
 
 
 def test_bad_arguments_are_explained_in_swedish(url: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 
 from satellitkontor.domain.bookings import BookingView, DeskPeriod
@@ -184,44 +182,6 @@ def rotation_years(rows: list[HostYear], lang: str) -> str:
         status = label("confirmed_year" if hy.status.value == "confirmed" else hy.status.value, lang)
         out.append(f"{hy.year}  {hy.host.name:<13}  {hy.kc_vice_chair.name:<21}  {status}")
     return "\n".join(out)
-
-
-STAT_COLUMNS = (
-    "year",
-    "month",
-    "municipality",
-    "desk_days",
-    "room_hours",
-    "bookings",
-    "people",
-    "employees",
-    "politicians",
-    "no_shows",
-    "no_show_rate",
-)
-
-
-def stats_csv(rows: list[UsageRow]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(STAT_COLUMNS)
-    for r in rows:
-        writer.writerow(
-            [
-                r.year,
-                r.month or "",
-                r.municipality_name,
-                r.desk_days,
-                r.room_hours,
-                r.bookings,
-                r.people,
-                r.employees,
-                r.politicians,
-                r.no_shows,
-                f"{r.no_show_rate:.3f}",
-            ]
-        )
-    return buf.getvalue()
 
 
 def stats_table(rows: list[UsageRow], lang: str) -> str:

@@ -413,6 +413,10 @@ FIELDS = {
     "names_to_users": ("namn för alla användare (ja eller nej)", "names for all users (yes or no)"),
     "retention_on_start": ("rensa vid start (ja eller nej)", "remove on start (yes or no)"),
     "export_folder": ("mapp att spara i (den måste finnas)", "folder to save in (it must exist)"),
+    "out": (
+        "fil (en Excel-arbetsbok behöver --out FIL.xlsx)",
+        "file (an Excel workbook needs --out FILE.xlsx)",
+    ),
 }
 RECURRENCE = {
     "until_or_count": (

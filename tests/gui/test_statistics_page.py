@@ -9,6 +9,7 @@ from datetime import date, time
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -117,6 +118,53 @@ def test_exports_round_trip(
     assert len(lines) == 1 + len(expected)
     umea = next(x for x in lines if x[1] == "Hela året" and x[2] == "Umeå")
     assert umea[3:6] == ["1,5", "0", "2"]
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    from satellitkontor.cli.main import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = main(list(args))
+    return code, out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_command_line_writes_the_same_files_as_the_page(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+) -> None:
+    """``satellitkontor stats --out`` and Statistik → Exportera give the same file for a year."""
+    monkeypatch.delenv("SATELLITKONTOR_DB_URL", raising=False)
+    monkeypatch.delenv("SATELLITKONTOR_USER", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    _book(gui_office)
+    gui_office.clock.moment = clk.system_clock()  # "started" counts up to now, as the CLI's clock
+    page = _page(qtbot, make_ctx(gui_office.admin, lang))
+    url = gui_office.services.db.url.render_as_string(hide_password=False)
+    for suffix, export in ((".csv", page.export_csv), (".xlsx", page.export_xlsx)):
+        from_page, from_cli = tmp_path / f"page{suffix}", tmp_path / f"cli{suffix}"
+        with qtbot.waitSignal(page.exported, timeout=5000):
+            export(str(from_page))
+        code, _ = _cli("--db", url, "--lang", lang, "stats", "--year", "2026", "--out", str(from_cli))
+        assert code == 0
+        if suffix == ".csv":
+            assert from_cli.read_bytes() == from_page.read_bytes()
+            continue
+        page_book, cli_book = openpyxl.load_workbook(from_page), openpyxl.load_workbook(from_cli)
+        assert cli_book.sheetnames == page_book.sheetnames
+        for name in page_book.sheetnames:
+            want = list(page_book[name].iter_rows(values_only=True))
+            assert len(want) > 8
+            assert list(cli_book[name].iter_rows(values_only=True)) == want
 
 
 def test_usage_model_passes_the_model_tester(qtmodeltester: ModelTester, gui_office: Office) -> None:

@@ -1,4 +1,9 @@
-"""``stats --year Y [--format table|csv] [--out FILE]``: usage per municipality and month."""
+"""``stats --year Y [--format table|csv|xlsx] [--out FILE]``: usage per municipality and month.
+
+CSV and XLSX files are written by services/statistics/export.py, the same writer as the app's
+Statistik page, so the command line and the app give the same file for the same year. Without
+``--format``, an ``--out`` ending in ``.csv`` or ``.xlsx`` says which file to write.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from satellitkontor.cli import output as cli_format
 from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.domain.errors import InvalidInput
+from satellitkontor.services.statistics import export
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
@@ -19,18 +26,34 @@ def add_parser(sub: Subparsers, t: Words) -> None:
         "stats", help=t("statistik per kommun och månad", "statistics per municipality and month")
     )
     stats.add_argument("--year", type=int, required=True, metavar=t("ÅR", "YEAR"))
-    stats.add_argument("--format", choices=("table", "csv"), default="table")
+    stats.add_argument("--format", choices=("table", "csv", "xlsx"), default=None)
     stats.add_argument(
         "--out", type=Path, metavar=t("FIL", "FILE"), help=t("skriv till fil", "write to a file")
     )
 
 
+def file_format(args: argparse.Namespace) -> str:
+    """table, csv or xlsx: as asked, else by the ending of ``--out`` (.csv, .xlsx), else table."""
+    if args.format is not None:
+        return str(args.format)
+    suffix = args.out.suffix.lower() if args.out is not None else ""
+    return {".csv": "csv", ".xlsx": "xlsx"}.get(suffix, "table")
+
+
 def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
+    kind = file_format(args)
+    if kind == "xlsx" and args.out is None:
+        raise InvalidInput(field="out", value="-")
     rows = services.statistics.usage(args.year)
-    text = cli_format.stats_csv(rows) if args.format == "csv" else cli_format.stats_table(rows, lang)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-        print(pick(lang, f"Statistiken är sparad i {args.out}.", f"The statistics are saved in {args.out}."))
-    else:
+    if args.out is None:
+        text = export.csv_text(rows, lang) if kind == "csv" else cli_format.stats_table(rows, lang)
         sys.stdout.write(text)
+        return 0
+    if kind == "xlsx":
+        export.write_xlsx(args.out, rows, lang)
+    elif kind == "csv":
+        export.write_csv(args.out, rows, lang)
+    else:
+        args.out.write_text(cli_format.stats_table(rows, lang), encoding="utf-8")
+    print(pick(lang, f"Statistiken är sparad i {args.out}.", f"The statistics are saved in {args.out}."))
     return 0

@@ -1,7 +1,8 @@
 """Usage statistics to files: CSV for Swedish Excel and a real Excel workbook (XLSX).
 
 Plain Python, no Qt: the desktop app calls these off the GUI thread, and the command line or a
-script may call them too.
+script may call them too; they are the only writers of these files (the command line's
+``stats`` uses them as well).
 
 - CSV: UTF-8 with a byte-order mark and semicolons, so Swedish Excel opens it with å, ä, ö and
   columns intact; in Swedish, decimals are written with a comma (``1,5``).
@@ -12,6 +13,7 @@ script may call them too.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -101,13 +103,19 @@ def _csv_cell(value: object, lang: str) -> str:
     return str(value)
 
 
+def csv_text(rows: Sequence[UsageRow], lang: str = "sv") -> str:
+    """Every row of ``rows`` (months and whole year) as CSV text for Excel: ``;``, CRLF."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(headers(lang))
+    for r in rows:
+        writer.writerow([_csv_cell(v, lang) for v in _values(r, lang)])
+    return buf.getvalue()
+
+
 def write_csv(path: str | Path, rows: Sequence[UsageRow], lang: str = "sv") -> None:
-    """Every row of ``rows`` (months and whole year) as CSV for Excel: UTF-8 BOM, ``;``."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
-        writer.writerow(headers(lang))
-        for r in rows:
-            writer.writerow([_csv_cell(v, lang) for v in _values(r, lang)])
+    """:func:`csv_text` in a file, UTF-8 with a byte-order mark (what Swedish Excel needs)."""
+    Path(path).write_bytes(csv_text(rows, lang).encode("utf-8-sig"))
 
 
 def write_xlsx(path: str | Path, rows: Sequence[UsageRow], lang: str = "sv") -> None:
