@@ -24,6 +24,7 @@ from satellitkontor.domain.errors import (
     OfficeClosed,
     OutsideOpeningHours,
     ParticipantsOutOfRange,
+    RuleViolation,
     TooLong,
     TooShort,
 )
@@ -123,20 +124,35 @@ DEFAULT_POLICY = BookingPolicy()
 
 
 # --- checks -----------------------------------------------------------------------------------
+# Each rule is written once, as a function that returns the typed reason a booking is refused
+# (or None); the ``check_*`` functions raise that reason, and the room week of the app asks
+# :func:`room_slot_refusal` / :func:`room_refusal` so that it refuses the same times for the
+# same reasons as the booking service.
+def day_refusal(
+    day: date, now: datetime, calendar: OfficeCalendar, policy: BookingPolicy
+) -> RuleViolation | None:
+    """Why nothing can be booked on ``day``: a past day, beyond the horizon, or closed."""
+    today = clk.local_date(now)
+    if day < today:
+        return InThePast(day=day)
+    last = today + timedelta(days=policy.horizon_days)
+    if day > last:
+        return BeyondHorizon(day=day, days=policy.horizon_days, last=last)
+    reason = calendar.closed_reason(day)
+    if reason is not None or calendar.hours(day) is None:
+        return OfficeClosed(day=day, reason=reason.name if reason else "")
+    return None
+
+
 def check_day_bookable(
     day: date, now: datetime, calendar: OfficeCalendar, policy: BookingPolicy
 ) -> OpeningHours:
     """The office is open on ``day`` and ``day`` is within the horizon; returns the day's hours."""
-    today = clk.local_date(now)
-    if day < today:
-        raise InThePast(day=day)
-    last = today + timedelta(days=policy.horizon_days)
-    if day > last:
-        raise BeyondHorizon(day=day, days=policy.horizon_days, last=last)
-    reason = calendar.closed_reason(day)
+    refusal = day_refusal(day, now, calendar, policy)
+    if refusal is not None:
+        raise refusal
     hours = calendar.hours(day)
-    if reason is not None or hours is None:
-        raise OfficeClosed(day=day, reason=reason.name if reason else "")
+    assert hours is not None
     return hours
 
 
@@ -166,6 +182,73 @@ def check_desk_booking(
     return start, end
 
 
+def room_refusal(
+    start: datetime,
+    end: datetime,
+    participants: int | None,
+    capacity: int,
+    now: datetime,
+    calendar: OfficeCalendar,
+    policy: BookingPolicy,
+) -> RuleViolation | None:
+    """Why the room cannot be booked from ``start`` to ``end`` for ``participants`` (None: not
+    chosen yet, not checked), or None: the first rule broken, in the order the service checks."""
+    start, end = clk.to_utc(start), clk.to_utc(end)
+    if participants is not None:
+        maximum = min(policy.max_participants, capacity)
+        if not 1 <= participants <= maximum:
+            return ParticipantsOutOfRange(value=participants, maximum=maximum)
+    if end <= start:
+        return EndBeforeStart(start=start, end=end)
+    refusal = _room_day_and_hours(start, end, now, calendar, policy)
+    if refusal is not None:
+        return refusal
+    grid = policy.room_slot_minutes
+    for moment in (clk.to_local(start), clk.to_local(end)):
+        if moment.second or moment.microsecond or (moment.hour * 60 + moment.minute) % grid:
+            return NotOnSlotGrid(minutes=grid, value=moment)
+    minutes = int((end - start).total_seconds() // 60)
+    if minutes < policy.room_min_minutes:
+        return TooShort(minutes=minutes, minimum=policy.room_min_minutes)
+    if minutes > policy.room_max_minutes:
+        return TooLong(minutes=minutes, maximum=policy.room_max_minutes)
+    return _room_past(start, end, now, policy)
+
+
+def room_slot_refusal(
+    start: datetime, end: datetime, now: datetime, calendar: OfficeCalendar, policy: BookingPolicy
+) -> RuleViolation | None:
+    """Why no room booking can take in [``start``, ``end``) (one slot of the room week): the
+    rules of :func:`room_refusal` about the day and the time, not the length or the number."""
+    start, end = clk.to_utc(start), clk.to_utc(end)
+    return _room_day_and_hours(start, end, now, calendar, policy) or _room_past(start, end, now, policy)
+
+
+def _room_day_and_hours(
+    start: datetime, end: datetime, now: datetime, calendar: OfficeCalendar, policy: BookingPolicy
+) -> RuleViolation | None:
+    local_start, local_end = clk.to_local(start), clk.to_local(end)
+    day = local_start.date()
+    refusal = day_refusal(day, now, calendar, policy)
+    if refusal is not None:
+        return refusal
+    hours = calendar.hours(day)
+    assert hours is not None
+    if local_end.date() != day and not (
+        local_end.date() == day + timedelta(days=1) and local_end.time() == time(0)
+    ):
+        return OutsideOpeningHours(day=day, opens=hours.opens, closes=hours.closes)
+    if local_start.time() < hours.opens or _end_time(local_end, day) > hours.closes:
+        return OutsideOpeningHours(day=day, opens=hours.opens, closes=hours.closes)
+    return None
+
+
+def _room_past(start: datetime, end: datetime, now: datetime, policy: BookingPolicy) -> RuleViolation | None:
+    if end <= now or start < now - timedelta(minutes=policy.room_start_grace_minutes):
+        return InThePast(day=clk.to_local(start).date(), start=start, end=end)
+    return None
+
+
 def check_room_booking(
     start: datetime,
     end: datetime,
@@ -175,33 +258,10 @@ def check_room_booking(
     calendar: OfficeCalendar,
     policy: BookingPolicy,
 ) -> tuple[datetime, datetime]:
-    start, end = clk.to_utc(start), clk.to_utc(end)
-    maximum = min(policy.max_participants, capacity)
-    if not 1 <= participants <= maximum:
-        raise ParticipantsOutOfRange(value=participants, maximum=maximum)
-    if end <= start:
-        raise EndBeforeStart(start=start, end=end)
-    local_start, local_end = clk.to_local(start), clk.to_local(end)
-    day = local_start.date()
-    hours = check_day_bookable(day, now, calendar, policy)
-    if local_end.date() != day and not (
-        local_end.date() == day + timedelta(days=1) and local_end.time() == time(0)
-    ):
-        raise OutsideOpeningHours(day=day, opens=hours.opens, closes=hours.closes)
-    if local_start.time() < hours.opens or _end_time(local_end, day) > hours.closes:
-        raise OutsideOpeningHours(day=day, opens=hours.opens, closes=hours.closes)
-    grid = policy.room_slot_minutes
-    for moment in (local_start, local_end):
-        if moment.second or moment.microsecond or (moment.hour * 60 + moment.minute) % grid:
-            raise NotOnSlotGrid(minutes=grid, value=moment)
-    minutes = int((end - start).total_seconds() // 60)
-    if minutes < policy.room_min_minutes:
-        raise TooShort(minutes=minutes, minimum=policy.room_min_minutes)
-    if minutes > policy.room_max_minutes:
-        raise TooLong(minutes=minutes, maximum=policy.room_max_minutes)
-    if end <= now or start < now - timedelta(minutes=policy.room_start_grace_minutes):
-        raise InThePast(day=day, start=start, end=end)
-    return start, end
+    refusal = room_refusal(start, end, participants, capacity, now, calendar, policy)
+    if refusal is not None:
+        raise refusal
+    return clk.to_utc(start), clk.to_utc(end)
 
 
 def _end_time(local_end: datetime, day: date) -> time:

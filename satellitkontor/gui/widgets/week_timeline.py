@@ -4,8 +4,9 @@ The view hands in a :class:`TimelineWeek` (loaded off the GUI thread); the widge
 turns mouse and keys into choices. A person chooses free time by dragging over one day column
 (snapped to the slot grid), by clicking (one hour from the clicked slot, shortened at the next
 meeting or closing time), or with the keyboard (arrows move a focus slot, Shift+Up/Down widen it,
-Enter chooses). Closed days, hours outside opening time and times already past cannot be chosen;
-the widget says why through :attr:`WeekTimeline.refused`. Meetings are blocks with time, title,
+Enter chooses). What cannot be chosen (closed days, hours outside opening time, times already past,
+days beyond the horizon, too short or too long a time) is asked of domain/policy.py, the rules the
+booking service applies; the widget words the answer and says it through :attr:`WeekTimeline.refused`. Meetings are blocks with time, title,
 participants and municipality (the booker's name only for staff); my own meetings carry the words
 "Min bokning" and a striped edge, never colour alone.
 """
@@ -32,8 +33,17 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingView
-from satellitkontor.domain.office_calendar import OpeningHours
-from satellitkontor.words.texts import fmt_date, fmt_time, municipality_name
+from satellitkontor.domain.errors import (
+    BeyondHorizon,
+    InThePast,
+    OfficeClosed,
+    OutsideOpeningHours,
+    RuleViolation,
+    TooShort,
+)
+from satellitkontor.domain.office_calendar import OfficeCalendar, OpeningHours
+from satellitkontor.domain.policy import BookingPolicy, room_refusal, room_slot_refusal
+from satellitkontor.words.texts import describe, fmt_date, fmt_time, municipality_name
 
 #: Minimum height of one slot row, in pixels.
 MIN_ROW_HEIGHT = 7
@@ -53,9 +63,10 @@ class TimelineWeek:
     closed: tuple[str | None, ...]  # per day: why it is closed (holiday, closure, weekday)
     bookings: tuple[BookingView, ...]  # the room's meetings that hold it
     now: datetime
-    grace_minutes: int = 15  # a slot may start this long ago
-    min_minutes: int = 30
-    last_bookable: date | None = None
+    #: The office's rules and calendar: what may be booked is asked of domain/policy.py.
+    calendar: OfficeCalendar
+    policy: BookingPolicy
+    capacity: int = 12  # the room's own
     my_id: int | None = None
     show_names: bool = False
     lang: str = "sv"
@@ -201,33 +212,52 @@ class WeekTimeline(QWidget):
         return lines
 
     def why_not(self, day: int, row: int) -> str | None:
-        """Why the slot cannot be chosen, or None when it is free to book."""
+        """Why the slot cannot be chosen, or None when it is free to book. The office's rules
+        are asked of domain/policy.py (as the booking service does); then whether it is taken."""
         week = self.week
         if week is None:
             return self.tr("Schemat laddas fortfarande.")
-        closed = week.closed[day]
-        if closed:
-            return self.tr("Kontoret är stängt {day}: {reason}.").format(
-                day=fmt_date(week.days[day], week.lang), reason=closed
-            )
-        hours = week.hours[day]
         start, end = self._moment(day, row), self._moment(day, row + 1)
-        if hours is not None:
-            opens, closes = clk.local(week.days[day], hours.opens), clk.local(week.days[day], hours.closes)
-            if start < opens or end > closes:
-                return self.tr("Kontoret har öppet {opens}–{closes} den dagen.").format(
-                    opens=fmt_time(hours.opens), closes=fmt_time(hours.closes)
-                )
-        if start < week.now - timedelta(minutes=week.grace_minutes):
-            return self.tr("Den tiden har redan varit. Välj en senare tid.")
-        if week.last_bookable is not None and week.days[day] > week.last_bookable:
-            return self.tr("Rummet kan bokas till och med {day}.").format(
-                day=fmt_date(week.last_bookable, week.lang)
-            )
+        refusal = room_slot_refusal(start, end, week.now, week.calendar, week.policy)
+        if refusal is not None:
+            return self.refusal_text(refusal)
         booking = self._booking_in(day, row)
         if booking is not None:
             return self.tr("Tiden är redan bokad: {what}.").format(what=", ".join(self.block_lines(booking)))
         return None
+
+    def why_not_range(self, start: datetime, end: datetime, participants: int | None = None) -> str | None:
+        """Why the room cannot be booked from ``start`` to ``end`` (for ``participants``, when
+        known) by the office's rules, or None. Whether the time is taken is not asked here."""
+        week = self.week
+        if week is None:
+            return self.tr("Schemat laddas fortfarande.")
+        refusal = room_refusal(start, end, participants, week.capacity, week.now, week.calendar, week.policy)
+        return None if refusal is None else self.refusal_text(refusal)
+
+    def refusal_text(self, refusal: RuleViolation) -> str:
+        """The room week's words for a rule the domain says is broken."""
+        assert self.week is not None
+        lang, facts = self.week.lang, refusal.params
+        if isinstance(refusal, OfficeClosed):
+            day = facts["day"]
+            reason = self.closed_name(day) or facts.get("reason") or ""
+            return self.tr("Kontoret är stängt {day}: {reason}.").format(
+                day=fmt_date(day, lang), reason=reason
+            )
+        if isinstance(refusal, OutsideOpeningHours):
+            return self.tr("Kontoret har öppet {opens}–{closes} den dagen.").format(
+                opens=fmt_time(facts["opens"]), closes=fmt_time(facts["closes"])
+            )
+        if isinstance(refusal, InThePast):
+            return self.tr("Den tiden har redan varit. Välj en senare tid.")
+        if isinstance(refusal, BeyondHorizon):
+            return self.tr("Rummet kan bokas till och med {day}.").format(day=fmt_date(facts["last"], lang))
+        if isinstance(refusal, TooShort):
+            return self.tr(
+                "Det finns bara {free} minuter ledigt där; ett möte är minst {minimum} minuter."
+            ).format(free=facts["minutes"], minimum=facts["minimum"])
+        return describe(refusal, lang)
 
     def _free_run(self, day: int, anchor: int, target: int) -> tuple[int, int]:
         """Rows [first, end) from ``anchor`` towards ``target``, stopping before a taken slot."""
@@ -262,19 +292,16 @@ class WeekTimeline(QWidget):
 
     def _choose(self, day: int, first: int, end: int) -> None:
         assert self.week is not None
-        minutes = (end - first) * self.week.slot_minutes
-        if minutes < self.week.min_minutes:
+        start, stop = self._moment(day, first), self._moment(day, end)
+        reason = self.why_not_range(start, stop)
+        if reason is not None:
             self.selection = None
             self.update()
-            self.refused.emit(
-                self.tr(
-                    "Det finns bara {free} minuter ledigt där; ett möte är minst {minimum} minuter."
-                ).format(free=minutes, minimum=self.week.min_minutes)
-            )
+            self.refused.emit(reason)
             return
         self.selection = (day, first, end)
         self.update()
-        self.range_chosen.emit(self._moment(day, first), self._moment(day, end))
+        self.range_chosen.emit(start, stop)
 
     # --- mouse -----------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -463,7 +490,7 @@ class WeekTimeline(QWidget):
                         cell = self._cell_rect(i, row)
                         p.fillRect(cell, QColor("#eeeeee"))
                         p.fillRect(cell, QBrush(QColor("#c8c8c8"), Qt.BrushStyle.Dense7Pattern))
-                    elif start < week.now - timedelta(minutes=week.grace_minutes):
+                    elif start < week.now - timedelta(minutes=week.policy.room_start_grace_minutes):
                         p.fillRect(self._cell_rect(i, row), QColor("#f3f3f3"))
             font = p.font()
             font.setBold(day == today)
