@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from satellitkontor.domain.bookings import BookingView, DeskPeriod
+from satellitkontor.domain.bookings import BookingView, DeskPeriod, halves_held
 from satellitkontor.domain.rotation import HostYear
 from satellitkontor.services.booking.service import SeriesResult
 from satellitkontor.services.occupancy import DayOccupancy, ResourceDay
@@ -89,11 +89,7 @@ def occupancy(day: DayOccupancy, lang: str) -> str:
 def _half(desk: ResourceDay, morning: bool, lang: str) -> str:
     wanted = DeskPeriod.MORNING if morning else DeskPeriod.AFTERNOON
     for b in desk.bookings:
-        if (
-            b.status.value in ("confirmed", "checked_in")
-            and b.desk_period is not None
-            and b.desk_period.covers(wanted)
-        ):
+        if wanted in halves_held(b):
             mark = " ✓" if b.status.value == "checked_in" else ""
             return f"{who(b)} #{b.id}{mark}"
     return "–  " + label("free", lang)

@@ -38,7 +38,23 @@ class DeskPeriod(StrEnum):
     AFTERNOON = "afternoon"  # eftermiddag
 
     def covers(self, other: DeskPeriod) -> bool:
-        return self is DeskPeriod.FULL_DAY or other is DeskPeriod.FULL_DAY or self is other
+        """Whether the two periods share a half of the day."""
+        return bool(halves_of(self) & halves_of(other))
+
+
+#: The two halves of a desk's day; a full day is both.
+HALVES = (DeskPeriod.MORNING, DeskPeriod.AFTERNOON)
+_HALVES_OF = {
+    DeskPeriod.FULL_DAY: frozenset(HALVES),
+    DeskPeriod.MORNING: frozenset({DeskPeriod.MORNING}),
+    DeskPeriod.AFTERNOON: frozenset({DeskPeriod.AFTERNOON}),
+}
+
+
+def halves_of(period: DeskPeriod | None) -> frozenset[DeskPeriod]:
+    """The halves of the day (MORNING, AFTERNOON) a desk booking for ``period`` covers: both for
+    a full day, and for a booking without a period."""
+    return _HALVES_OF[period if period is not None else DeskPeriod.FULL_DAY]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +80,10 @@ class BookingView:
     status: BookingStatus
     series_id: str | None
     sequence: int
+
+
+def halves_held(booking: BookingView) -> frozenset[DeskPeriod]:
+    """The halves of the day ``booking`` keeps its desk from others: those of its period while it
+    holds the desk (confirmed, checked in), none once it is cancelled or a no-show. The one
+    answer for the day's occupancy, the day view, the floor plan and the booking dialog."""
+    return halves_of(booking.desk_period) if booking.status.holds_resource else frozenset()

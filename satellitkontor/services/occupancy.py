@@ -12,13 +12,13 @@ viewer (``None``) gets the same as an ordinary user.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import bindparam, select
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain import privacy
-from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, BookingView
+from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod, halves_held
 from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.services.base import Service
@@ -43,6 +43,18 @@ _DAY_BOOKINGS = (
 
 #: The viewer's role, if the viewer is an active person.
 _VIEWER_ROLE = select(PersonRow.role).where(PersonRow.id == bindparam("viewer"), PersonRow.active.is_(True))
+
+
+def _halves(b: BookingView, midday: datetime) -> frozenset[DeskPeriod]:
+    """The halves of the day ``b`` takes: a desk booking's come from its period
+    (domain.bookings.halves_held); a room booking's from its times either side of midday."""
+    if b.desk_period is not None or not b.status.holds_resource:
+        return halves_held(b)
+    return frozenset(
+        half
+        for half, takes in ((DeskPeriod.MORNING, b.start < midday), (DeskPeriod.AFTERNOON, b.end > midday))
+        if takes
+    )
 
 
 class OccupancyService(Service):
@@ -73,13 +85,13 @@ class OccupancyService(Service):
         out = []
         for res in resources:
             mine = tuple(by_resource.get(res.id, ()))
-            holding = [b for b in mine if b.status in HOLDING_STATUSES]
+            taken = frozenset().union(*(_halves(b, midday) for b in mine))
             out.append(
                 ResourceDay(
                     res,
                     mine,
-                    morning_taken=any(b.start < midday for b in holding),
-                    afternoon_taken=any(b.end > midday for b in holding),
+                    morning_taken=DeskPeriod.MORNING in taken,
+                    afternoon_taken=DeskPeriod.AFTERNOON in taken,
                 )
             )
         return DayOccupancy(day, hours, calendar.closed_reason(day), tuple(out), names_visible=shown)

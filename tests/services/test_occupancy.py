@@ -103,3 +103,23 @@ def test_bookings_of_a_person_upcoming_and_past(sqlite_office: Office) -> None:
     with_cancelled = o.services.occupancy.bookings_of(o.anna.id, include_cancelled=True)
     assert [x.id for x in with_cancelled] == [cancelled.id, room.id, wednesday.id]
     assert o.services.occupancy.bookings_of(o.cecilia.id) == []
+
+
+def test_a_full_day_on_a_short_day_holds_the_whole_desk(sqlite_office: Office) -> None:
+    """Open 08-11 on Fridays: no afternoon to book, and a full day takes the desk (the day view's
+    desk list and the occupancy said "morning taken, afternoon free" to each other before)."""
+    from datetime import timedelta
+
+    from satellitkontor.domain.bookings import halves_held
+
+    o = sqlite_office
+    week = (*o.services.office.policy().week[:4], OpeningHours(time(8), time(11)), None, None)
+    o.services.office.update_policy(o.admin.id, week=week)
+    friday = MONDAY + timedelta(days=4)
+    booking = o.services.booking.book_desk(o.anna.id, o.desk(1).id, friday, FULL)
+
+    desk = next(d for d in o.services.occupancy.day(friday).desks if d.resource.id == o.desk(1).id)
+
+    assert desk.state == "full"
+    assert (desk.morning_taken, desk.afternoon_taken) == (True, True)
+    assert halves_held(booking) == {MORNING, AFTERNOON}

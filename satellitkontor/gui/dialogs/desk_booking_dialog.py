@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingView, DeskPeriod
+from satellitkontor.domain.bookings import BookingView, DeskPeriod, halves_held, halves_of
 from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.domain.people import Person
 from satellitkontor.domain.resources import Resource
@@ -45,13 +45,6 @@ from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
 from satellitkontor.services.results import DayOccupancy, ResourceDay
 from satellitkontor.words.texts import fmt_date, municipality_name
-
-#: Which booked periods make a period unavailable.
-_BLOCKED_BY = {
-    DeskPeriod.FULL_DAY: (DeskPeriod.FULL_DAY, DeskPeriod.MORNING, DeskPeriod.AFTERNOON),
-    DeskPeriod.MORNING: (DeskPeriod.FULL_DAY, DeskPeriod.MORNING),
-    DeskPeriod.AFTERNOON: (DeskPeriod.FULL_DAY, DeskPeriod.AFTERNOON),
-}
 
 
 class DeskBookingDialog(BookingDialog):
@@ -160,7 +153,6 @@ class DeskBookingDialog(BookingDialog):
 
     def set_occupancy(self, occupancy: ResourceDay) -> None:
         """Disable (and say so) the periods other bookings already hold."""
-        holding = [b for b in occupancy.bookings if b.status in HOLDING_STATUSES]
         taken = {
             DeskPeriod.FULL_DAY: occupancy.morning_taken or occupancy.afternoon_taken,
             DeskPeriod.MORNING: occupancy.morning_taken,
@@ -169,7 +161,7 @@ class DeskBookingDialog(BookingDialog):
         for period, button in self.period_buttons.items():
             text = self._period_texts[period]
             if taken[period]:
-                holders = [b for b in holding if b.desk_period in _BLOCKED_BY[period]]
+                holders = [b for b in occupancy.bookings if halves_held(b) & halves_of(period)]
                 text = self._taken_text(text, holders)
             button.setText(text)
             button.setAccessibleName(text.replace("&", ""))

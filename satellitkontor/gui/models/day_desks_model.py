@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod
+from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod, halves_held, halves_of
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
@@ -43,17 +43,12 @@ class DeskRow:
         return tuple(b for b in (self.morning, self.afternoon) if b is not None)
 
 
-def _covers(booking: BookingView, half: DeskPeriod) -> bool:
-    period = booking.desk_period or DeskPeriod.FULL_DAY
-    return period.covers(half)
-
-
 def _pick(bookings: Sequence[BookingView], half: DeskPeriod) -> BookingView | None:
     """The booking shown for one half: the one holding the desk, else the latest no-show."""
-    covering = [b for b in bookings if _covers(b, half)]
-    holding = [b for b in covering if b.status.holds_resource]
+    holding = [b for b in bookings if half in halves_held(b)]
     if holding:
         return holding[0]
+    covering = [b for b in bookings if half in halves_of(b.desk_period)]
     return covering[-1] if covering else None
 
 

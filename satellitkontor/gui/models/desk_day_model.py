@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from satellitkontor.domain.bookings import BookingView, DeskPeriod
+from satellitkontor.domain.bookings import BookingView, DeskPeriod, halves_held, halves_of
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
@@ -51,15 +51,10 @@ def long_state_text(state: str) -> str:
     return QCoreApplication.translate("DeskDayModel", "Ledig hela dagen")
 
 
-def holds(booking: BookingView, period: DeskPeriod) -> bool:
-    """Whether ``booking`` keeps the desk in ``period`` (morning or afternoon)."""
-    if not booking.status.holds_resource:
-        return False
-    return booking.desk_period is None or booking.desk_period.covers(period)
-
-
 def bookers(desk: ResourceDay, period: DeskPeriod) -> list[BookingView]:
-    return [b for b in desk.bookings if holds(b, period)]
+    """The bookings that keep ``desk`` in ``period`` from others (domain.bookings.halves_held)."""
+    wanted = halves_of(period)
+    return [b for b in desk.bookings if halves_held(b) & wanted]
 
 
 def booker_text(booking: BookingView, show_names: bool) -> str:
