@@ -242,8 +242,10 @@ def test_export_writes_an_ics_file_with_the_same_uids(
     assert str(cal["X-WR-CALNAME"]) == "Satellitkontoret – Bertil Öberg"
     events = {str(e["UID"]): e for e in cal.events}
     assert set(events) == {desk.uid, room.uid}
-    assert str(events[desk.uid]["SUMMARY"]) == "Kontorsplats Plats 3 – förmiddag"
-    assert str(events[room.uid]["SUMMARY"]) == "Samråd om Vännäs–Umeå"
+    assert str(events[desk.uid]["SUMMARY"]) == "Plats 3 – Bertil Öberg (Vindeln)"
+    assert (
+        str(events[room.uid]["SUMMARY"]) == "Konferensrummet – Samråd om Vännäs–Umeå – Bertil Öberg (Vindeln)"
+    )
     assert str(events[room.uid]["LOCATION"]) == "Umeåregionens satellitkontor, Konferensrummet"
     start = events[room.uid]["DTSTART"]
     assert start.params["TZID"] == "Europe/Stockholm"

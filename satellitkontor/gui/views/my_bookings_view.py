@@ -360,16 +360,13 @@ class MyBookingsView(ViewBase):
     def export_ics(self, path: str | Path) -> operations.Operation:
         """Write the bookings of the shown tab to ``path`` off the GUI thread; emit ``exported``."""
         target = str(path)
-        occupancy, person = self.ctx.svc.occupancy, self.ctx.person
+        occupancy, feeds, person = self.ctx.svc.occupancy, self.ctx.svc.feeds, self.ctx.person
         assert person is not None
         upcoming, lang = self.upcoming, self.ctx.lang
-        calendar_name = self.tr("Satellitkontoret – {name}").format(name=person.name)
 
         def work() -> int:
             bookings = occupancy.bookings_of(person.id, upcoming=upcoming)
-            from satellitkontor.integrations.ical.personal_export import write_personal_ics
-
-            return write_personal_ics(bookings, target, calendar_name=calendar_name, lang=lang)
+            return feeds.write_bookings(person.id, [b.id for b in bookings], target, lang=lang)
 
         def done(count: int) -> None:
             text = (

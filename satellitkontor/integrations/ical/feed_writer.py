@@ -1,5 +1,8 @@
 """The VCALENDAR text of a calendar feed, from plain values (services/feeds/service.py reads them).
 
+The one writer of bookings as iCalendar: the feeds, and a person's own bookings saved as a file
+from Mina bokningar (``FeedService.write_bookings``: a person's own feed, one event per booking).
+
 What goes into the events, and why:
 
 - Every booking keeps its own ``UID`` for life and ``SEQUENCE`` is the booking's sequence (the

@@ -25,6 +25,9 @@ series, in services/feeds/series.py):
   Every change that can alter the bytes changes one of these; ``last_modified`` is the newest of
   those changes, and at least the start of today (the range and the cancellation limit move at
   midnight).
+- **A person's own file** (:meth:`FeedService.write_bookings`, Mina bokningar → Exportera till
+  kalender): the bookings the person chose, as the events of their own INTERNAL feed, one per
+  booking (a series' bookings too, each with its own UID), whatever their dates.
 - **Who may export what** (:meth:`FeedService.check_access`): a PUBLIC feed carries no personal
   names and anyone may write it. An INTERNAL feed names people: only a receptionist or an admin,
   or a person for their own feed. The feed server serves what an admin published, so it does not
@@ -35,7 +38,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import groupby, pairwise
@@ -184,24 +187,33 @@ class FeedService(Service):
         or not at all: into a temporary file beside it, then renamed over it (readable by all,
         as a web server serving the folder needs)."""
         plan = self._plan(spec, privacy, first, last, lang)
-        if not isinstance(out, (str, os.PathLike)):
-            for chunk in self._chunks(plan):
-                out.write(chunk)
-            return plan.events
-        path = Path(out)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                for chunk in self._chunks(plan):
-                    f.write(chunk)
-                f.flush()
-                os.fsync(f.fileno())
-            tmp.chmod(0o644)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        _save(self._chunks(plan), out)
         return plan.events
+
+    def write_bookings(
+        self,
+        person_id: int,
+        booking_ids: Sequence[int],
+        out: BinaryIO | str | os.PathLike[str],
+        *,
+        lang: str = "sv",
+    ) -> int:
+        """Some of a person's bookings as a one-off calendar file (Mina bokningar → Exportera
+        till kalender): the events of the person's own feed, one per booking with the booking's
+        UID, in the order given; ids of other people's bookings are left out. Returns the count."""
+        from satellitkontor.integrations.ical.feed_writer import FeedBooking, FeedWriter
+
+        spec = FeedSpec(FeedKind.PERSON, str(person_id))
+        title = self.title(spec, lang, privacy=Privacy.INTERNAL)  # also: the person exists
+        writer = FeedWriter(privacy=Privacy.INTERNAL, lang=lang, own_time=True)
+        rows: dict[int, FeedBooking] = {}
+        with self.db.connect() as conn:
+            params = {"ids": list(booking_ids), "person": person_id}
+            for row in conn.execute(fq.PERSON_BOOKINGS_BY_ID, params):
+                rows[row[-1]] = FeedBooking._make(row[:-1])
+        events = [writer.booking(rows[i]) for i in booking_ids if i in rows]
+        _save(iter([(writer.begin(title) + "".join(events) + writer.end()).encode()]), out)
+        return len(events)
 
     def version(
         self,
@@ -318,6 +330,29 @@ class FeedService(Service):
                 yield writer.handover(hand, max(stamps) if stamps else None)
         for row in conn.execute(fq.MEETINGS, plan.params):
             yield writer.meeting(FeedMeeting._make(row))
+
+
+def _save(chunks: Iterator[bytes], out: BinaryIO | str | os.PathLike[str]) -> None:
+    """Write ``chunks`` to a binary file, or to a path whole or not at all: into a temporary
+    file beside it, then renamed over it (readable by all, as a web server serving the folder
+    needs)."""
+    if not isinstance(out, (str, os.PathLike)):
+        for chunk in chunks:
+            out.write(chunk)
+        return
+    path = Path(out)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            for chunk in chunks:
+                f.write(chunk)
+            f.flush()
+            os.fsync(f.fileno())
+        tmp.chmod(0o644)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _int_target(spec: FeedSpec) -> int:

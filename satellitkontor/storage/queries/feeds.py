@@ -89,6 +89,15 @@ def single_bookings(kind: FeedKind) -> Select[*tuple[Any, ...]]:
     )
 
 
+#: Chosen bookings of one person (``ids``, expanding; ``person``), for a one-off calendar file.
+PERSON_BOOKINGS_BY_ID: Select[*tuple[Any, ...]] = _with_names(
+    select(*FEED_BOOKING_COLUMNS, BookingRow.id).select_from(BookingRow)
+).where(
+    BookingRow.id.in_(bindparam("ids", expanding=True)),
+    BookingRow.person_id == bindparam("person", type_=Integer()),
+)
+
+
 def _series_in_range(kind: FeedKind) -> Select[*tuple[Any, ...]]:
     return select(BookingRow.series_id).where(*_IN_RANGE, *_target(kind), BookingRow.series_id.is_not(None))
 
