@@ -67,9 +67,6 @@ class AppServices:
         self.changes.close()
         self.db.dispose()
 
-    def with_clock(self, clock: Clock) -> AppServices:
-        return AppServices(self.db, clock, self.upgrade)
-
 
 def open_office(url: str | None = None, *, clock: Clock = system_clock) -> AppServices:
     """Connect, create or upgrade the schema (see storage.schema.prepare) and, in a new

@@ -18,7 +18,7 @@ from satellitkontor.domain import municipalities, rotation
 from satellitkontor.domain.errors import InvalidInput
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, require_admin
-from satellitkontor.services.results import MeetingView as MeetingView
+from satellitkontor.services.results import MeetingView
 from satellitkontor.services.results import RotationYearView as RotationYearView
 from satellitkontor.storage.models import RotationMeetingRow, RotationYearRow
 

@@ -32,8 +32,6 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from satellitkontor.domain.errors import DatabaseRefused, DatabaseUnavailable, OfficeBusy
-from satellitkontor.storage.locations import ENV_URL as ENV_URL
-from satellitkontor.storage.locations import default_sqlite_path as default_sqlite_path
 from satellitkontor.storage.locations import resolve_url as resolve_url
 from satellitkontor.storage.locations import sqlite_url as sqlite_url
 

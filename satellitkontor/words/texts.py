@@ -17,8 +17,6 @@ from satellitkontor.words.error_texts import MESSAGES as MESSAGES
 if TYPE_CHECKING:
     from satellitkontor.domain.errors import SatellitkontorError
 
-LANGS = ("sv", "en")
-
 _WEEKDAYS = {
     "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),

@@ -203,10 +203,6 @@ class RoomBookingDialog(BookingDialog):
     def conflicts(self) -> list[BookingView]:
         return list(self._conflicts)
 
-    def is_checking(self) -> bool:
-        """The overlap check for the current times has not answered yet."""
-        return self._checking
-
     # --- loading ---------------------------------------------------------------------------------
     def _load_policy(self) -> None:
         def done(policy: BookingPolicy) -> None:

@@ -49,9 +49,6 @@ class MyBookingsModel(RowsTableModel[BookingView]):
         self._lag = dict(not_in_outlook or {})
         self.set_rows(bookings)
 
-    def in_outlook(self, booking_id: int) -> bool:
-        return booking_id not in self._lag
-
     def bookings(self) -> list[BookingView]:
         return list(self._rows)
 

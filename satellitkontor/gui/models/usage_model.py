@@ -56,9 +56,6 @@ class UsageModel(RowsTableModel[UsageRow]):
             self._rows = tuple(rows)
             self._total = total(self._rows) if self._rows else None
 
-    def usage_rows(self) -> list[UsageRow]:
-        return list(self._rows)
-
     def is_total(self, row: int) -> bool:
         return self._total is not None and row == len(self._rows)
 

@@ -174,12 +174,6 @@ class GraphAuth:
         self._access_token(result)
         return str(result.get("id_token_claims", {}).get("preferred_username") or "")
 
-    def sign_out(self) -> None:
-        for account in self.app.get_accounts():
-            self.app.remove_account(account)
-        self._forget_access_tokens()
-        self._save()
-
     def _forget_access_tokens(self) -> None:
         for token in list(self.cache.search(msal.TokenCache.CredentialType.ACCESS_TOKEN)):
             self.cache.remove_at(token)

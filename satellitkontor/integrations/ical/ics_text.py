@@ -134,7 +134,3 @@ def local_datetime_line(name: str, moment: datetime) -> str:
 def date_line(name: str, day: date) -> str:
     """``DTSTART;VALUE=DATE:20261124``."""
     return f"{name};VALUE=DATE:{date_value(day)}"
-
-
-def utc_line(name: str, moment: datetime) -> str:
-    return f"{name}:{utc_stamp(moment)}"

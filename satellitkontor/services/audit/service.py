@@ -32,9 +32,7 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.domain.errors import InvalidInput, PermissionDenied
 from satellitkontor.domain.people import Role
 from satellitkontor.services.audit import format as fmt
-from satellitkontor.services.audit.format import AuditChange as AuditChange
-from satellitkontor.services.audit.format import AuditEntryView as AuditEntryView
-from satellitkontor.services.audit.format import known_actions as known_actions
+from satellitkontor.services.audit.format import AuditEntryView, known_actions
 from satellitkontor.services.base import Service, load_person, require_role
 from satellitkontor.storage.queries import audit as q
 from satellitkontor.words.texts import audit_action

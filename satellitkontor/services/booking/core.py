@@ -35,9 +35,7 @@ from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person
 from satellitkontor.services.exchange import outbox as exchange_outbox
-from satellitkontor.services.results import MAX_TITLE as MAX_TITLE
-from satellitkontor.services.results import SeriesResult as SeriesResult
-from satellitkontor.services.results import SkippedOccurrence as SkippedOccurrence
+from satellitkontor.services.results import MAX_TITLE
 from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
 

@@ -24,9 +24,6 @@ from satellitkontor.services.booking.core import (
     ensure_resource_free,
     mark_cancelled,
 )
-from satellitkontor.services.results import MAX_TITLE as MAX_TITLE
-from satellitkontor.services.results import SeriesResult as SeriesResult
-from satellitkontor.services.results import SkippedOccurrence as SkippedOccurrence
 from satellitkontor.storage.models import BookingRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
 

@@ -19,9 +19,6 @@ from satellitkontor.domain.errors import (
 )
 from satellitkontor.domain.people import Role
 from satellitkontor.services.base import load_person, require_role
-from satellitkontor.services.results import MAX_TITLE as MAX_TITLE
-from satellitkontor.services.results import SeriesResult as SeriesResult
-from satellitkontor.services.results import SkippedOccurrence as SkippedOccurrence
 from satellitkontor.storage.models import PersonRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
 

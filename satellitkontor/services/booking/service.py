@@ -30,7 +30,6 @@ from satellitkontor.services.base import load_person
 from satellitkontor.services.booking.core import _clean_title, _new_view, _Request, _view_of
 from satellitkontor.services.booking.from_outlook import ExchangeBookings
 from satellitkontor.services.booking.imports import ImportBookings
-from satellitkontor.services.results import MAX_TITLE as MAX_TITLE
 from satellitkontor.services.results import SeriesResult as SeriesResult
 from satellitkontor.services.results import SkippedOccurrence as SkippedOccurrence
 from satellitkontor.storage.models import BookingRow, SeriesRow

@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 SETTINGS_KEY = "exchange"
 PASSWORD_ENV = "SATELLITKONTOR_EWS_PASSWORD"
 KEYRING_SERVICE = "satellitkontor"
-BACKENDS = ("ews", "graph")
-DESK_MODES = ("invite", "event-only")
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,7 @@ from satellitkontor.domain.feeds import DEFAULT_DAYS_AHEAD, DEFAULT_DAYS_BACK, F
 from satellitkontor.domain.rotation import FIRST_YEAR, LAST_YEAR, Handover
 from satellitkontor.services.base import Service, load_person
 from satellitkontor.services.feeds.choices import FeedChoice as FeedChoice
-from satellitkontor.services.feeds.choices import FeedVersion as FeedVersion
-from satellitkontor.services.feeds.choices import feed_choices, feed_title, version_of
+from satellitkontor.services.feeds.choices import FeedVersion, feed_choices, feed_title, version_of
 from satellitkontor.services.feeds.series import series_events
 from satellitkontor.storage.models import PersonRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
