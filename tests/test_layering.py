@@ -235,3 +235,32 @@ def test_one_registry_of_commands_and_one_module_each() -> None:
     for command in COMMANDS:
         module = command.load()
         assert callable(module.add_parser) and callable(module.run), command.name
+
+
+def _imports_at_any_level(path: Path) -> set[str]:
+    """Every module ``path`` imports, at any level (function-level imports too), relative ones
+    resolved against the package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = ".".join(("satellitkontor", *path.relative_to(PACKAGE).parent.parts))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                names.add(f"{base}.{node.module}" if node.module else base)
+            elif node.module:
+                names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", _modules(PACKAGE / "domain"), ids=lambda p: p.name)
+def test_domain_imports_nothing_of_the_package_outside_domain(path: Path) -> None:
+    """The domain is the bottom of the house: not even a function-level import reaches up (an
+    error's ``__str__`` once imported words/ to describe itself)."""
+    ours = {
+        n for n in _imports_at_any_level(path) if n == "satellitkontor" or n.startswith("satellitkontor.")
+    }
+    above = {n for n in ours if not n.startswith("satellitkontor.domain")}
+    assert not above, f"domain/{path.name} imports {', '.join(sorted(above))}"

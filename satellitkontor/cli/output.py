@@ -181,7 +181,7 @@ def rotation_years(rows: list[HostYear], lang: str) -> str:
 
 
 def stats_table(rows: list[UsageRow], lang: str) -> str:
-    from satellitkontor.words.texts import MONTH_NAMES
+    from satellitkontor.words.texts import month_name
 
     head = _t(
         lang,
@@ -194,7 +194,7 @@ def stats_table(rows: list[UsageRow], lang: str) -> str:
         part = [r for r in rows if r.month == month]
         if month is not None and not any(r.bookings or r.no_shows for r in part):
             continue
-        title = MONTH_NAMES[lang][month - 1].capitalize() if month else _t(lang, "Hela året", "Whole year")
+        title = month_name(month, lang).capitalize() if month else _t(lang, "Hela året", "Whole year")
         out.append(f"{title} {part[0].year}")
         out.append(head)
         for r in part:

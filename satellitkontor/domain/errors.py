@@ -1,8 +1,9 @@
 """Typed errors raised by the domain and the services.
 
 Every error carries a stable ``code`` and the facts a message needs (``params``); it carries no
-sentence. Words are chosen where the error is shown: :mod:`satellitkontor.words.texts` for the command
-line, the GUI's own translations later. This keeps the domain free of language and of Qt.
+sentence. Words are chosen where the error is shown, by :func:`satellitkontor.words.texts.describe`
+for the command line, the app and the feed server alike. This keeps the domain free of language and
+of Qt: it imports nothing from the package outside domain/.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ class SatellitkontorError(Exception):
         self.params: dict[str, Any] = params
         super().__init__(self.code, params)
 
-    def __str__(self) -> str:  # a readable fallback for logs; users see texts.describe()
-        from satellitkontor.words.texts import describe
-
-        return describe(self, "en")
+    def __str__(self) -> str:
+        """A plain fallback for logs and tracebacks, from the code and the facts; users read
+        :func:`satellitkontor.words.texts.describe`, which words it in their language."""
+        facts = ", ".join(f"{key}={value!r}" for key, value in self.params.items())
+        return f"{self.code} ({facts})" if facts else self.code
 
 
 # --- input ------------------------------------------------------------------------------------

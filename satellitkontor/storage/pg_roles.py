@@ -239,8 +239,7 @@ def check_login_name(login: str) -> str:
     if login.lower().startswith("pg_") or login in GROUPS.values():
         raise LoginNotAllowed(
             value=login,
-            reason_sv="en grupproll eller en av PostgreSQL:s egna",
-            reason_en="a group role or PostgreSQL's own",
+            reason="group_role",
         )
     return login
 
@@ -264,8 +263,7 @@ def ensure_login(conn: Connection, login: str, *, password: str | None = None, c
     if login in owners or (row is not None and (row[0] or row[2])):
         raise LoginNotAllowed(
             value=login,
-            reason_sv="en superanvändare eller schemats ägare",
-            reason_en="a superuser or the schema's owner",
+            reason="superuser",
         )
     if row is None and not create:
         raise LoginNotFound(login=login)

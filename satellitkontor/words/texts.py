@@ -1,8 +1,9 @@
-"""Words for the command line: errors and labels in Swedish (default) and English.
+"""Words made from facts: dates, labels, audit actions and the one sentence of an error.
 
-The domain raises typed errors with facts; this module turns them into one sentence a
-receptionist understands. The GUI uses Qt's translation system for its own labels and calls
-:func:`describe` for errors, so an error reads the same everywhere.
+The domain raises typed errors with a code and facts; :func:`describe` turns one into a sentence a
+receptionist understands, in the language asked for, from the catalogue (words/sv.py, words/en.py).
+The GUI uses Qt's translation system for its own labels and calls :func:`describe` for errors, so
+an error reads the same everywhere.
 """
 
 from __future__ import annotations
@@ -11,55 +12,36 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from satellitkontor.domain import clock as clk
-from satellitkontor.words.error_texts import ACTIONS, CALENDAR_PROBLEMS, COMPONENTS, FIELDS, RECURRENCE
-from satellitkontor.words.error_texts import MESSAGES as MESSAGES
+from satellitkontor.words import DEFAULT, say, table
 
 if TYPE_CHECKING:
     from satellitkontor.domain.errors import SatellitkontorError
 
-_WEEKDAYS = {
-    "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-_MONTHS = {
-    "sv": ("jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-MONTH_NAMES = {
-    "sv": (
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
+_AUDIT = "audit.action."
+#: The audit trail's actions this version has words for, in the catalogue's order.
+AUDIT_ACTIONS: tuple[str, ...] = tuple(k.removeprefix(_AUDIT) for k in table(DEFAULT) if k.startswith(_AUDIT))
 
 
-def fmt_date(day: date, lang: str = "sv") -> str:
+def month_name(month: int, lang: str = DEFAULT) -> str:
+    """'januari' / 'January' for 1."""
+    return say(f"date.month.{month}", lang)
+
+
+def month_names(lang: str = DEFAULT) -> tuple[str, ...]:
+    """The twelve months' names, January first."""
+    return tuple(month_name(m, lang) for m in range(1, 13))
+
+
+def fmt_date(day: date, lang: str = DEFAULT) -> str:
     """'tis 24 nov 2026' / 'Tue 24 Nov 2026'."""
-    return f"{_WEEKDAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+    return say(
+        "date.format",
+        lang,
+        weekday=say(f"date.weekday.{day.weekday()}", lang),
+        day=day.day,
+        month=say(f"date.month.short.{day.month}", lang),
+        year=day.year,
+    )
 
 
 def fmt_time(moment: datetime | time) -> str:
@@ -68,7 +50,7 @@ def fmt_time(moment: datetime | time) -> str:
     return moment.strftime("%H:%M")
 
 
-def fmt_span(start: datetime, end: datetime, lang: str = "sv") -> str:
+def fmt_span(start: datetime, end: datetime, lang: str = DEFAULT) -> str:
     day = clk.local_date(start)
     return f"{fmt_date(day, lang)} {fmt_time(start)}–{fmt_time(end)}"
 
@@ -79,95 +61,32 @@ def municipality_name(code: str | None) -> str:
     return BY_CODE[code].name if code in BY_CODE else (code or "")
 
 
-LABELS: dict[str, dict[str, str]] = {
-    "full_day": {"sv": "heldag", "en": "full day"},
-    "morning": {"sv": "förmiddag", "en": "morning"},
-    "afternoon": {"sv": "eftermiddag", "en": "afternoon"},
-    "confirmed": {"sv": "bokad", "en": "booked"},
-    "checked_in": {"sv": "incheckad", "en": "checked in"},
-    "no_show": {"sv": "uteblev", "en": "no-show"},
-    "cancelled": {"sv": "avbokad", "en": "cancelled"},
-    "free": {"sv": "ledig", "en": "free"},
-    "full": {"sv": "upptagen hela dagen", "en": "taken all day"},
-    "morning_taken": {"sv": "upptagen förmiddag", "en": "taken in the morning"},
-    "afternoon_taken": {"sv": "upptagen eftermiddag", "en": "taken in the afternoon"},
-    "employee": {"sv": "medarbetare", "en": "employee"},
-    "politician": {"sv": "politiker", "en": "politician"},
-    "user": {"sv": "användare", "en": "user"},
-    "receptionist": {"sv": "receptionist", "en": "receptionist"},
-    "admin": {"sv": "administratör", "en": "administrator"},
-    "desk": {"sv": "kontorsplats", "en": "desk"},
-    "room": {"sv": "konferensrum", "en": "conference room"},
-    "decided": {"sv": "beslutad", "en": "decided"},
-    "projected": {"sv": "preliminär", "en": "projected"},
-    "confirmed_year": {"sv": "bekräftad", "en": "confirmed"},
-}
+def _word(key: str, lang: str, otherwise: str) -> str:
+    words = table(lang).get(key)
+    return words.format() if words is not None else otherwise
 
 
-def label(key: str, lang: str = "sv") -> str:
-    return LABELS.get(key, {}).get(lang, key)
+def label(key: str, lang: str = DEFAULT) -> str:
+    """A kind, period, status, role or rotation year in words; an unknown one as it is."""
+    return _word(f"label.{key}", lang, key)
 
 
-#: The audit trail's actions in words (Administration → Ändringslogg, ``satellitkontor audit``).
-AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
-    "booking.create": ("Bokning skapad", "Booking created"),
-    "booking.import": ("Bokning importerad", "Booking imported"),
-    "booking.cancel": ("Avbokad", "Cancelled"),
-    "booking.check_in": ("Incheckad", "Checked in"),
-    "booking.no_show": ("Markerad som utebliven", "Marked as no-show"),
-    "person.create": ("Person tillagd", "Person added"),
-    "person.register": ("Person registrerad", "Person registered"),
-    "person.role": ("Roll ändrad", "Role changed"),
-    "person.activate": ("Person aktiverad", "Person activated"),
-    "person.deactivate": ("Person inaktiverad", "Person deactivated"),
-    "resource.create": ("Plats eller rum tillagt", "Desk or room added"),
-    "resource.update": ("Plats eller rum ändrat", "Desk or room changed"),
-    "resource.activate": ("Plats eller rum aktiverat", "Desk or room activated"),
-    "resource.deactivate": ("Plats eller rum avaktiverat", "Desk or room deactivated"),
-    "closure.create": ("Stängning tillagd", "Closure added"),
-    "closure.delete": ("Stängning borttagen", "Closure removed"),
-    "settings.policy": ("Bokningsregler ändrade", "Booking rules changed"),
-    "rotation_year.confirm": ("Värdkommun bekräftad", "Host municipality confirmed"),
-    "meeting.create": ("Möte tillagt", "Meeting added"),
-    "feed.publish": ("Kalenderflöde publicerat", "Calendar feed published"),
-    "feed.revoke": ("Kalenderflöde återkallat", "Calendar feed revoked"),
-    "settings.visibility": ("Synlighet av namn ändrad", "Visibility of names changed"),
-    "settings.retention": ("Gallring av personuppgifter ändrad", "Retention of personal data changed"),
-    "retention.apply": ("Gamla personuppgifter rensade", "Old personal data removed"),
-    "person.erase": ("Personuppgifter raderade", "Personal data erased"),
-    "person.export": ("Personuppgifter hämtade", "Personal data exported"),
-    "booking.exchange": ("Bokning från Outlook", "Booking from Outlook"),
-    "booking.move": ("Bokning flyttad i Outlook", "Booking moved in Outlook"),
-    "exchange.override": (
-        "Ändring i Outlook eller appen överkörd",
-        "Change in Outlook or the app overridden",
-    ),
-    "settings.exchange": ("Exchange-inställningar ändrade", "Exchange settings changed"),
-    "login.grant": ("Databasinloggning kopplad", "Database login granted"),
-    "login.revoke": ("Databasinloggning borttagen", "Database login revoked"),
-}
-
-
-def audit_action(action: str, lang: str = "sv") -> str:
+def audit_action(action: str, lang: str = DEFAULT) -> str:
     """An audit entry's action in words; one this version does not know, as it is stored."""
-    words = AUDIT_ACTIONS.get(action)
-    return words[1 if lang == "en" else 0] if words else action
+    return _word(f"{_AUDIT}{action}", lang, action)
 
 
-def describe(error: SatellitkontorError, lang: str = "sv") -> str:
-    """One sentence for the user, in ``lang`` ('sv' or 'en')."""
-    i = 1 if lang == "en" else 0
+def describe(error: SatellitkontorError, lang: str = DEFAULT) -> str:
+    """One sentence for the user, in ``lang``."""
+    words = table(lang)
     code = error.code
-    template = None
-    while template is None:
-        template = MESSAGES.get(code, (None, None))[i]
-        if template is None:
-            code = code.rpartition(".")[0] or "error"
+    while f"error.{code}" not in words:
+        code = code.rpartition(".")[0] or "error"
     facts = _facts(error, lang)
     try:
-        return template.format(**facts)
+        return words[f"error.{code}"].format_map(facts)
     except (KeyError, IndexError, ValueError):
-        return MESSAGES.get(code.split(".")[0], MESSAGES["error"])[i]
+        return words.get(f"error.{code.split('.')[0]}", words["error.error"]).format_map(facts)
 
 
 class _Facts(dict[str, Any]):
@@ -176,7 +95,7 @@ class _Facts(dict[str, Any]):
 
 
 def _facts(error: SatellitkontorError, lang: str) -> dict[str, Any]:
-    i = 1 if lang == "en" else 0
+    words = table(lang)
     p = dict(error.params)
     out = _Facts()
     for key, value in p.items():
@@ -189,43 +108,43 @@ def _facts(error: SatellitkontorError, lang: str) -> dict[str, Any]:
         else:
             out[key] = value
     if "action" in p:
-        out["action"] = ACTIONS.get(p["action"], (p["action"], p["action"]))[i]
+        out["action"] = _word(f"error.action.{p['action']}", lang, str(p["action"]))
     if "role" in p:
-        out["role"] = label(str(p["role"]), lang) if p["role"] != "none" else ("ingen", "none")[i]
+        out["role"] = label(str(p["role"]), lang) if p["role"] != "none" else say("error.role.none", lang)
     if "field" in p:
-        out["field"] = FIELDS.get(p["field"], (p["field"], p["field"]))[i]
+        out["field"] = _word(f"error.field.{p['field']}", lang, str(p["field"]))
     for key in ("kind", "wanted"):
         if key in p:
             out[f"{key}_label"] = label(str(p[key]), lang)
     if "problem" in p:
-        out["problem_text"] = RECURRENCE.get(p["problem"], (p["problem"], p["problem"]))[i].format(**p)
+        problem = words.get(f"error.recurrence.{p['problem']}", str(p["problem"]).replace("{", "{{"))
+        out["problem_text"] = problem.format(**p)
     if {"start", "end"} <= p.keys() and p["start"] is not None and p["end"] is not None:
         out["when"] = fmt_span(p["start"], p["end"], lang)
     elif "day" in p:
         out["when"] = fmt_date(p["day"], lang)
     else:
-        out["when"] = ("då", "then")[i]
+        out["when"] = say("error.when.unknown", lang)
     if "municipality" in p:
         m = p["municipality"]
-        out["holder"] = (
-            (f" (av någon från {municipality_name(m)})", f" (by someone from {municipality_name(m)})")[i]
-            if m
-            else ""
-        )
+        out["holder"] = say("error.holder", lang, municipality=municipality_name(m)) if m else ""
     if "reason" in p and not p["reason"]:
-        out["reason"] = ("stängt", "closed")[i]
+        out["reason"] = say("error.reason.closed", lang)
     ident = p.get("id") or p.get("email") or p.get("name") or p.get("series")
     out["who"] = f"«{ident}»" if ident is not None else ""
     if error.code == "conflict.resource_taken":
         # "Plats 1 är redan bokad" but "Konferensrummet är redan bokat" (an en- and an ett-word)
-        out["booked"] = ("bokat" if p.get("kind") == "room" else "bokad", "booked")[i]
+        out["booked"] = say("error.booked.room" if p.get("kind") == "room" else "error.booked.desk", lang)
+    if error.code == "login.not_allowed":
+        out["reason"] = _word(f"error.login.reason.{p.get('reason')}", lang, str(p.get("reason")))
     if error.code == "state.check_in_not_allowed":
         out["detail"] = _check_in_detail(p, lang)
     if error.code in ("ical.invalid", "ical.notice"):
         for key in ("found", "expected"):  # "händelsen (VEVENT)"
-            if p.get(key) in COMPONENTS:
-                out[key] = f"{COMPONENTS[p[key]][i]} ({p[key]})"
-        problem = CALENDAR_PROBLEMS.get(str(p.get("reason")), MESSAGES["error"])[i]
+            component = words.get(f"error.component.{str(p.get(key)).lower()}")
+            if component is not None:
+                out[key] = f"{component.format()} ({p[key]})"
+        problem = words.get(f"error.calendar.{p.get('reason')}", words["error.error"])
         out["file_problem"] = problem.format_map(out)
     if hasattr(p.get("cause"), "code"):  # the error an import stopped at
         out["cause_text"] = describe(p["cause"], lang)
@@ -233,21 +152,12 @@ def _facts(error: SatellitkontorError, lang: str) -> dict[str, Any]:
 
 
 def _check_in_detail(p: dict[str, Any], lang: str) -> str:
-    i = 1 if lang == "en" else 0
     if p.get("taken"):
-        return (
-            "Platsen har redan tagits av någon annan.",
-            "The place has already been taken by someone else.",
-        )[i]
+        return say("error.check_in.taken", lang)
     if p.get("too_early"):
-        return (
-            f"Det går att markera som utebliven först {p['grace']} minuter efter start.",
-            f"A booking can be marked as a no-show only {p['grace']} minutes after it starts.",
-        )[i]
+        return say("error.check_in.too_early", lang, grace=p["grace"])
     if p.get("status"):
-        st = label(str(p["status"]), lang)
-        return (f"Bokningen är {st} och kan inte markeras.", f"The booking is {st} and cannot be marked.")[i]
+        return say("error.check_in.status", lang, status=label(str(p["status"]), lang))
     if p.get("opens"):
-        when = fmt_time(p["opens"])
-        return (f"Incheckningen öppnar {when}.", f"Check-in opens at {when}.")[i]
-    return MESSAGES["state"][i]
+        return say("error.check_in.opens", lang, when=fmt_time(p["opens"]))
+    return say("error.state", lang)

@@ -1,7 +1,7 @@
 """Typed errors of the Exchange backends: what went wrong, in facts a receptionist's sentence needs.
 
 Like the domain's errors (:mod:`satellitkontor.domain.errors`) they carry a ``code`` and ``params``
-and no words; ``texts.MESSAGES`` has the Swedish and English sentences. Both backends translate
+and no words; the catalogue (words/sv.py, words/en.py) has their sentences. Both backends translate
 their library's failures (exchangelib exceptions, HTTP statuses of Graph) into these, so the sync
 service, the CLI and the admin page only ever see one set.
 

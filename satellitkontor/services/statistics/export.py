@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from satellitkontor.services.results import UsageRow
-from satellitkontor.words.texts import MONTH_NAMES
+from satellitkontor.words.texts import month_name
 
 #: Column headers (Swedish, English), in file order.
 HEADERS: tuple[tuple[str, str], ...] = (
@@ -52,7 +52,7 @@ def headers(lang: str = "sv") -> list[str]:
 
 
 def month_text(month: int | None, lang: str = "sv") -> str:
-    return _WORDS["whole_year"][_i(lang)] if month is None else MONTH_NAMES[lang][month - 1]
+    return _WORDS["whole_year"][_i(lang)] if month is None else month_name(month, lang)
 
 
 def whole_year(rows: Sequence[UsageRow]) -> list[UsageRow]:

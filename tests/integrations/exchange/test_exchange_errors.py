@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from satellitkontor.integrations.exchange import errors
-from satellitkontor.words.texts import MESSAGES, describe
+from satellitkontor.words import has, template
+from satellitkontor.words.texts import describe
 
 FACTS = {
     "url": "https://mail.umea.se/EWS/Exchange.asmx",
@@ -23,9 +24,9 @@ def _all(cls: type[errors.ExchangeError]) -> list[type[errors.ExchangeError]]:
 @pytest.mark.parametrize("cls", _all(errors.ExchangeError), ids=lambda c: c.code)
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_each_error_reads_as_a_whole_sentence(cls: type[errors.ExchangeError], lang: str) -> None:
-    assert cls.code in MESSAGES, f"texts.MESSAGES has no sentence for {cls.code}"
+    assert has(f"error.{cls.code}"), f"the catalogue has no sentence for {cls.code}"
     sentence = describe(cls(**FACTS), lang)
-    assert sentence == MESSAGES[cls.code][lang == "en"].format(**FACTS)
+    assert sentence == template(f"error.{cls.code}", lang).format(**FACTS)
     assert "{" not in sentence and "  " not in sentence and sentence.endswith(".")
 
 

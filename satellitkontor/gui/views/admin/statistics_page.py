@@ -40,7 +40,7 @@ from satellitkontor.gui.models.usage_model import (
 from satellitkontor.gui.widgets.bar_chart import BarChart
 from satellitkontor.services.results import UsageRow
 from satellitkontor.services.statistics import export as statistics_export
-from satellitkontor.words.texts import MONTH_NAMES
+from satellitkontor.words.texts import month_name, month_names
 
 FIRST_YEAR = 2023
 
@@ -66,7 +66,7 @@ class StatisticsPage(QWidget):
         self.period_combo.setObjectName("periodCombo")
         self.period_combo.setAccessibleName(self.tr("Period"))
         self.period_combo.addItem(self.tr("Hela året"), 0)
-        for n, name in enumerate(MONTH_NAMES[ctx.lang], start=1):
+        for n, name in enumerate(month_names(ctx.lang), start=1):
             self.period_combo.addItem(name.capitalize(), n)
         self.measure_combo = QComboBox()
         self.measure_combo.setObjectName("measureCombo")
@@ -180,7 +180,7 @@ class StatisticsPage(QWidget):
         self.model.set_rows(rows)
         col = int(self.measure_combo.currentData())
         values = [float(self.model.index(n, col).data(VALUE_ROLE)) for n in range(len(rows))]
-        period = MONTH_NAMES[self.ctx.lang][month - 1] if month else self.tr("hela året")
+        period = month_name(month, self.ctx.lang) if month else self.tr("hela året")
         title = self.tr("{measure} per kommun, {period} {year}").format(
             measure=self.measure_combo.currentText(), period=period, year=self._loaded_year or ""
         )
