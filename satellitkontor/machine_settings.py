@@ -57,7 +57,6 @@ MACHINE_KEYS = (
     EXCHANGE_GRAPH_TENANT,
     EXCHANGE_GRAPH_CLIENT_ID,
 )
-LANGUAGES = ("sv", "en")
 
 
 def system_config_path() -> Path:
@@ -192,9 +191,11 @@ def configured(
 
 
 def language(value: str | None) -> str | None:
-    """``sv``/``en`` from a setting's value, None for anything else."""
+    """A language the catalogue speaks (``sv``, ``en``) from a setting's value, None for anything else."""
+    from satellitkontor.words import languages
+
     value = (value or "").strip().lower()
-    return value if value in LANGUAGES else None
+    return value if value in languages() else None
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Parsing the command line's words: dates, times, periods, weekdays, and Swedish argparse.
 
 argparse writes its own messages ("usage:", "the following arguments are required") through
-gettext; :func:`use_language` swaps in Swedish for them so that a Swedish user never meets an
-English error from the parser.
+gettext; :func:`use_language` swaps in the catalogue's words for them (``cli.argparse.*``) so that a
+Swedish user never meets an English error from the parser.
 """
 
 from __future__ import annotations
@@ -12,27 +12,29 @@ from datetime import date, time, timedelta
 
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.errors import InvalidInput
+from satellitkontor.words import say
 
-_ARGPARSE_SV = {
-    "usage: ": "användning: ",
-    "positional arguments": "argument",
-    "options": "flaggor",
-    "show this help message and exit": "visa den här hjälpen och avsluta",
-    "the following arguments are required: %s": "de här uppgifterna saknas: %s",
-    "unrecognized arguments: %s": "okända argument: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
-    "expected one argument": "ett värde behövs",
-    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
-    "invalid %(type)s value: %(value)r": "ogiltigt värde: %(value)r",
-    "not allowed with argument %s": "går inte att kombinera med %s",
-    "one of the arguments %s is required": "ett av argumenten %s behövs",
-    "ambiguous option: %(option)s could match %(matches)s": "tvetydig flagga: %(option)s kan vara %(matches)s",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+#: argparse's own messages (its gettext msgids) and their keys in the catalogue.
+_ARGPARSE = {
+    "usage: ": "cli.argparse.usage",
+    "positional arguments": "cli.argparse.positional_arguments",
+    "options": "cli.argparse.options",
+    "show this help message and exit": "cli.argparse.help",
+    "the following arguments are required: %s": "cli.argparse.required",
+    "unrecognized arguments: %s": "cli.argparse.unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.argparse.invalid_choice",
+    "expected one argument": "cli.argparse.expected_one",
+    "argument %(argument_name)s: %(message)s": "cli.argparse.argument_message",
+    "invalid %(type)s value: %(value)r": "cli.argparse.invalid_value",
+    "not allowed with argument %s": "cli.argparse.not_allowed_with",
+    "one of the arguments %s is required": "cli.argparse.one_required",
+    "ambiguous option: %(option)s could match %(matches)s": "cli.argparse.ambiguous",
+    "%(prog)s: error: %(message)s\n": "cli.argparse.error",
 }
 
 
 def use_language(lang: str) -> None:
-    table = _ARGPARSE_SV if lang == "sv" else {}
+    table = {msgid: say(key, lang) for msgid, key in _ARGPARSE.items()}
     argparse._ = lambda text: table.get(text, text)  # type: ignore[attr-defined]
 
 

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from satellitkontor import logs
 from satellitkontor.cli.args import use_language
-from satellitkontor.cli.parser import build_parser, pick
+from satellitkontor.cli.parser import build_parser
 from satellitkontor.domain.errors import SatellitkontorError
+from satellitkontor.words import DEFAULT, languages, say
 from satellitkontor.words.texts import describe
 
 log = logging.getLogger("satellitkontor.cli.main")
@@ -39,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args, lang)
     except SatellitkontorError as err:
-        print(pick(lang, "fel: ", "error: ") + describe(err, lang), file=sys.stderr)
+        print(say("cli.main.error", lang) + describe(err, lang), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -50,10 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback on the screen
         path = _log_unexpected(exc)
         print(
-            pick(
+            say(
+                "cli.main.error_something_unexpected_happened_details",
                 lang,
-                f"fel: något oväntat hände ({type(exc).__name__}: {exc}). Detaljer finns i {path}.",
-                f"error: something unexpected happened ({type(exc).__name__}: {exc}). Details are in {path}.",
+                name=type(exc).__name__,
+                exc=exc,
+                path=path,
             ),
             file=sys.stderr,
         )
@@ -76,10 +79,8 @@ def _run(args: argparse.Namespace, lang: str) -> int:
     try:
         if services.upgrade is not None and services.upgrade.created and args.command != "demo":
             print(
-                pick(
-                    lang,
-                    f"Ny databas skapad: {services.db.describe()}. Kör 'satellitkontor demo' för att prova med ett demokontor.",
-                    f"New database created: {services.db.describe()}. Run 'satellitkontor demo' to try a demo office.",
+                say(
+                    "cli.main.new_database_created_run_satellitkontor", lang, describe=services.db.describe()
                 ),
                 file=sys.stderr,
             )
@@ -99,17 +100,22 @@ def _start_app(db_url: str | None, lang: str | None) -> int:
 def _language(argv: list[str]) -> str:
     for i, a in enumerate(argv):
         if a == "--lang" and i + 1 < len(argv):
-            return "en" if argv[i + 1] == "en" else "sv"
+            return _known(argv[i + 1])
         if a.startswith("--lang="):
-            return "en" if a.split("=", 1)[1] == "en" else "sv"
+            return _known(a.split("=", 1)[1])
     if os.environ.get("SATELLITKONTOR_LANG"):
-        return "en" if os.environ["SATELLITKONTOR_LANG"] == "en" else "sv"
+        return _known(os.environ["SATELLITKONTOR_LANG"])
     from satellitkontor.machine_settings import LANGUAGE, configured, language
 
     try:  # the user's setting, else the machine's
-        return language(configured(LANGUAGE)) or "sv"
+        return language(configured(LANGUAGE)) or DEFAULT
     except SatellitkontorError:  # an unreadable machine file: said when the database is looked up
-        return "sv"
+        return DEFAULT
+
+
+def _known(lang: str) -> str:
+    """``lang`` if the catalogue speaks it, else the default."""
+    return lang if lang in languages() else DEFAULT
 
 
 def _log_unexpected(exc: BaseException) -> Path:

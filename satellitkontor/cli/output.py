@@ -10,11 +10,8 @@ from satellitkontor.services.booking.service import SeriesResult
 from satellitkontor.services.occupancy import DayOccupancy, ResourceDay
 from satellitkontor.services.rotation import RotationYearView
 from satellitkontor.services.statistics.service import UsageRow
+from satellitkontor.words import say
 from satellitkontor.words.texts import describe, fmt_date, fmt_span, fmt_time, label, municipality_name
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
 
 
 def who(b: BookingView) -> str:
@@ -29,7 +26,7 @@ def booking_line(b: BookingView, lang: str) -> str:
         when = fmt_span(b.start, b.end, lang)
     extra = ""
     if b.participants:
-        extra = _t(lang, f", {b.participants} deltagare", f", {b.participants} participants")
+        extra = say("cli.output.participants", lang, participants=b.participants)
     title = f" «{b.title}»" if b.title else ""
     status = "" if b.status.value == "confirmed" else f" [{label(b.status.value, lang)}]"
     return f"#{b.id}  {b.resource_name}  {when}{title}{extra} – {who(b)}{status}"
@@ -37,31 +34,29 @@ def booking_line(b: BookingView, lang: str) -> str:
 
 def occupancy(day: DayOccupancy, lang: str) -> str:
     out = []
-    head = _t(lang, "Satellitkontoret", "The satellite office") + f" – {fmt_date(day.day, lang)}"
+    head = say("cli.output.satellite_office", lang) + f" – {fmt_date(day.day, lang)}"
     if day.closed is not None:
-        out.append(f"{head}: " + _t(lang, f"stängt ({day.closed.name})", f"closed ({day.closed.name})"))
+        out.append(f"{head}: " + say("cli.output.closed", lang, name=day.closed.name))
         return "\n".join(out)
     assert day.hours is not None
     out.append(
         head
-        + _t(
-            lang,
-            f" (öppet {fmt_time(day.hours.opens)}–{fmt_time(day.hours.closes)})",
-            f" (open {fmt_time(day.hours.opens)}–{fmt_time(day.hours.closes)})",
-        )
+        + say("cli.output.open", lang, opens=fmt_time(day.hours.opens), closes=fmt_time(day.hours.closes))
     )
     out.append(
-        _t(
+        say(
+            "cli.output.desks_taken_free",
             lang,
-            f"Kontorsplatser: {day.desks_taken} av {len(day.desks)} upptagna, {day.desks_free} lediga",
-            f"Desks: {day.desks_taken} of {len(day.desks)} taken, {day.desks_free} free",
+            desks_taken=day.desks_taken,
+            n_desks=len(day.desks),
+            desks_free=day.desks_free,
         )
     )
     out.append("")
     width = max([len(d.resource.name) for d in day.desks] + [6])
     out.append(
-        f"{_t(lang, 'Plats', 'Desk'):<{width}}  {_t(lang, 'Förmiddag', 'Morning'):<34}  "
-        f"{_t(lang, 'Eftermiddag', 'Afternoon')}"
+        f"{say('cli.output.desk', lang):<{width}}  {say('cli.output.morning', lang):<34}  "
+        f"{say('cli.output.afternoon', lang)}"
     )
     for desk in day.desks:
         out.append(
@@ -69,20 +64,20 @@ def occupancy(day: DayOccupancy, lang: str) -> str:
         )
     for room in day.rooms:
         out.append("")
-        out.append(f"{room.resource.name} ({_t(lang, 'högst', 'max')} {room.resource.capacity})")
+        out.append(f"{room.resource.name} ({say('cli.output.max', lang)} {room.resource.capacity})")
         shown = [b for b in room.bookings if b.status.value != "cancelled"]
         if not shown:
-            out.append("  " + _t(lang, "inga möten", "no meetings"))
+            out.append("  " + say("cli.output.no_meetings", lang))
         for b in shown:
             status = "" if b.status.value == "confirmed" else f" [{label(b.status.value, lang)}]"
-            title = b.title or _t(lang, "Möte", "Meeting")
+            title = b.title or say("cli.output.meeting", lang)
             out.append(
                 f"  {fmt_time(b.start)}–{fmt_time(b.end)}  {title}, {b.participants} "
-                f"{_t(lang, 'deltagare', 'participants')} – {who(b)}  #{b.id}{status}"
+                f"{say('cli.output.participants_2', lang)} – {who(b)}  #{b.id}{status}"
             )
     out.append("")
-    hours = f"{day.room_hours:.1f}".replace(".", "," if lang == "sv" else ".")
-    out.append(_t(lang, f"Konferensrummet: {hours} timmar bokade", f"Conference room: {hours} hours booked"))
+    hours = f"{day.room_hours:.1f}".replace(".", say("number.decimal_point", lang))
+    out.append(say("cli.output.conference_room_hours_booked", lang, hours=hours))
     return "\n".join(out)
 
 
@@ -99,21 +94,13 @@ def series(result: SeriesResult, lang: str) -> str:
     out = []
     days = result.days
     if result.dry_run:
-        out.append(
-            _t(
-                lang,
-                f"Skulle boka {len(days)} tillfällen (provkörning, inget sparat):",
-                f"Would book {len(days)} occurrences (dry run, nothing saved):",
-            )
-        )
+        out.append(say("cli.output.would_book_occurrences_dry_run", lang, n_days=len(days)))
         out.extend(f"  {fmt_date(d, lang)}" for d in days)
     else:
-        out.append(
-            _t(lang, f"Bokade {len(result.booked)} tillfällen:", f"Booked {len(result.booked)} occurrences:")
-        )
+        out.append(say("cli.output.booked_occurrences", lang, n_booked=len(result.booked)))
         out.extend("  " + booking_line(b, lang) for b in result.booked)
     if result.skipped:
-        out.append(_t(lang, f"Hoppade över {len(result.skipped)}:", f"Skipped {len(result.skipped)}:"))
+        out.append(say("cli.output.skipped", lang, n_skipped=len(result.skipped)))
         out.extend(f"  {fmt_date(s.day, lang)}: {describe(s.error, lang)}" for s in result.skipped)
     return "\n".join(out)
 
@@ -122,43 +109,31 @@ def rotation(view: RotationYearView, lang: str) -> str:
     hy = view.host_year
     status = label("confirmed_year" if hy.status.value == "confirmed" else hy.status.value, lang)
     out = [
-        _t(
-            lang,
-            f"Värdkommun {hy.year}: {hy.host.name} ({status})",
-            f"Host municipality {hy.year}: {hy.host.name} ({status})",
-        ),
-        _t(
-            lang,
-            f"Vice ordförande KC-gruppen: {hy.kc_vice_chair.name}",
-            f"Vice chair of the KC group: {hy.kc_vice_chair.name}",
-        ),
+        say("cli.output.host_municipality", lang, year=hy.year, name=hy.host.name, status=status),
+        say("cli.output.vice_chair_kc_group", lang, name=hy.kc_vice_chair.name),
     ]
     if view.next_year is not None:
         nxt = view.next_year
         nstatus = label("confirmed_year" if nxt.status.value == "confirmed" else nxt.status.value, lang)
-        out.append(
-            _t(
-                lang,
-                f"Nästa år ({nxt.year}): {nxt.host.name} ({nstatus})",
-                f"Next year ({nxt.year}): {nxt.host.name} ({nstatus})",
-            )
-        )
+        out.append(say("cli.output.next_year", lang, year=nxt.year, name=nxt.host.name, nstatus=nstatus))
     if view.handover is not None:
         meeting = view.handover_meeting
         when = (
             fmt_span(meeting.start, meeting.end, lang)
             if meeting
-            else _t(lang, "december, datum ej bestämt", "December, date not set")
+            else say("cli.output.december_date_not_set", lang)
         )
         out.append(
-            _t(
+            say(
+                "cli.output.handover",
                 lang,
-                f"Överlämning: {view.handover.outgoing.name} → {view.handover.incoming.name}, {when}",
-                f"Handover: {view.handover.outgoing.name} → {view.handover.incoming.name}, {when}",
+                name=view.handover.outgoing.name,
+                name2=view.handover.incoming.name,
+                when=when,
             )
         )
     if view.meetings:
-        out.append(_t(lang, "Möten:", "Meetings:"))
+        out.append(say("cli.output.meetings", lang))
         out.extend(
             f"  {fmt_span(m.start, m.end, lang)}  {m.title}" + (f", {m.location}" if m.location else "")
             for m in view.meetings
@@ -167,13 +142,7 @@ def rotation(view: RotationYearView, lang: str) -> str:
 
 
 def rotation_years(rows: list[HostYear], lang: str) -> str:
-    out = [
-        _t(
-            lang,
-            "År    Värdkommun     Vice ordf. KC-gruppen  Status",
-            "Year  Host           KC vice chair          Status",
-        )
-    ]
+    out = [say("cli.output.year_host_kc_vice_chair", lang)]
     for hy in rows:
         status = label("confirmed_year" if hy.status.value == "confirmed" else hy.status.value, lang)
         out.append(f"{hy.year}  {hy.host.name:<13}  {hy.kc_vice_chair.name:<21}  {status}")
@@ -183,18 +152,14 @@ def rotation_years(rows: list[HostYear], lang: str) -> str:
 def stats_table(rows: list[UsageRow], lang: str) -> str:
     from satellitkontor.words.texts import month_name
 
-    head = _t(
-        lang,
-        "Kommun         Platsdagar  Rumstimmar  Bokningar  Personer  Medarb.  Politiker  Uteblev",
-        "Municipality   Desk-days   Room-hours  Bookings   People    Employees Politicians No-show",
-    )
+    head = say("cli.output.municipality_desk_days_room_hours", lang)
     out = []
     months = sorted({r.month for r in rows if r.month is not None})
     for month in [*months, None]:
         part = [r for r in rows if r.month == month]
         if month is not None and not any(r.bookings or r.no_shows for r in part):
             continue
-        title = month_name(month, lang).capitalize() if month else _t(lang, "Hela året", "Whole year")
+        title = month_name(month, lang).capitalize() if month else say("cli.output.whole_year", lang)
         out.append(f"{title} {part[0].year}")
         out.append(head)
         for r in part:
@@ -209,7 +174,7 @@ def stats_table(rows: list[UsageRow], lang: str) -> str:
 
 def _num(value: float, lang: str) -> str:
     text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "sv" else text
+    return text.replace(".", say("number.decimal_point", lang))
 
 
 def print_bookings(title: str, bookings: list[BookingView], lang: str) -> None:
@@ -237,10 +202,12 @@ class Progress:
             return
         self.shown = tenth
         print(
-            _t(
+            say(
+                "cli.output.progress_rows",
                 self.lang,
-                f"… {done:,} av {total:,} rader ({tenth * 10} %)".replace(",", "\u00a0"),
-                f"… {done:,} of {total:,} rows ({tenth * 10} %)",
+                done=f"{done:,}".replace(",", say("number.thousands_separator", self.lang)),
+                total=f"{total:,}".replace(",", say("number.thousands_separator", self.lang)),
+                percent=tenth * 10,
             ),
             file=sys.stderr,
             flush=True,

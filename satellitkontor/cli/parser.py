@@ -4,38 +4,30 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import Any
 
-#: ``t(swedish, english)``: the words of the language the parser is built in.
-Words = Callable[[str, str], str]
-
-
-def pick(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
+from satellitkontor import words
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
-    def t(sv: str, en: str) -> str:
-        return pick(lang, sv, en)
+    """The parser, its help in ``lang``: each command's ``add_parser(sub, t)`` gets ``t(key)``,
+    the catalogue's words in that language."""
+    t = words.t_for(lang)
 
     p = argparse.ArgumentParser(
         prog="satellitkontor",
-        description=t(
-            "Bokning av kontorsplatser och konferensrum på Umeåregionens satellitkontor.",
-            "Desk and conference-room booking for Umeåregionen's satellite office.",
-        ),
+        description=t("cli.parser.help.desk_conference_room_booking_ume"),
     )
     p.add_argument(
         "--version",
         action=_VersionAction,
         nargs=0,
-        help=t("visa versionen och avsluta", "show the version and exit"),
+        help=t("cli.parser.help.show_version_exit"),
     )
     _common_options(p, t, defaults=True)
     common = argparse.ArgumentParser(add_help=False)
     _common_options(common, t, defaults=False)
-    sub = Subparsers(p.add_subparsers(dest="command", metavar=t("kommando", "command")), common)
+    sub = Subparsers(p.add_subparsers(dest="command", metavar=t("cli.parser.help.command")), common)
 
     from satellitkontor.cli.registry import COMMANDS
 
@@ -44,30 +36,27 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     return p
 
 
-def _common_options(p: argparse.ArgumentParser, t: Any, *, defaults: bool) -> None:
+def _common_options(p: argparse.ArgumentParser, t: words.Words, *, defaults: bool) -> None:
     """--db, --lang and --as, accepted before and after the command. On the commands the
     default is SUPPRESS, so an option given before the command is not overwritten."""
     kw: dict[str, Any] = {} if defaults else {"default": argparse.SUPPRESS}
     p.add_argument(
         "--db",
         metavar="URL",
-        help=t(
-            "databas (SQLAlchemy-URL); annars $SATELLITKONTOR_DB_URL eller standardfilen",
-            "database (SQLAlchemy URL); else $SATELLITKONTOR_DB_URL or the default file",
-        ),
+        help=t("cli.parser.help.database_sqlalchemy_url_else_satellitkontor"),
         **kw,
     )
     p.add_argument(
         "--lang",
-        choices=("sv", "en"),
-        help=t("språk för utskrifter", "language of messages"),
-        **({"default": "sv"} if defaults else kw),
+        choices=words.languages(),
+        help=t("cli.parser.help.language_messages"),
+        **({"default": words.DEFAULT} if defaults else kw),
     )
     p.add_argument(
         "--as",
         dest="actor",
         metavar="E-POST",
-        help=t("vem som utför kommandot", "who runs the command"),
+        help=t("cli.parser.help.who_runs_command"),
         **kw,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,47 @@ def test_a_third_language_is_spoken_by_describe_and_dates(third_language: str) -
     sentence = describe(ResourceTaken(name="Plats 1", kind="desk", day=date(2026, 11, 24)), third_language)
     assert sentence.startswith(MARK)
     assert fmt_date(date(2026, 11, 24), third_language).startswith(MARK)
+
+
+def _cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
+    import contextlib
+    import io
+
+    from satellitkontor.cli.main import main
+    from satellitkontor.storage.database import sqlite_url
+
+    for name in ("SATELLITKONTOR_DB_URL", "SATELLITKONTOR_USER", "SATELLITKONTOR_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(["--db", sqlite_url(tmp_path / "office.sqlite3"), *args])
+        except SystemExit as exc:  # argparse
+            code = int(exc.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_a_third_language_is_spoken_by_the_command_line(
+    third_language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = _cli(tmp_path, monkeypatch, "--lang", third_language, "cancel", "--help")
+    assert code == 0
+    assert MARK + "cancel" in out  # the command's help, from the table
+    assert MARK + "usage: " in out  # argparse's own words too
+    code, out, err = _cli(tmp_path, monkeypatch, "--lang", third_language, "rotation", "--year", "2026")
+    assert code == 0, err
+    assert MARK in out
+    code, _, err = _cli(tmp_path, monkeypatch, "--lang", third_language, "cancel", "4711")
+    assert code == 2
+    assert err.startswith(MARK) and MARK + "There is no booking «4711»." in err
+
+
+def test_an_unregistered_language_is_refused_by_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = _cli(tmp_path, monkeypatch, "--lang", "xx", "rotation")
+    assert code == 2
+    assert "--lang" in err

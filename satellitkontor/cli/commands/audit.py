@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from satellitkontor.cli.actor import local_today, who_acts
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 
 DEFAULT_LIMIT = 50
 
@@ -29,54 +30,43 @@ def add_parser(sub: Subparsers, t: Words) -> None:
     codes = ", ".join(AUDIT_ACTIONS)
     p = sub.add_parser(
         "audit",
-        help=t("visa ändringsloggen (administratörer)", "show the change log (admins)"),
-        description=t(
-            "Visar vem som ändrade vad och när: bokningar, avbokningar, incheckningar, roller, "
-            "platser, stängningar och regler, nyast först. Loggen kan inte ändras. Bara administratörer.",
-            "Shows who changed what and when: bookings, cancellations, check-ins, roles, desks, "
-            "closures and rules, newest first. The log cannot be changed. Admins only.",
-        ),
+        help=t("cli.audit.help.show_change_log_admins"),
+        description=t("cli.audit.help.shows_who_changed_what_when"),
     )
     p.add_argument(
         "--from",
         dest="since",
-        metavar=t("DATUM", "DATE"),
-        help=t("från och med dag (ÅÅÅÅ-MM-DD)", "from this day on (YYYY-MM-DD)"),
+        metavar=t("cli.audit.help.date"),
+        help=t("cli.audit.help.from_this_day_yyyy_mm"),
     )
     p.add_argument(
         "--to",
         dest="until",
-        metavar=t("DATUM", "DATE"),
-        help=t("till och med dag (ÅÅÅÅ-MM-DD)", "up to and including this day (YYYY-MM-DD)"),
+        metavar=t("cli.audit.help.date"),
+        help=t("cli.audit.help.up_including_this_day_yyyy"),
     )
     p.add_argument(
         "--action",
-        metavar=t("HÄNDELSE", "ACTION"),
-        help=t(f"bara denna händelse eller sort: {codes}", f"only this action or kind: {codes}"),
+        metavar=t("cli.audit.help.action"),
+        help=t("cli.audit.help.only_this_action_kind", codes=codes),
     )
     p.add_argument(
         "--text",
         metavar="TEXT",
-        help=t(
-            "bara poster som nämner TEXT (person, plats, värde)",
-            "only entries that mention TEXT (person, place, value)",
-        ),
+        help=t("cli.audit.help.only_entries_that_mention_text"),
     )
     p.add_argument(
         "--limit",
         type=int,
         default=DEFAULT_LIMIT,
-        metavar=t("ANTAL", "N"),
-        help=t(
-            f"högst så många rader (standard {DEFAULT_LIMIT})",
-            f"at most this many lines (default {DEFAULT_LIMIT})",
-        ),
+        metavar=t("cli.audit.help.n"),
+        help=t("cli.audit.help.at_most_this_many_lines", DEFAULT_LIMIT=DEFAULT_LIMIT),
     )
     p.add_argument(
         "--csv",
         type=Path,
-        metavar=t("FIL", "FILE"),
-        help=t("skriv alla poster som matchar till en CSV-fil", "write every matching entry to a CSV file"),
+        metavar=t("cli.audit.help.file"),
+        help=t("cli.audit.help.write_every_matching_entry_csv"),
     )
 
 
@@ -94,7 +84,7 @@ def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     audit = services.audit
     if args.csv is not None:
         n = audit.export_csv(actor.id, args.csv, lang=lang, **filters)
-        print(pick(lang, f"{n} poster sparades i {args.csv}.", f"{n} entries saved in {args.csv}."))
+        print(say("cli.audit.entries_saved", lang, n=n, csv=args.csv))
         return 0
     from satellitkontor.domain.errors import InvalidInput
 
@@ -103,18 +93,12 @@ def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     total = audit.count(actor.id, lang=lang, **filters)
     entries = audit.entries(actor.id, limit=args.limit, lang=lang, **filters)
     if not entries:
-        print(pick(lang, "Inga poster i ändringsloggen.", "No entries in the change log."))
+        print(say("cli.audit.no_entries_change_log", lang))
         return 0
     for e in entries:
         print(entry_line(e, lang))
     if total > len(entries):
-        print(
-            pick(
-                lang,
-                f"Visar de {len(entries)} senaste av {total} poster (--limit, --csv FIL för alla).",
-                f"Showing the newest {len(entries)} of {total} entries (--limit, --csv FILE for all).",
-            )
-        )
+        print(say("cli.audit.showing_newest_entries_limit_csv", lang, n_entries=len(entries), total=total))
     return 0
 
 

@@ -9,91 +9,88 @@ from typing import TYPE_CHECKING, Any
 from satellitkontor.cli import output as cli_format
 from satellitkontor.cli.actor import local_today, who_acts
 from satellitkontor.cli.args import parse_date, parse_period, parse_time, parse_weekdays
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.errors import InvalidInput, PermissionDenied
 from satellitkontor.domain.people import Role, normalise_email
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    book = sub.add_parser(
-        "book", help=t("boka en kontorsplats eller konferensrummet", "book a desk or the conference room")
-    )
+    book = sub.add_parser("book", help=t("cli.book.help.book_desk_conference_room"))
     bsub = sub.nested(book, dest="what", metavar="desk|room", required=True)
-    desk = bsub.add_parser("desk", help=t("boka en kontorsplats", "book a desk"))
+    desk = bsub.add_parser("desk", help=t("cli.book.help.book_desk"))
     desk.add_argument(
         "resource",
-        metavar=t("PLATS", "DESK"),
-        help=t("platsens namn, t.ex. 'Plats 3'", "the desk's name, e.g. 'Plats 3'"),
+        metavar=t("cli.book.help.desk"),
+        help=t("cli.book.help.desk_name_e_g_plats"),
     )
     desk.add_argument(
         "--date",
         required=True,
-        metavar=t("DATUM", "DATE"),
-        help=t("ÅÅÅÅ-MM-DD, idag eller imorgon", "YYYY-MM-DD, today or tomorrow"),
+        metavar=t("cli.book.help.date"),
+        help=t("cli.book.help.yyyy_mm_dd_today_tomorrow"),
     )
-    desk.add_argument(
-        "--period", default="heldag", help=t("heldag, fm eller em", "full, morning or afternoon")
-    )
-    room = bsub.add_parser("room", help=t("boka konferensrummet", "book the conference room"))
+    desk.add_argument("--period", default="heldag", help=t("cli.book.help.full_morning_afternoon"))
+    room = bsub.add_parser("room", help=t("cli.book.help.book_conference_room"))
     room.add_argument(
         "resource",
         nargs="?",
-        metavar=t("RUM", "ROOM"),
-        help=t("rummets namn (standard: det enda rummet)", "the room's name (default: the only room)"),
+        metavar=t("cli.book.help.room"),
+        help=t("cli.book.help.room_name_default_only_room"),
     )
     room.add_argument(
         "--date",
         required=True,
-        metavar=t("DATUM", "DATE"),
-        help=t("ÅÅÅÅ-MM-DD, idag eller imorgon", "YYYY-MM-DD, today or tomorrow"),
+        metavar=t("cli.book.help.date"),
+        help=t("cli.book.help.yyyy_mm_dd_today_tomorrow"),
     )
     room.add_argument(
-        "--from", dest="start", required=True, metavar="TT:MM", help=t("starttid", "start time")
+        "--from", dest="start", required=True, metavar="TT:MM", help=t("cli.book.help.start_time")
     )
-    room.add_argument("--to", dest="end", required=True, metavar="TT:MM", help=t("sluttid", "end time"))
+    room.add_argument("--to", dest="end", required=True, metavar="TT:MM", help=t("cli.book.help.end_time"))
     room.add_argument(
         "--participants",
-        metavar=t("ANTAL", "N"),
+        metavar=t("cli.book.help.n"),
         type=int,
         required=True,
-        help=t("antal deltagare, 1–12", "number of participants, 1–12"),
+        help=t("cli.book.help.number_participants_1_12"),
     )
-    room.add_argument("--title", metavar=t("RUBRIK", "TITLE"), help=t("mötets rubrik", "the meeting's title"))
+    room.add_argument("--title", metavar=t("cli.book.help.title"), help=t("cli.book.help.meeting_title"))
     for sp in (desk, room):
         sp.add_argument(
             "--for",
             dest="for_email",
             metavar="E-POST",
-            help=t("boka åt någon annan", "book for someone else"),
+            help=t("cli.book.help.book_someone_else"),
         )
         sp.add_argument(
             "--repeat",
             choices=("daily", "weekly", "dagligen", "veckovis"),
-            help=t("upprepa bokningen", "repeat the booking"),
+            help=t("cli.book.help.repeat_booking"),
         )
         sp.add_argument(
             "--weekdays",
-            metavar=t("DAGAR", "DAYS"),
-            help=t("veckodagar för veckovis, t.ex. mån,ons", "weekdays for weekly, e.g. mon,wed"),
+            metavar=t("cli.book.help.days"),
+            help=t("cli.book.help.weekdays_weekly_e_g_mon"),
         )
         sp.add_argument(
             "--until",
-            metavar=t("DATUM", "DATE"),
-            help=t("upprepa till och med datum", "repeat until this date"),
+            metavar=t("cli.book.help.date"),
+            help=t("cli.book.help.repeat_until_this_date"),
         )
         sp.add_argument(
-            "--count", type=int, metavar=t("ANTAL", "N"), help=t("antal gånger", "number of times")
+            "--count", type=int, metavar=t("cli.book.help.n"), help=t("cli.book.help.number_times")
         )
         sp.add_argument(
             "--dry-run",
             action="store_true",
-            help=t("visa vad som skulle bokas utan att spara", "show what would be booked without saving"),
+            help=t("cli.book.help.show_what_would_booked_without"),
         )
 
 
@@ -136,7 +133,7 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
         booking = services.booking.book_room(
             actor.id, resource.id, start, end, args.participants, args.title, for_person_id=target.id
         )
-    print(pick(lang, "Bokat: ", "Booked: ") + cli_format.booking_line(booking, lang))
+    print(say("cli.book.booked", lang) + cli_format.booking_line(booking, lang))
     return 0
 
 

@@ -8,28 +8,26 @@ from typing import TYPE_CHECKING
 from satellitkontor.cli import output as cli_format
 from satellitkontor.cli.actor import local_today, who_acts
 from satellitkontor.cli.args import parse_date
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
 from satellitkontor.domain.errors import InvalidInput
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    cancel = sub.add_parser("cancel", help=t("avboka", "cancel"))
-    cancel.add_argument("id", type=int, help=t("bokningens nummer", "the booking's number"))
+    cancel = sub.add_parser("cancel", help=t("cli.cancel.help.cancel"))
+    cancel.add_argument("id", type=int, help=t("cli.cancel.help.booking_number"))
     cancel.add_argument(
         "--series",
         action="store_true",
-        help=t("avboka hela serien från --from", "cancel the whole series from --from"),
+        help=t("cli.cancel.help.cancel_whole_series_from_from"),
     )
     cancel.add_argument(
         "--from",
         dest="from_day",
-        help=t(
-            "första dag att avboka i serien (standard idag)",
-            "first day to cancel in the series (default today)",
-        ),
+        help=t("cli.cancel.help.first_day_cancel_series_default"),
     )
 
 
@@ -46,15 +44,11 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
         first = parse_date(args.from_day, local_today()) if args.from_day else None
         cancelled = services.booking.cancel_series(actor.id, booking.series_id, first)
         cli_format.print_bookings(
-            pick(
-                lang,
-                f"Avbokade {len(cancelled)} tillfällen i serien.",
-                f"Cancelled {len(cancelled)} occurrences of the series.",
-            ),
+            say("cli.cancel.cancelled_occurrences_series", lang, n_cancelled=len(cancelled)),
             cancelled,
             lang,
         )
         return 0
     done = services.booking.cancel(actor.id, args.id)
-    print(pick(lang, "Avbokat: ", "Cancelled: ") + cli_format.booking_line(done, lang))
+    print(say("cli.cancel.cancelled", lang) + cli_format.booking_line(done, lang))
     return 0

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from satellitkontor.cli.actor import local_today, who_acts_if_known
 from satellitkontor.cli.args import parse_date
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 from satellitkontor.words.texts import fmt_date
 
 if TYPE_CHECKING:
@@ -15,23 +16,23 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    clo = sub.add_parser("closure", help=t("stängda dagar", "closed days"))
+    clo = sub.add_parser("closure", help=t("cli.closure.help.closed_days"))
     csub = sub.nested(clo, dest="closure_command", metavar="add|list", required=True)
-    cadd = csub.add_parser("add", help=t("stäng kontoret några dagar", "close the office for some days"))
+    cadd = csub.add_parser("add", help=t("cli.closure.help.close_office_some_days"))
     cadd.add_argument(
         "--from",
         dest="start",
         required=True,
-        metavar=t("DATUM", "DATE"),
-        help=t("första stängda dag", "first closed day"),
+        metavar=t("cli.closure.help.date"),
+        help=t("cli.closure.help.first_closed_day"),
     )
     cadd.add_argument(
         "--to",
         dest="end",
-        metavar=t("DATUM", "DATE"),
-        help=t("sista stängda dag (standard: samma)", "last closed day (default: the same)"),
+        metavar=t("cli.closure.help.date"),
+        help=t("cli.closure.help.last_closed_day_default_same"),
     )
-    cadd.add_argument("--reason", required=True, metavar=t("ORSAK", "REASON"))
+    cadd.add_argument("--reason", required=True, metavar=t("cli.closure.help.reason"))
     csub.add_parser("list")
 
 
@@ -46,10 +47,12 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     actor = who_acts_if_known(services, args)
     c = services.office.add_closure(actor.id if actor else None, start, end, args.reason)
     print(
-        pick(
+        say(
+            "cli.closure.closed",
             lang,
-            f"Stängt {fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}",
-            f"Closed {fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}: {c.reason}",
+            start=fmt_date(c.start, lang),
+            end=fmt_date(c.end, lang),
+            reason=c.reason,
         )
     )
     return 0

@@ -26,8 +26,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
 from satellitkontor.domain.errors import InvalidInput
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.database_admin import DatabaseAdmin, SchemaReport
@@ -37,72 +38,53 @@ ROLE_CHOICES = {"user": "user", "reception": "receptionist", "receptionist": "re
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    dbp = sub.add_parser("db", help=t("databasen", "the database"))
+    dbp = sub.add_parser("db", help=t("cli.db.help.database"))
     dsub = sub.nested(dbp, dest="db_command", metavar="upgrade|info|init|grant|revoke", required=True)
-    dsub.add_parser("upgrade", help=t("skapa eller uppgradera schemat", "create or upgrade the schema"))
-    dsub.add_parser(
-        "info", help=t("var databasen finns och dess version", "where the database is and its version")
-    )
-    url_help = t(
-        "PostgreSQL-servern, t.ex. postgresql+psycopg://ägare@server/satellitkontor (annars --db)",
-        "the PostgreSQL server, e.g. postgresql+psycopg://owner@server/satellitkontor (else --db)",
-    )
+    dsub.add_parser("upgrade", help=t("cli.db.help.create_upgrade_schema"))
+    dsub.add_parser("info", help=t("cli.db.help.where_database_its_version"))
+    url_help = t("cli.db.help.postgresql_server_e_g_postgresql")
     init = dsub.add_parser(
         "init",
-        help=t(
-            "gör en PostgreSQL-databas redo för ett delat kontor",
-            "make a PostgreSQL database ready for a shared office",
-        ),
-        description=t(
-            "Skapar btree_gist, schemat, grupprollerna satellitkontor_user, satellitkontor_reception och "
-            "satellitkontor_admin och deras behörigheter. Kör som schemats ägare; går att köra igen.",
-            "Creates btree_gist, the schema, the group roles satellitkontor_user, satellitkontor_reception and "
-            "satellitkontor_admin and their privileges. Run as the schema's owner; safe to run again.",
-        ),
+        help=t("cli.db.help.make_postgresql_database_ready_shared"),
+        description=t("cli.db.help.creates_btree_gist_schema_group"),
     )
     init.add_argument("--url", metavar="URL", help=url_help)
 
     grant = dsub.add_parser(
         "grant",
-        help=t(
-            "koppla en databasinloggning till en person och roll", "map a database login to a person and role"
-        ),
+        help=t("cli.db.help.map_database_login_person_role"),
     )
     grant.add_argument(
         "login",
-        metavar=t("INLOGGNING", "LOGIN"),
-        help=t("t.ex. AD-kontots namn", "e.g. the AD account's name"),
+        metavar=t("cli.db.help.login"),
+        help=t("cli.db.help.e_g_ad_account_name"),
     )
     grant.add_argument(
         "--email",
         required=True,
-        metavar=t("E-POST", "E-MAIL"),
-        help=t("personens e-postadress", "the person's e-mail address"),
+        metavar=t("cli.db.help.e_mail"),
+        help=t("cli.db.help.person_e_mail_address"),
     )
     grant.add_argument("--role", required=True, choices=("user", "reception", "admin"))
     grant.add_argument(
         "--password-prompt",
         action="store_true",
-        help=t("fråga efter ett lösenord (inte med Kerberos)", "ask for a password (not with Kerberos)"),
+        help=t("cli.db.help.ask_password_not_kerberos"),
     )
     grant.add_argument(
         "--no-create",
         dest="create",
         action="store_false",
-        help=t("skapa inte inloggningen om den saknas", "do not create the login if it is missing"),
+        help=t("cli.db.help.do_not_create_login_if"),
     )
     grant.add_argument("--url", metavar="URL", help=url_help)
 
     revoke = dsub.add_parser(
         "revoke",
-        help=t(
-            "ta bort en databasinloggnings koppling och roll", "take a database login's mapping and role away"
-        ),
+        help=t("cli.db.help.take_database_login_mapping_role"),
     )
-    revoke.add_argument("login", metavar=t("INLOGGNING", "LOGIN"))
-    revoke.add_argument(
-        "--drop", action="store_true", help=t("ta även bort inloggningen", "drop the login role too")
-    )
+    revoke.add_argument("login", metavar=t("cli.db.help.login"))
+    revoke.add_argument("--drop", action="store_true", help=t("cli.db.help.drop_login_role_too"))
     revoke.add_argument("--url", metavar="URL", help=url_help)
 
 
@@ -117,10 +99,12 @@ def run(args: argparse.Namespace, lang: str) -> int:
 def _info(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
     info = admin.info()
     print(
-        pick(
+        say(
+            "cli.db.database_schema_version_newest",
             lang,
-            f"Databas: {info.where}\nSchemaversion: {info.revision or 'ingen (tom databas)'} (senaste: {info.newest})",
-            f"Database: {info.where}\nSchema version: {info.revision or 'none (empty database)'} (newest: {info.newest})",
+            where=info.where,
+            revision=info.revision or say("cli.db.no_revision", lang),
+            newest=info.newest,
         )
     )
     return 0
@@ -130,7 +114,7 @@ def _upgrade(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
     result = admin.upgrade()
     _schema_lines(result, lang)
     if result.grants_refreshed:
-        print(pick(lang, "Gruppernas behörigheter är uppdaterade.", "The groups' privileges are up to date."))
+        print(say("cli.db.groups_privileges_are_up_date", lang))
     return 0
 
 
@@ -139,52 +123,22 @@ def _init(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
     _schema_lines(result, lang, already=True)
     if result.roles_created:
         names = ", ".join(result.roles_created)
-        print(pick(lang, f"Grupproller skapade: {names}.", f"Group roles created: {names}."))
-    print(
-        pick(
-            lang,
-            "Behörigheterna är satta. Koppla nu varje person med 'satellitkontor db grant INLOGGNING --email E-POST --role user|reception|admin'.",
-            "Privileges are set. Now map each person with 'satellitkontor db grant LOGIN --email E-MAIL --role user|reception|admin'.",
-        )
-    )
+        print(say("cli.db.group_roles_created", lang, names=names))
+    print(say("cli.db.privileges_are_set_now_map", lang))
     return 0
 
 
 def _schema_lines(result: SchemaReport, lang: str, *, already: bool = False) -> None:
     if result.created:
-        print(
-            pick(
-                lang,
-                f"Schemat är skapat ({result.after}) i {result.where}.",
-                f"Schema created ({result.after}) in {result.where}.",
-            )
-        )
+        print(say("cli.db.schema_created", lang, after=result.after, where=result.where))
     elif result.changed:
-        print(
-            pick(
-                lang,
-                f"Uppgraderat {result.before} → {result.after}.",
-                f"Upgraded {result.before} → {result.after}.",
-            )
-        )
+        print(say("cli.db.upgraded", lang, before=result.before, after=result.after))
         if result.backup:
-            print(pick(lang, f"Säkerhetskopia: {result.backup}", f"Backup: {result.backup}"))
+            print(say("cli.db.backup", lang, backup=result.backup))
     elif already:
-        print(
-            pick(
-                lang,
-                f"Schemat är redan det senaste ({result.after}).",
-                f"The schema is already the newest ({result.after}).",
-            )
-        )
+        print(say("cli.db.schema_already_newest", lang, after=result.after))
     else:
-        print(
-            pick(
-                lang,
-                f"Databasen har redan senaste schemat ({result.after}).",
-                f"The database already has the newest schema ({result.after}).",
-            )
-        )
+        print(say("cli.db.database_already_has_newest_schema", lang, after=result.after))
 
 
 def _grant(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
@@ -196,21 +150,13 @@ def _grant(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
     done = admin.grant(args.login, email=args.email, role=role, password=password, create=args.create)
     words = label(role.value, lang)
     if done.created:
-        print(pick(lang, f"Inloggningen {done.login} är skapad.", f"The login {done.login} was created."))
+        print(say("cli.db.login_was_created", lang, login=done.login))
     if done.previous_role is not None and done.previous_role is not role:
         before = label(done.previous_role.value, lang)
-        print(
-            pick(
-                lang,
-                f"Rollen är ändrad från {before} till {words}.",
-                f"The role changed from {before} to {words}.",
-            )
-        )
+        print(say("cli.db.role_changed_from", lang, before=before, words=words))
     print(
-        pick(
-            lang,
-            f"{done.login} är {done.person.name} ({done.person.email}) med rollen {words}.",
-            f"{done.login} is {done.person.name} ({done.person.email}) with the role {words}.",
+        say(
+            "cli.db.role", lang, login=done.login, name=done.person.name, email=done.person.email, words=words
         )
     )
     return 0
@@ -219,28 +165,22 @@ def _grant(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
 def _revoke(admin: DatabaseAdmin, args: argparse.Namespace, lang: str) -> int:
     done = admin.revoke(args.login, drop=args.drop)
     who = f" ({done.person.name})" if done.person is not None else ""
-    print(
-        pick(
-            lang,
-            f"Inloggningen {done.login}{who} har ingen roll i kontoret längre.",
-            f"The login {done.login}{who} has no role in the office any more.",
-        )
-    )
+    print(say("cli.db.login_has_no_role_office", lang, login=done.login, who=who))
     if done.dropped:
-        print(pick(lang, f"Inloggningen {done.login} är borttagen.", f"The login {done.login} was dropped."))
+        print(say("cli.db.login_was_dropped", lang, login=done.login))
     return 0
 
 
 def _ask_password(lang: str) -> str:
     """Twice on a terminal; one line from standard input otherwise (scripts)."""
     if sys.stdin.isatty():
-        first = getpass.getpass(pick(lang, "Lösenord: ", "Password: "))
-        if getpass.getpass(pick(lang, "Samma lösenord igen: ", "The same password again: ")) != first:
-            raise InvalidInput(field="password", value=pick(lang, "(olika)", "(different)"))
+        first = getpass.getpass(say("cli.db.password", lang))
+        if getpass.getpass(say("cli.db.same_password_again", lang)) != first:
+            raise InvalidInput(field="password", value=say("cli.db.different", lang))
     else:
         first = sys.stdin.readline().rstrip("\r\n")
     if not first:
-        raise InvalidInput(field="password", value=pick(lang, "(tomt)", "(empty)"))
+        raise InvalidInput(field="password", value=say("cli.db.empty", lang))
     return first
 
 

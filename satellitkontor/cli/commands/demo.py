@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 from satellitkontor.words.texts import fmt_date
 
 if TYPE_CHECKING:
@@ -16,41 +17,32 @@ if TYPE_CHECKING:
 def add_parser(sub: Subparsers, t: Words) -> None:
     demo = sub.add_parser(
         "demo",
-        help=t(
-            "skapa ett demokontor med personer och bokningar", "create a demo office with people and bookings"
-        ),
+        help=t("cli.demo.help.create_demo_office_people_bookings"),
     )
+    demo.add_argument("--weeks", type=int, default=3, help=t("cli.demo.help.weeks_back_ahead"))
     demo.add_argument(
-        "--weeks", type=int, default=3, help=t("veckor bakåt och framåt", "weeks back and ahead")
-    )
-    demo.add_argument(
-        "--seed", type=int, default=2026, metavar=t("TAL", "N"), help=t("slumpfrö", "random seed")
+        "--seed", type=int, default=2026, metavar=t("cli.demo.help.n"), help=t("cli.demo.help.random_seed")
     )
 
 
 def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     from satellitkontor.services.demo import DemoService
 
-    print(pick(lang, "Skapar demokontoret …", "Creating the demo office …"), file=sys.stderr)
+    print(say("cli.demo.creating_demo_office", lang), file=sys.stderr)
     summary = DemoService(services.db, services.clock).create(
         weeks_back=args.weeks, weeks_ahead=args.weeks, seed=args.seed
     )
     print(
-        pick(
+        say(
+            "cli.demo.demo_office_ready_people_from",
             lang,
-            f"Demokontoret är klart i {services.db.describe()}: {summary.people} personer från sju kommuner, "
-            f"{summary.desks} kontorsplatser och konferensrummet, {summary.bookings} bokningar "
-            f"{fmt_date(summary.first_day, lang)} – {fmt_date(summary.last_day, lang)}.",
-            f"The demo office is ready in {services.db.describe()}: {summary.people} people from seven municipalities, "
-            f"{summary.desks} desks and the conference room, {summary.bookings} bookings "
-            f"{fmt_date(summary.first_day, lang)} – {fmt_date(summary.last_day, lang)}.",
+            describe=services.db.describe(),
+            people=summary.people,
+            desks=summary.desks,
+            bookings=summary.bookings,
+            first_day=fmt_date(summary.first_day, lang),
+            last_day=fmt_date(summary.last_day, lang),
         )
     )
-    print(
-        pick(
-            lang,
-            "Prova: satellitkontor occupancy   eller   satellitkontor --as sofia.lindqvist@umea.se mine",
-            "Try: satellitkontor occupancy   or   satellitkontor --as sofia.lindqvist@umea.se mine",
-        )
-    )
+    print(say("cli.demo.try_satellitkontor_occupancy_satellitkontor_as", lang))
     return 0

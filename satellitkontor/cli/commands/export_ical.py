@@ -19,73 +19,63 @@ from pathlib import Path
 from typing import Any
 
 from satellitkontor.cli.actor import who_acts_if_known
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
 from satellitkontor.domain.feeds import FeedKind
+from satellitkontor.words import Words, say
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
     p = sub.add_parser(
         "export-ical",
-        help=t("exportera ett kalenderflöde (.ics)", "export a calendar feed (.ics)"),
-        description=t(
-            "Skriver ett kalenderflöde i iCalendar-format: hela kontoret, en plats eller rummet, en "
-            "kommun, en person eller värdkommunskalendern. Standard är 30 dagar bakåt och 180 framåt.",
-            "Writes a calendar feed in iCalendar format: the whole office, a desk or the room, a "
-            "municipality, a person or the rotation calendar. Default: 30 days back and 180 ahead.",
-        ),
+        help=t("cli.export_ical.help.export_calendar_feed_ics"),
+        description=t("cli.export_ical.help.writes_calendar_feed_icalendar_format"),
     )
     p.add_argument(
         "--out",
         type=Path,
-        metavar=t("FIL", "FILE"),
-        help=t("skriv till fil (standard: standard ut)", "write to a file (default: standard output)"),
+        metavar=t("cli.export_ical.help.file"),
+        help=t("cli.export_ical.help.write_file_default_standard_output"),
     )
     p.add_argument(
         "--feed",
         choices=[k.value for k in FeedKind],
         default="office",
-        help=t("vilket flöde (standard: office)", "which feed (default: office)"),
+        help=t("cli.export_ical.help.which_feed_default_office"),
     )
     p.add_argument(
         "--target",
-        metavar=t("MÅL", "TARGET"),
-        help=t(
-            "platsens eller rummets namn, kommunen eller personens e-postadress",
-            "the desk's or room's name, the municipality or the person's e-mail address",
-        ),
+        metavar=t("cli.export_ical.help.target"),
+        help=t("cli.export_ical.help.desk_room_name_municipality_person"),
     )
     p.add_argument(
         "--from",
         dest="feed_from",
-        metavar=t("DATUM", "DATE"),
-        help=t("första dagen (standard: 30 dagar sedan)", "first day (default: 30 days ago)"),
+        metavar=t("cli.export_ical.help.date"),
+        help=t("cli.export_ical.help.first_day_default_30_days"),
     )
     p.add_argument(
         "--to",
         dest="feed_to",
-        metavar=t("DATUM", "DATE"),
-        help=t("sista dagen (standard: om 180 dagar)", "last day (default: in 180 days)"),
+        metavar=t("cli.export_ical.help.date"),
+        help=t("cli.export_ical.help.last_day_default_180_days"),
     )
     p.add_argument(
         "--privacy",
         choices=("public", "internal"),
         default="public",
-        help=t(
-            "public: bara Bokad/Upptagen och kommunen; internal: namn och rubriker (kräver --as)",
-            "public: only Booked/Busy and the municipality; internal: names and titles (needs --as)",
-        ),
+        help=t("cli.export_ical.help.public_only_booked_busy_municipality"),
     )
     p.add_argument(
         "--all",
         action="store_true",
         dest="all_feeds",
-        help=t(
-            "skriv alla flöden (kontoret, varje plats, varje kommun, värdkommun) till --folder",
-            "write every feed (office, each desk, each municipality, rotation) to --folder",
-        ),
+        help=t("cli.export_ical.help.write_every_feed_office_each"),
     )
     p.add_argument(
-        "--folder", type=Path, metavar=t("MAPP", "DIR"), help=t("mapp för --all", "folder for --all")
+        "--folder",
+        type=Path,
+        metavar=t("cli.export_ical.help.dir"),
+        help=t("cli.export_ical.help.folder_all"),
     )
 
 
@@ -116,12 +106,14 @@ def run(services: Any, args: argparse.Namespace, lang: str) -> int:
         for choice in choices:
             count = feeds.write(choice.spec, args.folder / choice.file_name, **options)
             total += count
-            print(f"{choice.file_name}: {count} {pick(lang, 'händelser', 'events')} – {choice.label}")
+            print(f"{choice.file_name}: {count} {say('cli.export_ical.events', lang)} – {choice.label}")
         print(
-            pick(
+            say(
+                "cli.export_ical.feeds_events_written",
                 lang,
-                f"{len(choices)} flöden med {total} händelser skrivna till {args.folder}.",
-                f"{len(choices)} feeds with {total} events written to {args.folder}.",
+                n_choices=len(choices),
+                total=total,
+                folder=args.folder,
             )
         )
         return 0
@@ -130,11 +122,7 @@ def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     feeds.check_access(actor_id, spec, privacy)
     if args.out is not None:
         count = feeds.write(spec, args.out, **options)
-        print(
-            pick(
-                lang, f"{count} händelser skrivna till {args.out}.", f"{count} events written to {args.out}."
-            )
-        )
+        print(say("cli.export_ical.events_written", lang, count=count, out=args.out))
         return 0
     return _to_stdout(feeds.stream(spec, **options))
 

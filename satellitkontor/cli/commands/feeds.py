@@ -16,87 +16,63 @@ import os
 from typing import TYPE_CHECKING
 
 from satellitkontor.cli.actor import who_acts
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.feeds import FeedKind
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
     from satellitkontor.services.feeds.publishing import FeedTokenView
 
 
-
-
 def add_parser(sub: Subparsers, t: Words) -> None:
-    feeds = sub.add_parser("feeds", help=t("publicerade kalenderflöden", "published calendar feeds"))
+    feeds = sub.add_parser("feeds", help=t("cli.feeds.help.published_calendar_feeds"))
     fsub = sub.nested(feeds, dest="feeds_command", metavar="publish|list|revoke", required=True)
     pub = fsub.add_parser(
         "publish",
-        help=t("publicera ett flöde och visa dess adress en gång", "publish a feed and show its URL once"),
+        help=t("cli.feeds.help.publish_feed_show_its_url"),
     )
     pub.add_argument(
         "--feed",
         required=True,
         choices=[k.value for k in FeedKind],
-        help=t(
-            "vilket flöde: office (hela kontoret), resource (en plats eller rummet), municipality (en kommun), "
-            "person (en person), rotation (värdkommunskalendern)",
-            "which feed: office, resource (a desk or the room), municipality, person, rotation (host calendar)",
-        ),
+        help=t("cli.feeds.help.which_feed_office_resource_desk"),
     )
     pub.add_argument(
         "--target",
-        metavar=t("MÅL", "TARGET"),
-        help=t(
-            "platsens/rummets namn, kommunens namn eller personens e-post (för resource, municipality, person)",
-            "the desk's/room's name, the municipality's name or the person's e-mail (for resource, municipality, person)",
-        ),
+        metavar=t("cli.feeds.help.target"),
+        help=t("cli.feeds.help.desk_room_name_municipality_name"),
     )
     pub.add_argument(
         "--privacy",
         choices=("public", "internal"),
         default="public",
-        help=t(
-            "public: bara 'Bokad' och kommunen (standard); internal: namn och rubriker",
-            "public: only 'Booked' and the municipality (default); internal: names and titles",
-        ),
+        help=t("cli.feeds.help.public_only_booked_municipality_default"),
     )
-    pub.add_argument(
-        "--label", metavar=t("TEXT", "TEXT"), help=t("eget namn på flödet", "own name for the feed")
-    )
+    pub.add_argument("--label", metavar=t("cli.feeds.help.text"), help=t("cli.feeds.help.own_name_feed"))
     pub.add_argument(
         "--base-url",
         metavar="URL",
         help=t(
-            f"början på adressen som prenumeranter når servern på (standard ${ENV_FEEDS_URL} eller {DEFAULT_BASE_URL})",
-            f"start of the URL subscribers reach the server at (default ${ENV_FEEDS_URL} or {DEFAULT_BASE_URL})",
+            "cli.feeds.help.start_url_subscribers_reach_server",
+            ENV_FEEDS_URL=ENV_FEEDS_URL,
+            DEFAULT_BASE_URL=DEFAULT_BASE_URL,
         ),
     )
-    lst = fsub.add_parser("list", help=t("lista publicerade flöden", "list published feeds"))
-    lst.add_argument("--all", action="store_true", help=t("även återkallade", "revoked ones too"))
+    lst = fsub.add_parser("list", help=t("cli.feeds.help.list_published_feeds"))
+    lst.add_argument("--all", action="store_true", help=t("cli.feeds.help.revoked_ones_too"))
     rev = fsub.add_parser(
         "revoke",
-        help=t("återkalla ett flöde (adressen slutar fungera)", "revoke a feed (its URL stops working)"),
+        help=t("cli.feeds.help.revoke_feed_its_url_stops"),
     )
-    rev.add_argument("id", type=int, help=t("flödets nummer i listan", "the feed's number in the list"))
+    rev.add_argument("id", type=int, help=t("cli.feeds.help.feed_number_list"))
 
 
 ENV_FEEDS_URL = "SATELLITKONTOR_FEEDS_URL"
 
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8765"
-
-
-_KIND_WORDS = {
-    "office": ("hela kontoret", "whole office"),
-    "resource": ("", ""),  # the desk's or room's name says it
-    "municipality": ("kommun", "municipality"),
-    "person": ("person", "person"),
-    "rotation": ("värdkommunskalendern", "rotation calendar"),
-}
-
-
-_PRIVACY_WORDS = {"public": ("publik", "public"), "internal": ("intern", "internal")}
 
 
 def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
@@ -106,17 +82,11 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
         return _publish(services, actor.id, args, lang)
     if args.feeds_command == "revoke":
         view = services.feed_publishing.revoke(actor.id, args.id)
-        print(
-            pick(
-                lang,
-                f"Flöde {view.id} (…{view.hint}) är återkallat: adressen slutar fungera direkt.",
-                f"Feed {view.id} (…{view.hint}) is revoked: its URL stops working at once.",
-            )
-        )
+        print(say("cli.feeds.feed_revoked_its_url_stops", lang, id=view.id, hint=view.hint))
         return 0
     views = services.feed_publishing.published(actor.id, include_revoked=args.all)
     if not views:
-        print(pick(lang, "Inga publicerade flöden.", "No published feeds."))
+        print(say("cli.feeds.no_published_feeds", lang))
     for v in views:
         print(_line(v, lang))
     return 0
@@ -131,29 +101,22 @@ def _publish(services: AppServices, actor_id: int, args: argparse.Namespace, lan
     published = services.feed_publishing.publish(actor_id, spec, Privacy(args.privacy), args.label)
     base = args.base_url or os.environ.get(ENV_FEEDS_URL) or DEFAULT_BASE_URL
     print(_line(published.view, lang))
-    print(
-        pick(
-            lang,
-            "Adressen visas bara nu och sparas inte – kopiera den. Tappar du bort den: återkalla flödet och publicera ett nytt.",
-            "The URL is shown only now and is not stored – copy it. If you lose it: revoke the feed and publish a new one.",
-        )
-    )
+    print(say("cli.feeds.url_shown_only_now_not", lang))
     print(feed_url(base, published.token))
     return 0
 
 
 def _line(v: FeedTokenView, lang: str) -> str:
-    i = 1 if lang == "en" else 0
-    what = " ".join(w for w in (_KIND_WORDS[v.kind.value][i], v.target_label or v.target) if w)
+    what = " ".join(w for w in (say(f"cli.feeds.kind.{v.kind.value}", lang), v.target_label or v.target) if w)
     made = clk.local_date(v.created_at).isoformat()
-    by = f" {pick(lang, 'av', 'by')} {v.created_by_name}" if v.created_by_name else ""
+    by = f" {say('cli.feeds.by', lang)} {v.created_by_name}" if v.created_by_name else ""
     revoked = (
-        pick(lang, ", återkallat ", ", revoked ") + clk.local_date(v.revoked_at).isoformat()
+        say("cli.feeds.revoked", lang) + clk.local_date(v.revoked_at).isoformat()
         if v.revoked_at is not None
         else ""
     )
     label = f" «{v.label}»" if v.label else ""
     return (
-        f"{v.id:>4}  …{v.hint}  {what}{label}  ({_PRIVACY_WORDS[v.privacy.value][i]})  "
-        f"{pick(lang, 'skapat', 'created')} {made}{by}{revoked}"
+        f"{v.id:>4}  …{v.hint}  {what}{label}  ({say(f'cli.feeds.privacy.{v.privacy.value}', lang)})  "
+        f"{say('cli.feeds.created', lang)} {made}{by}{revoked}"
     )

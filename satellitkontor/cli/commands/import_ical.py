@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from satellitkontor.cli.actor import who_acts
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.imports.results import ImportPlan, MappingRule, PlanItem
@@ -29,53 +30,36 @@ if TYPE_CHECKING:
 def add_parser(sub: Subparsers, t: Words) -> None:
     p = sub.add_parser(
         "import-ical",
-        help=t(
-            "importera bokningar från en kalenderfil (.ics)", "import bookings from a calendar file (.ics)"
-        ),
-        description=t(
-            "Läser en kalenderfil (t.ex. en export från Outlook eller Microsoft Bookings) och gör "
-            "händelserna till bokningar. Visar först vad som skapas, vad som redan finns och vad som "
-            "avvisas, och frågar innan något sparas. Allt sparas, eller inget. Bara administratörer.",
-            "Reads a calendar file (e.g. an export from Outlook or Microsoft Bookings) and turns its "
-            "events into bookings. Shows first what will be created, what exists already and what is "
-            "rejected, and asks before saving anything. Everything is saved, or nothing. Admins only.",
-        ),
+        help=t("cli.import_ical.help.import_bookings_from_calendar_file"),
+        description=t("cli.import_ical.help.reads_calendar_file_e_g"),
     )
     p.add_argument(
         "file",
         type=Path,
-        metavar=t("FIL", "FILE"),
-        help=t("kalenderfilen (.ics)", "the calendar file (.ics)"),
+        metavar=t("cli.import_ical.help.file"),
+        help=t("cli.import_ical.help.calendar_file_ics"),
     )
     p.add_argument(
         "--dry-run",
         action="store_true",
-        help=t("visa vad som skulle hända utan att spara", "show what would happen without saving"),
+        help=t("cli.import_ical.help.show_what_would_happen_without"),
     )
     p.add_argument(
         "--map",
         action="append",
         default=[],
-        metavar=t("TEXT=PLATS", "TEXT=PLACE"),
-        help=t(
-            "skicka händelser med TEXT (i plats eller rubrik) eller med e-postadressen TEXT (t.ex. ett "
-            "rums brevlåda) till PLATS; PLATS 'kontorsplats' betyder första lediga plats. Kan upprepas.",
-            "send events with TEXT (in location or title) or with the e-mail address TEXT (e.g. a room's "
-            "mailbox) to PLACE; PLACE 'desk' means the first free desk. May be repeated.",
-        ),
+        metavar=t("cli.import_ical.help.text_place"),
+        help=t("cli.import_ical.help.send_events_text_location_title"),
     )
     p.add_argument(
         "--default-person",
-        metavar=t("E-POST", "E-MAIL"),
-        help=t(
-            "boka åt denna person när händelsen inte nämner någon som finns i kontoret",
-            "book for this person when the event names nobody the office knows",
-        ),
+        metavar=t("cli.import_ical.help.e_mail"),
+        help=t("cli.import_ical.help.book_this_person_when_event"),
     )
     p.add_argument(
         "--yes",
         action="store_true",
-        help=t("spara utan att fråga", "save without asking"),
+        help=t("cli.import_ical.help.save_without_asking"),
     )
 
 
@@ -91,22 +75,22 @@ def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     plan = imports.plan(actor.id, parsed, mapping)
     print(plan_text(plan, len(parsed.events), lang))
     if not plan.to_create:
-        print(pick(lang, "Inget att skapa; ingenting har sparats.", "Nothing to create; nothing was saved."))
+        print(say("cli.import_ical.nothing_create_nothing_was_saved", lang))
         return 0
     if args.dry_run:
-        print(pick(lang, "Provkörning: ingenting har sparats.", "Dry run: nothing was saved."))
+        print(say("cli.import_ical.dry_run_nothing_was_saved", lang))
         return 0
     if not args.yes and not _confirm(len(plan.to_create), lang):
-        print(pick(lang, "Avbrutet; ingenting har sparats.", "Stopped; nothing was saved."), file=sys.stderr)
+        print(say("cli.import_ical.stopped_nothing_was_saved", lang), file=sys.stderr)
         return 1
     result = imports.apply(actor.id, plan)
     n = len(result.created)
-    print(pick(lang, f"Klart: {n} bokningar skapade.", f"Done: {n} bookings created."))
+    print(say("cli.import_ical.done_bookings_created", lang, n=n))
     return 0
 
 
 def _confirm(count: int, lang: str) -> bool:
-    prompt = pick(lang, f"Skapa {count} bokningar? [j/N] ", f"Create {count} bookings? [y/N] ")
+    prompt = say("cli.import_ical.create_bookings_y_n", lang, count=count)
     try:
         answer = input(prompt)
     except EOFError:  # no one to ask (a script without --yes)
@@ -120,21 +104,21 @@ def plan_text(plan: ImportPlan, events: int, lang: str) -> str:
 
     encoding = {"cp1252": "Windows-1252"}.get(plan.encoding, plan.encoding.upper().replace("-SIG", ""))
     out = [
-        pick(
-            lang,
-            f"Kalenderfil: {plan.source} ({encoding}), {events} händelser.",
-            f"Calendar file: {plan.source} ({encoding}), {events} events.",
+        say(
+            "cli.import_ical.calendar_file_events", lang, source=plan.source, encoding=encoding, events=events
         )
     ]
     if plan.rules:
-        out.append(pick(lang, "Regler för plats:", "Rules for the place:"))
+        out.append(say("cli.import_ical.rules_place", lang))
         out.extend(f"  {_rule(r, lang)}" for r in plan.rules)
-    out.extend(pick(lang, "Obs: ", "Note: ") + describe(n, lang) for n in plan.notices)
+    out.extend(say("cli.import_ical.note", lang) + describe(n, lang) for n in plan.notices)
     out.append(
-        pick(
+        say(
+            "cli.import_ical.plan_create_duplicates_rejected",
             lang,
-            f"Plan: {len(plan.to_create)} skapas, {len(plan.duplicates)} dubbletter, {len(plan.rejected)} avvisas.",
-            f"Plan: {len(plan.to_create)} to create, {len(plan.duplicates)} duplicates, {len(plan.rejected)} rejected.",
+            n_to_create=len(plan.to_create),
+            n_duplicates=len(plan.duplicates),
+            n_rejected=len(plan.rejected),
         )
     )
     out.extend(_item(i, lang) for i in plan.items)
@@ -144,15 +128,11 @@ def plan_text(plan: ImportPlan, events: int, lang: str) -> str:
 def _rule(rule: MappingRule, lang: str) -> str:
     from satellitkontor.services.imports.results import ANY_DESK
 
-    target = (
-        pick(lang, "första lediga kontorsplats", "the first free desk")
-        if rule.resource == ANY_DESK
-        else rule.resource
-    )
+    target = say("cli.import_ical.first_free_desk", lang) if rule.resource == ANY_DESK else rule.resource
     if rule.by_email:
         return f"{rule.match} → {target}"
-    where = pick(lang, "i plats eller rubrik", "in location or title")
-    suggested = pick(lang, " (förslag)", " (suggested)") if rule.automatic else ""
+    where = say("cli.import_ical.location_title", lang)
+    suggested = say("cli.import_ical.suggested", lang) if rule.automatic else ""
     return f"«{rule.match}» {where} → {target}{suggested}"
 
 
@@ -160,25 +140,23 @@ def _item(item: PlanItem, lang: str) -> str:
     from satellitkontor.services.imports.results import CREATE, DUPLICATE
     from satellitkontor.words.texts import describe, fmt_date, fmt_span, label
 
-    word = {CREATE: ("skapas", "create"), DUPLICATE: ("dubblett", "duplicate")}.get(
-        item.outcome, ("avvisas", "reject")
-    )
+    word = {CREATE: "create", DUPLICATE: "duplicate"}.get(item.outcome, "reject")
     if item.desk_period is not None:
         when = f"{fmt_date(item.day, lang)} {label(item.desk_period.value, lang)}"
     elif isinstance(item.start, datetime) and isinstance(item.end, datetime):
         when = fmt_span(item.start, item.end, lang)
     else:
         when = f"{fmt_date(item.day, lang)} {label('full_day', lang)}"
-    title = f"«{item.summary}»" if item.summary else pick(lang, "(utan rubrik)", "(no title)")
-    parts = [f"  {pick(lang, *word):<9}", when]
+    title = f"«{item.summary}»" if item.summary else say("cli.import_ical.no_title", lang)
+    parts = [f"  {say(f'cli.import_ical.outcome.{word}', lang):<9}", when]
     if item.outcome == CREATE:
         parts += [item.resource_name or "", item.person_name or "", title]
         if item.participants:
-            parts.append(pick(lang, f"{item.participants} deltagare", f"{item.participants} participants"))
+            parts.append(say("cli.import_ical.participants", lang, participants=item.participants))
         if item.note is not None:
             parts.append(describe(item.note, lang))
     else:
-        parts.append(f"{title} ({pick(lang, 'rad', 'line')} {item.line})")
+        parts.append(f"{title} ({say('cli.import_ical.line', lang)} {item.line})")
         if item.reason is not None:
             parts.append(describe(item.reason, lang))
     return "  ".join(p for p in parts if p)

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from satellitkontor.cli.actor import who_acts
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
@@ -16,27 +17,19 @@ if TYPE_CHECKING:
 def add_parser(sub: Subparsers, t: Words) -> None:
     mine = sub.add_parser(
         "my-data",
-        help=t(
-            "spara allt som finns om en person (JSON och CSV)",
-            "save everything stored about a person (JSON and CSV)",
-        ),
+        help=t("cli.my_data.help.save_everything_stored_about_person"),
     )
     mine.add_argument(
         "--email",
-        metavar=t("E-POST", "E-MAIL"),
-        help=t(
-            "vems uppgifter (standard: dina egna; någon annans bara för en administratör)",
-            "whose data (default: your own; someone else's only for an admin)",
-        ),
+        metavar=t("cli.my_data.help.e_mail"),
+        help=t("cli.my_data.help.whose_data_default_your_own"),
     )
     mine.add_argument(
         "--out",
         type=Path,
         default=Path("."),
-        metavar=t("MAPP", "FOLDER"),
-        help=t(
-            "mappen att spara i (standard: den aktuella)", "the folder to save in (default: the current one)"
-        ),
+        metavar=t("cli.my_data.help.folder"),
+        help=t("cli.my_data.help.folder_save_default_current_one"),
     )
 
 
@@ -45,12 +38,14 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     person = services.office.person_by_email(args.email) if args.email else actor
     result = services.personal_data.export(actor.id, person.id, args.out)
     print(
-        pick(
+        say(
+            "cli.my_data.personal_data_saved_files_bookings",
             lang,
-            f"Personuppgifterna för {person.email} är sparade i {result.folder} "
-            f"({len(result.files)} filer, {result.bookings} bokningar, {result.audit_entries} poster i ändringsloggen).",
-            f"The personal data of {person.email} is saved in {result.folder} "
-            f"({len(result.files)} files, {result.bookings} bookings, {result.audit_entries} audit entries).",
+            email=person.email,
+            folder=result.folder,
+            n_files=len(result.files),
+            bookings=result.bookings,
+            audit_entries=result.audit_entries,
         )
     )
     return 0

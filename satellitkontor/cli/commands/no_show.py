@@ -7,22 +7,20 @@ from typing import TYPE_CHECKING
 
 from satellitkontor.cli import output as cli_format
 from satellitkontor.cli.actor import who_acts
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    noshow = sub.add_parser("no-show", help=t("markera uteblivna", "mark no-shows"))
+    noshow = sub.add_parser("no-show", help=t("cli.no_show.help.mark_no_shows"))
     noshow.add_argument(
         "id",
         type=int,
         nargs="?",
-        help=t(
-            "en bokning; utan nummer: alla som passerat väntetiden",
-            "one booking; without: all past the grace period",
-        ),
+        help=t("cli.no_show.help.one_booking_without_all_past"),
     )
 
 
@@ -31,15 +29,11 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     if args.id is None:
         marked = services.attendance.mark_no_shows(actor.id)
         cli_format.print_bookings(
-            pick(
-                lang,
-                f"{len(marked)} bokningar markerade som uteblivna.",
-                f"{len(marked)} bookings marked as no-shows.",
-            ),
+            say("cli.no_show.bookings_marked_as_no_shows", lang, n_marked=len(marked)),
             marked,
             lang,
         )
         return 0
     done = services.attendance.mark_no_show(actor.id, args.id)
-    print(pick(lang, "Uteblev: ", "No-show: ") + cli_format.booking_line(done, lang))
+    print(say("cli.no_show.no_show", lang) + cli_format.booking_line(done, lang))
     return 0

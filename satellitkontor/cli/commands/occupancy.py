@@ -8,19 +8,20 @@ from typing import TYPE_CHECKING
 from satellitkontor.cli import output as cli_format
 from satellitkontor.cli.actor import local_today, who_acts_if_known
 from satellitkontor.cli.args import parse_date
-from satellitkontor.cli.parser import Subparsers, Words
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    occ = sub.add_parser("occupancy", help=t("dagens beläggning", "the day's occupancy"))
+    occ = sub.add_parser("occupancy", help=t("cli.occupancy.help.day_occupancy"))
     occ.add_argument(
         "--date",
         default="idag",
-        metavar=t("DATUM", "DATE"),
-        help=t("ÅÅÅÅ-MM-DD (standard idag)", "YYYY-MM-DD (default today)"),
+        metavar=t("cli.occupancy.help.date"),
+        help=t("cli.occupancy.help.yyyy_mm_dd_default_today"),
     )
 
 

@@ -7,27 +7,29 @@ import sys
 from typing import TYPE_CHECKING
 
 from satellitkontor.cli.actor import acting_id, who_acts_if_known
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.domain.municipalities import ALL as MUNICIPALITIES
 from satellitkontor.domain.people import PersonKind, Role
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    person = sub.add_parser("person", help=t("personer", "people"))
+    person = sub.add_parser("person", help=t("cli.person.help.people"))
     psub = sub.nested(person, dest="person_command", metavar="add|list|erase", required=True)
-    padd = psub.add_parser("add", help=t("lägg till en person", "add a person"))
-    padd.add_argument("--name", required=True, metavar=t("NAMN", "NAME"))
-    padd.add_argument("--email", required=True, metavar=t("E-POST", "E-MAIL"))
+    padd = psub.add_parser("add", help=t("cli.person.help.add_person"))
+    padd.add_argument("--name", required=True, metavar=t("cli.person.help.name"))
+    padd.add_argument("--email", required=True, metavar=t("cli.person.help.e_mail"))
     padd.add_argument(
         "--municipality",
         required=True,
-        help="Bjurholm, Nordmaling, Robertsfors, Umeå, Vindeln, Vännäs, Örnsköldsvik",
+        help=", ".join(m.name for m in MUNICIPALITIES),
     )
     padd.add_argument("--kind", choices=[k.value for k in PersonKind], default="employee")
     padd.add_argument("--role", choices=[r.value for r in Role], default="user")
-    psub.add_parser("list", help=t("lista personer", "list people"))
+    psub.add_parser("list", help=t("cli.person.help.list_people"))
     _add_erase_parser(psub, t)
 
 
@@ -53,10 +55,13 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
         Role(args.role),
     )
     print(
-        pick(
+        say(
+            "cli.person.added",
             lang,
-            f"Tillagd: {person.name} <{person.email}>, {municipality_name(person.municipality_code)}, {label(person.role.value, lang)}",
-            f"Added: {person.name} <{person.email}>, {municipality_name(person.municipality_code)}, {label(person.role.value, lang)}",
+            name=person.name,
+            email=person.email,
+            municipality_code=municipality_name(person.municipality_code),
+            value=label(person.role.value, lang),
         )
     )
     return 0
@@ -65,16 +70,11 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
 def _add_erase_parser(psub: Subparsers, t: Words) -> None:
     erase = psub.add_parser(
         "erase",
-        help=t("radera en persons personuppgifter", "erase a person's personal data"),
-        description=t(
-            "Raderar personen och tar bort namn, e-post och rubriker ur personens bokningar och ur "
-            "ändringsloggen. Kommande bokningar avbokas först. Bokningarna finns kvar utan namn i statistiken.",
-            "Erases the person and removes name, e-mail and titles from their bookings and from the "
-            "audit trail. Coming bookings are cancelled first. The bookings stay, without name, in the statistics.",
-        ),
+        help=t("cli.person.help.erase_person_personal_data"),
+        description=t("cli.person.help.erases_person_removes_name_e"),
     )
-    erase.add_argument("email", metavar=t("E-POST", "E-MAIL"))
-    erase.add_argument("--yes", action="store_true", help=t("fråga inte", "do not ask"))
+    erase.add_argument("email", metavar=t("cli.person.help.e_mail"))
+    erase.add_argument("--yes", action="store_true", help=t("cli.person.help.do_not_ask"))
 
 
 def _erase(services: AppServices, args: argparse.Namespace, lang: str) -> int:
@@ -82,30 +82,27 @@ def _erase(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     person = services.office.person_by_email(args.email)
     actor = acting_id(services, args)
     if not args.yes:
-        question = pick(
-            lang,
-            f"Radera {person.name} <{person.email}>? Kommande bokningar avbokas och namnet tas bort "
-            "ur alla bokningar och ur ändringsloggen. Det går inte att ångra. Skriv ja: ",
-            f"Erase {person.name} <{person.email}>? Coming bookings are cancelled and the name is removed "
-            "from every booking and from the audit trail. This cannot be undone. Type yes: ",
+        question = say(
+            "cli.person.erase_coming_bookings_are_cancelled", lang, name=person.name, email=person.email
         )
         if not sys.stdin.isatty():
             print(
-                pick(lang, "fel: bekräfta med --yes.", "error: confirm with --yes."),
+                say("cli.person.error_confirm_yes", lang),
                 file=sys.stderr,
             )
             return 2
         if input(question).strip().lower() not in ("ja", "yes", "j", "y"):
-            print(pick(lang, "Ingenting raderades.", "Nothing was erased."))
+            print(say("cli.person.nothing_was_erased", lang))
             return 1
     report = services.personal_data.erase(actor, person.id)
     print(
-        pick(
+        say(
+            "cli.person.erased_coming_bookings_were_cancelled",
             lang,
-            f"Raderad: {person.email}. {report.cancelled} kommande bokningar avbokades, {report.bookings} bokningar "
-            f"finns kvar utan namn, {report.audit_entries} poster i ändringsloggen rensades.",
-            f"Erased: {person.email}. {report.cancelled} coming bookings were cancelled, {report.bookings} bookings "
-            f"remain without name, {report.audit_entries} audit entries were cleaned.",
+            email=person.email,
+            cancelled=report.cancelled,
+            bookings=report.bookings,
+            audit_entries=report.audit_entries,
         )
     )
     return 0

@@ -8,42 +8,32 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from satellitkontor.cli.output import Progress
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.backup import BackupSummary, OfficeSize
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    rights = t(
-        "Bara den som kör kommandot behöver rättigheter i databasen; för den gemensamma "
-        "PostgreSQL-databasen är det databasens ägare (DBA), inte en vanlig användare.",
-        "Only the person running it needs rights in the database; for the shared PostgreSQL "
-        "database that is the database's owner (DBA), not an ordinary user.",
-    )
+    rights = t("cli.restore.help.only_person_running_needs_rights")
     r = sub.add_parser(
         "restore",
-        help=t("läs tillbaka en säkerhetskopia", "restore a backup"),
-        description=t(
-            "Läser in en säkerhetskopia i databasen (--db), i en enda transaktion: allt eller "
-            "inget. En databas som redan innehåller ett kontor ersätts bara med --replace. En "
-            "säkerhetskopia från en äldre version uppgraderas först. ",
-            "Reads a backup into the database (--db) in one transaction: all or nothing. A "
-            "database that already holds an office is only replaced with --replace. A backup from "
-            "an older version is upgraded first. ",
-        )
-        + rights,
+        help=t("cli.restore.help.restore_backup"),
+        description=t("cli.restore.help.reads_backup_into_database_db") + rights,
     )
-    r.add_argument("file", type=Path, metavar=t("FIL", "FILE"), help=t("säkerhetskopian", "the backup file"))
+    r.add_argument(
+        "file", type=Path, metavar=t("cli.restore.help.file"), help=t("cli.restore.help.backup_file")
+    )
     r.add_argument(
         "--replace",
         action="store_true",
-        help=t("ersätt kontoret som redan finns i databasen", "replace the office already in the database"),
+        help=t("cli.restore.help.replace_office_already_database"),
     )
     r.add_argument(
         "--yes",
         action="store_true",
-        help=t("fråga inte innan kontoret ersätts", "do not ask before replacing the office"),
+        help=t("cli.restore.help.do_not_ask_before_replacing"),
     )
 
 
@@ -57,7 +47,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
         size = office_size(args.db, named=getattr(args, "actor", None))
         if size is not None and not size.empty and not _confirm(where, size, args.file, lang):
             print(
-                pick(lang, "Avbrutet. Ingenting ändrades.", "Cancelled. Nothing was changed."),
+                say("cli.restore.cancelled_nothing_was_changed", lang),
                 file=sys.stderr,
             )
             return 1
@@ -66,30 +56,30 @@ def run(args: argparse.Namespace, lang: str) -> int:
     )
     if summary.upgraded_from is not None:
         print(
-            pick(
-                lang,
-                f"Säkerhetskopian var från en äldre version ({summary.upgraded_from}) och uppgraderades först.",
-                f"The backup was from an older version ({summary.upgraded_from}) and was upgraded first.",
-            ),
+            say("cli.restore.backup_was_from_older_version", lang, upgraded_from=summary.upgraded_from),
             file=sys.stderr,
         )
     print(
-        pick(
+        say(
+            "cli.restore.office_restored_from",
             lang,
-            f"Kontoret är återställt i {summary.where} från {summary.file} – {_contents(summary, lang)} ({summary.seconds:.1f} s).",
-            f"The office is restored in {summary.where} from {summary.file} – {_contents(summary, lang)} ({summary.seconds:.1f} s).",
+            where=summary.where,
+            file=summary.file,
+            summary=_contents(summary, lang),
+            seconds=summary.seconds,
         )
     )
     return 0
 
 
 def _confirm(where: str, size: OfficeSize, file: Path, lang: str) -> bool:
-    question = pick(
+    question = say(
+        "cli.restore.database_holds_office_people_bookings",
         lang,
-        f"Databasen {where} innehåller ett kontor med {size.people} personer och {size.bookings} bokningar. "
-        f"Det ersätts helt med innehållet i {file}. Skriv 'ja' för att fortsätta: ",
-        f"The database {where} holds an office with {size.people} people and {size.bookings} bookings. "
-        f"It will be replaced entirely by the contents of {file}. Type 'yes' to go on: ",
+        where=where,
+        people=size.people,
+        bookings=size.bookings,
+        file=file,
     )
     print(question, end="", file=sys.stderr, flush=True)
     try:
@@ -101,10 +91,11 @@ def _confirm(where: str, size: OfficeSize, file: Path, lang: str) -> bool:
 
 
 def _contents(summary: BackupSummary, lang: str) -> str:
-    return pick(
+    return say(
+        "cli.restore.people_bookings_desks_rooms_entries",
         lang,
-        f"{summary.people} personer, {summary.bookings} bokningar, {summary.resources} platser och rum, "
-        f"{summary.audit_entries} poster i ändringsloggen",
-        f"{summary.people} people, {summary.bookings} bookings, {summary.resources} desks and rooms, "
-        f"{summary.audit_entries} entries in the change log",
+        people=summary.people,
+        bookings=summary.bookings,
+        resources=summary.resources,
+        audit_entries=summary.audit_entries,
     )

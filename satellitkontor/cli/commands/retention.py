@@ -6,7 +6,8 @@ import argparse
 from typing import TYPE_CHECKING
 
 from satellitkontor.cli.actor import acting_id
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
@@ -16,21 +17,16 @@ if TYPE_CHECKING:
 def add_parser(sub: Subparsers, t: Words) -> None:
     ret = sub.add_parser(
         "retention",
-        help=t("rensa gamla personuppgifter (gallring)", "remove old personal data (retention)"),
-        description=t(
-            "Tar bort namn, e-postadresser och rubriker ur bokningar och ändringslogg som är äldre än "
-            "kontorets gallringstid. Antalen per kommun, plats och dag finns kvar i statistiken.",
-            "Removes names, e-mail addresses and titles from bookings and the audit trail older than "
-            "the office's retention period. Counts per municipality, desk and day stay in the statistics.",
-        ),
+        help=t("cli.retention.help.remove_old_personal_data_retention"),
+        description=t("cli.retention.help.removes_names_e_mail_addresses"),
     )
     mode = ret.add_mutually_exclusive_group()
     mode.add_argument(
         "--dry-run",
         action="store_true",
-        help=t("visa vad som skulle rensas (standard)", "show what would be removed (default)"),
+        help=t("cli.retention.help.show_what_would_removed_default"),
     )
-    mode.add_argument("--apply", action="store_true", help=t("rensa nu", "remove it now"))
+    mode.add_argument("--apply", action="store_true", help=t("cli.retention.help.remove_now"))
 
 
 def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
@@ -43,47 +39,27 @@ def retention_text(report: RetentionReport, lang: str) -> str:
     from satellitkontor.words.texts import fmt_date
 
     cutoff = fmt_date(report.cutoff, lang)
-    lines = [
-        pick(
-            lang,
-            f"Gallring av personuppgifter från före {cutoff}:",
-            f"Retention of personal data from before {cutoff}:",
-        )
-    ]
+    lines = [say("cli.retention.retention_personal_data_from_before", lang, cutoff=cutoff)]
     months = ", ".join(f"{y:04d}-{m:02d}" for y, m in report.months) or "–"
     rows = (
-        (pick(lang, "Bokningar utan namn och rubrik", "Bookings without name and title"), report.bookings),
-        (pick(lang, "Återkommande bokningar (serier)", "Recurring bookings (series)"), report.series),
-        (pick(lang, "Poster i ändringsloggen", "Audit entries"), report.audit_entries),
-        (pick(lang, "Personer som tas bort", "People removed"), report.people),
+        (say("cli.retention.bookings_without_name_title", lang), report.bookings),
+        (say("cli.retention.recurring_bookings_series", lang), report.series),
+        (say("cli.retention.audit_entries", lang), report.audit_entries),
+        (say("cli.retention.people_removed", lang), report.people),
         (
-            pick(lang, "Övriga kopplingar till vem som gjorde vad", "Other links to who did what"),
+            say("cli.retention.other_links_who_did_what", lang),
             report.other_links,
         ),
     )
     width = max(len(name) for name, _ in rows)
     lines += [f"  {name:<{width}}  {n}" for name, n in rows]
-    lines.append(pick(lang, f"  Månader: {months}", f"  Months: {months}"))
+    lines.append(say("cli.retention.months", lang, months=months))
     if report.nothing_to_do:
-        lines.append(pick(lang, "Inget att rensa.", "Nothing to remove."))
+        lines.append(say("cli.retention.nothing_remove", lang))
     elif report.applied:
-        lines.append(
-            pick(lang, "Rensat. Statistiken är oförändrad.", "Removed. The statistics are unchanged.")
-        )
+        lines.append(say("cli.retention.removed_statistics_are_unchanged", lang))
         if report.log_cleared is False:
-            lines.append(
-                pick(
-                    lang,
-                    "Databasens loggfil kunde inte tömmas nu (en annan läsare); den töms vid nästa tillfälle.",
-                    "The database's log file could not be emptied now (another reader); it is emptied next time.",
-                )
-            )
+            lines.append(say("cli.retention.database_log_file_could_not", lang))
     else:
-        lines.append(
-            pick(
-                lang,
-                "Provkörning: ingenting är ändrat. Kör med --apply för att rensa.",
-                "Dry run: nothing changed. Run with --apply to remove it.",
-            )
-        )
+        lines.append(say("cli.retention.dry_run_nothing_changed_run", lang))
     return "\n".join(lines)

@@ -7,25 +7,22 @@ from typing import TYPE_CHECKING
 
 from satellitkontor.cli import output as cli_format
 from satellitkontor.cli.actor import local_today
-from satellitkontor.cli.parser import Subparsers, Words
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    rot = sub.add_parser(
-        "rotation", help=t("värdkommun och rotationskalender", "host municipality and rotation calendar")
-    )
+    rot = sub.add_parser("rotation", help=t("cli.rotation.help.host_municipality_rotation_calendar"))
     rot.add_argument(
         "--year",
         type=int,
-        metavar=t("ÅR", "YEAR"),
-        help=t("år (standard: i år)", "year (default: this year)"),
+        metavar=t("cli.rotation.help.year"),
+        help=t("cli.rotation.help.year_default_this_year"),
     )
-    rot.add_argument(
-        "--years", type=int, metavar="N", help=t("visa N år från --year", "show N years from --year")
-    )
+    rot.add_argument("--years", type=int, metavar="N", help=t("cli.rotation.help.show_n_years_from_year"))
 
 
 def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:

@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.feeds_server.server import FeedServer
@@ -22,52 +23,37 @@ if TYPE_CHECKING:
 def add_parser(sub: Subparsers, t: Words) -> None:
     serve = sub.add_parser(
         "serve-feeds",
-        help=t(
-            "servera publicerade kalenderflöden över HTTP (och/eller till en mapp)",
-            "serve published calendar feeds over HTTP (and/or into a folder)",
-        ),
+        help=t("cli.serve_feeds.help.serve_published_calendar_feeds_over"),
     )
     serve.add_argument(
         "--host",
         default="127.0.0.1",
-        help=t(
-            "adress att lyssna på (standard 127.0.0.1, bara den här datorn)",
-            "address to listen on (default 127.0.0.1, this computer only)",
-        ),
+        help=t("cli.serve_feeds.help.address_listen_default_127_0"),
     )
     serve.add_argument(
         "--port",
         type=int,
         default=8765,
-        metavar=t("PORT", "PORT"),
-        help=t("port (standard 8765)", "port (default 8765)"),
+        metavar=t("cli.serve_feeds.help.port"),
+        help=t("cli.serve_feeds.help.port_default_8765"),
     )
     serve.add_argument(
         "--folder",
         type=Path,
-        metavar=t("MAPP", "DIR"),
-        help=t(
-            "skriv också varje publicerat flöde som .ics-fil i mappen vid varje ändring",
-            "also write every published feed as an .ics file into the folder on each change",
-        ),
+        metavar=t("cli.serve_feeds.help.dir"),
+        help=t("cli.serve_feeds.help.also_write_every_published_feed"),
     )
     serve.add_argument(
         "--no-http",
         dest="no_http",
         action="store_true",
-        help=t(
-            "ingen HTTP-server, bara mappen (kräver --folder)",
-            "no HTTP server, the folder only (needs --folder)",
-        ),
+        help=t("cli.serve_feeds.help.no_http_server_folder_only"),
     )
     serve.add_argument(
         "--verbose",
         "-v",
         action="store_true",
-        help=t(
-            "visa varje förfrågan i terminalen (loggfilen får dem alltid)",
-            "show every request in the terminal (the log file always gets them)",
-        ),
+        help=t("cli.serve_feeds.help.show_every_request_terminal_log"),
     )
 
 
@@ -76,11 +62,7 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
 
     if args.no_http and args.folder is None:
         print(
-            pick(
-                lang,
-                "fel: --no-http behöver --folder; annars finns inget att servera.",
-                "error: --no-http needs --folder; otherwise there is nothing to serve.",
-            ),
+            say("cli.serve_feeds.error_no_http_needs_folder", lang),
             file=sys.stderr,
         )
         return 2
@@ -88,28 +70,16 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     def ready(server: FeedServer) -> None:
         count = len(services.feed_publishing.active_feeds())
         if server.http:
-            print(
-                pick(
-                    lang,
-                    f"Kalenderflödena serveras på {server.url}/feeds/<token>.ics ({count} publicerade).",
-                    f"Calendar feeds are served at {server.url}/feeds/<token>.ics ({count} published).",
-                )
-            )
+            print(say("cli.serve_feeds.calendar_feeds_are_served_at", lang, url=server.url, count=count))
         if args.folder is not None:
-            print(
-                pick(
-                    lang,
-                    f"Flödena skrivs till mappen {args.folder} vid varje ändring.",
-                    f"The feeds are written to the folder {args.folder} on each change.",
-                )
-            )
-        print(pick(lang, "Tryck Ctrl+C för att avsluta.", "Press Ctrl+C to stop."), flush=True)
+            print(say("cli.serve_feeds.feeds_are_written_folder_each", lang, folder=args.folder))
+        print(say("cli.serve_feeds.press_ctrl_c_stop", lang), flush=True)
 
     try:
         with _console_log(args.verbose), _stop_on_sigterm():
             serve(services, args.host, args.port, args.folder, http=not args.no_http, on_ready=ready)
     except KeyboardInterrupt:
-        print(pick(lang, "Flödesservern är stoppad.", "The feed server has stopped."), flush=True)
+        print(say("cli.serve_feeds.feed_server_has_stopped", lang), flush=True)
     finally:
         services.changes.close()
     return 0

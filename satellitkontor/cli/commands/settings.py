@@ -6,34 +6,28 @@ import argparse
 from typing import TYPE_CHECKING
 
 from satellitkontor.cli.actor import acting_id
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    settings = sub.add_parser(
-        "settings", help=t("inställningar för personuppgifter", "settings for personal data")
-    )
+    settings = sub.add_parser("settings", help=t("cli.settings.help.settings_personal_data"))
     ssub = sub.nested(settings, dest="settings_command", metavar="show|visibility|retention", required=True)
-    ssub.add_parser("show", help=t("visa inställningarna", "show the settings"))
+    ssub.add_parser("show", help=t("cli.settings.help.show_settings"))
     vis = ssub.add_parser(
         "visibility",
-        help=t(
-            "vad vanliga användare ser av andras bokningar: names (namn) eller municipality (bara kommun)",
-            "what ordinary users see of others' bookings: names or municipality (only)",
-        ),
+        help=t("cli.settings.help.what_ordinary_users_see_others"),
     )
     vis.add_argument("value", choices=("names", "municipality"))
-    keep = ssub.add_parser(
-        "retention", help=t("gallringstid och rensning vid start", "retention period and removal on start")
-    )
-    keep.add_argument("--months", type=int, metavar="N", help=t("månader (12–120)", "months (12–120)"))
+    keep = ssub.add_parser("retention", help=t("cli.settings.help.retention_period_removal_start"))
+    keep.add_argument("--months", type=int, metavar="N", help=t("cli.settings.help.months_12_120"))
     keep.add_argument(
         "--on-start",
         choices=("on", "off"),
-        help=t("rensa automatiskt när appen startar", "remove automatically when the app starts"),
+        help=t("cli.settings.help.remove_automatically_when_app_starts"),
     )
 
 
@@ -49,18 +43,18 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     else:
         settings = services.privacy.settings()
     names = (
-        pick(lang, "namn och kommun", "names and municipality")
+        say("cli.settings.names_municipality", lang)
         if settings.names_to_users
-        else pick(lang, "bara kommun", "municipality only")
+        else say("cli.settings.municipality_only", lang)
     )
-    yes_no = pick(lang, "ja", "yes") if settings.retention_on_start else pick(lang, "nej", "no")
+    yes_no = say("cli.settings.yes", lang) if settings.retention_on_start else say("cli.settings.no", lang)
     print(
-        pick(
+        say(
+            "cli.settings.ordinary_users_see_others_bookings",
             lang,
-            f"Vanliga användare ser andras bokningar som: {names}\n"
-            f"Gallringstid: {settings.retention_months} månader\nRensa automatiskt vid start: {yes_no}",
-            f"Ordinary users see others' bookings as: {names}\n"
-            f"Retention period: {settings.retention_months} months\nRemove automatically on start: {yes_no}",
+            names=names,
+            retention_months=settings.retention_months,
+            yes_no=yes_no,
         )
     )
     return 0

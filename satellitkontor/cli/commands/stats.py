@@ -13,22 +13,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from satellitkontor.cli import output as cli_format
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
 from satellitkontor.domain.errors import InvalidInput
 from satellitkontor.services.statistics import export
+from satellitkontor.words import Words, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
-    stats = sub.add_parser(
-        "stats", help=t("statistik per kommun och månad", "statistics per municipality and month")
-    )
-    stats.add_argument("--year", type=int, required=True, metavar=t("ÅR", "YEAR"))
+    stats = sub.add_parser("stats", help=t("cli.stats.help.statistics_per_municipality_month"))
+    stats.add_argument("--year", type=int, required=True, metavar=t("cli.stats.help.year"))
     stats.add_argument("--format", choices=("table", "csv", "xlsx"), default=None)
     stats.add_argument(
-        "--out", type=Path, metavar=t("FIL", "FILE"), help=t("skriv till fil", "write to a file")
+        "--out", type=Path, metavar=t("cli.stats.help.file"), help=t("cli.stats.help.write_file")
     )
 
 
@@ -55,5 +54,5 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
         export.write_csv(args.out, rows, lang)
     else:
         args.out.write_text(cli_format.stats_table(rows, lang), encoding="utf-8")
-    print(pick(lang, f"Statistiken är sparad i {args.out}.", f"The statistics are saved in {args.out}."))
+    print(say("cli.stats.statistics_are_saved", lang, out=args.out))
     return 0

@@ -19,53 +19,44 @@ from dataclasses import replace
 from typing import Any
 
 from satellitkontor.cli.actor import who_acts
-from satellitkontor.cli.parser import Subparsers, Words, pick
+from satellitkontor.cli.parser import Subparsers
+from satellitkontor.words import Words, say
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
     p = sub.add_parser(
         "sync",
-        help=t("synka bokningar med Exchange/Outlook", "sync bookings with Exchange/Outlook"),
-        description=t(
-            "Skriver appens bokningar till Outlook och hämtar möten som bokats direkt i Outlook. "
-            "Lösenordet läses från SATELLITKONTOR_EWS_PASSWORD eller nyckelringen.",
-            "Writes the app's bookings to Outlook and takes in meetings booked in Outlook. "
-            "The password is read from SATELLITKONTOR_EWS_PASSWORD or the keyring.",
-        ),
+        help=t("cli.sync.help.sync_bookings_exchange_outlook"),
+        description=t("cli.sync.help.writes_app_bookings_outlook_takes"),
     )
     p.add_argument(
         "--status",
         action="store_true",
-        help=t("visa vad som väntar och varför", "show what is pending and why"),
+        help=t("cli.sync.help.show_what_pending_why"),
     )
-    p.add_argument("--test", action="store_true", help=t("testa anslutningen", "test the connection"))
-    p.add_argument(
-        "--save-settings", action="store_true", help=t("spara inställningarna", "save the settings")
-    )
-    p.add_argument("--ews-url", metavar="URL", help=t("EWS-adress", "EWS endpoint"))
+    p.add_argument("--test", action="store_true", help=t("cli.sync.help.test_connection"))
+    p.add_argument("--save-settings", action="store_true", help=t("cli.sync.help.save_settings"))
+    p.add_argument("--ews-url", metavar="URL", help=t("cli.sync.help.ews_endpoint"))
     p.add_argument(
         "--account",
-        metavar=t("POSTLÅDA", "MAILBOX"),
-        help=t("tjänstekontots postlåda", "the service account's mailbox"),
+        metavar=t("cli.sync.help.mailbox"),
+        help=t("cli.sync.help.service_account_mailbox"),
     )
-    p.add_argument("--username", metavar=t("ANVÄNDARE", "USER"))
+    p.add_argument("--username", metavar=t("cli.sync.help.user"))
     p.add_argument(
         "--ews-version",
         choices=("2016", "2019", "se", "online"),
-        help=t("Exchange-version", "Exchange version"),
+        help=t("cli.sync.help.exchange_version"),
     )
     p.add_argument("--auth", choices=("ntlm", "basic", "oauth2"))
-    p.add_argument("--graph", action="store_true", help=t("använd Microsoft Graph", "use Microsoft Graph"))
+    p.add_argument("--graph", action="store_true", help=t("cli.sync.help.use_microsoft_graph"))
     p.add_argument("--tenant", metavar="ID")
     p.add_argument("--client-id", metavar="ID")
     p.add_argument(
         "--mailbox",
         action="append",
-        metavar=t("PLATS=POSTLÅDA", "PLACE=MAILBOX"),
-        help=t(
-            "postlådan för ett rum eller en plats (kan upprepas)",
-            "the mailbox of a room or desk (repeatable)",
-        ),
+        metavar=t("cli.sync.help.place_mailbox"),
+        help=t("cli.sync.help.mailbox_room_desk_repeatable"),
     )
 
 
@@ -111,28 +102,25 @@ def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     config = _config(sync.config(), args)
     if args.save_settings:
         config = sync.save_config(actor.id, replace(config, enabled=True))
-        print(pick(lang, "Exchange-inställningarna sparades.", "The Exchange settings were saved."))
+        print(say("cli.sync.exchange_settings_were_saved", lang))
     elif sync.config() != config or args.test:
         from satellitkontor.services.base import require_admin
 
         with services.db.session() as s:  # trying settings is an admin's task too
             require_admin(s, actor.id, "exchange_settings")
     if not config.url and not config.account and config.backend == "ews":
-        print(pick(lang, "Exchange är inte inställt: ange --ews-url och --account (eller --graph).",
-                 "Exchange is not set up: give --ews-url and --account (or --graph)."))  # fmt: skip
+        print(say('cli.sync.exchange_not_set_up_give', lang))  # fmt: skip
         return 2
     secret = password(config.username)
     if not secret and config.auth != "oauth2":
-        print(pick(lang, f"Inget lösenord för {config.username}: sätt SATELLITKONTOR_EWS_PASSWORD eller spara det i nyckelringen.",
-                 f"No password for {config.username}: set SATELLITKONTOR_EWS_PASSWORD or store it in the keyring."))  # fmt: skip
+        print(say('cli.sync.no_password_set_satellitkontor_ews', lang, username=config.username))  # fmt: skip
         return 2
     backend = make_backend(config, secret, sync.desk_mailboxes(config))
     try:
         if args.test:
             return _test(sync, backend, config, lang)
         if not config.enabled:
-            print(pick(lang, "Exchange-synken är avstängd (--save-settings slår på den).",
-                     "Exchange sync is switched off (--save-settings switches it on)."))  # fmt: skip
+            print(say('cli.sync.exchange_sync_switched_off_save', lang))  # fmt: skip
             return 2
         from satellitkontor.services.exchange.sync import SyncService
 
@@ -143,15 +131,12 @@ def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     created = sum(p.created for p in report.pulls)
     moved = sum(p.moved for p in report.pulls)
     cancelled = sum(p.cancelled for p in report.pulls)
-    print(pick(lang,
-             f"Skickade {report.push.done} bokningar till Exchange; från Outlook: {created} nya, {moved} flyttade, {cancelled} avbokade.",
-             f"Sent {report.push.done} bookings to Exchange; from Outlook: {created} new, {moved} moved, {cancelled} cancelled."))  # fmt: skip
+    print(say('cli.sync.sent_bookings_exchange_from_outlook', lang, done=report.push.done, created=created, moved=moved, cancelled=cancelled))  # fmt: skip
     for error in dict.fromkeys([*report.errors, *report.push.errors]):
         print(error)
     pending = sync.status().pending
     if pending:
-        print(pick(lang, f"{pending} ändringar väntar fortfarande (se: satellitkontor sync --status).",
-                 f"{pending} changes still pending (see: satellitkontor sync --status)."))  # fmt: skip
+        print(say('cli.sync.changes_still_pending_see_satellitkontor', lang, pending=pending))  # fmt: skip
     return 0 if report.ok else 1
 
 
@@ -164,7 +149,7 @@ def _test(sync: Any, backend: Any, config: Any, lang: str) -> int:
     except ExchangeError as e:
         print(describe(e, lang))
         return 1
-    print(pick(lang, "Anslutningen till Exchange fungerar.", "The connection to Exchange works."))
+    print(say("cli.sync.connection_exchange_works", lang))
     return 0
 
 
@@ -174,53 +159,36 @@ def print_status(status: Any, lang: str) -> None:
     def when(moment: Any) -> str:
         return clk.to_local(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else "–"
 
-    state = pick(lang, "på", "on") if status.enabled else pick(lang, "av", "off")
-    print(
-        pick(lang, f"Exchange-synk: {state} ({status.backend})", f"Exchange sync: {state} ({status.backend})")
-    )
-    print(
-        pick(
-            lang,
-            f"Senast lyckade synk: {when(status.last_success_at)}",
-            f"Last successful sync: {when(status.last_success_at)}",
-        )
-    )
+    state = say("cli.sync.on", lang) if status.enabled else say("cli.sync.off", lang)
+    print(say("cli.sync.exchange_sync", lang, state=state, backend=status.backend))
+    print(say("cli.sync.last_successful_sync", lang, last_success_at=when(status.last_success_at)))
     if status.last_error:
-        print(pick(lang, f"Senaste fel: {status.last_error}", f"Last error: {status.last_error}"))
+        print(say("cli.sync.last_error", lang, last_error=status.last_error))
     if not status.pending:
-        print(pick(lang, "Inget väntar: allt finns i Outlook.", "Nothing pending: everything is in Outlook."))
+        print(say("cli.sync.nothing_pending_everything_outlook", lang))
     else:
-        print(pick(lang, f"Väntar: {status.pending} (äldsta sedan {when(status.oldest_pending)})",
-                 f"Pending: {status.pending} (oldest since {when(status.oldest_pending)})"))  # fmt: skip
+        print(say('cli.sync.pending_oldest_since', lang, pending=status.pending, oldest_pending=when(status.oldest_pending)))  # fmt: skip
         for item in status.items:
             what = (
-                pick(lang, "avbokning", "cancellation")
+                say("cli.sync.cancellation", lang)
                 if item.operation == "cancel"
-                else pick(lang, "bokning", "booking")
+                else say("cli.sync.booking", lang)
             )
-            reason = item.error_text or pick(lang, "inte skickad än", "not sent yet")
+            reason = item.error_text or say("cli.sync.not_sent_yet", lang)
             print(f"  #{item.booking_id} {item.place} {when(item.start)} ({what}, "
-                  + pick(lang, f"försök {item.attempts}, nästa {when(item.next_attempt_at)}", f"attempt {item.attempts}, next {when(item.next_attempt_at)}")
+                  + say('cli.sync.attempt_next', lang, attempts=item.attempts, next_attempt_at=when(item.next_attempt_at))
                   + f"): {reason}")  # fmt: skip
     for answer in status.answers:
         word = (
-            pick(lang, "tackade nej", "declined")
+            say("cli.sync.declined", lang)
             if answer.response == "declined"
-            else pick(lang, "svarade kanske", "said maybe")
+            else say("cli.sync.said_maybe", lang)
         )
-        print(
-            pick(
-                lang,
-                f"  {answer.place} {when(answer.start)}: rummet {word}",
-                f"  {answer.place} {when(answer.start)}: the room {word}",
-            )
-        )
+        print(say("cli.sync.room", lang, place=answer.place, start=when(answer.start), word=word))
     for o in status.overrides:
-        winner = pick(lang, "appen", "the app") if o.winner == "app" else "Outlook"
+        winner = say("cli.sync.app", lang) if o.winner == "app" else "Outlook"
         print(
-            pick(
-                lang,
-                f"  Överkört {when(o.at)}: bokning #{o.booking_id}, {winner} vann",
-                f"  Overridden {when(o.at)}: booking #{o.booking_id}, {winner} won",
+            say(
+                "cli.sync.overridden_booking_won", lang, at=when(o.at), booking_id=o.booking_id, winner=winner
             )
         )
