@@ -3,7 +3,7 @@
 
 Plain Python, without Qt or SQLAlchemy (the GUI imports it at start-up): Administration →
 Ändringslogg, ``satellitkontor audit`` and the CSV export read the same words. The action words
-themselves are in words/texts.py (``AUDIT_ACTIONS``). A field or an entity this version has no words
+and every other word are in the catalogue (``audit.*`` in words/sv.py, words/en.py). A field or an entity this version has no words
 for is shown by its stored name, so entries written by a newer version still read.
 
 Values are stored as JSON (services/audit/trail.py): instants as ISO text in UTC, shown here in the
@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Any
 
 from satellitkontor.domain import clock as clk
+from satellitkontor.words import DEFAULT, say, table
 from satellitkontor.words.texts import (
     AUDIT_ACTIONS,
     audit_action,
@@ -28,90 +29,90 @@ from satellitkontor.words.texts import (
     municipality_name,
 )
 
-#: Who, when the entry has no name: nobody acted (a new office lays itself out) ...
-SYSTEM = ("Systemet", "The system")
-#: ... or the name was removed (retention or a person's erasure).
-REMOVED = ("borttagen person", "removed person")
-
-ENTITIES: dict[str, tuple[str, str]] = {
-    "booking": ("Bokning", "Booking"),
-    "person": ("Person", "Person"),
-    "resource": ("Plats eller rum", "Desk or room"),
-    "closure": ("Stängning", "Closure"),
-    "settings": ("Inställning", "Setting"),
-    "rotation_year": ("Värdkommunår", "Host year"),
-    "meeting": ("Möte", "Meeting"),
-    "feed": ("Kalenderflöde", "Calendar feed"),
-    "retention": ("Gallring", "Retention"),
-}
-
-FIELDS: dict[str, tuple[str, str]] = {
-    "resource_id": ("plats-id", "desk id"),
-    "resource": ("plats", "place"),
-    "start": ("start", "start"),
-    "end": ("slut", "end"),
-    "status": ("status", "status"),
-    "period": ("del av dagen", "part of the day"),
-    "title": ("rubrik", "title"),
-    "participants": ("deltagare", "participants"),
-    "series_id": ("serie", "series"),
-    "import_key": ("importerad från", "imported from"),
-    "name": ("namn", "name"),
-    "email": ("e-post", "e-mail"),
-    "municipality": ("kommun", "municipality"),
-    "kind": ("typ", "kind"),
-    "role": ("roll", "role"),
-    "active": ("aktiv", "active"),
-    "equipment": ("utrustning", "equipment"),
-    "capacity": ("kapacitet", "capacity"),
-    "x": ("läge x", "position x"),
-    "y": ("läge y", "position y"),
-    "sort_order": ("ordning", "order"),
-    "start_date": ("första dag", "first day"),
-    "end_date": ("sista dag", "last day"),
-    "reason": ("anledning", "reason"),
-    "host": ("värdkommun", "host municipality"),
-    "vice_chair": ("vice ordförande KC-gruppen", "vice chair of the KC group"),
-    "note": ("anteckning", "note"),
-    "confirmed": ("bekräftad", "confirmed"),
-    "location": ("lokal", "location"),
-    "target": ("mål", "target"),
-    "privacy": ("synlighet", "privacy"),
-    "label": ("flödets namn", "feed name"),
-    "hint": ("adressens början", "start of the address"),
-    "revoked": ("återkallad", "revoked"),
+#: The fields an entry may hold, in the order they are shown; their words are
+#: ``audit.field.<name>`` in the catalogue.
+FIELDS: tuple[str, ...] = (
+    "resource_id",
+    "resource",
+    "start",
+    "end",
+    "status",
+    "period",
+    "title",
+    "participants",
+    "series_id",
+    "import_key",
+    "name",
+    "email",
+    "municipality",
+    "kind",
+    "role",
+    "active",
+    "equipment",
+    "capacity",
+    "x",
+    "y",
+    "sort_order",
+    "start_date",
+    "end_date",
+    "reason",
+    "host",
+    "vice_chair",
+    "note",
+    "confirmed",
+    "location",
+    "target",
+    "privacy",
+    "label",
+    "hint",
+    "revoked",
     # the booking rules (settings.policy)
-    "week": ("öppettider", "opening hours"),
-    "midday": ("mitt på dagen", "midday"),
-    "horizon_days": ("dagar framåt som går att boka", "days ahead that can be booked"),
-    "room_slot_minutes": ("rummets tidsintervall (min)", "room time step (min)"),
-    "room_min_minutes": ("kortaste rumsbokning (min)", "shortest room booking (min)"),
-    "room_max_minutes": ("längsta rumsbokning (min)", "longest room booking (min)"),
-    "max_participants": ("högsta antal deltagare", "maximum participants"),
-    "room_start_grace_minutes": ("rummet får börja så länge sedan (min)", "room start grace (min)"),
-    "one_desk_per_person": ("en plats per person", "one desk per person"),
-    "no_show_grace_minutes": ("utebliven efter (min)", "no-show after (min)"),
-    "check_in_early_minutes": ("incheckning öppnar före start (min)", "check-in opens before start (min)"),
-    "extra": ("övrigt", "other"),
+    "week",
+    "midday",
+    "horizon_days",
+    "room_slot_minutes",
+    "room_min_minutes",
+    "room_max_minutes",
+    "max_participants",
+    "room_start_grace_minutes",
+    "one_desk_per_person",
+    "no_show_grace_minutes",
+    "check_in_early_minutes",
+    "extra",
     # privacy: settings, retention, a person's export and erasure
-    "names_to_users": ("namn synliga för användare", "names shown to users"),
-    "retention_months": ("lagringstid (månader)", "retention (months)"),
-    "retention_on_start": ("gallra vid start", "retention on start"),
-    "cutoff": ("gräns", "cut-off"),
-    "months": ("månader", "months"),
-    "bookings": ("bokningar", "bookings"),
-    "series": ("serier", "series"),
-    "audit_entries": ("loggposter", "log entries"),
-    "people": ("personer", "people"),
-    "other_links": ("andra kopplingar", "other links"),
-    "automatic": ("automatiskt", "automatic"),
-    "bookings_anonymised": ("bokningar utan namn", "bookings made anonymous"),
-    "bookings_cancelled": ("bokningar avbokade", "bookings cancelled"),
-    "feeds_revoked": ("flöden återkallade", "feeds revoked"),
-    "files": ("filer", "files"),
-}
+    "names_to_users",
+    "retention_months",
+    "retention_on_start",
+    "cutoff",
+    "months",
+    "bookings",
+    "series",
+    "audit_entries",
+    "people",
+    "other_links",
+    "automatic",
+    "bookings_anonymised",
+    "bookings_cancelled",
+    "feeds_revoked",
+    "files",
+)
 
 _ORDER = {key: n for n, key in enumerate(FIELDS)}
+#: The stored values of a feed's or a meeting's kind and a feed's privacy that have words.
+_FEED_WORDS = frozenset(
+    (
+        "office",
+        "resource",
+        "municipality",
+        "person",
+        "rotation",
+        "public",
+        "internal",
+        "council",
+        "handover",
+        "other",
+    )
+)
 #: Left out of the one-line summary of a create or a removal (the details show them).
 _QUIET = frozenset(
     {"resource_id", "resource", "start", "end", "status", "import_key", "x", "y", "sort_order"}
@@ -120,22 +121,6 @@ _INSTANTS = frozenset({"start", "end", "at", "checked_in_at", "cancelled_at"})
 _DAYS = frozenset({"start_date", "end_date", "cutoff"})
 _MUNICIPALITIES = frozenset({"municipality", "host", "vice_chair"})
 _LABELLED = frozenset({"status", "period", "role", "kind"})
-_FEED_WORDS = {
-    "office": ("hela kontoret", "the whole office"),
-    "resource": ("en plats eller ett rum", "a desk or room"),
-    "municipality": ("kommun", "municipality"),
-    "person": ("en person", "a person"),
-    "rotation": ("värdkommunskalendern", "the rotation calendar"),
-    "public": ("offentligt (utan namn)", "public (no names)"),
-    "internal": ("internt (med namn)", "internal (with names)"),
-    "council": ("Umeåregionrådet", "Umeåregionrådet"),
-    "handover": ("överlämning", "handover"),
-    "other": ("annat", "other"),
-}
-_WEEKDAYS = {
-    "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
 MISSING = "–"
 
 
@@ -181,40 +166,39 @@ class AuditEntryView:
     anonymized: bool
 
 
-def known_actions(lang: str = "sv") -> list[tuple[str, str]]:
+def known_actions(lang: str = DEFAULT) -> list[tuple[str, str]]:
     """Every action this version writes, as (code, words), in the order of texts.AUDIT_ACTIONS."""
     return [(code, audit_action(code, lang)) for code in AUDIT_ACTIONS]
 
 
-def _w(words: tuple[str, str], lang: str) -> str:
-    return words[1] if lang == "en" else words[0]
+def _word(key: str, lang: str, otherwise: str) -> str:
+    words = table(lang).get(key)
+    return words.format() if words is not None else otherwise
 
 
-def entity_label(entity: str, lang: str = "sv") -> str:
-    words = ENTITIES.get(entity)
-    return _w(words, lang) if words else entity
+def entity_label(entity: str, lang: str = DEFAULT) -> str:
+    return _word(f"audit.entity.{entity}", lang, entity)
 
 
-def field_label(key: str, lang: str = "sv") -> str:
-    words = FIELDS.get(key)
-    return _w(words, lang) if words else key
+def field_label(key: str, lang: str = DEFAULT) -> str:
+    return _word(f"audit.field.{key}", lang, key)
 
 
-def who(actor_name: str | None, actor_id: int | None, anonymized: bool, lang: str = "sv") -> str:
+def who(actor_name: str | None, actor_id: int | None, anonymized: bool, lang: str = DEFAULT) -> str:
     """The actor's name as written; else "borttagen person" or, when nobody acted, "Systemet"."""
     if actor_name:
         return actor_name
     if actor_id is not None or anonymized:
-        return _w(REMOVED, lang)
-    return _w(SYSTEM, lang)
+        return say("audit.who.removed", lang)
+    return say("audit.who.system", lang)
 
 
-def value_text(key: str, value: Any, lang: str = "sv") -> str:
+def value_text(key: str, value: Any, lang: str = DEFAULT) -> str:
     """A stored value in words (see the module's notes)."""
     if value is None:
         return MISSING
     if isinstance(value, bool):
-        return ("yes" if value else "no") if lang == "en" else ("ja" if value else "nej")
+        return say("audit.value.yes" if value else "audit.value.no", lang)
     if isinstance(value, str):
         return _string(key, value, lang)
     if isinstance(value, list):
@@ -223,7 +207,7 @@ def value_text(key: str, value: Any, lang: str = "sv") -> str:
         return ", ".join(value_text(key, v, lang) for v in value) or MISSING
     if isinstance(value, float):
         text = f"{value:g}"
-        return text.replace(".", ",") if lang == "sv" else text
+        return text.replace(".", say("number.decimal_point", lang))
     if isinstance(value, Mapping):
         return ", ".join(f"{k}: {value_text(str(k), v, lang)}" for k, v in value.items()) or MISSING
     return str(value)
@@ -245,7 +229,7 @@ def _string(key: str, value: str, lang: str) -> str:
     if key in _MUNICIPALITIES:
         return municipality_name(value)
     if key in ("kind", "privacy") and value in _FEED_WORDS:  # a feed's or a meeting's
-        return _w(_FEED_WORDS[value], lang)
+        return say(f"audit.value.{value}", lang)
     if key in _LABELLED:
         return label(value, lang)
     return value
@@ -254,15 +238,15 @@ def _string(key: str, value: str, lang: str) -> str:
 def _week(value: list[Any], lang: str) -> str:
     days = []
     for n, hours in enumerate(value[:7]):
-        name = _WEEKDAYS[lang][n]
+        name = say(f"date.weekday.{n}", lang)
         if isinstance(hours, list) and len(hours) == 2:
             days.append(f"{name} {hours[0]}–{hours[1]}")
         else:
-            days.append(f"{name} {'closed' if lang == 'en' else 'stängt'}")
+            days.append(f"{name} {say('audit.value.closed', lang)}")
     return ", ".join(days)
 
 
-def changes(before: Any, after: Any, lang: str = "sv") -> tuple[AuditChange, ...]:
+def changes(before: Any, after: Any, lang: str = DEFAULT) -> tuple[AuditChange, ...]:
     """Every field of the entry, in the order of :data:`FIELDS` (stored JSON has its keys sorted
     by name), with its value before and after."""
     old = before if isinstance(before, Mapping) else {}
@@ -279,7 +263,7 @@ def changes(before: Any, after: Any, lang: str = "sv") -> tuple[AuditChange, ...
     )
 
 
-def summary(before: Any, after: Any, lang: str = "sv") -> str:
+def summary(before: Any, after: Any, lang: str = DEFAULT) -> str:
     """One line: "roll: användare → administratör"; for a create or a removal, its main facts."""
     items = changes(before, after, lang)
     created, removed = not isinstance(before, Mapping), not isinstance(after, Mapping)
@@ -295,7 +279,7 @@ def summary(before: Any, after: Any, lang: str = "sv") -> str:
 
 
 def booking_target(
-    resource_name: str, start: datetime, end: datetime, period: str | None, lang: str = "sv"
+    resource_name: str, start: datetime, end: datetime, period: str | None, lang: str = DEFAULT
 ) -> str:
     """ "Plats 3, mån 23 nov 2026 heldag" or "Konferensrummet, mån 23 nov 2026 09:00–11:00"."""
     day = fmt_date(clk.local_date(start), lang)

@@ -35,24 +35,26 @@ from satellitkontor.services.audit import format as fmt
 from satellitkontor.services.audit.format import AuditEntryView, known_actions
 from satellitkontor.services.base import Service, load_person, require_role
 from satellitkontor.storage.queries import audit as q
+from satellitkontor.words import DEFAULT, say
 from satellitkontor.words.texts import audit_action
 
 #: Most entries one call returns; the app pages, the export reads in pages of this size.
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 200
 
-CSV_HEADERS: tuple[tuple[str, str], ...] = (
-    ("Tid", "Time"),
-    ("Vem", "Who"),
-    ("Händelse", "Action"),
-    ("Kod", "Code"),
-    ("Typ", "Kind"),
-    ("Id", "Id"),
-    ("Gäller", "Concerns"),
-    ("Person", "Person"),
-    ("Ändring", "Change"),
-    ("Före", "Before"),
-    ("Efter", "After"),
+#: The export's columns; their headers are ``export.audit.header.<column>`` in the catalogue.
+CSV_COLUMNS: tuple[str, ...] = (
+    "time",
+    "who",
+    "action",
+    "code",
+    "kind",
+    "id",
+    "concerns",
+    "person",
+    "change",
+    "before",
+    "after",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -72,7 +74,7 @@ class AuditService(Service):
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
         upto_id: int | None = None,
-        lang: str = "sv",
+        lang: str = DEFAULT,
     ) -> list[AuditEntryView]:
         """The entries that match, newest first; ``limit``/``offset`` page through them.
 
@@ -100,7 +102,7 @@ class AuditService(Service):
         subject: int | None = None,
         text: str | None = None,
         upto_id: int | None = None,
-        lang: str = "sv",
+        lang: str = DEFAULT,
     ) -> int:
         """How many entries :meth:`entries` would page through with these filters."""
         f = _filter(since, until, action, entity, actor, subject, text, upto_id, lang)
@@ -119,7 +121,7 @@ class AuditService(Service):
         actor_id: int | None,
         path_or_file: str | os.PathLike[str] | IO[str],
         *,
-        lang: str = "sv",
+        lang: str = DEFAULT,
         **filters: Any,
     ) -> int:
         """Write every entry that matches ``filters`` (those of :meth:`entries`) as CSV, newest
@@ -261,7 +263,7 @@ def _target(
     if r.entity == "feed" and facts.get("hint"):
         return f"{kind} …{facts['hint']}"
     if r.entity == "settings" and key == "booking_policy":
-        return "Bokningsregler" if lang != "en" else "Booking rules"
+        return say("audit.target.booking_policy", lang)
     return f"{kind} {key}".strip()
 
 
@@ -278,7 +280,7 @@ def _json(value: Any) -> str:
 
 def _write_csv(f: IO[str], rows: Iterator[AuditEntryView], lang: str) -> int:
     writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
-    writer.writerow([h[1 if lang == "en" else 0] for h in CSV_HEADERS])
+    writer.writerow([say(f"export.audit.header.{column}", lang) for column in CSV_COLUMNS])
     n = 0
     for e in rows:
         local = clk.to_local(e.when)

@@ -47,6 +47,7 @@ from satellitkontor.storage.models import (
     PersonRow,
     ResourceRow,
 )
+from satellitkontor.words import DEFAULT, say
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -237,7 +238,10 @@ class MailboxPull:
             if status is BookingStatus.CANCELLED and pending:
                 for row in pending:  # the app's cancellation loses
                     row.done_at = self.now
-                    row.last_error_code, row.last_error_text = "exchange.override", "Överkörd av Outlook."
+                    row.last_error_code, row.last_error_text = (
+                        "exchange.override",
+                        say("exchange.error.overridden", DEFAULT),
+                    )
                 record_override(
                     s,
                     self.now,

@@ -44,6 +44,7 @@ from satellitkontor.storage.models import (
     PersonRow,
     ResourceRow,
 )
+from satellitkontor.words import DEFAULT, say
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -128,7 +129,7 @@ def build_item(
         start=booking.start_at,
         end=booking.end_at,
         location=f"{resource.name}, {SITE}",
-        body=f"Bokad i appen {SITE}. Avboka eller ändra i appen.",
+        body=say("exchange.event.body", DEFAULT, site=SITE),  # the office's language: Outlook has no --lang
         resources=(place,) if invite and place else (),
         is_cancelled=cancelled,
         sequence=booking.sequence,
@@ -256,7 +257,7 @@ def _apply(
         error = result.error
         from satellitkontor.words.texts import describe
 
-        text = describe(error, "sv") if error is not None else "Okänt fel."
+        text = describe(error, DEFAULT) if error is not None else say("exchange.error.unknown", DEFAULT)
         for r in rows:
             r.attempts += 1
             r.next_attempt_at = now + timedelta(seconds=backoff(config, r.attempts, error))

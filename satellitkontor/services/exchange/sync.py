@@ -185,6 +185,7 @@ class SyncService(Service):
     def run(self, backend: CalendarBackend) -> SyncReport:
         """One whole sync: push, pull each mailbox, push again, room answers."""
         from satellitkontor.integrations.exchange.errors import ExchangeError
+        from satellitkontor.words import DEFAULT
         from satellitkontor.words.texts import describe
 
         with _RUN_LOCK:
@@ -194,7 +195,7 @@ class SyncService(Service):
                 try:
                     report.pulls.append(self.pull(backend, mailbox, config))
                 except ExchangeError as e:
-                    text = describe(e, "sv")
+                    text = describe(e, DEFAULT)
                     if text not in report.errors:
                         report.errors.append(text)
                     self._record(state_key(mailbox), self.now(), text, code=e.code)
@@ -202,7 +203,7 @@ class SyncService(Service):
             try:
                 self.refresh_responses(backend, config)
             except ExchangeError as e:
-                report.errors.append(describe(e, "sv"))
+                report.errors.append(describe(e, DEFAULT))
             return report
 
     def test_connection(self, backend: CalendarBackend, config: ExchangeConfig | None = None) -> None:

@@ -24,19 +24,7 @@ from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.storage.models import PersonRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
-
-OFFICE = "Satellitkontoret"
-_WORDS = {
-    "office": ("hela kontoret", "the whole office"),
-    "rotation": ("Umeåregionen – värdkommun och möten", "Umeåregionen – host municipality and meetings"),
-    "someone": ("en persons bokningar", "one person's bookings"),
-    "desk": ("kontorsplats", "desk"),
-    "room": ("konferensrum", "conference room"),
-    "municipality": ("kommun", "municipality"),
-    "person": ("person", "person"),
-    "office_label": ("Hela kontoret", "The whole office"),
-    "rotation_label": ("Värdkommun och möten", "Host municipality and meetings"),
-}
+from satellitkontor.words import say
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,50 +50,50 @@ class FeedVersion:
         return f'"{self.etag}"'
 
 
-def _w(key: str, lang: str) -> str:
-    return _WORDS[key][1 if lang == "en" else 0]
-
-
 def feed_title(s: Session, spec: FeedSpec, lang: str, privacy: Privacy) -> str:
     """The calendar's name; raises if the feed's target does not exist."""
     if spec.kind is FeedKind.OFFICE:
-        return f"{OFFICE} – {_w('office', lang)}"
+        return say("feed.title.office", lang)
     if spec.kind is FeedKind.ROTATION:
-        return _w("rotation", lang)
+        return say("feed.title.rotation", lang)
     target = spec.target or ""
     if spec.kind is FeedKind.MUNICIPALITY:
         m = municipalities.BY_CODE.get(target)
         if m is None:
             raise UnknownMunicipality(value=target)
-        return f"{OFFICE} – {m.name}"
+        return say("feed.title.named", lang, name=m.name)
     if spec.kind is FeedKind.RESOURCE:
         resource = s.get(ResourceRow, int(target)) if target.isdigit() else None
         if resource is None:
             raise ResourceNotFound(id=target)
-        return f"{OFFICE} – {resource.name}"
+        return say("feed.title.named", lang, name=resource.name)
     person = s.get(PersonRow, int(target)) if target.isdigit() else None
     if person is None:
         raise PersonNotFound(id=target)
-    return f"{OFFICE} – {person.name if privacy is Privacy.INTERNAL else _w('someone', lang)}"
+    if privacy is Privacy.INTERNAL:
+        return say("feed.title.named", lang, name=person.name)
+    return say("feed.title.someone", lang)
 
 
 def feed_choices(s: Session, lang: str, *, include_people: bool) -> list[FeedChoice]:
-    out = [FeedChoice(FeedSpec(FeedKind.OFFICE), _w("office_label", lang), "kontoret.ics")]
+    out = [FeedChoice(FeedSpec(FeedKind.OFFICE), say("feed.choice.office", lang), "kontoret.ics")]
     for r in queries.resources(s):
-        kind = _w("room" if r.kind is ResourceKind.ROOM else "desk", lang)
-        out.append(
-            FeedChoice(FeedSpec(FeedKind.RESOURCE, str(r.id)), f"{r.name} ({kind})", f"{slug(r.name)}.ics")
+        label = say(
+            "feed.choice.room" if r.kind is ResourceKind.ROOM else "feed.choice.desk", lang, name=r.name
         )
+        out.append(FeedChoice(FeedSpec(FeedKind.RESOURCE, str(r.id)), label, f"{slug(r.name)}.ics"))
     for m in municipalities.ALL:
-        label = f"{m.name} ({_w('municipality', lang)})"
+        label = say("feed.choice.municipality", lang, name=m.name)
         out.append(FeedChoice(FeedSpec(FeedKind.MUNICIPALITY, m.code), label, f"kommun-{m.code}.ics"))
-    out.append(FeedChoice(FeedSpec(FeedKind.ROTATION), _w("rotation_label", lang), "vardkommun.ics"))
+    out.append(FeedChoice(FeedSpec(FeedKind.ROTATION), say("feed.choice.rotation", lang), "vardkommun.ics"))
     if include_people:
         stmt = select(PersonRow.id, PersonRow.name).where(PersonRow.active.is_(True)).order_by(PersonRow.name)
         for pid, name in s.execute(stmt):
             out.append(
                 FeedChoice(
-                    FeedSpec(FeedKind.PERSON, str(pid)), f"{name} ({_w('person', lang)})", f"person-{pid}.ics"
+                    FeedSpec(FeedKind.PERSON, str(pid)),
+                    say("feed.choice.person", lang, name=name),
+                    f"person-{pid}.ics",
                 )
             )
     return _unique_files(out)

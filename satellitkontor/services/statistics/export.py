@@ -18,41 +18,32 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from satellitkontor.services.results import UsageRow
+from satellitkontor.words import DEFAULT, say
 from satellitkontor.words.texts import month_name
 
-#: Column headers (Swedish, English), in file order.
-HEADERS: tuple[tuple[str, str], ...] = (
-    ("År", "Year"),
-    ("Månad", "Month"),
-    ("Kommun", "Municipality"),
-    ("Platsdagar", "Desk-days"),
-    ("Rumstimmar", "Room-hours"),
-    ("Bokningar", "Bookings"),
-    ("Personer", "People"),
-    ("Medarbetare", "Employees"),
-    ("Politiker", "Politicians"),
-    ("Uteblivna", "No-shows"),
-    ("Påbörjade", "Started"),
-    ("Andel uteblivna", "No-show rate"),
+#: The columns, in file order; their headers are ``export.stats.header.<column>`` in the catalogue.
+COLUMNS: tuple[str, ...] = (
+    "year",
+    "month",
+    "municipality",
+    "desk_days",
+    "room_hours",
+    "bookings",
+    "people",
+    "employees",
+    "politicians",
+    "no_shows",
+    "started",
+    "no_show_rate",
 )
-_WORDS = {
-    "whole_year": ("Hela året", "Whole year"),
-    "total": ("Totalt", "Total"),
-    "sheet_year": ("Helår", "Whole year"),
-    "sheet_months": ("Per månad", "By month"),
-}
 
 
-def _i(lang: str) -> int:
-    return 1 if lang == "en" else 0
+def headers(lang: str = DEFAULT) -> list[str]:
+    return [say(f"export.stats.header.{column}", lang) for column in COLUMNS]
 
 
-def headers(lang: str = "sv") -> list[str]:
-    return [h[_i(lang)] for h in HEADERS]
-
-
-def month_text(month: int | None, lang: str = "sv") -> str:
-    return _WORDS["whole_year"][_i(lang)] if month is None else month_name(month, lang)
+def month_text(month: int | None, lang: str = DEFAULT) -> str:
+    return say("export.stats.whole_year", lang) if month is None else month_name(month, lang)
 
 
 def whole_year(rows: Sequence[UsageRow]) -> list[UsageRow]:
@@ -99,11 +90,11 @@ def _values(r: UsageRow, lang: str, name: str | None = None) -> list[object]:
 def _csv_cell(value: object, lang: str) -> str:
     if isinstance(value, float):
         text = f"{value:g}" if value == int(value) else repr(value)
-        return text.replace(".", ",") if lang == "sv" else text
+        return text.replace(".", say("number.decimal_point", lang))
     return str(value)
 
 
-def csv_text(rows: Sequence[UsageRow], lang: str = "sv") -> str:
+def csv_text(rows: Sequence[UsageRow], lang: str = DEFAULT) -> str:
     """Every row of ``rows`` (months and whole year) as CSV text for Excel: ``;``, CRLF."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
@@ -113,16 +104,15 @@ def csv_text(rows: Sequence[UsageRow], lang: str = "sv") -> str:
     return buf.getvalue()
 
 
-def write_csv(path: str | Path, rows: Sequence[UsageRow], lang: str = "sv") -> None:
+def write_csv(path: str | Path, rows: Sequence[UsageRow], lang: str = DEFAULT) -> None:
     """:func:`csv_text` in a file, UTF-8 with a byte-order mark (what Swedish Excel needs)."""
     Path(path).write_bytes(csv_text(rows, lang).encode("utf-8-sig"))
 
 
-def write_xlsx(path: str | Path, rows: Sequence[UsageRow], lang: str = "sv") -> None:
+def write_xlsx(path: str | Path, rows: Sequence[UsageRow], lang: str = DEFAULT) -> None:
     """A workbook with the whole year per municipality (plus a total) and every month."""
     import xlsxwriter  # type: ignore[import-untyped]  # only when exporting: keeps start-up light
 
-    i = _i(lang)
     book = xlsxwriter.Workbook(str(path))
     try:
         bold = book.add_format({"bold": True})
@@ -133,10 +123,10 @@ def write_xlsx(path: str | Path, rows: Sequence[UsageRow], lang: str = "sv") -> 
         year_rows = whole_year(rows)
         sheets = (
             (
-                _WORDS["sheet_year"][i],
-                [(r, None) for r in year_rows] + [(total(year_rows), _WORDS["total"][i])],
+                say("export.stats.sheet.year", lang),
+                [(r, None) for r in year_rows] + [(total(year_rows), say("export.stats.total", lang))],
             ),
-            (_WORDS["sheet_months"][i], [(r, None) for r in rows if r.month is not None]),
+            (say("export.stats.sheet.months", lang), [(r, None) for r in rows if r.month is not None]),
         )
         for title, content in sheets:
             sheet = book.add_worksheet(title)
