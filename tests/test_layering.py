@@ -264,3 +264,68 @@ def test_domain_imports_nothing_of_the_package_outside_domain(path: Path) -> Non
     }
     above = {n for n in ours if not n.startswith("satellitkontor.domain")}
     assert not above, f"domain/{path.name} imports {', '.join(sorted(above))}"
+
+
+# --- words: only words/ holds sentences (outside gui/, which has Qt's tr()) ------------------------
+#: Where Swedish letters may stay in a string outside words/, and why.
+SWEDISH_ALLOWED: dict[str, tuple[frozenset[str] | None, str]] = {
+    "cli/args.py": (
+        frozenset({"förmiddag", "mån", "lör", "sön", "må", "lö", "sö"}),
+        "words a user may type for a period or a weekday, accepted whatever the language",
+    ),
+    "services/demo.py": (
+        None,
+        "the demo office's data: people's names and meeting titles, not the interface",
+    ),
+    "services/imports/mapping.py": (
+        frozenset({"sammanträdesrum", "mötesrum"}),
+        "words matched in an imported calendar's locations, not shown",
+    ),
+    "integrations/ical/ics_text.py": (
+        frozenset({"-//Umeåregionen//Satellitkontoret//SV", "Umeåregionens satellitkontor"}),
+        "the calendar's PRODID and the office's proper name, the same in every language",
+    ),
+}
+
+
+def _strings(path: Path) -> list[tuple[int, str]]:
+    """The string literals of ``path`` that are not docstrings (comments are not literals)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    docs = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for room in ("cli", "services", "integrations", "feeds_server") for p in _modules(PACKAGE / room)],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_only_words_holds_swedish_sentences(path: Path) -> None:
+    """Every sentence a user reads outside Qt comes from the catalogue (words/sv.py, words/en.py),
+    so that a third language is one more table; a Swedish letter in a string elsewhere is a
+    sentence that escaped it."""
+    rel = path.relative_to(PACKAGE).as_posix()
+    allowed, _reason = SWEDISH_ALLOWED.get(rel, (frozenset(), ""))
+    found = [
+        f"{rel}:{line}: {text!r}"
+        for line, text in _strings(path)
+        if any(c in text for c in "åäöÅÄÖ") and allowed is not None and text not in allowed
+    ]
+    assert not found, "Swedish outside words/ (say it with words.say(key, lang)):\n" + "\n".join(found)
+
+
+def test_the_allowed_swedish_still_exists() -> None:
+    for rel, (allowed, reason) in SWEDISH_ALLOWED.items():
+        assert reason
+        texts = {text for _, text in _strings(PACKAGE / rel)}
+        assert allowed is None or allowed <= texts, (
+            f"{rel}: {sorted(allowed - texts)} is gone: shorten the list"
+        )

@@ -42,6 +42,7 @@ from satellitkontor.domain.errors import NotFound
 from satellitkontor.feeds_server.conditional import http_date, not_modified, quote_etag
 from satellitkontor.feeds_server.names import feed_file_name, redact
 from satellitkontor.services.base import DATABASE_FAILURES
+from satellitkontor.words import languages, say
 
 if TYPE_CHECKING:
     from satellitkontor.feeds_server.server import FeedHTTPServer
@@ -53,13 +54,17 @@ CHUNK_BYTES = 32 * 1024
 CACHE_CONTROL = "private, max-age=300"
 RETRY_AFTER_SECONDS = 30
 
-NOT_FOUND = b"Hittades inte. / Not found.\n"
-NOT_ALLOWED = "Metoden stöds inte. / Method not allowed.\n".encode()
-UNAVAILABLE = (
-    "Tillfälligt otillgänglig, försök igen senare. / Temporarily unavailable, try again later.\n".encode()
-)
-BUSY = "Upptagen, försök igen om en stund. / Busy, try again shortly.\n".encode()
-INTERNAL = b"Internt fel. / Internal error.\n"
+
+def _in_every_language(key: str) -> bytes:
+    """A calendar program shows no --lang: the answer's body says it in every language we speak."""
+    return (" / ".join(say(key, lang) for lang in languages()) + "\n").encode()
+
+
+NOT_FOUND = _in_every_language("feeds_server.not_found")
+NOT_ALLOWED = _in_every_language("feeds_server.not_allowed")
+UNAVAILABLE = _in_every_language("feeds_server.unavailable")
+BUSY = _in_every_language("feeds_server.busy")
+INTERNAL = _in_every_language("feeds_server.internal")
 
 _DATABASE_ERRORS = DATABASE_FAILURES
 _CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout)

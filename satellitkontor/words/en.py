@@ -814,4 +814,23 @@ EN: dict[str, str] = {
     "exchange.event.body": "Booked in the app {site}. Cancel or change it in the app.",
     "exchange.error.unknown": "Unknown error.",
     "exchange.error.overridden": "Overridden by Outlook.",
+    # --- calendar feeds: the words inside events ---
+    "feed.event.desk_taken": "Booked",
+    "feed.event.room_taken": "Busy",
+    "feed.event.cancelled": "Cancelled",
+    "feed.event.participants": "Participants",
+    "feed.event.host": "Host municipality",
+    "feed.event.vice": "Vice chair of the KC group",
+    "feed.event.handover": "Host municipality handover",
+    "feed.event.date_not_set": "December, date not set",
+    "feed.event.decided": "decided",
+    "feed.event.projected": "projected",
+    "feed.event.confirmed": "confirmed",
+    "feed.event.status": "Status",
+    # --- the feed server's answers (HTTP bodies) ---
+    "feeds_server.not_found": "Not found.",
+    "feeds_server.not_allowed": "Method not allowed.",
+    "feeds_server.unavailable": "Temporarily unavailable, try again later.",
+    "feeds_server.busy": "Busy, try again shortly.",
+    "feeds_server.internal": "Internal error.",
 }

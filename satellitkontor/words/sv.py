@@ -815,4 +815,23 @@ SV: dict[str, str] = {
     "exchange.event.body": "Bokad i appen {site}. Avboka eller ändra i appen.",
     "exchange.error.unknown": "Okänt fel.",
     "exchange.error.overridden": "Överkörd av Outlook.",
+    # --- calendar feeds: the words inside events ---
+    "feed.event.desk_taken": "Bokad",
+    "feed.event.room_taken": "Upptagen",
+    "feed.event.cancelled": "Avbokad",
+    "feed.event.participants": "Deltagare",
+    "feed.event.host": "Värdkommun",
+    "feed.event.vice": "Vice ordförande i KC-gruppen",
+    "feed.event.handover": "Överlämning värdkommun",
+    "feed.event.date_not_set": "december, datum ej bestämt",
+    "feed.event.decided": "beslutad",
+    "feed.event.projected": "preliminär",
+    "feed.event.confirmed": "bekräftad",
+    "feed.event.status": "Status",
+    # --- the feed server's answers (HTTP bodies) ---
+    "feeds_server.not_found": "Hittades inte.",
+    "feeds_server.not_allowed": "Metoden stöds inte.",
+    "feeds_server.unavailable": "Tillfälligt otillgänglig, försök igen senare.",
+    "feeds_server.busy": "Upptagen, försök igen om en stund.",
+    "feeds_server.internal": "Internt fel.",
 }

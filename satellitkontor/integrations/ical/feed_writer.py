@@ -43,27 +43,13 @@ from satellitkontor.domain.recurrence import Frequency, Recurrence
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.domain.rotation import Handover, HostYear, RotationStatus
 from satellitkontor.integrations.ical import ics_text as ics
+from satellitkontor.words import DEFAULT, say
 from satellitkontor.words.texts import municipality_name
 
 UID_DOMAIN = "satellitkontor"
 #: Beyond this many entries the formatting caches start again (they only save work).
 _CACHE_LIMIT = 1024
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "desk_taken": ("Bokad", "Booked"),
-    "room_taken": ("Upptagen", "Busy"),
-    "cancelled": ("Avbokad", "Cancelled"),
-    "participants": ("Deltagare", "Participants"),
-    "host": ("Värdkommun", "Host municipality"),
-    "vice": ("Vice ordförande i KC-gruppen", "Vice chair of the KC group"),
-    "handover": ("Överlämning värdkommun", "Host municipality handover"),
-    "date_not_set": ("december, datum ej bestämt", "December, date not set"),
-    RotationStatus.DECIDED.value: ("beslutad", "decided"),
-    RotationStatus.PROJECTED.value: ("preliminär", "projected"),
-    RotationStatus.CONFIRMED.value: ("bekräftad", "confirmed"),
-    "status": ("Status", "Status"),
-}
 
 #: Host years and handovers carry no time of their own: their stamps are fixed, so that the bytes
 #: stay the same until an admin confirms or changes a year (then the confirmation's time is used).
@@ -122,10 +108,9 @@ class SeriesEvent(NamedTuple):
 class FeedWriter:
     """Turns feed items into VEVENT text: one object per feed, since it keeps small caches."""
 
-    def __init__(self, *, privacy: Privacy, lang: str = "sv", own_time: bool = False) -> None:
+    def __init__(self, *, privacy: Privacy, lang: str = DEFAULT, own_time: bool = False) -> None:
         self.privacy = privacy
         self.lang = lang
-        self._i = 1 if lang == "en" else 0
         #: A person's own feed: their room bookings are busy time (see module docstring).
         self.own_time = own_time
         self._summaries: dict[tuple[object, ...], str] = {}
@@ -133,7 +118,8 @@ class FeedWriter:
         self._local: dict[datetime, str] = {}
 
     def word(self, key: str) -> str:
-        return _WORDS[key][self._i]
+        """``feed.event.<key>`` of the catalogue, in the feed's language."""
+        return say(f"feed.event.{key}", self.lang)
 
     # --- the calendar -----------------------------------------------------------------------
     def begin(self, title: str) -> str:
