@@ -349,7 +349,7 @@ class ActorIsLogin(InvalidInput):
 
 # --- calendar import (.ics) -------------------------------------------------------------------
 class InvalidCalendarFile(InvalidInput):
-    """An .ics file that cannot be imported at all. ``reason`` names the problem (words/texts.py has a
+    """An .ics file that cannot be imported at all. ``reason`` names the problem (the catalogue in words/ has a
     sentence for each), ``line`` is where it was found; ``limit``, ``detail`` etc. as needed."""
 
     code = "ical.invalid"

@@ -30,7 +30,7 @@ Decisions:
   (accepted/declined), which arrives after the push. An event that no longer exists comes back
   with ``is_deleted=True``.
 - Errors a user must hear about are the typed errors of :mod:`.errors` (code + facts, Swedish and
-  English sentences in ``words/texts.py``).
+  English sentences in the word catalogue, ``words/sv.py`` and ``words/en.py``).
 """
 
 from __future__ import annotations

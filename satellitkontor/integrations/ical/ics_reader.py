@@ -1,7 +1,7 @@
 """Reading an untrusted .ics file (an Outlook or Microsoft Bookings export) into ImportedEvents.
 
 ``read_ics`` never crashes and never hangs on a bad file: every problem is an
-``InvalidCalendarFile`` whose ``reason`` words/texts.py turns into a sentence. The order of work:
+``InvalidCalendarFile`` whose ``reason`` the catalogue (words/) turns into a sentence. The order of work:
 
 1. ics_prescan: size cap, decoding, the line-by-line guard; it passes on only what we read.
 2. ``icalendar`` parses that (its warnings are not ours: they are silenced here).

@@ -17,7 +17,7 @@ Decisions and reasons:
   their longest ASCII part ("berg" of "öberg"): calling Python for every row made a search of
   100,000 entries (count and first page) take 1.8 s; this way it takes about 0.4 s.
 - The caller may add action codes whose *words* match the text (``text_actions``), so
-  "avbokad" finds cancellations: the words live in words/texts.py, not in the database.
+  "avbokad" finds cancellations: the words live in the catalogue (words/), not in the database.
 """
 
 from __future__ import annotations
