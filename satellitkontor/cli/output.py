@@ -73,7 +73,7 @@ def occupancy(day: DayOccupancy, lang: str) -> str:
             title = b.title or say("cli.output.meeting", lang)
             out.append(
                 f"  {fmt_time(b.start)}–{fmt_time(b.end)}  {title}, {b.participants} "
-                f"{say('cli.output.participants_2', lang)} – {who(b)}  #{b.id}{status}"
+                f"{say('cli.output.participants_word', lang)} – {who(b)}  #{b.id}{status}"
             )
     out.append("")
     hours = f"{day.room_hours:.1f}".replace(".", say("number.decimal_point", lang))

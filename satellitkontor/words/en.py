@@ -326,7 +326,7 @@ EN: dict[str, str] = {
     "cli.output.meeting": "Meeting",
     "cli.output.max": "max",
     "cli.output.no_meetings": "no meetings",
-    "cli.output.participants_2": "participants",
+    "cli.output.participants_word": "participants",
     # --- command line: parser ---
     "cli.parser.help.desk_conference_room_booking_ume": "Desk and conference-room booking for Umeåregionen's satellite office.",
     "cli.parser.help.show_version_exit": "show the version and exit",

@@ -327,7 +327,7 @@ SV: dict[str, str] = {
     "cli.output.meeting": "Möte",
     "cli.output.max": "högst",
     "cli.output.no_meetings": "inga möten",
-    "cli.output.participants_2": "deltagare",
+    "cli.output.participants_word": "deltagare",
     # --- command line: parser ---
     "cli.parser.help.desk_conference_room_booking_ume": "Bokning av kontorsplatser och konferensrum på Umeåregionens satellitkontor.",
     "cli.parser.help.show_version_exit": "visa versionen och avsluta",
