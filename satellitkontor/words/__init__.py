@@ -2,7 +2,8 @@
 
 Each language is one module holding one ``dict[str, str]`` from a key to its words: ``sv.py``
 (Swedish, the default) and ``en.py``. Keys are stable, namespaced identifiers
-(``error.booking.not_found``, ``label.admin``, ``cli.demo.ready``, ``export.stats.month``);
+(``error.booking.not_found``, ``label.admin``, ``cli.demo.creating_demo_office``,
+``export.stats.header.month``);
 ``{name}`` in the words is filled by :func:`say`. Every language has the same keys and the
 same placeholders in each (tests/words/test_catalogue.py checks).
 
