@@ -108,8 +108,18 @@ class AuditPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((130, 160, 170, 260, 150)):
-            self.table.setColumnWidth(col, width)
+        # Widths from the font, sized for the usual texts: a booking's target is the longest.
+        fm = self.table.fontMetrics()
+        actions = [words for _code, words in known_actions(ctx.lang)]
+        samples = (
+            "2026-11-23 10:15",
+            "Åsa Administratör",
+            max(actions, key=fm.horizontalAdvance),
+            "Konferensrummet, mån 23 nov 2026 13:00–14:30",
+            "Cecilia Ek",
+        )
+        for col, sample in enumerate(samples):
+            self.table.setColumnWidth(col, max(120, fm.horizontalAdvance(sample) + 24))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.details = QTextBrowser()
         self.details.setObjectName("auditDetails")

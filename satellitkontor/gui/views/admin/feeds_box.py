@@ -244,7 +244,9 @@ class FeedsBox(QGroupBox):
         chosen = self.selected()
         self.today, self.choices = data.today, data.choices
         self.model.set_feeds(data.feeds)
-        self.table.setColumnWidth(CREATED, min(self.table.sizeHintForColumn(CREATED), CREATED_WIDTH))
+        header = self.table.horizontalHeader()  # with no rows the header's own text sets the width
+        cells = min(self.table.sizeHintForColumn(CREATED), CREATED_WIDTH)
+        self.table.setColumnWidth(CREATED, max(cells, header.sectionSizeHint(CREATED)))
         if chosen is not None:
             self.select_feed(chosen.id)
         self.empty_label.setVisible(not data.feeds)
