@@ -35,6 +35,7 @@ from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, time_text
 from satellitkontor.gui.views.base import ViewBase
+from satellitkontor.gui.widgets.confirm_buttons import yes_no
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.words.texts import fmt_date
 
@@ -269,13 +270,7 @@ class MyBookingsView(ViewBase):
         box.setWindowTitle(self.tr("Avboka"))
         box.setText(question)
         box.setAccessibleName(self.tr("Avboka"))
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        no = box.button(QMessageBox.StandardButton.No)
-        yes.setText(yes_text)
-        no.setText(self.tr("&Behåll bokningen"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(no)
+        yes, _no = yes_no(box, yes_text, self.tr("&Behåll bokningen"))
 
         def clicked(button: QAbstractButton) -> None:
             if button is yes:

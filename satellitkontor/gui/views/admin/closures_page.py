@@ -27,6 +27,7 @@ from satellitkontor.domain.office_calendar import eve_name, swedish_holidays
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.closure_dialog import ClosureDialog
 from satellitkontor.gui.models.closures_model import REASON, ClosuresModel
+from satellitkontor.gui.widgets.confirm_buttons import yes_no
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.services.results import ClosureView
 
@@ -183,11 +184,7 @@ class ClosuresPage(QWidget):
                 reason=chosen.reason,
             )
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        yes.setText(self.tr("&Ta bort"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Behåll"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes, _no = yes_no(box, self.tr("&Ta bort"), self.tr("&Behåll"))
         box.setAccessibleName(box.windowTitle())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         closure_id = chosen.id

@@ -42,6 +42,7 @@ from satellitkontor.gui.dialogs.publish_feed_dialog import PublishFeedDialog
 from satellitkontor.gui.dialogs.save_feed_dialog import FeedFileRequest, SaveFeedDialog
 from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.models.published_feeds_model import CREATED, LABEL, PublishedFeedsModel
+from satellitkontor.gui.widgets.confirm_buttons import yes_no
 from satellitkontor.gui.widgets.row_table import row_table
 
 if TYPE_CHECKING:
@@ -316,11 +317,7 @@ class FeedsBox(QGroupBox):
                 "prenumererar på den. Det går inte att ångra; du kan publicera ett nytt flöde."
             ).format(name=name, hint=chosen.hint)
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        yes.setText(self.tr("Åt&erkalla"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Behåll"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes, _no = yes_no(box, self.tr("Åt&erkalla"), self.tr("&Behåll"))
         box.setAccessibleName(box.windowTitle())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         feed_id = chosen.id

@@ -30,6 +30,7 @@ from satellitkontor.domain.privacy import MAX_RETENTION_MONTHS, MIN_RETENTION_MO
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.form_dialog import ERROR_STYLE
 from satellitkontor.gui.errors import message_for
+from satellitkontor.gui.widgets.confirm_buttons import yes_no
 from satellitkontor.services.privacy.results import RetentionReport
 from satellitkontor.words.texts import fmt_date
 
@@ -251,13 +252,7 @@ class PrivacyPage(QWidget):
             )
         )
         box.setInformativeText(self.summary(report))
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        no = box.button(QMessageBox.StandardButton.No)
-        yes.setText(self.tr("&Rensa"))
-        no.setText(self.tr("&Avbryt"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(no)
+        yes, _no = yes_no(box, self.tr("&Rensa"), self.tr("&Avbryt"))
 
         def clicked(button: QAbstractButton) -> None:
             if button is yes:
