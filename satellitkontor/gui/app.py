@@ -126,6 +126,7 @@ class DesktopApp(QObject):
             self.ctx.attach(opened.services)
             self.ctx.set_person(opened.login_person, remember=False)
             return
+        self.ctx.office_empty = opened.empty
         # the person remembered for this database, else the one IT preset (as for the CLI)
         person = choose_person(
             opened.people, remembered_id=self.settings.person_id(self.ctx.db_url), preset=preset_email()
@@ -183,6 +184,7 @@ class DesktopApp(QObject):
             return services.office.people()
 
         def done(people: list[Person]) -> None:
+            self.ctx.office_empty = False
             self.ctx.notify_changed()
             person = choose_person(people, remembered_id=None, preset=preset_email())
             if person is not None:  # IT (or the smoke test) said who uses this PC

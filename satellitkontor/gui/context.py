@@ -68,6 +68,8 @@ class AppContext(QObject):
         self.services: AppServices | None = None
         self.person: Person | None = None
         self.open_error: BaseException | None = None
+        #: The database held nobody when it was opened: only then is the demo office offered.
+        self.office_empty = False
         #: The database login this app is connected as, when it decides who I am (PostgreSQL).
         self.login: str | None = None
         #: When a background call last came back from the database (the banner's "läget från").

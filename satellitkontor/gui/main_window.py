@@ -65,6 +65,31 @@ VIEWS: tuple[ViewSpec, ...] = (
 SPECS = {spec.key: spec for spec in VIEWS}
 
 
+def focus_first(view: QWidget) -> None:
+    """Give the keyboard to the first widget of ``view`` that takes it by Tab."""
+    widget = view.nextInFocusChain()
+    while widget is not None and widget is not view:
+        if (
+            view.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
+#: Room a window's frame takes beyond its contents: the title bar (about 31 px on Windows 11 at
+#: 100 %) and the borders, so the whole window fits the screen above the task bar.
+FRAME = QSize(16, 48)
+
+
+def default_size(available: QSize) -> QSize:
+    """The first window: 1200x720, or what a smaller screen has room for with a title bar."""
+    return QSize(min(1200, available.width() - FRAME.width()), min(720, available.height() - FRAME.height()))
+
+
 class MainWindow(QMainWindow):
     #: The user chose another language: the app rebuilds the window in it.
     language_chosen = Signal(str)
@@ -88,6 +113,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         #: The views built so far (see view()); the stack holds an empty page for the others.
         self.views: dict[str, ViewBase] = {}
+        #: The view asked for but not (yet) allowed, e.g. the remembered Dagsöversikt before the
+        #: receptionist is known: shown once it is, and kept as the last view meanwhile.
+        self._wanted: str | None = None
         self._pages: dict[str, QWidget] = {}
         for spec in VIEWS:
             page = QWidget()
@@ -132,6 +160,7 @@ class MainWindow(QMainWindow):
         self.demo_action = file_menu.addAction(self.tr("Skapa &demokontor…"))
         self.demo_action.setObjectName("createDemo")
         self.demo_action.triggered.connect(self.demo_requested)
+        self.demo_action.setVisible(False)  # only while the database is empty (_identity_changed)
         self.ctx.needs_connection(self.switch_action, self.demo_action)
         from satellitkontor.gui.backup_actions import BackupActions  # admins without a database login
 
@@ -146,9 +175,9 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&Visa"))
         for n, spec in enumerate(VIEWS, start=1):
-            action = view_menu.addAction(self.title(spec.key))
+            action = view_menu.addAction(f"&{n} {self.title(spec.key)}")
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
-            action.triggered.connect(lambda _=False, key=spec.key: self.show_view(key))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_view(key, focus=True))
             self.view_actions[spec.key] = action
         view_menu.addSeparator()
         refresh = view_menu.addAction(self.tr("&Uppdatera"))
@@ -233,7 +262,8 @@ class MainWindow(QMainWindow):
                 item.setSizeHint(QSize(0, 36))
                 self.nav.addItem(item)
         self.nav.blockSignals(False)
-        self.show_view(current or self.ctx.settings.last_view or "book")
+        wanted = self._wanted
+        self._show(wanted if wanted is not None else current or self.ctx.settings.last_view or "book")
 
     def nav_keys(self) -> list[str]:
         return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
@@ -242,15 +272,31 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         return widget.key if isinstance(widget, ViewBase) and self.nav.count() else None
 
-    def show_view(self, key: str) -> None:
+    def show_view(self, key: str, *, focus: bool = False) -> None:
+        """Show ``key`` (the user chose it); Boka plats if the person may not see it. With
+        ``focus`` (Ctrl+1…6) the keyboard moves into the view, so that its own shortcuts (Ctrl+P
+        in Dagsöversikt) work at once rather than after a click."""
+        self._wanted = None
+        self._show(key)
+        current = self.stack.currentWidget()
+        if focus and isinstance(current, ViewBase):
+            focus_first(current)
+
+    def _show(self, key: str) -> None:
         keys = self.nav_keys()
         if key not in keys:
+            self._wanted = key if key in SPECS else None
             key = "book"
+        else:
+            self._wanted = None
         if key not in keys:
             return
         self.stack.setCurrentWidget(self.view(key))
+        self.nav.blockSignals(True)
         self.nav.setCurrentRow(keys.index(key))
-        self.ctx.settings.last_view = key
+        self.nav.blockSignals(False)
+        if self._wanted is None:
+            self.ctx.settings.last_view = key
 
     def _nav_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
@@ -265,6 +311,9 @@ class MainWindow(QMainWindow):
             else self.tr("Välj vem som använder programmet")
         )
         person = self.ctx.person
+        # The demo office goes into an empty database only; offered on a full one it asked
+        # "Databasen är tom…?" and then failed.
+        self.demo_action.setVisible(self.ctx.office_empty and person is None)
         if person is None:
             self.who_label.setText(self.tr("Ingen vald användare"))
         else:
@@ -282,9 +331,8 @@ class MainWindow(QMainWindow):
         geometry = self.ctx.settings.geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:  # 1200x760, or what the screen has room for (a 1280x720 laptop)
-            screen = self.screen().availableGeometry()
-            self.resize(min(1200, screen.width()), min(760, screen.height() - 40))
+        else:
+            self.resize(default_size(self.screen().availableGeometry().size()))
         state = self.ctx.settings.window_state
         if state is not None:
             self.restoreState(state)

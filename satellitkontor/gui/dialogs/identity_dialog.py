@@ -52,6 +52,8 @@ class IdentityDialog(FormDialog):
                 f"{p.name} – {municipality_name(p.municipality_code)} ({label(p.role.value, ctx.lang)})", p.id
             )
         self._people = {p.id: p for p in people}
+        if ctx.person is not None and ctx.person.id in self._people:  # "Byt användare…": start at me
+            self.people_box.setCurrentIndex(self.people_box.findData(ctx.person.id))
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("name")

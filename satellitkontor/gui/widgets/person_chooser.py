@@ -34,6 +34,7 @@ class PersonChooser(QComboBox):
         self.setMinimumContentsLength(24)
         self._people: dict[int, Person] = {}
         self._fill([ctx.person] if ctx.person is not None else [])
+        ctx.identity_changed.connect(self._identity_changed)
         if autoload:
             self.load()
 
@@ -68,6 +69,11 @@ class PersonChooser(QComboBox):
             people = [me, *people]
         self._fill(people)
         self.loaded.emit()
+
+    def _identity_changed(self) -> None:
+        """After "Byt användare…" the chooser starts at the new me, not at whom it showed before."""
+        self.setCurrentIndex(-1)
+        self._fill([self.ctx.person] if self.ctx.person is not None else [])
 
     def _fill(self, people: list[Person]) -> None:
         keep = self.person_id()
