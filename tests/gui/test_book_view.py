@@ -63,8 +63,8 @@ def test_clicking_a_desk_books_the_morning_and_the_plan_says_so(
     )
     assert desk.state == "morning"
     assert [b.person_id for b in desk.bookings] == [gui_office.anna.id]
-    assert view.plan.desk_item("Plats 1").state_text() == "FM upptagen"
-    assert view.model.index(0, COL_MORNING).data() == "Upptagen – Umeå"
+    assert view.plan.desk_item("Plats 1").state_text() == "FM: min bokning"  # Anna's own
+    assert view.model.index(0, COL_MORNING).data() == "Min bokning"
     assert view.model.index(0, COL_AFTERNOON).data() == "Ledig"
     assert view.summary_label.text() == "7 av 8 platser lediga, 1 ledig en halvdag"
     assert view.table.currentIndex().row() == 0  # the clicked desk stays selected
@@ -167,7 +167,7 @@ def test_keyboard_booking_from_the_list_and_a_full_desk_is_refused(
     assert dialog is not None and dialog.desk.name == "Plats 3"
     with qtbot.waitSignal(view.data_loaded, timeout=5000):
         qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)  # full day is the default
-    assert view.plan.desk_item("Plats 3").state_text() == "Full"
+    assert view.plan.desk_item("Plats 3").state_text() == "Min bokning"  # Anna's own, all day
     assert view.table.currentIndex().row() == 2
     assert not view.book_button.isEnabled()
     booked = gui_office.services.occupancy.bookings_of(gui_office.anna.id)

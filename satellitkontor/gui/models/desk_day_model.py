@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont
 
 from satellitkontor.domain.bookings import BookingView, DeskPeriod, halves_held, halves_of
 from satellitkontor.domain.resources import Resource
@@ -22,6 +23,9 @@ COL_DESK = 0
 COL_MORNING = 1
 COL_AFTERNOON = 2
 COL_EQUIPMENT = 3
+
+#: The tint of one's own half days, in the list and on the plan (with the words "Min bokning").
+MINE = QColor("#d6e6fb")
 
 #: The desk's state in short words ("Ledig", "FM upptagen", ...), the same as on the plan.
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,11 +71,30 @@ def booker_text(booking: BookingView, show_names: bool) -> str:
     return place
 
 
-def period_text(desk: ResourceDay, period: DeskPeriod, show_names: bool) -> str:
-    """ "Ledig" or "Upptagen – Umeå" for one half day."""
+def mine(desk: ResourceDay, period: DeskPeriod, me: int | None) -> bool:
+    """Whether ``me`` holds ``desk`` in ``period``."""
+    return me is not None and any(b.person_id == me for b in bookers(desk, period))
+
+
+def my_state_text(desk: ResourceDay, me: int | None) -> str | None:
+    """ "Min bokning" (the whole day), "FM: min bokning", "EM: min bokning", or None."""
+    morning, afternoon = mine(desk, DeskPeriod.MORNING, me), mine(desk, DeskPeriod.AFTERNOON, me)
+    if morning and afternoon:
+        return QCoreApplication.translate("DeskDayModel", "Min bokning")
+    if morning:
+        return QCoreApplication.translate("DeskDayModel", "FM: min bokning")
+    if afternoon:
+        return QCoreApplication.translate("DeskDayModel", "EM: min bokning")
+    return None
+
+
+def period_text(desk: ResourceDay, period: DeskPeriod, show_names: bool, me: int | None = None) -> str:
+    """ "Ledig", "Min bokning" or "Upptagen – Umeå" for one half day."""
     held = bookers(desk, period)
     if not held:
         return QCoreApplication.translate("DeskDayModel", "Ledig")
+    if mine(desk, period, me):
+        return QCoreApplication.translate("DeskDayModel", "Min bokning")
     who = ", ".join(booker_text(b, show_names) for b in held)
     return QCoreApplication.translate("DeskDayModel", "Upptagen – {who}").format(who=who)
 
@@ -93,14 +116,19 @@ class DeskDayModel(RowsTableModel[ResourceDay]):
         super().__init__(parent=parent)
         self._show_names = False
         self._closed = False
+        self._me: int | None = None
 
     # --- data in ---------------------------------------------------------------------------------
-    def set_desks(self, desks: Iterable[ResourceDay], *, show_names: bool, closed: bool = False) -> None:
-        """The day's desks; on a ``closed`` day every half day reads "Stängt"."""
+    def set_desks(
+        self, desks: Iterable[ResourceDay], *, show_names: bool, closed: bool = False, me: int | None = None
+    ) -> None:
+        """The day's desks; on a ``closed`` day every half day reads "Stängt"; ``me``'s own
+        half days read "Min bokning"."""
         with self.resetting():
             self._rows = tuple(desks)
             self._show_names = show_names
             self._closed = closed
+            self._me = me
 
     def desk(self, row: int) -> ResourceDay:
         return self._rows[row]
@@ -145,6 +173,16 @@ class DeskDayModel(RowsTableModel[ResourceDay]):
             )
         if role == DESK_ROLE:
             return desk
+        if role == Qt.ItemDataRole.FontRole and col in (COL_MORNING, COL_AFTERNOON):
+            period = DeskPeriod.MORNING if col == COL_MORNING else DeskPeriod.AFTERNOON
+            if mine(desk, period, self._me):
+                font = QFont()
+                font.setBold(True)
+                return font
+        if role == Qt.ItemDataRole.BackgroundRole and col in (COL_MORNING, COL_AFTERNOON):
+            period = DeskPeriod.MORNING if col == COL_MORNING else DeskPeriod.AFTERNOON
+            if mine(desk, period, self._me):
+                return MINE
         return None
 
     def _text(self, desk: ResourceDay, col: int) -> str:
@@ -153,7 +191,7 @@ class DeskDayModel(RowsTableModel[ResourceDay]):
         if self._closed and col in (COL_MORNING, COL_AFTERNOON):
             return QCoreApplication.translate("DeskDayModel", "Stängt")
         if col == COL_MORNING:
-            return period_text(desk, DeskPeriod.MORNING, self._show_names)
+            return period_text(desk, DeskPeriod.MORNING, self._show_names, self._me)
         if col == COL_AFTERNOON:
-            return period_text(desk, DeskPeriod.AFTERNOON, self._show_names)
+            return period_text(desk, DeskPeriod.AFTERNOON, self._show_names, self._me)
         return equipment_text(desk.resource)

@@ -94,7 +94,6 @@ class BookView(ViewBase):
         self.plan.setAccessibleDescription(
             self.tr("Platserna på planritningen. Samma uppgifter finns i listan under den.")
         )
-        self.plan.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plan.setMinimumHeight(180)
         self.plan.desk_clicked.connect(self._desk_clicked)
         self.plan.room_clicked.connect(self._room_clicked)
@@ -192,7 +191,9 @@ class BookView(ViewBase):
         staff = occupancy.names_visible  # the service decided (domain/privacy.py)
         self.plan.set_resources([r.resource for r in occupancy.resources])
         for desk in occupancy.desks:
-            self.plan.desk_item(desk.resource.name).set_day(desk, show_names=staff, closed=closed is not None)
+            self.plan.desk_item(desk.resource.name).set_day(
+                desk, show_names=staff, closed=closed is not None, me=self.ctx.viewer_id
+            )
         for room in occupancy.rooms:
             item = self.plan.room_item(room.resource.name)
             meetings = sum(1 for b in room.bookings if b.status.holds_resource)
@@ -204,7 +205,9 @@ class BookView(ViewBase):
         self.closed_banner.setText(closed_text)
         self.closed_banner.setVisible(bool(closed_text))
 
-        self.model.set_desks(list(occupancy.desks), show_names=staff, closed=closed is not None)
+        self.model.set_desks(
+            list(occupancy.desks), show_names=staff, closed=closed is not None, me=self.ctx.viewer_id
+        )
         self.table.setAccessibleName(
             self.tr("Platser {day}").format(day=fmt_date(occupancy.day, self.ctx.lang))
         )

@@ -9,7 +9,18 @@ how many meetings it has. The view scales the plan to fit whenever it is resized
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -23,10 +34,13 @@ from PySide6.QtWidgets import (
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.gui.models.desk_day_model import (
+    MINE,
     booker_text,
     bookers,
     equipment_text,
     long_state_text,
+    mine,
+    my_state_text,
     state_text,
 )
 from satellitkontor.services.results import ResourceDay
@@ -61,6 +75,9 @@ class DeskItem(QGraphicsItem):
         self.closed = False
         self.selected = False
         self.show_names = False
+        self.focused = False
+        #: Who looks at the plan: their own half days read "Min bokning" and are drawn blue.
+        self.me: int | None = None
         self.setPos(resource.x, resource.y)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -71,16 +88,27 @@ class DeskItem(QGraphicsItem):
 
     def state_text(self) -> str:
         """The words shown under the desk's name ("Ledig", "FM upptagen", "EM upptagen", "Full")."""
-        return QCoreApplication.translate("FloorPlan", "Stängt") if self.closed else state_text(self.state)
+        if self.closed:
+            return QCoreApplication.translate("FloorPlan", "Stängt")
+        own = my_state_text(self.day, self.me) if self.day is not None else None
+        return own or state_text(self.state)
 
-    def set_day(self, day: ResourceDay, *, show_names: bool, closed: bool) -> None:
-        self.day, self.show_names, self.closed = day, show_names, closed
+    def is_mine(self, period: DeskPeriod) -> bool:
+        return self.day is not None and mine(self.day, period, self.me)
+
+    def set_day(self, day: ResourceDay, *, show_names: bool, closed: bool, me: int | None = None) -> None:
+        self.day, self.show_names, self.closed, self.me = day, show_names, closed, me
         self.setToolTip(self._tooltip())
         self.update()
 
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
             self.selected = selected
+            self.update()
+
+    def set_focused(self, focused: bool) -> None:
+        if focused != self.focused:
+            self.focused = focused
             self.update()
 
     def _tooltip(self) -> str:
@@ -94,14 +122,19 @@ class DeskItem(QGraphicsItem):
                 (DeskPeriod.AFTERNOON, QCoreApplication.translate("FloorPlan", "Eftermiddag: {who}")),
             ):
                 for b in bookers(self.day, period):
-                    lines.append(text.format(who=booker_text(b, self.show_names)))
+                    who = (
+                        QCoreApplication.translate("FloorPlan", "min bokning")
+                        if self.me is not None and b.person_id == self.me
+                        else booker_text(b, self.show_names)
+                    )
+                    lines.append(text.format(who=who))
         if self.resource.equipment:
             lines.append(equipment_text(self.resource))
         return "<br>".join(lines)
 
     # --- drawing ---------------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
-        return QRectF(-DESK_W / 2 - 4, -DESK_H / 2 - 4, DESK_W + 8, DESK_H + 8)
+        return QRectF(-DESK_W / 2 - 6, -DESK_H / 2 - 6, DESK_W + 12, DESK_H + 12)
 
     def desk_rect(self) -> QRectF:
         return QRectF(-DESK_W / 2, -DESK_H / 2, DESK_W, DESK_H)
@@ -121,8 +154,13 @@ class DeskItem(QGraphicsItem):
         if state in ("afternoon", "full"):
             taken.append(right)
         for part in taken:
-            painter.fillRect(part, _TAKEN)
-            painter.fillRect(part, QBrush(_HATCH, Qt.BrushStyle.BDiagPattern))
+            own = self.is_mine(DeskPeriod.MORNING if part is left else DeskPeriod.AFTERNOON)
+            painter.fillRect(part, MINE if own else _TAKEN)
+            hatch = QBrush(
+                _SELECTED if own else _HATCH,
+                Qt.BrushStyle.FDiagPattern if own else Qt.BrushStyle.BDiagPattern,
+            )
+            painter.fillRect(part, hatch)
         if state in ("morning", "afternoon"):
             painter.setPen(QPen(_OUTLINE, 2, Qt.PenStyle.DashLine))
             painter.drawLine(
@@ -134,6 +172,10 @@ class DeskItem(QGraphicsItem):
         painter.setPen(outline)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
+        if self.focused:  # the keyboard's place on the plan (arrow keys, Enter books)
+            ring = QPen(QColor("#000000"), 4, Qt.PenStyle.DashLine)
+            painter.setPen(ring)
+            painter.drawRect(rect.adjusted(-2, -2, 2, 2))
         # Words on a pale strip so they stay readable over the hatching.
         strip = QRectF(rect.left() + 5, rect.top() + 14, rect.width() - 10, rect.height() - 28)
         painter.fillRect(strip, QColor(255, 255, 255, 170))
@@ -141,9 +183,16 @@ class DeskItem(QGraphicsItem):
         painter.setFont(_font(24, bold=True))
         top = QRectF(strip.left(), strip.top(), strip.width(), strip.height() / 2)
         painter.drawText(top, Qt.AlignmentFlag.AlignCenter, self.resource.name)
-        painter.setFont(_font(21, bold=state != "free"))
+        words = self.state_text()
+        size = 21
+        while (
+            size > 14
+            and QFontMetrics(_font(size, bold=state != "free")).horizontalAdvance(words) > strip.width() - 6
+        ):
+            size -= 1
+        painter.setFont(_font(size, bold=state != "free"))
         bottom = QRectF(strip.left(), strip.center().y(), strip.width(), strip.height() / 2)
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, self.state_text())
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, words)
 
 
 class RoomItem(QGraphicsRectItem):
@@ -196,6 +245,9 @@ class FloorPlan(QGraphicsView):
         self._layout: tuple[tuple[int, str, float, float], ...] = ()
         self._closed_item: QGraphicsSimpleTextItem | None = None
         self._floor: QGraphicsRectItem | None = None
+        #: The desk the keyboard is on (arrow keys move it, Enter or Space books it).
+        self._focus_name: str | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # --- items -----------------------------------------------------------------------------------
     def desk_item(self, name: str) -> DeskItem:
@@ -258,6 +310,73 @@ class FloorPlan(QGraphicsView):
     def select_desk(self, name: str | None) -> None:
         for item in self._desks.values():
             item.set_selected(item.resource.name == name)
+        if name is not None and name in self._desks:
+            self._set_focus_desk(name)
+
+    # --- keyboard --------------------------------------------------------------------------------
+    def focus_desk(self) -> str | None:
+        """The name of the desk the keyboard is on."""
+        return self._focus_name
+
+    def _set_focus_desk(self, name: str | None) -> None:
+        self._focus_name = name
+        for item in self._desks.values():
+            item.set_focused(self.hasFocus() and item.resource.name == name)
+        if name is not None and name in self._desks:
+            item = self._desks[name]
+            self.setAccessibleDescription(f"{name}: {item.state_text()}")
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self._focus_name not in self._desks:
+            self._focus_name = next(iter(self._desks), None)
+        self._set_focus_desk(self._focus_name)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        for item in self._desks.values():
+            item.set_focused(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        steps = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        current = self._desks.get(self._focus_name or "")
+        if key in steps and self._desks:
+            if current is None:
+                self._set_focus_desk(next(iter(self._desks)))
+            else:
+                target = self._nearest(current, *steps[key])
+                if target is not None:
+                    self._set_focus_desk(target.resource.name)
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and current is not None:
+            self.desk_clicked.emit(current.resource)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _nearest(self, start: DeskItem, dx: int, dy: int) -> DeskItem | None:
+        """The closest desk in the direction (dx, dy): along it first, then across it."""
+        best: tuple[float, DeskItem] | None = None
+        origin = start.pos()
+        for item in self._desks.values():
+            if item is start:
+                continue
+            d = item.pos() - origin
+            along = d.x() * dx + d.y() * dy
+            across = abs(d.x() * dy) + abs(d.y() * dx)
+            if along <= 0:
+                continue
+            score = along + 2 * across
+            if best is None or score < best[0]:
+                best = (score, item)
+        return best[1] if best is not None else None
 
     # --- fitting and clicks ----------------------------------------------------------------------
     def fit(self) -> None:
