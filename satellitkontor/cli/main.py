@@ -92,9 +92,33 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 
 def _start_app(db_url: str | None, lang: str | None) -> int:
     """No subcommand: the desktop app (Qt is imported only here, never for a command)."""
+    if not has_display():  # Qt would abort with exit 134 and lines of its own, in English
+        print(
+            pick(
+                lang or "sv",
+                "Satellitkontoret är ett skrivbordsprogram och behöver en skärm (ett fönstersystem), "
+                "men här finns ingen. På en server används kommandoraden: skriv 'satellitkontor --help' "
+                "för kommandona.",
+                "Satellitkontoret is a desktop program and needs a screen (a window system), but there "
+                "is none here. On a server use the command line: type 'satellitkontor --help' for the "
+                "commands.",
+            ),
+            file=sys.stderr,
+        )
+        return 2
     from satellitkontor.gui.app import main as gui_main
 
     return gui_main(db_url, lang)
+
+
+def has_display(environ: dict[str, str] | None = None, platform: str | None = None) -> bool:
+    """Whether a window can be shown: always on Windows and macOS; elsewhere an X11 or Wayland
+    display, or a Qt platform chosen on purpose (offscreen for tests and the smoke test)."""
+    env = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win", "darwin")):
+        return True
+    return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _language(argv: list[str]) -> str:
