@@ -30,7 +30,7 @@ from satellitkontor import logs
 from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.domain.people import Person, Role
-from satellitkontor.gui import gc_guard, i18n, unexpected
+from satellitkontor.gui import gc_guard, i18n, theme, unexpected
 from satellitkontor.gui.app_icon import app_icon
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
@@ -266,6 +266,8 @@ def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | N
     assert isinstance(app, QApplication)
     unexpected.install()
     gc_guard.install(app)
+    theme.apply(app)  # windows11 or Fusion, the palette (dark when the system is)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.apply(app))
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Satellitkontoret")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from satellitkontor.gui import theme
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.i18n import LANGUAGES
 from satellitkontor.gui.views.base import ViewBase
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(220)
         self.nav.setMinimumWidth(170)
         self.nav.setSpacing(2)
+        self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         #: The views built so far (see view()); the stack holds an empty page for the others.
         self.views: dict[str, ViewBase] = {}
@@ -257,9 +259,9 @@ class MainWindow(QMainWindow):
             visible = self.allowed(key)
             self.view_actions[key].setVisible(visible)
             if visible:
-                item = QListWidgetItem(self.title(key))
+                item = QListWidgetItem(theme.icon(theme.VIEW_ICONS[key]), self.title(key))
                 item.setData(Qt.ItemDataRole.UserRole, key)
-                item.setSizeHint(QSize(0, 36))
+                item.setSizeHint(QSize(0, 40))
                 self.nav.addItem(item)
         self.nav.blockSignals(False)
         wanted = self._wanted

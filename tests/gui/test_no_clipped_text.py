@@ -4,11 +4,13 @@ button, tab or table header shows less text than it holds, and no widget lies ou
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from satellitkontor.gui import theme
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.main_window import MainWindow
 from tests.conftest import MONDAY, Office
@@ -40,6 +42,17 @@ def _busy_week(office: Office) -> None:
         8,
         "Arbetsgrupp digitalisering Umeåregionen",
     )
+
+
+@pytest.fixture(autouse=True)
+def _the_apps_look(qapp: QApplication) -> Iterator[None]:
+    """As the app starts (gui/app.py): its style, palette and spacing."""
+    old_palette, old_style, old_sheet = qapp.palette(), qapp.style().name(), qapp.styleSheet()
+    theme.apply(qapp, dark=False)
+    yield
+    qapp.setStyleSheet(old_sheet)
+    qapp.setStyle(old_style)
+    qapp.setPalette(old_palette)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

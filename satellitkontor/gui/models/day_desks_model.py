@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod, halves_held, halves_of
 from satellitkontor.domain.resources import Resource
@@ -27,7 +27,12 @@ STATUS_TINTS = {
     BookingStatus.CHECKED_IN: QColor("#e3f4e1"),
     BookingStatus.NO_SHOW: QColor("#fbe9e4"),
 }
-FREE_COLOUR = QColor("#6b6b6b")
+
+
+def free_colour() -> QColor:
+    """ "ledig" in the palette's secondary text colour (≥ 4.5:1 on rows and alternate rows, see
+    gui/theme.py); the grey #6b6b6b it replaced had about 3.8:1 on a shaded row."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +150,7 @@ class DayDesksModel(RowsTableModel[DeskRow]):
             and col in (self.MORNING, self.AFTERNOON)
             and booking is None
         ):
-            return FREE_COLOUR
+            return free_colour()
         if role == Qt.ItemDataRole.FontRole and col in (self.MORNING, self.AFTERNOON) and booking is None:
             font = QFont()
             font.setItalic(True)

@@ -1,0 +1,192 @@
+"""The app's look: one palette (light, or dark when the system is dark), the style, the
+navigation icons and a few rules of spacing and focus.
+
+Style: Qt's ``windows11`` where it exists (Windows 11, Qt 6.7+), so the app looks native there;
+Fusion elsewhere, with the same palette, so every PC shows the same colours. The palette's text
+and background pairs are chosen for WCAG AA (at least 4.5:1, tests/gui/test_theme.py measures
+them). Icons are Tabler's outline SVGs (resources/icons/tabler, MIT), drawn in the palette's
+text colour so they follow light and dark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from satellitkontor.resources_data import resource_path
+
+
+@dataclass(frozen=True)
+class Colours:
+    window: str
+    base: str
+    alternate: str
+    text: str
+    muted: str  # secondary text ("ledig", hints), still ≥ 4.5:1 on base and alternate
+    accent: str  # selection, focus ring, links
+    accent_text: str  # text on the accent
+    button: str
+    panel: str  # the navigation's background
+    error: str
+    mine: str  # one's own bookings (with the words "Min bokning")
+
+
+LIGHT = Colours(
+    window="#f4f6f8",
+    base="#ffffff",
+    alternate="#f2f5f8",
+    text="#1b1f24",
+    muted="#545b63",
+    accent="#1d5fb4",
+    accent_text="#ffffff",
+    button="#eef1f4",
+    panel="#e8edf2",
+    error="#a40000",
+    mine="#d6e6fb",
+)
+DARK = Colours(
+    window="#1e2227",
+    base="#15181c",
+    alternate="#1c2026",
+    text="#e8ebee",
+    muted="#a9b1ba",
+    accent="#5b9cf0",
+    accent_text="#0b1420",
+    button="#2a2f36",
+    panel="#242a31",
+    error="#ff8a80",
+    mine="#21406b",
+)
+
+#: Navigation icons by view key (resources/icons/tabler).
+VIEW_ICONS = {
+    "book": "armchair",
+    "room": "presentation",
+    "mine": "calendar-user",
+    "day": "clipboard-list",
+    "rotation": "building-community",
+    "admin": "settings",
+}
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def colours(dark: bool | None = None) -> Colours:
+    if dark is None:
+        dark = system_is_dark()
+    return DARK if dark else LIGHT
+
+
+def palette(c: Colours) -> QPalette:
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, value in (
+        (roles.Window, c.window),
+        (roles.WindowText, c.text),
+        (roles.Base, c.base),
+        (roles.AlternateBase, c.alternate),
+        (roles.Text, c.text),
+        (roles.Button, c.button),
+        (roles.ButtonText, c.text),
+        (roles.Highlight, c.accent),
+        (roles.HighlightedText, c.accent_text),
+        (roles.ToolTipBase, c.base),
+        (roles.ToolTipText, c.text),
+        (roles.PlaceholderText, c.muted),
+        (roles.Link, c.accent),
+        (roles.BrightText, c.error),
+    ):
+        p.setColor(role, QColor(value))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.muted))
+    return p
+
+
+def style_name(available: list[str] | None = None) -> str:
+    """``windows11`` where Qt has it, else Fusion."""
+    keys = [k.lower() for k in (available if available is not None else QStyleFactory.keys())]
+    return "windows11" if "windows11" in keys else "Fusion"
+
+
+def stylesheet(c: Colours) -> str:
+    """Spacing of the navigation, and a focus ring on lists and tables that is seen."""
+    return f"""
+QListWidget#navigation {{ background: {c.panel}; border: none; padding: 6px; }}
+QListWidget#navigation::item {{ padding: 6px 8px; border-radius: 6px; }}
+QListWidget#navigation::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+QTableView:focus, QListView:focus, QTreeView:focus {{ border: 2px solid {c.accent}; }}
+QGraphicsView#floorPlan:focus {{ border: 2px solid {c.accent}; }}
+"""
+
+
+def apply(app: QApplication, dark: bool | None = None) -> Colours:
+    """The style, palette and stylesheet for the whole app; the colours chosen."""
+    c = colours(dark)
+    app.setStyle(style_name())
+    app.setPalette(palette(c))
+    app.setStyleSheet(stylesheet(c))
+    return c
+
+
+def icon(name: str, colour: str | None = None, size: int = 24) -> QIcon:
+    """A Tabler outline icon, drawn in ``colour`` (the palette's text colour by default)."""
+    svg = resource_path("icons", "tabler", f"{name}.svg").read_bytes()
+    if colour is None:
+        app = QGuiApplication.instance()
+        colour = (
+            QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
+            if app is not None
+            else "#000000"
+        )
+    renderer = QSvgRenderer(QByteArray(svg.replace(b"currentColor", colour.encode())))
+    result = QIcon()
+    for scale in (1, 2):
+        pixmap = QPixmap(QSize(size * scale, size * scale))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, size * scale, size * scale))
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+# --- contrast (WCAG 2.1) -----------------------------------------------------------------------------
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: str) -> float:
+    q = QColor(colour)
+    r, g, b = (_linear(v) for v in (q.redF(), q.greenF(), q.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two colours, 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_pairs(c: Colours) -> dict[str, tuple[str, str]]:
+    """Every text colour on every background it is drawn on."""
+    return {
+        "text on base": (c.text, c.base),
+        "text on alternate rows": (c.text, c.alternate),
+        "text on window": (c.text, c.window),
+        "text on buttons": (c.text, c.button),
+        "text on the navigation": (c.text, c.panel),
+        "muted on base": (c.muted, c.base),
+        "muted on alternate rows": (c.muted, c.alternate),
+        "muted on window": (c.muted, c.window),
+        "selected text": (c.accent_text, c.accent),
+        "links on base": (c.accent, c.base),
+        "errors on window": (c.error, c.window),
+        "text on own bookings": (c.text, c.mine),
+    }
