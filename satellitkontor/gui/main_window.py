@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -108,8 +108,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Vyer"))
-        self.nav.setMaximumWidth(220)
+        self.nav.setMaximumWidth(240)
         self.nav.setMinimumWidth(170)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSpacing(2)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
@@ -124,11 +125,14 @@ class MainWindow(QMainWindow):
             self._pages[spec.key] = page
             self.stack.addWidget(page)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        # The navigation as wide as its longest name needs, the view beside it with a margin:
+        # no splitter, whose spare width showed as a blank strip between the two.
+        splitter = QWidget()
+        row = QHBoxLayout(splitter)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
         self.offline_banner = OfflineBanner(ctx)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -264,6 +268,10 @@ class MainWindow(QMainWindow):
                 item.setSizeHint(QSize(0, 40))
                 self.nav.addItem(item)
         self.nav.blockSignals(False)
+        names = [
+            self.nav.fontMetrics().horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())
+        ]
+        self.nav.setFixedWidth(min(240, max(170, max(names, default=0) + 20 + 60)))
         wanted = self._wanted
         self._show(wanted if wanted is not None else current or self.ctx.settings.last_view or "book")
 

@@ -33,6 +33,7 @@ class Colours:
     panel: str  # the navigation's background
     error: str
     mine: str  # one's own bookings (with the words "Min bokning")
+    border: str  # panels and tabs (not text)
 
 
 LIGHT = Colours(
@@ -47,6 +48,7 @@ LIGHT = Colours(
     panel="#e8edf2",
     error="#a40000",
     mine="#d6e6fb",
+    border="#b8c2cc",
 )
 DARK = Colours(
     window="#1e2227",
@@ -60,6 +62,7 @@ DARK = Colours(
     panel="#242a31",
     error="#ff8a80",
     mine="#21406b",
+    border="#3c444e",
 )
 
 #: Navigation icons by view key (resources/icons/tabler).
@@ -122,6 +125,15 @@ QListWidget#navigation {{ background: {c.panel}; border: none; padding: 6px; }}
 QListWidget#navigation::item {{ padding: 6px 8px; border-radius: 6px; }}
 QListWidget#navigation::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
 QTableView:focus, QListView:focus, QTreeView:focus {{ border: 2px solid {c.accent}; }}
+QTabWidget::pane {{ border: 1px solid {c.border}; border-radius: 4px; top: -1px; background: {c.window}; }}
+QTabBar::tab {{
+    padding: 7px 14px; margin-right: 2px; color: {c.text}; background: {c.button};
+    border: 1px solid {c.border}; border-bottom: none;
+    border-top-left-radius: 6px; border-top-right-radius: 6px;
+}}
+QTabBar::tab:selected {{ background: {c.window}; color: {c.accent}; }}
+QTabBar::tab:!selected {{ margin-top: 3px; }}
+QTabBar::tab:focus {{ border: 2px solid {c.accent}; border-bottom: none; }}
 QGraphicsView#floorPlan:focus {{ border: 2px solid {c.accent}; }}
 """
 
@@ -187,6 +199,7 @@ def text_pairs(c: Colours) -> dict[str, tuple[str, str]]:
         "muted on window": (c.muted, c.window),
         "selected text": (c.accent_text, c.accent),
         "links on base": (c.accent, c.base),
+        "selected tab on window": (c.accent, c.window),
         "errors on window": (c.error, c.window),
         "text on own bookings": (c.text, c.mine),
     }

@@ -2,10 +2,11 @@
 
     python -m tests.gui.screenshots [--out resources/screenshots]
 
-Starts Xvfb on a free display (1280x720, the smallest screen the app must be usable on), builds
-the demo office with the clock pinned to Monday 23 November 2026 10:15, starts the app as the
-demo's administrator and, for each view, shows it and takes the whole screen with ImageMagick's
-``import -window root``. Needs the Debian packages xvfb, x11-utils and imagemagick (not run in CI).
+For each screen size (1280x720, the smallest screen the app must be usable on, and 1920x1080)
+starts Xvfb on a free display, builds the demo office with the clock pinned to Monday 23 November 2026 10:15, starts the app as the
+demo's administrator with the app's look (gui/theme.py) and, for each view, in Swedish and in
+English, shows it and takes the whole screen with ImageMagick's ``import -window root``, saved as
+``<view>-<size>.png`` (Swedish) and ``<view>-<size>-en.png``. Needs the Debian packages xvfb, x11-utils and imagemagick (not run in CI).
 """
 
 from __future__ import annotations
@@ -21,16 +22,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-SIZE = "1280x720"
-#: Views by key; "view:page" is a page (tab) of a view, saved as "view-page.png".
-VIEWS = ("book", "room", "mine", "day", "rotation", "admin", "admin:integrations")
+SIZES = ("1280x720", "1920x1080")
+#: Views by key; "view:page" is a page (tab) of a view, saved as "view-page-<size>.png".
+VIEWS = ("book", "room", "mine", "day", "rotation", "admin", "admin:integrations", "admin:statistics")
+#: What a title bar and a task bar take of the screen: the window gets the rest.
+TITLE_AND_TASK_BAR = 70
 
 
-def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+def start_xvfb(size: str) -> tuple[subprocess.Popen[bytes], str]:
     for n in range(99, 120):
         if not Path(f"/tmp/.X11-unix/X{n}").exists():
             display = f":{n}"
-            proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{SIZE}x24", "-nolisten", "tcp"])
+            proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"])
             for _ in range(50):
                 if Path(f"/tmp/.X11-unix/X{n}").exists():
                     return proc, display
@@ -39,12 +42,13 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     raise RuntimeError("no free X display")
 
 
-def app_main(out: Path, db: Path, settings: Path, lang: str) -> int:
+def app_main(out: Path, db: Path, settings: Path, lang: str, size: str) -> int:
     """Runs inside the X session: the real app, view by view."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from satellitkontor.domain import clock as clk
+    from satellitkontor.gui import theme
     from satellitkontor.gui.app import DesktopApp
     from satellitkontor.gui.settings import AppSettings
     from satellitkontor.storage.locations import sqlite_url
@@ -52,12 +56,14 @@ def app_main(out: Path, db: Path, settings: Path, lang: str) -> int:
     moment = datetime(2026, 11, 23, 10, 15, tzinfo=clk.OFFICE_TZ)
     app = QApplication([sys.argv[0]])
     app.setApplicationDisplayName("Satellitkontoret")
+    theme.apply(app, dark=False)
     desktop = DesktopApp(AppSettings.at(str(settings)), sqlite_url(db), lang, clock=lambda: moment)
     desktop.start()
     window = desktop.window
-    window.resize(1280, 690)
+    width, height = (int(n) for n in size.split("x"))
+    window.resize(width, height - TITLE_AND_TASK_BAR)
     window.move(0, 0)
-    steps = list(VIEWS) if lang == "sv" else ["book"]
+    steps = list(VIEWS)
 
     def shoot(name: str) -> None:
         subprocess.run(["import", "-window", "root", str(out / name)], check=True)
@@ -73,7 +79,7 @@ def app_main(out: Path, db: Path, settings: Path, lang: str) -> int:
         if page:
             tabs = desktop.window.views[view]
             tabs.tabs.setCurrentWidget(tabs.pages[page])  # type: ignore[attr-defined]
-        suffix = "" if lang == "sv" else f"-{lang}"
+        suffix = f"-{size}" if lang == "sv" else f"-{size}-{lang}"
         name = key.replace(":", "-")
         QTimer.singleShot(1500, lambda: (shoot(f"{name}{suffix}.png"), next_view()))
 
@@ -126,11 +132,12 @@ def _feeds(services: Any, admin_id: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("resources/screenshots"))
-    parser.add_argument("--inside", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--inside", nargs=5, help=argparse.SUPPRESS)
+    parser.add_argument("--size", choices=SIZES, action="append", help="only these sizes")
     args = parser.parse_args(argv)
     if args.inside:
-        out, db, settings, lang = args.inside
-        return app_main(Path(out), Path(db), Path(settings), lang)
+        out, db, settings, lang, size = args.inside
+        return app_main(Path(out), Path(db), Path(settings), lang, size)
 
     from datetime import datetime as dt
 
@@ -141,24 +148,29 @@ def main(argv: list[str] | None = None) -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="sk_shots_"))
-    xvfb, display = start_xvfb()
     try:
         moment = dt(2026, 11, 23, 10, 15, tzinfo=clk.OFFICE_TZ)
         services = open_office(sqlite_url(tmp / "demo.sqlite3"), clock=lambda: moment)
         DemoService(services.db, services.clock).create()
         _my_bookings(services)
         services.close()
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp / "cfg"))
-        env["SATELLITKONTOR_USER"] = "sofia.lindqvist@umea.se"
-        for lang in ("sv", "en"):
-            subprocess.run(
-                [sys.executable, "-m", "tests.gui.screenshots", "--inside", str(args.out.resolve()),
-                 str(tmp / "demo.sqlite3"), str(tmp / f"settings-{lang}.ini"), lang],
-                env=env, check=True, timeout=120,
-            )  # fmt: skip
+        for size in args.size or SIZES:
+            xvfb, display = start_xvfb(size)
+            try:
+                env = dict(
+                    os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp / "cfg")
+                )
+                env["SATELLITKONTOR_USER"] = "sofia.lindqvist@umea.se"
+                for lang in ("sv", "en"):
+                    subprocess.run(
+                        [sys.executable, "-m", "tests.gui.screenshots", "--inside", str(args.out.resolve()),
+                         str(tmp / "demo.sqlite3"), str(tmp / f"settings-{size}-{lang}.ini"), lang, size],
+                        env=env, check=True, timeout=180,
+                    )  # fmt: skip
+            finally:
+                xvfb.terminate()
+                xvfb.wait()
     finally:
-        xvfb.terminate()
-        xvfb.wait()
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
 

@@ -104,11 +104,12 @@ class BookView(ViewBase):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_DESK, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_MORNING, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_AFTERNOON, QHeaderView.ResizeMode.Interactive)
+        # Who has the desk is what people read: those columns fit their text on one line; the
+        # equipment takes the rest and is cut with "…" (the whole in its tooltip).
+        header.setSectionResizeMode(COL_MORNING, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_AFTERNOON, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_EQUIPMENT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_MORNING, 200)
-        header.resizeSection(COL_AFTERNOON, 200)
+        self.table.setWordWrap(False)
         self.table.setMinimumHeight(120)
         self.table.activated.connect(lambda _index: self.book_selected())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QKeyEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -58,8 +58,13 @@ class PlanItem(QGraphicsRectItem):
         self.setBrush(QBrush(QColor(fill)))
         text = resource.name if resource.active else editor.tr("{name} (inaktiv)").format(name=resource.name)
         self.text = QGraphicsSimpleTextItem(text, self)
-        font = self.text.font()
-        font.setPixelSize(22)
+        font = self.text.font()  # as large as the item allows: the plan is drawn scaled down
+        font.setBold(True)
+        size = 40
+        font.setPixelSize(size)
+        while size > 16 and QFontMetricsF(font).horizontalAdvance(text) > w - 16:
+            size -= 2
+            font.setPixelSize(size)
         self.text.setFont(font)
         bounds = self.text.boundingRect()
         self.text.setPos(-bounds.width() / 2, -bounds.height() / 2)

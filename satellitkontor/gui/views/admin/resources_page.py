@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.resource_dialog import ResourceDialog
-from satellitkontor.gui.models.resources_model import EQUIPMENT, NAME, ResourcesModel
+from satellitkontor.gui.models.resources_model import EQUIPMENT, NAME, POSITION, ResourcesModel
 from satellitkontor.gui.widgets.plan_editor import PlanEditor
 from satellitkontor.gui.widgets.row_table import row_table
 
@@ -44,6 +44,7 @@ class ResourcesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EQUIPMENT, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(POSITION, True)  # raw plan coordinates: the plan beside shows them
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._table_selection)
 
