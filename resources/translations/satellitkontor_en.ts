@@ -1,101 +1,101 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="53" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="53"/>
         <source>Om Satellitkontoret</source>
         <translation>About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="60" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="60"/>
         <source>Programmets ikon</source>
-        <translation>The program's icon</translation>
+        <translation>The program&apos;s icon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="64" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="64"/>
         <source>Bokning av kontorsplatser och konferensrum på Umeåregionens satellitkontor.</source>
-        <translation>Desk and conference-room booking for Umeåregionen's satellite office.</translation>
+        <translation>Desk and conference-room booking for Umeåregionen&apos;s satellite office.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="93" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="93"/>
         <source>&amp;Kopiera</source>
         <extracomment>More sections go here (the record of processing of personal data is the first).</extracomment>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="95" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="95"/>
         <source>Kopiera uppgifterna till urklipp</source>
         <translation>Copy the details to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="96" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="96"/>
         <source>Kopiera uppgifterna, t.ex. till ett mejl till IT</source>
         <translation>Copy the details, e.g. into an e-mail to IT</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="99" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="99"/>
         <source>Öppna &amp;loggmappen</source>
         <translation>Open the &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="114" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="114"/>
         <source>{where} (inte öppnad)</source>
         <translation>{where} (not opened)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="117" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="117"/>
         <source>(finns inte: standardvärden används)</source>
         <translation>(not there: defaults are used)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="120" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="120"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="121" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="121"/>
         <source>Databas</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="122" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="122"/>
         <source>Loggfil</source>
         <translation>Log file</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="123" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="123"/>
         <source>Dina inställningar</source>
         <translation>Your settings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="124" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="124"/>
         <source>Datorns inställningar</source>
-        <translation>This computer's settings</translation>
+        <translation>This computer&apos;s settings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="125" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="125"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="126" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="126"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="127" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="127"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="128" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="128"/>
         <source>Licens</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="138" />
+        <location filename="../../satellitkontor/gui/dialogs/about_dialog.py" line="138"/>
         <source>&amp;Kopierat</source>
         <translation>&amp;Copied</translation>
     </message>
@@ -103,8 +103,8 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin_view.py" line="27" />
-        <location filename="../../satellitkontor/gui/views/admin_view.py" line="54" />
+        <location filename="../../satellitkontor/gui/views/admin_view.py" line="27"/>
+        <location filename="../../satellitkontor/gui/views/admin_view.py" line="54"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -112,33 +112,33 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/audit_model.py" line="82" />
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="82"/>
         <source>Tid</source>
-        <extracomment>The entry's id. The view reached the end of what is loaded and more entries match: load the next page.</extracomment>
+        <extracomment>The entry&apos;s id. The view reached the end of what is loaded and more entries match: load the next page.</extracomment>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/audit_model.py" line="83" />
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="83"/>
         <source>Vem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/audit_model.py" line="84" />
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="84"/>
         <source>Händelse</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/audit_model.py" line="85" />
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="85"/>
         <source>Gäller</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/audit_model.py" line="86" />
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="86"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/audit_model.py" line="87" />
+        <location filename="../../satellitkontor/gui/models/audit_model.py" line="87"/>
         <source>Ändring</source>
         <translation>Change</translation>
     </message>
@@ -146,176 +146,176 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="65" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="65"/>
         <source>Begränsa &amp;period</source>
         <extracomment>Entries per page loaded as the list scrolls. How long typing may pause before the list follows the search text (ms). Fresh entries are on screen (after a refresh or a filter change). The next page was added to the list. A CSV file was written (its path).</extracomment>
         <translation>Limit the &amp;period</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="67" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="67"/>
         <source>Från och med</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="68" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="68"/>
         <source>Till och med</source>
         <translation>Up to and including</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="72" />
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="295" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="72"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="305"/>
         <source>Händelse</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="73" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="73"/>
         <source>Alla händelser</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="79" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="79"/>
         <source>Sök i ändringsloggen</source>
         <translation>Search the change log</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="80" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="80"/>
         <source>Person, plats, värde …</source>
         <translation>Person, place, value …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="91" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="91"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="92" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="92"/>
         <source>&amp;Till:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="93" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="93"/>
         <source>&amp;Händelse:</source>
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="94" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="94"/>
         <source>&amp;Sök:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="105" />
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="158" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="168"/>
         <source>Ändringslogg</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="116" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="126"/>
         <source>Före och efter</source>
         <translation>Before and after</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="126" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="136"/>
         <source>Exportera &amp;CSV…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="128" />
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="322" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="138"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="332"/>
         <source>Exportera CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="140" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="150"/>
         <source>Varje ändring sparas här med vem, när och vad som ändrades. Loggen kan inte ändras eller tas bort; namn tas bort enligt lagringstiden.</source>
         <translation>Every change is kept here with who, when and what changed. The log cannot be changed or removed; names are removed when the retention period ends.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="263" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="273"/>
         <source>1 post</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="263" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="273"/>
         <source>{n} poster</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="267" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="277"/>
         <source>{shown} av {total} poster visas</source>
         <translation>{shown} of {total} entries shown</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="289" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="299"/>
         <source>Välj en post för att se vad som ändrades.</source>
         <translation>Choose an entry to see what changed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="293" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="303"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="294" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="304"/>
         <source>Vem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="296" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="306"/>
         <source>Gäller</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="299" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="309"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="301" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="311"/>
         <source>Obs</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="301" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="311"/>
         <source>Personuppgifter har tagits bort ur posten.</source>
         <translation>Personal data has been removed from the entry.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="308" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="318"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="308" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="318"/>
         <source>Före</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="308" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="318"/>
         <source>Efter</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="317" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="327"/>
         <source>satellitkontoret-andringslogg-{day}</source>
         <translation>satellite-office-change-log-{day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="322" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="332"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="336" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="346"/>
         <source>1 post sparades i {path}</source>
         <translation>1 entry was saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="336" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="346"/>
         <source>{n} poster sparades i {path}</source>
         <translation>{n} entries were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="342" />
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="352"/>
         <source>Exporterar ändringsloggen…</source>
         <translation>Exporting the change log…</translation>
     </message>
@@ -323,212 +323,212 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="57" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="57"/>
         <source>Säker&amp;hetskopiera kontoret…</source>
         <extracomment>What the file dialogs offer. A backup was written / an office restored (the summary; tests wait for these). After a restore the person using the app is not in the office: ask who it is.</extracomment>
         <translation>&amp;Back up the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="60" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="60"/>
         <source>Åte&amp;rställ från säkerhetskopia…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="86" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="86"/>
         <source>Säkerhetskopiera kontoret</source>
         <translation>Back up the office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="98" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="98"/>
         <source>Säkerhetskopierar kontoret…</source>
         <translation>Backing up the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="106" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="106"/>
         <source>Säkerhetskopian är sparad</source>
         <translation>The backup is saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="107" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="107"/>
         <source>Säkerhetskopian är sparad: {file} – {people} personer, {bookings} bokningar</source>
         <translation>The backup is saved: {file} – {people} people, {bookings} bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="119" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="119"/>
         <source>Återställ från säkerhetskopia</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="145" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="145"/>
         <source>Ersätta kontoret?</source>
         <translation>Replace the office?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="148" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="148"/>
         <source>Allt i kontoret ersätts med innehållet i {file}: personer, platser, bokningar, ändringsloggen, värdkommunskalendern och inställningarna.</source>
         <translation>Everything in the office is replaced by the contents of {file}: people, desks, bookings, the change log, the host municipality calendar and the settings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="152" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="152"/>
         <source>Det går inte att ångra. Gör gärna en säkerhetskopia först.</source>
         <translation>This cannot be undone. Consider making a backup first.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="153" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="153"/>
         <source>Ersätt kontoret</source>
         <translation>Replace the office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="154" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="154"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="172" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="172"/>
         <source>Återställer kontoret…</source>
         <translation>Restoring the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="187" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="187"/>
         <source>Kontoret är återställt</source>
         <translation>The office is restored</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="189" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="189"/>
         <source>Kontoret är återställt från {file} – {people} personer, {bookings} bokningar</source>
         <translation>The office is restored from {file} – {people} people, {bookings} bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="207" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="207"/>
         <source>Säkerhetskopior (*{suffix});;Alla filer (*)</source>
         <translation>Backups (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="210" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="210"/>
         <source>{done} av {total} rader</source>
         <translation>{done} of {total} rows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="219" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="219"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/backup_actions.py" line="220" />
+        <location filename="../../satellitkontor/gui/backup_actions.py" line="220"/>
         <source>{file} är kontorets egen databas. Välj en annan fil för säkerhetskopian.</source>
-        <translation>{file} is the office's own database. Choose another file for the backup.</translation>
+        <translation>{file} is the office&apos;s own database. Choose another file for the backup.</translation>
     </message>
 </context>
 <context>
     <name>BookView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="81" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="81"/>
         <source>Stängt</source>
         <extracomment>Fresh data is on screen (tests wait on it). The conference room was clicked on the plan: its Resource.</extracomment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="89" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="89"/>
         <source>Lediga platser</source>
         <translation>Free desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="93" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="93"/>
         <source>Planritning</source>
         <translation>Floor plan</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="95" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="95"/>
         <source>Platserna på planritningen. Samma uppgifter finns i listan under den.</source>
         <translation>The desks on the floor plan. The same information is in the list below it.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="103" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="102"/>
         <source>Platser</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="117" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="117"/>
         <source>&amp;Boka…</source>
         <translation>&amp;Book…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="119" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="119"/>
         <source>Boka vald plats</source>
         <translation>Book selected desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="120" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="120"/>
         <source>Boka den valda platsen (Enter i listan)</source>
         <translation>Book the selected desk (Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="126" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="126"/>
         <source>Meddelande</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="150" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="150"/>
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="199" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="201"/>
         <source>1 möte</source>
         <translation>1 meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="199" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="201"/>
         <source>{n} möten</source>
         <translation>{n} meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="202" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="204"/>
         <source>Kontoret är stängt: {reason}</source>
         <translation>The office is closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="209" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="213"/>
         <source>Platser {day}</source>
         <translation>Desks {day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="218" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="222"/>
         <source>Inga platser går att boka den här dagen.</source>
         <translation>No desks can be booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="222" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="226"/>
         <source>{free} av {total} platser lediga, 1 ledig en halvdag</source>
         <translation>{free} of {total} desks free, 1 free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="226" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="230"/>
         <source>{free} av {total} platser lediga, {partial} lediga en halvdag</source>
         <translation>{free} of {total} desks free, {partial} free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="229" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="233"/>
         <source>{free} av {total} platser lediga</source>
         <translation>{free} of {total} desks free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="287" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="291"/>
         <source>Ingen kontakt med databasen: det går inte att boka just nu. Försök igen om en stund.</source>
         <translation>No contact with the database: booking is not possible right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="293" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="297"/>
         <source>Kontoret är stängt: {reason}. Det går inte att boka den dagen.</source>
         <translation>The office is closed: {reason}. Nothing can be booked that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="300" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="304"/>
         <source>{desk} är upptagen hela dagen. Välj en annan plats eller dag.</source>
         <translation>{desk} is taken all day. Choose another desk or day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="320" />
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="324"/>
         <source>Bokat: {desk}, {period}, {day}.</source>
         <translation>Booked: {desk}, {period}, {day}.</translation>
     </message>
@@ -536,68 +536,68 @@
 <context>
     <name>CalendarImportBox</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="35" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="35"/>
         <source>Importera från kalender</source>
-        <extracomment>The import dialog is open (it is ``dialog``). Reading the file failed (the error box is shown). Bookings were imported (the ImportResult). Tests set this false: Qt's own file dialog, which they can fill in.</extracomment>
+        <extracomment>The import dialog is open (it is ``dialog``). Reading the file failed (the error box is shown). Bookings were imported (the ImportResult). Tests set this false: Qt&apos;s own file dialog, which they can fill in.</extracomment>
         <translation>Import from a calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="42" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="42"/>
         <source>Läs in bokningar från en kalenderfil (.ics), till exempel en export från Outlook eller Microsoft Bookings. Du ser först vad som skulle hända; ingenting sparas förrän du väljer Importera.</source>
         <translation>Read bookings from a calendar file (.ics), for example an export from Outlook or Microsoft Bookings. You see first what would happen; nothing is saved until you choose Import.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="47" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="47"/>
         <source>&amp;Importera kalenderfil (.ics)…</source>
         <translation>&amp;Import calendar file (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="49" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="49"/>
         <source>Importera kalenderfil (.ics)</source>
         <translation>Import calendar file (.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="55" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="55"/>
         <source>Senaste import</source>
         <translation>Latest import</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="64" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="64"/>
         <source>Välj kalenderfil att importera</source>
         <translation>Choose a calendar file to import</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="68" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="68"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="68" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="68"/>
         <source>Alla filer (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="81" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="81"/>
         <source>Läser {file}…</source>
         <translation>Reading {file}…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="91" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="91"/>
         <source>{file} kunde inte läsas; ingenting importerades.</source>
         <translation>{file} could not be read; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="101" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="101"/>
         <source>Läser kalenderfilen…</source>
         <translation>Reading the calendar file…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="116" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="116"/>
         <source>1 bokning importerades.</source>
         <translation>1 booking was imported.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="118" />
+        <location filename="../../satellitkontor/gui/views/admin/calendar_import_box.py" line="118"/>
         <source>{n} bokningar importerades.</source>
         <translation>{n} bookings were imported.</translation>
     </message>
@@ -605,58 +605,58 @@
 <context>
     <name>ClosureDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="35" />
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="36" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="35"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="36"/>
         <source>Ny stängning</source>
         <translation>New closure</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="38" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="38"/>
         <source>Första stängda dag</source>
         <translation>First closed day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="39" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="39"/>
         <source>Sista stängda dag</source>
         <translation>Last closed day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="43" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="43"/>
         <source>Anledning</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="44" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="44"/>
         <source>t.ex. Renovering</source>
         <translation>e.g. Renovation</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="51" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="51"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="52" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="52"/>
         <source>&amp;Till och med:</source>
         <translation>&amp;To (inclusive):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="53" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="53"/>
         <source>&amp;Anledning:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="61" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="61"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57"/>
         <source>&amp;Lägg till</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="58" />
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="58"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
@@ -664,17 +664,17 @@
 <context>
     <name>ClosuresModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/closures_model.py" line="28" />
+        <location filename="../../satellitkontor/gui/models/closures_model.py" line="28"/>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/closures_model.py" line="28" />
+        <location filename="../../satellitkontor/gui/models/closures_model.py" line="28"/>
         <source>Till</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/closures_model.py" line="28" />
+        <location filename="../../satellitkontor/gui/models/closures_model.py" line="28"/>
         <source>Anledning</source>
         <translation>Reason</translation>
     </message>
@@ -682,65 +682,65 @@
 <context>
     <name>ClosuresPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="78" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="79"/>
         <source>Stängningar</source>
         <extracomment>How far ahead the holidays are listed. Fresh data is on screen.</extracomment>
         <translation>Closures</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="84" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="85"/>
         <source>Inga stängningar är inlagda.</source>
         <translation>No closures have been added.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="87" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="88"/>
         <source>&amp;Ny stängning…</source>
         <translation>&amp;New closure…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="89" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="90"/>
         <source>Ny stängning</source>
         <translation>New closure</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="91" />
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="188" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="92"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="187"/>
         <source>&amp;Ta bort</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="93" />
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="176" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="94"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="177"/>
         <source>Ta bort stängningen</source>
         <translation>Remove the closure</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="104" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="105"/>
         <source>Kontoret stängt (inlagt av administratör)</source>
         <translation>Office closed (added by an administrator)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="113" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="114"/>
         <source>Helgdagar det kommande året</source>
         <translation>Holidays in the coming year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="118" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="119"/>
         <source>Helgdagar det kommande året (kontoret är stängt)</source>
         <translation>Holidays in the coming year (the office is closed)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="132" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="133"/>
         <source>Stängda dagar</source>
         <translation>Closed days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="179" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="180"/>
         <source>Ta bort stängningen {start} – {end} ({reason})? Kontoret blir då bokningsbart de dagarna.</source>
         <translation>Remove the closure {start} – {end} ({reason})? The office can then be booked on those days.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="189" />
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="187"/>
         <source>&amp;Behåll</source>
         <translation>&amp;Keep</translation>
     </message>
@@ -748,47 +748,47 @@
 <context>
     <name>DateNavigator</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="34" />
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="34"/>
         <source>Föregående arbetsdag</source>
         <translation>Previous working day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="35" />
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="35"/>
         <source>Föregående arbetsdag (Alt+Vänster)</source>
         <translation>Previous working day (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="37" />
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="37"/>
         <source>&amp;Idag</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="39" />
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="39"/>
         <source>Idag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="43" />
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="43"/>
         <source>Nästa arbetsdag</source>
         <translation>Next working day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="44" />
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="44"/>
         <source>Nästa arbetsdag (Alt+Höger)</source>
         <translation>Next working day (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="47" />
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="47"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="112" />
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="112"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="121" />
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="121"/>
         <source>{day} (idag)</source>
         <translation>{day} (today)</translation>
     </message>
@@ -796,33 +796,33 @@
 <context>
     <name>DayDesksModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="101" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="106"/>
         <source>ledig</source>
         <extracomment>Background tints that repeat what the status text says (never the only sign).</extracomment>
         <translation>free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="102" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="107"/>
         <source>(okänd)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="103" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="108"/>
         <source>{name} ({municipality})</source>
         <translation>{name} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="116" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="121"/>
         <source>fm: {morning} · em: {afternoon}</source>
         <translation>am: {morning} · pm: {afternoon}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="120" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="125"/>
         <source>Ledig</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="121" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="126"/>
         <source>{name}, {email}
 {start}–{end}, {period}
 Status: {status}</source>
@@ -831,22 +831,22 @@ Status: {status}</source>
 Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="137"/>
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="137"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="137"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132" />
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="137"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -854,37 +854,37 @@ Status: {status}</translation>
 <context>
     <name>DayRoomModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="67" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="67"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="68" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="68"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="69" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="69"/>
         <source>Bokad av</source>
         <translation>Booked by</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="70" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="70"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="71" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="71"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="72" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="72"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="83" />
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="83"/>
         <source>{room}: {title}
 {name}, {email}</source>
         <translation>{room}: {title}
@@ -894,74 +894,74 @@ Status: {status}</translation>
 <context>
     <name>DaySheet</name>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="50" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="50"/>
         <source>{n} bokad</source>
         <translation>{n} booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="52" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="52"/>
         <source>{n} bokade</source>
         <translation>{n} booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="55" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="55"/>
         <source>{n} ledig</source>
         <translation>{n} free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="57" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="57"/>
         <source>{n} lediga</source>
         <translation>{n} free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="60" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="60"/>
         <source>{hours} timme bokad</source>
         <translation>{hours} hour booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="62" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="62"/>
         <source>{hours} timmar bokade</source>
         <translation>{hours} hours booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="64" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="64"/>
         <source>Platser: {taken}, {free} · Konferensrum: {room}</source>
         <translation>Desks: {taken}, {free} · Conference room: {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="89" />
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="126" />
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="140" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="89"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="126"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="140"/>
         <source>Satellitkontoret – dagsöversikt</source>
         <translation>Satellite office – day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="92" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="92"/>
         <source>{day} – stängt: {reason}</source>
         <translation>{day} – closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="96" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="96"/>
         <source>{day}, öppet {opens}–{closes}</source>
         <translation>{day}, open {opens}–{closes}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="99" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="99"/>
         <source>Utskriven {day} kl. {time}</source>
         <translation>Printed {day} at {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="107" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="107"/>
         <source>Inga kontorsplatser.</source>
         <translation>No desks.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="109" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="109"/>
         <source>Inga möten bokade.</source>
         <translation>No meetings booked.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="165" />
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="165"/>
         <source>Skriv ut dagsöversikt</source>
         <translation>Print day overview</translation>
     </message>
@@ -969,138 +969,138 @@ Status: {status}</translation>
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="70" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="70"/>
         <source>Kontorsplatser</source>
         <extracomment>Fresh data for the chosen day is on screen.</extracomment>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="73" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="73"/>
         <source>Konferensrummets möten</source>
         <translation>Conference room meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="77" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="77"/>
         <source>Inga möten bokade i konferensrummet.</source>
         <translation>No meetings booked in the conference room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="79" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="79"/>
         <source>&amp;Kontorsplatser</source>
         <translation>&amp;Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="81" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="81"/>
         <source>Konferens&amp;rum</source>
         <translation>Conference &amp;room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="88" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="88"/>
         <source>&amp;Checka in</source>
         <translation>&amp;Check in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="89" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="89"/>
         <source>Markera att personen har kommit</source>
         <translation>Mark that the person has arrived</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="90" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="90"/>
         <source>&amp;Uteblev</source>
         <translation>&amp;No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="91" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="91"/>
         <source>Markera att personen inte kom; platsen blir ledig</source>
         <translation>Mark that the person did not come; the place becomes free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="93" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="93"/>
         <source>&amp;Person:</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="95" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="95"/>
         <source>&amp;Kontorsplats…</source>
         <translation>&amp;Desk…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="98" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="98"/>
         <source>Konferens&amp;rummet…</source>
         <translation>Conference &amp;room…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="102" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="102"/>
         <source>&amp;Boka åt…</source>
         <translation>&amp;Book for…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="104" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="104"/>
         <source>Boka en plats eller konferensrummet åt den valda personen</source>
         <translation>Book a desk or the conference room for the chosen person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="105" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="105"/>
         <source>&amp;Skriv ut…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="111" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="111"/>
         <source>Spara som &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="115" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="115"/>
         <source>Skriv ut / Spara som P&amp;DF…</source>
         <translation>Print / Save as PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="120" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="120"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="123" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="123"/>
         <source>Summering</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="173" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="173"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="318" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="318"/>
         <source>{name} är incheckad.</source>
         <translation>{name} is checked in.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="322" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="322"/>
         <source>{name} är markerad som utebliven.</source>
         <translation>{name} is marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="405" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="405"/>
         <source>Dagsöversikten sparades som {file}.</source>
         <translation>The day overview was saved as {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="409" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="409"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="410" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="410"/>
         <source>Det gick inte att spara {file}. Välj en annan plats.</source>
         <translation>Could not save {file}. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="422" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="422"/>
         <source>Spara dagsöversikten som PDF</source>
         <translation>Save the day overview as PDF</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="425" />
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="425"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -1108,68 +1108,68 @@ Status: {status}</translation>
 <context>
     <name>DeskBookingDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="73" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="73"/>
         <source>Boka {desk}</source>
         <extracomment>Which booked periods make a period unavailable.</extracomment>
         <translation>Book {desk}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="82" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="82"/>
         <source>Utrustning: {items}</source>
         <translation>Equipment: {items}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="89" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="89"/>
         <source>Del av dagen</source>
         <translation>Part of the day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="93" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="93"/>
         <source>&amp;Heldag</source>
         <translation>&amp;Full day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="94" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="94"/>
         <source>&amp;Förmiddag</source>
         <translation>&amp;Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="95" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="95"/>
         <source>&amp;Eftermiddag</source>
         <translation>&amp;Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="107" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="107"/>
         <source>Platsen är fullbokad den här dagen.</source>
         <translation>The desk is fully booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="116" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="116"/>
         <source>Bokas åt:</source>
         <translation>Booked for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="120" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="120"/>
         <source>B&amp;oka åt:</source>
         <translation>Boo&amp;k for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="127" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="127"/>
         <source>&amp;Boka</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="127" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="127"/>
         <source>Boka</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="189" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="189"/>
         <source>{period} (upptagen)</source>
         <translation>{period} (taken)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="190" />
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="190"/>
         <source>{period} (upptagen – {who})</source>
         <translation>{period} (taken – {who})</translation>
     </message>
@@ -1177,81 +1177,97 @@ Status: {status}</translation>
 <context>
     <name>DeskDayModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="35" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="39"/>
         <source>FM upptagen</source>
-        <extracomment>The desk's state in short words ("Ledig", "FM upptagen", ...), the same as on the plan. The desk's :class:`ResourceDay`.</extracomment>
+        <extracomment>The tint of one&apos;s own half days, in the list and on the plan (with the words &quot;Min bokning&quot;). The desk&apos;s state in short words (&quot;Ledig&quot;, &quot;FM upptagen&quot;, ...), the same as on the plan. The desk&apos;s :class:`ResourceDay`.</extracomment>
         <translation>AM taken</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="37" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="41"/>
         <source>EM upptagen</source>
         <translation>PM taken</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="39" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="43"/>
         <source>Full</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="40" />
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="79" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="44"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="100"/>
         <source>Ledig</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="46" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="50"/>
         <source>Förmiddag upptagen, eftermiddag ledig</source>
         <translation>Taken in the morning, free in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="48" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="52"/>
         <source>Förmiddag ledig, eftermiddag upptagen</source>
         <translation>Free in the morning, taken in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="50" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="54"/>
         <source>Upptagen hela dagen</source>
         <translation>Taken all day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="51" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="55"/>
         <source>Ledig hela dagen</source>
         <translation>Free all day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="69" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="73"/>
         <source>{name} ({municipality})</source>
         <translation>{name} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="81" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="88"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="102"/>
+        <source>Min bokning</source>
+        <translation>My booking</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="90"/>
+        <source>FM: min bokning</source>
+        <translation>AM: my booking</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="92"/>
+        <source>EM: min bokning</source>
+        <translation>PM: my booking</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="104"/>
         <source>Upptagen – {who}</source>
         <translation>Taken – {who}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="123" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="151"/>
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="124" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="152"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="125" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="153"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="126" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="154"/>
         <source>Utrustning</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="139" />
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="147" />
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="159" />
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="167"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="175"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="197"/>
         <source>Stängt</source>
         <translation>Closed</translation>
     </message>
@@ -1259,42 +1275,42 @@ Status: {status}</translation>
 <context>
     <name>ErasePersonDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="30" />
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="30"/>
         <source>Radera personuppgifter</source>
         <translation>Erase personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="35" />
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="35"/>
         <source>Radera {name} &lt;{email}&gt;?</source>
         <translation>Erase {name} &lt;{email}&gt;?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="40" />
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="40"/>
         <source>Personen tas bort. Kommande bokningar avbokas. Namn, e-postadress och mötesrubriker tas bort ur alla personens bokningar och ur ändringsloggen. Bokningarna finns kvar utan namn, så statistiken ändras inte. Det går inte att ångra.</source>
-        <translation>The person is removed. Coming bookings are cancelled. Name, e-mail address and meeting titles are removed from all of the person's bookings and from the audit trail. The bookings stay without a name, so the statistics do not change. This cannot be undone.</translation>
+        <translation>The person is removed. Coming bookings are cancelled. Name, e-mail address and meeting titles are removed from all of the person&apos;s bookings and from the audit trail. The bookings stay without a name, so the statistics do not change. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="49" />
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="49"/>
         <source>Skriv personens e-postadress för att bekräfta</source>
-        <translation>Type the person's e-mail address to confirm</translation>
+        <translation>Type the person&apos;s e-mail address to confirm</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="55" />
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="55"/>
         <source>Skriv personens &amp;e-postadress för att bekräfta:</source>
-        <translation>Type the person's &amp;e-mail address to confirm:</translation>
+        <translation>Type the person&apos;s &amp;e-mail address to confirm:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="57" />
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="57"/>
         <source>&amp;Radera</source>
         <translation>&amp;Erase</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="58" />
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="58"/>
         <source>Radera personuppgifterna</source>
         <translation>Erase the personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="61" />
+        <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="61"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1302,48 +1318,48 @@ Status: {status}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="29" />
+        <location filename="../../satellitkontor/gui/errors.py" line="29"/>
         <source>Något oväntat hände ({kind}). Ingenting sparades. Programmet fortsätter. Detaljer finns i loggfilen: {path}</source>
         <translation>Something unexpected happened ({kind}). Nothing was saved. The program carries on. Details are in the log file: {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="40" />
+        <location filename="../../satellitkontor/gui/errors.py" line="40"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="61" />
+        <location filename="../../satellitkontor/gui/errors.py" line="61"/>
         <source>Det gick inte att läsa</source>
         <translation>Could not read</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="62" />
+        <location filename="../../satellitkontor/gui/errors.py" line="62"/>
         <source>Filen {file} kunde inte läsas: {reason}</source>
         <translation>The file {file} could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="66" />
-        <location filename="../../satellitkontor/gui/errors.py" line="71" />
+        <location filename="../../satellitkontor/gui/errors.py" line="66"/>
+        <location filename="../../satellitkontor/gui/errors.py" line="71"/>
         <source>Det gick inte att spara</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="67" />
+        <location filename="../../satellitkontor/gui/errors.py" line="67"/>
         <source>Kalenderfilen {file} kunde inte sparas: {reason}</source>
         <translation>The calendar file {file} could not be saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="72" />
+        <location filename="../../satellitkontor/gui/errors.py" line="72"/>
         <source>Filen {file} kunde inte sparas: {reason}</source>
         <translation>The file {file} could not be saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/unexpected.py" line="35" />
+        <location filename="../../satellitkontor/gui/unexpected.py" line="35"/>
         <source>Något oväntat hände. Programmet fortsätter. Detaljer finns i loggfilen: {path}</source>
         <translation>Something unexpected happened. The program carries on. Details are in the log file: {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/unexpected.py" line="97" />
+        <location filename="../../satellitkontor/gui/unexpected.py" line="97"/>
         <source>Något oväntat hände</source>
         <extracomment>How many unexpected exceptions were seen (the smoke test fails on any).</extracomment>
         <translation>Something unexpected happened</translation>
@@ -1352,182 +1368,182 @@ Status: {status}</translation>
 <context>
     <name>ExchangeBox</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="94" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="94"/>
         <source>Exchange / Outlook</source>
         <translation>Exchange / Outlook</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="97" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="97"/>
         <source>Synka bokningar med Exchange</source>
         <translation>Sync bookings with Exchange</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="101" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="101"/>
         <source>EWS (Exchange Server, Exchange Online)</source>
         <translation>EWS (Exchange Server, Exchange Online)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="102" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="102"/>
         <source>Microsoft Graph (Exchange Online)</source>
         <translation>Microsoft Graph (Exchange Online)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="104" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="104"/>
         <source>EWS-adress:</source>
         <translation>EWS address:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="106" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="106"/>
         <source>Tjänstekonto (postlåda):</source>
         <translation>Service account (mailbox):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="107" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="107"/>
         <source>Användarnamn:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="108" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="108"/>
         <source>Lösenord:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="108" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="108"/>
         <source>sparas bara i nyckelringen</source>
         <translation>kept in the keyring only</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="113" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="113"/>
         <source>Exchange-version:</source>
         <translation>Exchange version:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="114" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="114"/>
         <source>Koppling:</source>
         <translation>Connection:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="115" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="115"/>
         <source>Tenant-id (Graph):</source>
         <translation>Tenant ID (Graph):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="116" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="116"/>
         <source>Klient-id (Graph):</source>
         <translation>Client ID (Graph):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="119" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="119"/>
         <source>Brevlådor per rum och plats</source>
         <translation>Mailboxes per room and desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="121" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="121"/>
         <source>Brevlådor (Plats=postlåda):</source>
         <translation>Mailboxes (Place=mailbox):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="123" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="123"/>
         <source>Bjud in platsens brevlåda</source>
-        <translation>Invite the desk's mailbox</translation>
+        <translation>Invite the desk&apos;s mailbox</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="124" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="124"/>
         <source>Bara händelse i bokarens kalender</source>
-        <translation>Only an event in the booker's calendar</translation>
+        <translation>Only an event in the booker&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="125" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="125"/>
         <source>Kontorsplatser:</source>
         <translation>Desks:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="126" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="126"/>
         <source>Okänd organisatör bokas på:</source>
         <translation>Unknown organizers are booked as:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="129" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="129"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="130" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="130"/>
         <source>Synka var:</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="138" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="138"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="139" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="139"/>
         <source>Testa anslutningen</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="140" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="140"/>
         <source>Synka nu</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="194" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="194"/>
         <source>Senast lyckade synk: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="197" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="197"/>
         <source>Inte i Outlook än: %1 ändringar (äldsta sedan %2)</source>
         <translation>Not in Outlook yet: %1 changes (oldest since %2)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="202" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="202"/>
         <source>Inget väntar: allt finns i Outlook.</source>
         <translation>Nothing pending: everything is in Outlook.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="204" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="204"/>
         <source>Senaste fel: %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="208" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="208"/>
         <source>Rummet har tackat nej till %1 bokningar.</source>
         <translation>The room declined %1 bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="212" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="212"/>
         <source>%1 ändringar har körts över de senaste två veckorna (se ändringsloggen).</source>
         <translation>%1 changes were overridden in the last two weeks (see the change log).</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="245" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="245"/>
         <source>Inställningarna sparades.</source>
         <translation>The settings were saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="253" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="253"/>
         <source>Testar anslutningen …</source>
         <translation>Testing the connection …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="257" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="257"/>
         <source>Anslutningen fungerar.</source>
         <translation>The connection works.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="268" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="268"/>
         <source>Synkar …</source>
         <translation>Syncing …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="272" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="272"/>
         <source>Synkningen är klar.</source>
         <translation>The sync is done.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="288" />
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="288"/>
         <source>Något gick fel: %1</source>
         <translation>Something went wrong: %1</translation>
     </message>
@@ -1535,54 +1551,54 @@ Status: {status}</translation>
 <context>
     <name>FeedUrlDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="38" />
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="39" />
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="47" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="38"/>
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="39"/>
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="47"/>
         <source>Flödets adress</source>
-        <translation>The feed's address</translation>
+        <translation>The feed&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="43" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="43"/>
         <source>Flödet «{name}» är publicerat</source>
         <translation>The feed «{name}» is published</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="50" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="50"/>
         <source>&amp;Kopiera</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="52" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="52"/>
         <source>Kopiera adressen</source>
         <translation>Copy the address</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="63" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="63"/>
         <source>Adressen visas bara nu. Den som har adressen kan se flödet. Återkalla den om den sprids.</source>
         <translation>The address is shown only now. Whoever has the address can see the feed. Revoke it if it spreads.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="71" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="71"/>
         <source>I Outlook: Lägg till kalender → Från Internet, och klistra in adressen. Andra kalenderprogram kallar det att prenumerera på en kalender.</source>
         <translation>In Outlook: Add calendar → From Internet, and paste the address. Other calendar programs call it subscribing to a calendar.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="86" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="86"/>
         <source>Adressen pekar på den här datorn ({host}) och fungerar bara här. Ange flödesserverns adress i nätverket under Flödesserverns adress, publicera igen och återkalla det här flödet.</source>
-        <translation>The address points to this computer ({host}) and works only here. Enter the feed server's address on the network under Feed server address, publish again and revoke this feed.</translation>
+        <translation>The address points to this computer ({host}) and works only here. Enter the feed server&apos;s address on the network under Feed server address, publish again and revoke this feed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="95" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="95"/>
         <source>&amp;Stäng</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="96" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="96"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="108" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="108"/>
         <source>Adressen är kopierad. Klistra in den där den ska användas.</source>
         <translation>The address is copied. Paste it where it is to be used.</translation>
     </message>
@@ -1590,134 +1606,134 @@ Status: {status}</translation>
 <context>
     <name>FeedsBox</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="98" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="99"/>
         <source>Kalenderflöden (iCal)</source>
-        <extracomment>Where subscribers reach ``satellitkontor serve-feeds`` unless an admin says otherwise (as the command line's ``feeds publish --base-url``: $SATELLITKONTOR_FEEDS_URL, else this). The widest the "Publicerat" column starts (pixels). Fresh data is on screen. A feed was published; its address is shown (the URL dialog is ``url_dialog``). A feed was saved as a file: its path and the number of events. Tests set this false: Qt's own file dialog, which they can fill in.</extracomment>
+        <extracomment>Where subscribers reach ``satellitkontor serve-feeds`` unless an admin says otherwise (as the command line&apos;s ``feeds publish --base-url``: $SATELLITKONTOR_FEEDS_URL, else this). The widest the &quot;Publicerat&quot; column starts (pixels). Fresh data is on screen. A feed was published; its address is shown (the URL dialog is ``url_dialog``). A feed was saved as a file: its path and the number of events. Tests set this false: Qt&apos;s own file dialog, which they can fill in.</extracomment>
         <translation>Calendar feeds (iCal)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="111" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="112"/>
         <source>Publicera kontorets kalendrar som adresser som Outlook, telefoner och andra kalenderprogram kan prenumerera på. Flödena lämnas ut av flödesservern (satellitkontor serve-feeds).</source>
-        <translation>Publish the office's calendars as addresses that Outlook, phones and other calendar programs can subscribe to. The feeds are served by the feed server (satellitkontor serve-feeds).</translation>
+        <translation>Publish the office&apos;s calendars as addresses that Outlook, phones and other calendar programs can subscribe to. The feeds are served by the feed server (satellitkontor serve-feeds).</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="117" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="118"/>
         <source>Publicerade kalenderflöden</source>
         <translation>Published calendar feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="130" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="131"/>
         <source>&amp;Publicerade kalenderflöden</source>
         <translation>&amp;Published calendar feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="132" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="133"/>
         <source>Inga kalenderflöden är publicerade.</source>
         <translation>No calendar feeds are published.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="135" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="136"/>
         <source>Publicera &amp;nytt flöde…</source>
         <translation>Publish &amp;new feed…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="136" />
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="319" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="137"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="320"/>
         <source>Åt&amp;erkalla</source>
         <translation>R&amp;evoke</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="137" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="138"/>
         <source>Återkalla det valda flödet</source>
         <translation>Revoke the chosen feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="138" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="139"/>
         <source>&amp;Spara flöde som fil…</source>
         <translation>&amp;Save feed as file…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="140" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="141"/>
         <source>Visa åter&amp;kallade</source>
         <translation>Show revo&amp;ked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="142" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="143"/>
         <source>Visa återkallade flöden</source>
         <translation>Show revoked feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="153" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="154"/>
         <source>Flödesserverns adress</source>
         <translation>Feed server address</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="157" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="158"/>
         <source>Adressen som prenumeranterna når flödesservern på, till exempel http://kontorsserver:8765.</source>
         <translation>The address at which subscribers reach the feed server, for example http://kontorsserver:8765.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="165" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="166"/>
         <source>Flödesserverns &amp;adress:</source>
         <translation>Feed server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="172" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="173"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="218" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="219"/>
         <source>Skriv adressen med http:// eller https:// först, till exempel http://kontorsserver:8765.</source>
         <translation>Write the address with http:// or https:// first, for example http://kontorsserver:8765.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="294" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="297"/>
         <source>Flödet «{name}» är publicerat.</source>
         <translation>The feed «{name}» is published.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="310" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="313"/>
         <source>Återkalla flödet</source>
         <translation>Revoke the feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="313" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="316"/>
         <source>Återkalla flödet «{name}» (adressen börjar {hint}…)? Adressen slutar fungera för alla som prenumererar på den. Det går inte att ångra; du kan publicera ett nytt flöde.</source>
         <translation>Revoke the feed «{name}» (the address starts {hint}…)? The address stops working for everyone who subscribes to it. This cannot be undone; you can publish a new feed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="320" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="320"/>
         <source>&amp;Behåll</source>
         <translation>&amp;Keep</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="339" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="338"/>
         <source>Flödet «{name}» är återkallat.</source>
         <translation>The feed «{name}» is revoked.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="357" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="356"/>
         <source>Spara kalenderflödet</source>
         <translation>Save the calendar feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="360" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="359"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="380" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="379"/>
         <source>Sparade 1 händelse i {file}.</source>
         <translation>Saved 1 event in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="382" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="381"/>
         <source>Sparade {n} händelser i {file}.</source>
         <translation>Saved {n} events in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="393" />
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="392"/>
         <source>Sparar kalenderflödet…</source>
         <translation>Saving the calendar feed…</translation>
     </message>
@@ -1725,37 +1741,43 @@ Status: {status}</translation>
 <context>
     <name>FloorPlan</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="74" />
-        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="88" />
+        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="92"/>
+        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="116"/>
         <source>Stängt</source>
+        <extracomment>Who looks at the plan: their own half days read &quot;Min bokning&quot; and are drawn blue.</extracomment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="93" />
+        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="121"/>
         <source>Förmiddag: {who}</source>
         <translation>Morning: {who}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="94" />
+        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="122"/>
         <source>Eftermiddag: {who}</source>
         <translation>Afternoon: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/floor_plan.py" line="126"/>
+        <source>min bokning</source>
+        <translation>my booking</translation>
     </message>
 </context>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="165" />
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="165"/>
         <source>Ingen kontakt med databasen just nu. Det du har fyllt i finns kvar; du kan spara när kontakten är tillbaka.</source>
         <extracomment>Inline errors: dark red and bold (the text says what is wrong; the colour only underlines it).</extracomment>
         <translation>No contact with the database right now. What you have entered is kept; you can save when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="170" />
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="170"/>
         <source>Det gick inte att spara: programmet har ingen kontakt med databasen. Det du har fyllt i finns kvar. Försök igen när kontakten är tillbaka.</source>
         <translation>Could not save: the program has no contact with the database. What you have entered is kept. Try again when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="175" />
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="175"/>
         <source>Kontakten med databasen är tillbaka. Det du har fyllt i är inte sparat än: försök igen.</source>
         <translation>The connection to the database is back. What you have entered is not saved yet: please try again.</translation>
     </message>
@@ -1763,72 +1785,72 @@ Status: {status}</translation>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="32" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="32"/>
         <source>Vem är du?</source>
         <translation>Who are you?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="38" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="38"/>
         <source>Satellitkontoret behöver veta vem som bokar. Välj dig själv i listan, eller fyll i dina uppgifter om du är ny här.</source>
         <translation>The satellite office needs to know who is booking. Pick yourself in the list, or fill in your details if you are new here.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="45" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="45"/>
         <source>&amp;Jag finns i listan</source>
         <translation>&amp;I am in the list</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="46" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="46"/>
         <source>Jag är &amp;ny här</source>
         <translation>I am &amp;new here</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="49" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="49"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="58" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="60"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="61" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="63"/>
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="63" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="65"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="66" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="68"/>
         <source>Jag är</source>
         <translation>I am</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="74" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="76"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="75" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="77"/>
         <source>&amp;E-post:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="76" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="78"/>
         <source>&amp;Kommun:</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="77" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="79"/>
         <source>Jag är &amp;en:</source>
         <translation>I am &amp;a:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="85" />
+        <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="87"/>
         <source>Fortsätt</source>
         <translation>Continue</translation>
     </message>
@@ -1836,191 +1858,191 @@ Status: {status}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="76" />
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="77" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="76"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="77"/>
         <source>Importera kalenderfil</source>
-        <extracomment>Changes of the choices within this many ms are planned together. What the reader noticed about the file, shown at most this many (then "… och N till"). The title column's width at first (pixels); the status takes the rest.</extracomment>
+        <extracomment>Changes of the choices within this many ms are planned together. What the reader noticed about the file, shown at most this many (then &quot;… och N till&quot;). The title column&apos;s width at first (pixels); the status takes the rest.</extracomment>
         <translation>Import calendar file</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="80" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="80"/>
         <source>Importera «{file}»</source>
         <translation>Import «{file}»</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="83" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="83"/>
         <source>Filen har 1 händelse.</source>
         <translation>The file has 1 event.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="85" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="85"/>
         <source>Filen har {n} händelser.</source>
         <translation>The file has {n} events.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="90" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="90"/>
         <source>… och {n} till.</source>
         <translation>… and {n} more.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="103" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="103"/>
         <source>Vad som händer vid importen</source>
         <translation>What the import does</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="117" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="117"/>
         <source>Vald rad</source>
         <translation>Chosen row</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="122" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="122"/>
         <source>Vad som händer (ingenting sparas förrän du väljer Importera):</source>
         <translation>What happens (nothing is saved until you choose Import):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="137" />
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="323" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="137"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="323"/>
         <source>&amp;Importera</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="138" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="138"/>
         <source>Importera</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="141" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="141"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="165" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="165"/>
         <source>Var ska händelserna bokas?</source>
         <translation>Where are the events to be booked?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="169" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="169"/>
         <source>Välj för varje plats i filen vilken kontorsplats eller vilket rum händelserna bokas på. Hoppa över lämnar dem utanför importen.</source>
         <translation>For each place in the file, choose the desk or room its events are booked on. Skip leaves them out of the import.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="177" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="177"/>
         <source>Platser i filen</source>
         <translation>Places in the file</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179"/>
         <source>I filen</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179"/>
         <source>Hittat i</source>
         <translation>Found in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179"/>
         <source>Händelser</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179"/>
         <source>Bokas på</source>
         <translation>Booked on</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="202" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="202"/>
         <source>Okända personers händelser bokas åt</source>
         <translation>Events of unknown people are booked for</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="203" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="203"/>
         <source>Ingen – deras händelser avvisas</source>
         <translation>Nobody – their events are rejected</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="206" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="206"/>
         <source>{name} ({email})</source>
         <translation>{name} ({email})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="211" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="211"/>
         <source>Okända &amp;personer bokas åt:</source>
         <translation>Unknown &amp;people booked for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="221" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="221"/>
         <source>(ingen plats eller rubrik)</source>
         <translation>(no place or title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="225" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="225"/>
         <source>Plats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="227" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="227"/>
         <source>Inbjudet rum</source>
         <translation>Invited room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="228" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="228"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="233" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="233"/>
         <source>Bokas på, för «{place}»</source>
         <translation>Booked on, for «{place}»</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="235" />
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="245" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="235"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="245"/>
         <source>Som föreslaget per händelse</source>
         <translation>As suggested per event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="236" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="236"/>
         <source>Hoppa över</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="239" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="239"/>
         <source>Valfri ledig kontorsplats</source>
         <translation>Any free desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="311" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="311"/>
         <source>Välj en rad för att se hela texten.</source>
         <translation>Choose a row to see the whole text.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="314" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="314"/>
         <source>«{title}», {day}: {status}</source>
         <translation>«{title}», {day}: {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="322" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="322"/>
         <source>Räknar ut vad som skulle hända…</source>
         <translation>Working out what would happen…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="330" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="330"/>
         <source>Skapas: {create}    Dubbletter: {duplicate}    Avvisas: {reject}    Hoppas över: {skip}</source>
         <translation>Created: {create}    Duplicates: {duplicate}    Rejected: {reject}    Skipped: {skip}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="335" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="335"/>
         <source>&amp;Importera 1 bokning</source>
         <translation>&amp;Import 1 booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="335" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="335"/>
         <source>&amp;Importera {n} bokningar</source>
         <translation>&amp;Import {n} bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="375" />
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="375"/>
         <source>Importerar…</source>
         <translation>Importing…</translation>
     </message>
@@ -2028,63 +2050,63 @@ Status: {status}</translation>
 <context>
     <name>ImportPlanModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="91" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="91"/>
         <source>Skapas ({note})</source>
-        <extracomment>The PlanRow of a row (any column). A row's outcome beside the service's three: the admin chose "Hoppa över" for its place. "förmiddag", "heldag" or "10:00–11:00", already in the model's language. CREATE, DUPLICATE, REJECT or SKIP. Why (a duplicate or a rejection), or what to know (a created booking's note); "" if none.</extracomment>
+        <extracomment>The PlanRow of a row (any column). A row&apos;s outcome beside the service&apos;s three: the admin chose &quot;Hoppa över&quot; for its place. &quot;förmiddag&quot;, &quot;heldag&quot; or &quot;10:00–11:00&quot;, already in the model&apos;s language. CREATE, DUPLICATE, REJECT or SKIP. Why (a duplicate or a rejection), or what to know (a created booking&apos;s note); &quot;&quot; if none.</extracomment>
         <translation>Created ({note})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="92" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="92"/>
         <source>Skapas</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="95" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="95"/>
         <source>Dubblett: {reason}</source>
         <translation>Duplicate: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="95" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="95"/>
         <source>Dubblett</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="98" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="98"/>
         <source>Avvisas: {reason}</source>
         <translation>Rejected: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="99" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="99"/>
         <source>Hoppas över</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="104" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="104"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="105" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="105"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="106" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="106"/>
         <source>Plats/rum</source>
         <translation>Desk/room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="107" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="107"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="108" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="108"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="109" />
+        <location filename="../../satellitkontor/gui/models/import_plan_model.py" line="109"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2092,7 +2114,7 @@ Status: {status}</translation>
 <context>
     <name>IntegrationsPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="46" />
+        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="46"/>
         <source>Kalendrar</source>
         <translation>Calendars</translation>
     </message>
@@ -2100,109 +2122,109 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="54" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="55"/>
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="55" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="56"/>
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="57" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="58"/>
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="59" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="60"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="61" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="62"/>
         <source>Värdkommun</source>
         <translation>Host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="63" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="64"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="79" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="105"/>
         <source>Satellitkontoret – Umeåregionen</source>
-        <extracomment>The user chose another language: the app rebuilds the window in it. "Byt användare…" and "Skapa demokontor…" from the menu; the app handles them.</extracomment>
+        <extracomment>Room a window&apos;s frame takes beyond its contents: the title bar (about 31 px on Windows 11 at 100 %) and the borders, so the whole window fits the screen above the task bar. The user chose another language: the app rebuilds the window in it. &quot;Byt användare…&quot; and &quot;Skapa demokontor…&quot; from the menu; the app handles them.</extracomment>
         <translation>Satellite office – Umeåregionen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="84" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="110"/>
         <source>Vyer</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="127" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="161"/>
         <source>&amp;Arkiv</source>
-        <extracomment>The views built so far (see view()); the stack holds an empty page for the others.</extracomment>
+        <extracomment>The views built so far (see view()); the stack holds an empty page for the others. The view asked for but not (yet) allowed, e.g. the remembered Dagsöversikt before the receptionist is known: shown once it is, and kept as the last view meanwhile.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="129" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="163"/>
         <source>&amp;Byt användare…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="132" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="166"/>
         <source>Skapa &amp;demokontor…</source>
         <translation>Create &amp;demo office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="143" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="178"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="147" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="182"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="154" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="189"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="158" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="193"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="168" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="203"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="169" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="204"/>
         <source>&amp;Om Satellitkontoret</source>
         <translation>&amp;About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="263" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="319"/>
         <source>Du är inloggad i databasen som {login}</source>
         <translation>You are signed in to the database as {login}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="265" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="321"/>
         <source>Välj vem som använder programmet</source>
         <translation>Choose who is using the program</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="269" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="328"/>
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="272" />
+        <location filename="../../satellitkontor/gui/main_window.py" line="331"/>
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -2210,123 +2232,123 @@ Status: {status}</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="29" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="29"/>
         <source>Nytt möte</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="35" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="35"/>
         <source>Typ av möte</source>
         <translation>Kind of meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="37" />
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="41" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="37"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="41"/>
         <source>Umeåregionrådet</source>
         <translation>Umeå Region Council</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="38" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="38"/>
         <source>Överlämning värdkommun</source>
         <translation>Host municipality handover</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="42" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="42"/>
         <source>Överlämning (december)</source>
         <translation>Handover (December)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="43" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="43"/>
         <source>Övrigt möte</source>
         <translation>Other meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="46" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="46"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="49" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="49"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="55" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="55"/>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="59" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="59"/>
         <source>Till</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="63" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="63"/>
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="64" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="64"/>
         <source>t.ex. Satellitkontoret, Renmarkstorget 5D</source>
         <translation>e.g. the satellite office, Renmarkstorget 5D</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="67" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="67"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="70" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="70"/>
         <source>&amp;Typ:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="71" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="71"/>
         <source>&amp;Rubrik:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="72" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="72"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="73" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="73"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="74" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="74"/>
         <source>T&amp;ill:</source>
         <translation>T&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="75" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="75"/>
         <source>&amp;Plats:</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="76" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="76"/>
         <source>&amp;Anteckning:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="81" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="81"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="81" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="81"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="93" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="93"/>
         <source>Skriv en rubrik för mötet.</source>
         <translation>Write a title for the meeting.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="100" />
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="100"/>
         <source>Mötet måste sluta efter att det börjar.</source>
         <translation>The meeting must end after it starts.</translation>
     </message>
@@ -2334,43 +2356,43 @@ Status: {status}</translation>
 <context>
     <name>MeetingsModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="32" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="32"/>
         <source>Umeåregionrådet</source>
-        <extracomment>The row's MeetingView, for views and tests.</extracomment>
+        <extracomment>The row&apos;s MeetingView, for views and tests.</extracomment>
         <translation>Umeå Region Council</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="33" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="33"/>
         <source>Överlämning</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="34" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="34"/>
         <source>Övrigt</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40"/>
         <source>Möte</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40"/>
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40" />
+        <location filename="../../satellitkontor/gui/models/meetings_model.py" line="40"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
@@ -2378,58 +2400,58 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="68" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="68"/>
         <source>Datum</source>
         <extracomment>The BookingView of a row (any column). What the series column shows for a booking in a series (with a tooltip saying so in words).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="69" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="69"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="70" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="70"/>
         <source>Plats/rum</source>
         <translation>Desk/room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="71" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="71"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="72" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="72"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="73" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="73"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="74" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="74"/>
         <source>Serie</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="88" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="88"/>
         <source>Ingår i en serie</source>
         <translation>Part of a series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="88" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="88"/>
         <source>Enstaka bokning</source>
         <translation>Single booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="92" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="92"/>
         <source>Ändringen är inte skriven till Outlook än. Den skickas vid nästa synkronisering.</source>
         <translation>The change is not in Outlook yet. It is sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="113" />
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="113"/>
         <source> – inte i Outlook än</source>
         <translation> – not in Outlook yet</translation>
     </message>
@@ -2437,150 +2459,150 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="68" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="69"/>
         <source>Kommande eller tidigare bokningar</source>
         <extracomment>Fresh bookings are on screen. An .ics file was written: its path and how many bookings it holds.</extracomment>
         <translation>Coming or past bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="69" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="70"/>
         <source>&amp;Kommande</source>
         <translation>&amp;Coming</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="70" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="71"/>
         <source>&amp;Tidigare</source>
         <translation>&amp;Past</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="75" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="140" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="76"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="141"/>
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="92" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="93"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="95" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="144" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="254" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="96"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="145"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="255"/>
         <source>Av&amp;boka</source>
         <translation>Can&amp;cel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="97" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="149" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="263" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="150"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="264"/>
         <source>Avboka s&amp;erien</source>
         <translation>Cancel the s&amp;eries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="100" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="154" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="101"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="155"/>
         <source>E&amp;xportera till kalender (.ics)…</source>
         <translation>E&amp;xport to calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="102" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="103"/>
         <source>Mina &amp;uppgifter…</source>
         <translation>My &amp;data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="104" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="105"/>
         <source>Mina uppgifter</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="105" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="106"/>
         <source>Spara allt som finns sparat om dig (JSON och CSV)</source>
         <translation>Save everything stored about you (JSON and CSV)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="201" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="202"/>
         <source>Du har inga kommande bokningar. Boka en plats under Boka plats.</source>
         <translation>You have no coming bookings. Book a desk under Book a desk.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="203" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="204"/>
         <source>Du har inga tidigare bokningar.</source>
         <translation>You have no past bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="232" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="233"/>
         <source>{place}, {day}, {time}</source>
         <translation>{place}, {day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="253" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="254"/>
         <source>Vill du avboka {booking}?</source>
         <translation>Do you want to cancel {booking}?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="261" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="262"/>
         <source>Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar.</source>
         <translation>Do you want to cancel the series at {place} from {day} on? Earlier bookings in the series are kept.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="269" />
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="271" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="270"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="272"/>
         <source>Avboka</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="276" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="273"/>
         <source>&amp;Behåll bokningen</source>
         <translation>&amp;Keep the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="299" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="294"/>
         <source>Avbokat: {booking}.</source>
         <translation>Cancelled: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="314" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="309"/>
         <source>1 bokning i serien på {place} avbokades från och med {day}.</source>
         <translation>1 booking in the series at {place} was cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="316" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="311"/>
         <source>{n} bokningar i serien på {place} avbokades från och med {day}.</source>
         <translation>{n} bookings in the series at {place} were cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="351" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="346"/>
         <source>Exportera till kalender</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="352" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="347"/>
         <source>mina-bokningar.ics</source>
         <translation>my-bookings.ics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="353" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="348"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="366" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="361"/>
         <source>Satellitkontoret – {name}</source>
         <translation>Satellite office – {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="376" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="371"/>
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="378" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="373"/>
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="389" />
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="384"/>
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
     </message>
@@ -2588,67 +2610,67 @@ Status: {status}</translation>
 <context>
     <name>MyDataDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="45" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="45"/>
         <source>Mina uppgifter</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="49" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="49"/>
         <source>Allt som sparas om dig</source>
         <translation>Everything stored about you</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="52" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="52"/>
         <source>Sparar din profil, alla dina bokningar (även avbokade), dina återkommande bokningar, ändringsloggens poster om dig eller gjorda av dig och kalenderflöden som gäller dig. Det blir en JSON-fil med allt och en CSV-fil per lista, som går att öppna i Excel, i en ny mapp i den mapp du väljer.</source>
         <translation>Saves your profile, all your bookings (cancelled ones too), your recurring bookings, the audit entries about you or made by you, and calendar feeds about you. You get a JSON file with all of it and a CSV file per list, which opens in Excel, in a new folder inside the folder you choose.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="59" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="59"/>
         <source>&amp;Välj mapp och spara…</source>
         <translation>&amp;Choose a folder and save…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="61" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="61"/>
         <source>Välj mapp och spara mina uppgifter</source>
         <translation>Choose a folder and save my data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="69" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="69"/>
         <source>Öppna &amp;mappen</source>
         <translation>Open the &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="71" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="71"/>
         <source>Öppna mappen med mina uppgifter</source>
         <translation>Open the folder with my data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="74" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="74"/>
         <source>Om &amp;behandlingen av personuppgifter…</source>
         <translation>About the &amp;processing of personal data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="76" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="76"/>
         <source>Om behandlingen av personuppgifter</source>
         <translation>About the processing of personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="94" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="94"/>
         <source>Välj mapp för dina uppgifter</source>
         <translation>Choose a folder for your data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="110" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="110"/>
         <source>Sparar dina uppgifter…</source>
         <translation>Saving your data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="117" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="117"/>
         <source>Sparat i {folder}: {files} filer, {bookings} bokningar.</source>
         <translation>Saved in {folder}: {files} files, {bookings} bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="127" />
+        <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="127"/>
         <source>Det gick inte att spara: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -2656,37 +2678,37 @@ Status: {status}</translation>
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="32" />
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="32"/>
         <source>Ingen kontakt med databasen</source>
         <translation>No contact with the database</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="33" />
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="33"/>
         <source>⚠ Ingen kontakt med databasen</source>
         <translation>⚠ No contact with the database</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="39" />
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="39"/>
         <source>&amp;Försök nu</source>
         <translation>&amp;Try now</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="41" />
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="41"/>
         <source>Försök ansluta nu</source>
         <translation>Try to connect now</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="80" />
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="80"/>
         <source>Programmet når inte databasen ({where}).</source>
         <translation>The program cannot reach the database ({where}).</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="82" />
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="82"/>
         <source>Programmet når inte databasen.</source>
         <translation>The program cannot reach the database.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="88" />
+        <location filename="../../satellitkontor/gui/widgets/offline_banner.py" line="88"/>
         <source>Du ser läget från kl. {time} och kan inte boka, avboka eller ändra något just nu. Programmet försöker ansluta igen av sig självt …</source>
         <translation>You are seeing the situation as of {time} and cannot book, cancel or change anything right now. The program keeps trying to reconnect by itself …</translation>
     </message>
@@ -2694,7 +2716,7 @@ Status: {status}</translation>
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../satellitkontor/gui/operations.py" line="215" />
+        <location filename="../../satellitkontor/gui/operations.py" line="215"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -2702,42 +2724,42 @@ Status: {status}</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="32" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="32"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="33" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="33"/>
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="34" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="34"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="35" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="35"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="36" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="36"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="37" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="37"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="62" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="62"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="62" />
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="62"/>
         <source>Nej (inaktiv)</source>
         <translation>No (inactive)</translation>
     </message>
@@ -2745,80 +2767,80 @@ Status: {status}</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="42" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="42"/>
         <source>Sök person</source>
         <extracomment>Fresh data is on screen.</extracomment>
         <translation>Search for a person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="43" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="43"/>
         <source>Sök på namn, e-post, kommun eller roll</source>
         <translation>Search by name, e-mail, municipality or role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="46" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="46"/>
         <source>&amp;Sök:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="55" />
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="107" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="55"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="107"/>
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="66" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="66"/>
         <source>&amp;Ny person…</source>
         <translation>&amp;New person…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="68" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="68"/>
         <source>Ny person</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="72" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="72"/>
         <source>Ny roll</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="75" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="75"/>
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="77" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="77"/>
         <source>Än&amp;dra roll</source>
         <translation>Change r&amp;ole</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="79" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="79"/>
         <source>Ändra roll</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="81" />
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="157" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="81"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="157"/>
         <source>&amp;Inaktivera</source>
         <translation>De&amp;activate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="93" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="93"/>
         <source>Radera &amp;personuppgifter…</source>
         <translation>Erase &amp;personal data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="95" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="95"/>
         <source>Radera personuppgifter</source>
         <translation>Erase personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="126" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="126"/>
         <source>{shown} av {total}</source>
         <translation>{shown} of {total}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="157" />
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="157"/>
         <source>&amp;Aktivera</source>
         <translation>A&amp;ctivate</translation>
     </message>
@@ -2826,22 +2848,22 @@ Status: {status}</translation>
 <context>
     <name>PersonChooser</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/person_chooser.py" line="31" />
+        <location filename="../../satellitkontor/gui/widgets/person_chooser.py" line="31"/>
         <source>Boka åt</source>
         <translation>Book for</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/person_chooser.py" line="32" />
+        <location filename="../../satellitkontor/gui/widgets/person_chooser.py" line="32"/>
         <source>Vem bokningen gäller</source>
         <translation>Who the booking is for</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/person_chooser.py" line="86" />
+        <location filename="../../satellitkontor/gui/widgets/person_chooser.py" line="92"/>
         <source>{name} – {municipality}</source>
         <translation>{name} – {municipality}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/person_chooser.py" line="90" />
+        <location filename="../../satellitkontor/gui/widgets/person_chooser.py" line="96"/>
         <source>{person} (jag)</source>
         <translation>{person} (me)</translation>
     </message>
@@ -2849,88 +2871,88 @@ Status: {status}</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="36" />
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="37" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="36"/>
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="37"/>
         <source>Ny person</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="41" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="41"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="44" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="44"/>
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="45" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="45"/>
         <source>fornamn.efternamn@kommun.se</source>
         <translation>firstname.lastname@municipality.se</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="46" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="46"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="50" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="50"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="51" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="51"/>
         <source>Medarbetare</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="52" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="52"/>
         <source>Politiker</source>
         <translation>Politician</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="55" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="55"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="63" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="63"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="64" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="64"/>
         <source>&amp;E-post:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="65" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="65"/>
         <source>&amp;Kommun:</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="66" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="66"/>
         <source>&amp;Typ:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="67" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="67"/>
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="75" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="75"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="71" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="71"/>
         <source>&amp;Lägg till</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="72" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="72"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
@@ -2938,13 +2960,13 @@ Status: {status}</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="86" />
+        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="91"/>
         <source>Planritning</source>
         <extracomment>The set of unsaved moves changed. The selected item changed: a resource id, or 0 for none.</extracomment>
         <translation>Floor plan</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="88" />
+        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="93"/>
         <source>Dra en plats för att flytta den, eller välj den och flytta med piltangenterna.</source>
         <translation>Drag a desk to move it, or select it and move it with the arrow keys.</translation>
     </message>
@@ -2952,30 +2974,30 @@ Status: {status}</translation>
 <context>
     <name>PrivacyChoice</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="76" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="76"/>
         <source>&amp;Offentligt – bara att det är bokat och från vilken kommun</source>
         <translation>Publi&amp;c – only that it is booked and from which municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="79" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="79"/>
         <source>&amp;Internt – med namn och rubriker</source>
         <translation>&amp;Internal – with names and titles</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="89" />
+        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="89"/>
         <source>Ett internt flöde visar vem som har bokat. Använd det bara för kontorets egen personal: alla som får adressen eller filen ser namnen.</source>
-        <translation>An internal feed shows who booked. Use it only for the office's own staff: everyone who gets the address or the file sees the names.</translation>
+        <translation>An internal feed shows who booked. Use it only for the office&apos;s own staff: everyone who gets the address or the file sees the names.</translation>
     </message>
 </context>
 <context>
     <name>PrivacyNoticeDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="40" />
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="40"/>
         <source>Behandling av personuppgifter</source>
         <translation>Processing of personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="45" />
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="45"/>
         <source>Information om behandling av personuppgifter</source>
         <translation>Information about the processing of personal data</translation>
     </message>
@@ -2983,174 +3005,174 @@ Status: {status}</translation>
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="54" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="55"/>
         <source>Visa &amp;namn för alla användare (annars bara kommun)</source>
-        <extracomment>Fresh settings are on screen. Retention ran (the applied report). A dry run's summary is shown, waiting for "Rensa" (tests wait on it).</extracomment>
+        <extracomment>Fresh settings are on screen. Retention ran (the applied report). A dry run&apos;s summary is shown, waiting for &quot;Rensa&quot; (tests wait on it).</extracomment>
         <translation>Show &amp;names to all users (otherwise the municipality only)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="56" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="57"/>
         <source>Visa namn för alla användare</source>
         <translation>Show names to all users</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="60" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="61"/>
         <source>Gäller namn och mötesrubriker i andras bokningar, i appen och på kommandoraden. Receptionister och administratörer ser alltid namn. Publika kalenderflöden och statistiken visar aldrig namn.</source>
-        <translation>Applies to names and meeting titles in other people's bookings, in the app and on the command line. Receptionists and administrators always see names. Public calendar feeds and the statistics never show names.</translation>
+        <translation>Applies to names and meeting titles in other people&apos;s bookings, in the app and on the command line. Receptionists and administrators always see names. Public calendar feeds and the statistics never show names.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="66" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="67"/>
         <source>Vem ser namn</source>
         <translation>Who sees names</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="74" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="75"/>
         <source> månader</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="75" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="76"/>
         <source>Gallringstid i månader</source>
         <translation>Retention period in months</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="77" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="78"/>
         <source>Ta bort namn, e-post och rubriker &amp;efter:</source>
         <translation>Remove names, e-mail addresses and titles &amp;after:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="79" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="80"/>
         <source>Rensa &amp;automatiskt vid start</source>
         <translation>Remove &amp;automatically on start</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="81" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="82"/>
         <source>Rensa automatiskt vid start</source>
         <translation>Remove automatically on start</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="85" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="86"/>
         <source>Bokningar och poster i ändringsloggen från före den första dagen i månaden så många månader bakåt förlorar namn, e-post och rubrik. Antalen per kommun, plats och dag finns kvar, så statistiken ändras inte.</source>
         <translation>Bookings and audit entries from before the first day of the month that many months back lose name, e-mail address and title. The counts per municipality, desk and day stay, so the statistics do not change.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="91" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="92"/>
         <source>Rensa &amp;gamla personuppgifter…</source>
         <translation>Remove &amp;old personal data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="93" />
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="246" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="94"/>
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="247"/>
         <source>Rensa gamla personuppgifter</source>
         <translation>Remove old personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="98" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="99"/>
         <source>Gallring</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="107" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="108"/>
         <source>&amp;Om behandlingen av personuppgifter…</source>
         <translation>&amp;About the processing of personal data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="109" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="110"/>
         <source>Om behandlingen av personuppgifter</source>
         <translation>About the processing of personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="120" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="121"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="121" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="122"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="123" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="124"/>
         <source>Spara inställningarna för personuppgifter</source>
         <translation>Save the settings for personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="141" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="142"/>
         <source>Personuppgifter</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="169" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="170"/>
         <source>Ändringar som inte är sparade</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="195" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="196"/>
         <source>Inställningarna är sparade</source>
         <translation>The settings are saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="217" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="218"/>
         <source>Undersöker gamla personuppgifter…</source>
         <translation>Looking for old personal data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="223" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="224"/>
         <source>Bokningar som förlorar namn och rubrik: {n}</source>
         <translation>Bookings that lose name and title: {n}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="224" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="225"/>
         <source>Återkommande bokningar (serier): {n}</source>
         <translation>Recurring bookings (series): {n}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="225" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="226"/>
         <source>Poster i ändringsloggen: {n}</source>
         <translation>Audit entries: {n}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="226" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="227"/>
         <source>Personer som tas bort: {n}</source>
         <translation>People removed: {n}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="227" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="228"/>
         <source>Övriga kopplingar till vem som gjorde vad: {n}</source>
         <translation>Other links to who did what: {n}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="231" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="232"/>
         <source>Månader: {months}</source>
         <translation>Months: {months}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="239" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="240"/>
         <source>Det finns inga personuppgifter från före {day} att rensa.</source>
         <translation>There is no personal data from before {day} to remove.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="249" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="250"/>
         <source>Namn, e-post och rubriker från före {day} tas bort. Det går inte att ångra.</source>
         <translation>Names, e-mail addresses and titles from before {day} are removed. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="257" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="255"/>
         <source>&amp;Rensa</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="258" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="255"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="285" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="280"/>
         <source>Rensar gamla personuppgifter…</source>
         <translation>Removing old personal data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="290" />
+        <location filename="../../satellitkontor/gui/views/admin/privacy_page.py" line="285"/>
         <source>Rensat. Statistiken är oförändrad.</source>
         <translation>Removed. The statistics are unchanged.</translation>
     </message>
@@ -3158,17 +3180,17 @@ Status: {status}</translation>
 <context>
     <name>PrivacySection</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="66" />
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="66"/>
         <source>Appen sparar namn, e-post, kommun och bokningar för att administrera kontoret. Här står vad som sparas, varför, hur länge och vem som ser det.</source>
         <translation>The app stores names, e-mail addresses, municipalities and bookings to run the office. Here is what is stored, why, for how long and who sees it.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="71" />
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="71"/>
         <source>Visa &amp;information om personuppgifter…</source>
         <translation>Show &amp;information about personal data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="73" />
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="73"/>
         <source>Visa information om behandling av personuppgifter</source>
         <translation>Show information about the processing of personal data</translation>
     </message>
@@ -3176,54 +3198,54 @@ Status: {status}</translation>
 <context>
     <name>PublishFeedDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="39" />
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="40" />
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="39"/>
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="40"/>
         <source>Publicera kalenderflöde</source>
         <extracomment>The longest name the service accepts (feed_publishing.MAX_LABEL).</extracomment>
         <translation>Publish calendar feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="44" />
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="44"/>
         <source>Vad flödet visar</source>
         <translation>What the feed shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="48" />
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="48"/>
         <source>Namn på flödet</source>
-        <translation>The feed's name</translation>
+        <translation>The feed&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="52" />
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="52"/>
         <source>Namnet visas i listan här och i flödets filnamn hos prenumeranterna.</source>
-        <translation>The name is shown in the list here and in the feed's file name for subscribers.</translation>
+        <translation>The name is shown in the list here and in the feed&apos;s file name for subscribers.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="59" />
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="59"/>
         <source>&amp;Visar:</source>
         <translation>S&amp;hows:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="60" />
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="60"/>
         <source>Sekretess:</source>
         <translation>Privacy:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="61" />
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="61"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="66" />
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="66"/>
         <source>&amp;Publicera</source>
         <translation>&amp;Publish</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="67" />
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="67"/>
         <source>Publicera</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="70" />
+        <location filename="../../satellitkontor/gui/dialogs/publish_feed_dialog.py" line="70"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -3231,197 +3253,197 @@ Status: {status}</translation>
 <context>
     <name>PublishedFeedsModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="46" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="46"/>
         <source>Hela kontoret</source>
         <extracomment>The FeedTokenView of a row (any column).</extracomment>
         <translation>The whole office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="48" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="48"/>
         <source>Värdkommun och möten</source>
         <translation>Host municipality and meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="50" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="50"/>
         <source>{name} (kommun)</source>
         <translation>{name} (municipality)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="52" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="52"/>
         <source>{name} (person)</source>
         <translation>{name} (person)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="57" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="57"/>
         <source>Internt: namn</source>
         <translation>Internal: names</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="58" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="58"/>
         <source>Offentligt: bara kommun</source>
         <translation>Public: municipality only</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="62" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="62"/>
         <source>Aktivt</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="63" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="63"/>
         <source>Återkallat {day}</source>
         <translation>Revoked {day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="68" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="68"/>
         <source>{day}, {name}</source>
         <translation>{day}, {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="74" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="74"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="75" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="75"/>
         <source>Visar</source>
         <translation>Shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="76" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="76"/>
         <source>Sekretess</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="77" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="77"/>
         <source>Adressen börjar</source>
         <translation>Address starts</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="78" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="78"/>
         <source>Publicerat</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="79" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="95" />
+        <location filename="../../satellitkontor/gui/models/published_feeds_model.py" line="95"/>
         <source>Adressens första tecken, så att du kan skilja flödena åt. Hela adressen visades bara när flödet publicerades.</source>
-        <translation>The address's first characters, so that you can tell the feeds apart. The whole address was shown only when the feed was published.</translation>
+        <translation>The address&apos;s first characters, so that you can tell the feeds apart. The whole address was shown only when the feed was published.</translation>
     </message>
 </context>
 <context>
     <name>RecurrenceEditor</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="50" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="50"/>
         <source>&amp;Upprepa</source>
-        <extracomment>How far the "until" date lies by default.</extracomment>
+        <extracomment>How far the &quot;until&quot; date lies by default.</extracomment>
         <translation>&amp;Repeat</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="52" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="52"/>
         <source>Upprepa bokningen</source>
         <translation>Repeat the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="54" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="54"/>
         <source>Varje &amp;vecka på:</source>
         <translation>Every &amp;week on:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="56" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="56"/>
         <source>Varje vecka på valda veckodagar</source>
         <translation>Every week on the chosen weekdays</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="57" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="57"/>
         <source>Varje &amp;dag</source>
         <translation>Every &amp;day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="59" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="59"/>
         <source>Varje dag</source>
         <translation>Every day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="65" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="65"/>
         <source>mån</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="65" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="65"/>
         <source>tis</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="65" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="65"/>
         <source>ons</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="65" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="65"/>
         <source>tors</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="65" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="65"/>
         <source>fre</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="67" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="67"/>
         <source>måndag</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="68" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="68"/>
         <source>tisdag</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="69" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="69"/>
         <source>onsdag</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="70" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="70"/>
         <source>torsdag</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="71" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="71"/>
         <source>fredag</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="84" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="84"/>
         <source>Till och &amp;med:</source>
         <translation>&amp;Until:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="86" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="86"/>
         <source>Till och med datum</source>
         <translation>Until date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="89" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="89"/>
         <source>Sista dag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="93" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="93"/>
         <source>A&amp;ntal gånger:</source>
         <translation>&amp;Number of times:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="95" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="95"/>
         <source>Ett antal gånger</source>
         <translation>A number of times</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="98" />
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="98"/>
         <source>Antal gånger</source>
         <translation>Number of times</translation>
     </message>
@@ -3429,68 +3451,68 @@ Status: {status}</translation>
 <context>
     <name>ResourceDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="44" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="44"/>
         <source>Ändra {name}</source>
         <extracomment>Where a new desk or room is put on the plan until an admin drags it into place.</extracomment>
         <translation>Edit {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="46" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="46"/>
         <source>Nytt rum</source>
         <translation>New room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="48" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="48"/>
         <source>Ny plats</source>
         <translation>New desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="54" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="54"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="58" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="58"/>
         <source>Utrustning, skild med kommatecken</source>
         <translation>Equipment, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="59" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="59"/>
         <source>t.ex. Två skärmar, Headset</source>
         <translation>e.g. Two screens, Headset</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="62" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="62"/>
         <source>Kapacitet (personer)</source>
         <translation>Capacity (people)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="67" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="67"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="67" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="67"/>
         <source>&amp;Utrustning:</source>
         <translation>&amp;Equipment:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="69" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="69"/>
         <source>&amp;Kapacitet:</source>
         <translation>&amp;Capacity:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="74" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="74"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="74" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="74"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="74" />
+        <location filename="../../satellitkontor/gui/dialogs/resource_dialog.py" line="74"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
@@ -3498,42 +3520,42 @@ Status: {status}</translation>
 <context>
     <name>ResourcesModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="37" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="37"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="38" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="38"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="39" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="39"/>
         <source>Utrustning</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="40" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="40"/>
         <source>Kapacitet</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="41" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="41"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="42" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="42"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="70" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="70"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/resources_model.py" line="70" />
+        <location filename="../../satellitkontor/gui/models/resources_model.py" line="70"/>
         <source>Nej (inaktiv)</source>
         <translation>No (inactive)</translation>
     </message>
@@ -3541,64 +3563,64 @@ Status: {status}</translation>
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="41" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="41"/>
         <source>Platser och rum</source>
         <extracomment>Fresh data is on screen.</extracomment>
         <translation>Desks and room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="50" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="51"/>
         <source>Ny &amp;plats…</source>
         <translation>New &amp;desk…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="51" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="52"/>
         <source>Nytt &amp;rum…</source>
         <translation>New &amp;room…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="52" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="53"/>
         <source>Ä&amp;ndra…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="53" />
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="157" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="54"/>
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="158"/>
         <source>&amp;Inaktivera</source>
         <translation>De&amp;activate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="62" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="63"/>
         <source>&amp;Spara placering</source>
         <translation>&amp;Save placement</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="64" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="65"/>
         <source>Ån&amp;gra flyttar</source>
         <translation>&amp;Undo moves</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="75" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="76"/>
         <source>Dra platserna på planen, eller välj en och flytta den med piltangenterna.</source>
         <translation>Drag the desks on the plan, or select one and move it with the arrow keys.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="112" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="113"/>
         <source>Platser</source>
         <translation>Desks and room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="157" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="158"/>
         <source>&amp;Aktivera</source>
         <translation>A&amp;ctivate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="223" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="224"/>
         <source>{n} flyttade, inte sparade</source>
         <translation>{n} moved, not saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="225" />
+        <location filename="../../satellitkontor/gui/views/admin/resources_page.py" line="226"/>
         <source>Placeringen är sparad</source>
         <translation>The placement is saved</translation>
     </message>
@@ -3606,17 +3628,17 @@ Status: {status}</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="24" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="24"/>
         <source>Användare</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="25" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="25"/>
         <source>Receptionist</source>
         <translation>Receptionist</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="26" />
+        <location filename="../../satellitkontor/gui/dialogs/person_dialog.py" line="26"/>
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
@@ -3624,108 +3646,108 @@ Status: {status}</translation>
 <context>
     <name>RoomBookingDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="102" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="102"/>
         <source>Boka {room}</source>
         <extracomment>The spin box accepts this many, so that a too-large meeting is explained, not silently capped. Wait this long after the last time change before asking the database about overlaps.</extracomment>
         <translation>Book {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="114" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="114"/>
         <source>Plats för {n} personer</source>
         <translation>Room for {n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="123" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="123"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="125" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="125"/>
         <source>t.ex. Styrgruppsmöte</source>
         <translation>e.g. Steering group meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="128" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="128"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="139" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="139"/>
         <source>Starttid</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="142" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="142"/>
         <source>Sluttid</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="146" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="146"/>
         <source>&amp;Rubrik:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="147" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="147"/>
         <source>D&amp;eltagare:</source>
         <translation>&amp;Participants:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="149" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="149"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="150" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="150"/>
         <source>&amp;Till:</source>
         <translation>T&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="153" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="153"/>
         <source>Bokas åt:</source>
         <translation>Booked for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="156" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="156"/>
         <source>B&amp;oka åt:</source>
         <translation>Boo&amp;k for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="167" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="167"/>
         <source>&amp;Boka</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="167" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="167"/>
         <source>Boka</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="270" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="270"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="273" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="273"/>
         <source>Öppet {opens}–{closes}</source>
         <translation>Open {opens}–{closes}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="291" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="291"/>
         <source>Krockar med {span} {title} ({municipality})</source>
         <translation>Clashes with {span} {title} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="294" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="294"/>
         <source>Krockar med {span} ({municipality})</source>
         <translation>Clashes with {span} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="300" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="300"/>
         <source>Högst {maximum} deltagare får plats i {room}; du angav {value}.</source>
         <translation>At most {maximum} participants fit in {room}; you entered {value}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="309" />
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="309"/>
         <source>Sluttiden måste vara efter starttiden.</source>
         <translation>The end time must be after the start time.</translation>
     </message>
@@ -3733,128 +3755,128 @@ Status: {status}</translation>
 <context>
     <name>RoomView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="85" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="85"/>
         <source>◀ &amp;Föregående vecka</source>
         <extracomment>The timeline shows at least these hours (minutes after midnight), more if the office is open longer.</extracomment>
         <translation>◀ &amp;Previous week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="87" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="87"/>
         <source>Föregående vecka</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="88" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="88"/>
         <source>Föregående vecka (Alt+Vänster)</source>
         <translation>Previous week (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="89" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="89"/>
         <source>&amp;Denna vecka</source>
         <translation>&amp;This week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="91" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="91"/>
         <source>Denna vecka</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="92" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="92"/>
         <source>&amp;Nästa vecka ▶</source>
         <translation>&amp;Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="94" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="94"/>
         <source>Nästa vecka</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="95" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="95"/>
         <source>Nästa vecka (Alt+Höger)</source>
         <translation>Next week (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="120" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="120"/>
         <source>Dra över ledig tid i en dag, eller klicka för en timme. Med tangentbordet: piltangenterna flyttar, Skift+pil upp/ned väljer längre tid och Enter bokar.</source>
         <translation>Drag over free time in a day, or click for one hour. With the keyboard: the arrow keys move, Shift+Up/Down chooses a longer time and Enter books.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="128" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="128"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="132" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="132"/>
         <source>Veckans möten i konferensrummet</source>
-        <translation>This week's meetings in the conference room</translation>
+        <translation>This week&apos;s meetings in the conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="137" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="137"/>
         <source>Veckans &amp;möten:</source>
-        <translation>This week's &amp;meetings:</translation>
+        <translation>This week&apos;s &amp;meetings:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="139" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="139"/>
         <source>Inga möten den här veckan.</source>
         <translation>No meetings this week.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="181" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="181"/>
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="221" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="221"/>
         <source>Ingen kontakt med databasen: det går inte att boka eller visa en annan vecka just nu.</source>
         <translation>No contact with the database: booking or showing another week is not possible right now.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="230" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="230"/>
         <source>v. {week}</source>
         <translation>w. {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="233" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="233"/>
         <source>Vecka {week}</source>
         <translation>Week {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="271" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="271"/>
         <source>Kontoret har inget konferensrum.</source>
         <translation>The office has no conference room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="275" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="275"/>
         <source>{room}, högst {n} personer</source>
         <translation>{room}, at most {n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="322" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="322"/>
         <source>Boka {span}.</source>
         <translation>Book {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="338" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="338"/>
         <source>Bokat: {title}, {span}.</source>
         <translation>Booked: {title}, {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="339" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="339"/>
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="349" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="349"/>
         <source>Upptaget {span}: {details}.</source>
         <translation>Taken {span}: {details}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="353" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="353"/>
         <source>Det är din bokning; avboka den under Mina bokningar.</source>
         <translation>This is your booking; cancel it under My bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="363" />
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="363"/>
         <source>{span}: {title}</source>
         <translation>{span}: {title}</translation>
     </message>
@@ -3862,53 +3884,53 @@ Status: {status}</translation>
 <context>
     <name>RoomWeekModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="61" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="61"/>
         <source>(utan rubrik)</source>
-        <extracomment>The row's BookingView, for views and tests.</extracomment>
+        <extracomment>The row&apos;s BookingView, for views and tests.</extracomment>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="63" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="63"/>
         <source>Bokat</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="64" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="64"/>
         <source>{title} (min bokning)</source>
         <translation>{title} (my booking)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="78" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="78"/>
         <source>Dag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="79" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="79"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="80" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="80"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="81" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="81"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="82" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="82"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="83" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="83"/>
         <source>Bokad av</source>
         <translation>Booked by</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="111" />
+        <location filename="../../satellitkontor/gui/models/room_week_model.py" line="111"/>
         <source>{n} pers.</source>
         <translation>{n} people</translation>
     </message>
@@ -3916,106 +3938,106 @@ Status: {status}</translation>
 <context>
     <name>RotationView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="53" />
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="125" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="53"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="125"/>
         <source>Värdkommun</source>
         <extracomment>How many years after this one the multi-year table shows.</extracomment>
         <translation>Host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="64" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="64"/>
         <source>&amp;Bekräfta/ändra år…</source>
         <translation>&amp;Confirm/change year…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="66" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="66"/>
         <source>Bekräfta eller ändra år</source>
         <translation>Confirm or change a year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="68" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="68"/>
         <source>&amp;Nytt möte…</source>
         <translation>&amp;New meeting…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="70" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="70"/>
         <source>Nytt möte</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="79" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="79"/>
         <source>Årets möten</source>
-        <translation>This year's meetings</translation>
+        <translation>This year&apos;s meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="89" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="89"/>
         <source>Möten</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="95" />
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="104" />
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="197" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="95"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="197"/>
         <source>Rotationen år för år</source>
         <translation>The rotation year by year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="98" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="98"/>
         <source>Beslutad = fastställd i verksamhetsplanen. Preliminär = följer turordningen men är inte bekräftad än (kursiv stil). Bekräftad = bekräftad eller ändrad av en administratör.</source>
         <translation>Decided = set in the business plan. Projected = follows the order of rotation but is not confirmed yet (italics). Confirmed = confirmed or changed by an administrator.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="172" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="172"/>
         <source>Värdkommun {year}: {host}</source>
         <translation>Host municipality {year}: {host}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="174" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="174"/>
         <source>{text} (preliminär)</source>
         <translation>{text} (projected)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="177" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="177"/>
         <source>Vice ordförande: {name}</source>
         <translation>Vice chair: {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="178" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="178"/>
         <source>Vice ordförande i kommunchefsgruppen (KC-gruppen)</source>
-        <translation>Vice chair of the municipal CEOs' group (KC group)</translation>
+        <translation>Vice chair of the municipal CEOs&apos; group (KC group)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="182" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="182"/>
         <source>Nästa år ({year}): {host}, {status}</source>
         <translation>Next year ({year}): {host}, {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="190" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="190"/>
         <source>Möten {year}</source>
         <translation>Meetings {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="191" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="191"/>
         <source>Inga möten inlagda för {year}.</source>
         <translation>No meetings entered for {year}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="195" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="195"/>
         <source>Rotationen {first}–{last}</source>
         <translation>The rotation {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="207" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="207"/>
         <source>Överlämning: {outgoing} → {incoming}, {when}</source>
         <translation>Handover: {outgoing} → {incoming}, {when}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="213" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="213"/>
         <source>{text}, {place}</source>
         <translation>{text}, {place}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="216" />
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="216"/>
         <source>Överlämning: {outgoing} → {incoming} på ett möte i december (datum inte bestämt än).</source>
         <translation>Handover: {outgoing} → {incoming} at a meeting in December (date not set yet).</translation>
     </message>
@@ -4023,82 +4045,82 @@ Status: {status}</translation>
 <context>
     <name>RotationYearDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="31" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="31"/>
         <source>Bekräfta eller ändra värdkommun</source>
         <translation>Confirm or change the host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="37" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="37"/>
         <source>Bekräfta året som det står, eller välj en annan värdkommun eller vice ordförande om Umeåregionrådet har beslutat om ett byte.</source>
         <translation>Confirm the year as it stands, or choose another host municipality or vice chair if the Umeå Region Council has decided on a swap.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="47" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="47"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="48" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="48"/>
         <source>Värdkommun</source>
         <translation>Host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="49" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="49"/>
         <source>Vice ordförande</source>
         <translation>Vice chair</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="54" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="54"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="55" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="55"/>
         <source>t.ex. beslut i Umeåregionrådet</source>
         <translation>e.g. decision of the Umeå Region Council</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="57" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="57"/>
         <source>&amp;År:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="58" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="58"/>
         <source>Nu:</source>
         <translation>Now:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="59" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="59"/>
         <source>&amp;Värdkommun:</source>
         <translation>&amp;Host municipality:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="60" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="60"/>
         <source>Vice &amp;ordförande:</source>
         <translation>&amp;Vice chair:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="61" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="61"/>
         <source>&amp;Anteckning:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="65" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="65"/>
         <source>&amp;Bekräfta</source>
         <translation>&amp;Confirm</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="65" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="65"/>
         <source>Bekräfta</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="91" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="91"/>
         <source>{host}, vice ordförande {vice} ({status})</source>
         <translation>{host}, vice chair {vice} ({status})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="100" />
+        <location filename="../../satellitkontor/gui/dialogs/rotation_year_dialog.py" line="100"/>
         <source>Värdkommun och vice ordförande måste vara olika kommuner.</source>
         <translation>The host municipality and the vice chair must be different municipalities.</translation>
     </message>
@@ -4106,43 +4128,43 @@ Status: {status}</translation>
 <context>
     <name>RotationYearsModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53"/>
         <source>År</source>
-        <extracomment>The row's HostYear, for views and tests.</extracomment>
+        <extracomment>The row&apos;s HostYear, for views and tests.</extracomment>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53"/>
         <source>Värdkommun</source>
         <translation>Host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53"/>
         <source>Vice ordförande</source>
         <translation>Vice chair</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="64" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="64"/>
         <source>Preliminär: följer turordningen men är inte bekräftad än.</source>
         <translation>Projected: follows the order of rotation but is not confirmed yet.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="66" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="66"/>
         <source>Bekräftad av en administratör.</source>
         <translation>Confirmed by an administrator.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="67" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="67"/>
         <source>Beslutad i verksamhetsplanen.</source>
         <translation>Decided in the business plan.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="88" />
+        <location filename="../../satellitkontor/gui/models/rotation_years_model.py" line="88"/>
         <source>{status} (i år)</source>
         <translation>{status} (this year)</translation>
     </message>
@@ -4150,173 +4172,173 @@ Status: {status}</translation>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="70" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="70"/>
         <source>Boka &amp;högst så här många dagar framåt:</source>
         <extracomment>The number fields of the form: policy field -&gt; (minimum, maximum). Fresh data is on screen.</extracomment>
         <translation>Book at &amp;most this many days ahead:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="71" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="71"/>
         <source>Rummets &amp;tidsintervall (minuter):</source>
-        <translation>The room's time &amp;grid (minutes):</translation>
+        <translation>The room&apos;s time &amp;grid (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="72" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="72"/>
         <source>&amp;Kortaste rumsbokning (minuter):</source>
         <translation>&amp;Shortest room booking (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="73" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="73"/>
         <source>&amp;Längsta rumsbokning (minuter):</source>
         <translation>&amp;Longest room booking (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="74" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="74"/>
         <source>Högsta antal &amp;deltagare i rummet:</source>
         <translation>Maximum &amp;participants in the room:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="75" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="75"/>
         <source>Rummet kan bokas så här länge &amp;efter start (minuter):</source>
         <translation>The room can be booked this long &amp;after the start (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="76" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="76"/>
         <source>&amp;Utebliven efter (minuter efter start):</source>
         <translation>&amp;No-show after (minutes after the start):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="77" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="77"/>
         <source>&amp;Incheckning öppnar (minuter före start):</source>
         <translation>Check-&amp;in opens (minutes before the start):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="94" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="94"/>
         <source>Förmiddag slutar och eftermiddag börjar</source>
         <translation>Morning ends and afternoon begins</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="96" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="96"/>
         <source>Förmiddag slutar och eftermiddag &amp;börjar:</source>
         <translation>Morning ends and afternoon &amp;begins:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="99" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="99"/>
         <source>En person kan bara ha en &amp;plats åt gången</source>
         <translation>A person can only have one &amp;desk at a time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="101" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="101"/>
         <source>En person kan bara ha en plats åt gången</source>
         <translation>A person can only have one desk at a time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="104" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="104"/>
         <source>Regler för bokning</source>
         <translation>Rules for booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="108" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="108"/>
         <source>Måndag</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="109" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="109"/>
         <source>Tisdag</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="110" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="110"/>
         <source>Onsdag</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="111" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="111"/>
         <source>Torsdag</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="112" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="112"/>
         <source>Fredag</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="113" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="113"/>
         <source>Lördag</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="114" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="114"/>
         <source>Söndag</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="120" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="120"/>
         <source>Öppnar</source>
         <translation>Opens</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="121" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="121"/>
         <source>Stänger</source>
         <translation>Closes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="125" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="125"/>
         <source>{day}: öppet</source>
         <translation>{day}: open</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="127" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="127"/>
         <source>{day} öppnar</source>
         <translation>{day} opens</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="127" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="127"/>
         <source>{day} stänger</source>
         <translation>{day} closes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="140" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="140"/>
         <source>En veckodag utan bock är stängd. Helgdagar är alltid stängda.</source>
         <translation>A weekday without a tick is closed. Holidays are always closed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="143" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="143"/>
         <source>Öppettider</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="164" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="164"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="166" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="166"/>
         <source>Spara reglerna</source>
         <translation>Save the rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="169" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="169"/>
         <source>Åte&amp;rställ</source>
         <translation>Rese&amp;t</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="171" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="171"/>
         <source>Återställ till de sparade reglerna</source>
         <translation>Reset to the saved rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="185" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="185"/>
         <source>Bokningsregler</source>
         <translation>Booking rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="232" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="232"/>
         <source>Ändringar som inte är sparade</source>
         <translation>Changes not saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="234" />
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="234"/>
         <source>Reglerna är sparade</source>
         <translation>The rules are saved</translation>
     </message>
@@ -4324,64 +4346,64 @@ Status: {status}</translation>
 <context>
     <name>SaveFeedDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="50" />
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="51" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="50"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="51"/>
         <source>Spara kalenderflöde som fil</source>
-        <extracomment>A file name to start from ("plats-3.ics").</extracomment>
+        <extracomment>A file name to start from (&quot;plats-3.ics&quot;).</extracomment>
         <translation>Save calendar feed as a file</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="53" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="53"/>
         <source>Vad filen visar</source>
         <translation>What the file shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="56" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="56"/>
         <source>Första dag</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="58" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="58"/>
         <source>Sista dag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="65" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="65"/>
         <source>&amp;Visar:</source>
         <translation>S&amp;hows:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="66" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="66"/>
         <source>Sekretess:</source>
         <translation>Privacy:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="67" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="67"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="68" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="68"/>
         <source>&amp;Till och med:</source>
         <translation>&amp;To (inclusive):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="72" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="72"/>
         <source>Välj fil och &amp;spara…</source>
         <translation>Choose file and &amp;save…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="73" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="73"/>
         <source>Välj fil och spara</source>
         <translation>Choose file and save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="76" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="76"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="97" />
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="97"/>
         <source>Sista dagen ligger före den första.</source>
         <translation>The last day is before the first.</translation>
     </message>
@@ -4389,22 +4411,22 @@ Status: {status}</translation>
 <context>
     <name>SeriesPreview</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="61" />
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="61"/>
         <source>Tillfällen i serien</source>
         <translation>Occurrences in the series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="129" />
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="129"/>
         <source>Bokas: {n}. Hoppas över: {m}. Ingenting är sparat ännu.</source>
         <translation>To be booked: {n}. Skipped: {m}. Nothing has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="131" />
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="131"/>
         <source>Be&amp;kräfta 1 bokning</source>
         <translation>&amp;Confirm 1 booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="131" />
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="131"/>
         <source>Be&amp;kräfta {n} bokningar</source>
         <translation>&amp;Confirm {n} bookings</translation>
     </message>
@@ -4412,38 +4434,38 @@ Status: {status}</translation>
 <context>
     <name>SeriesPreviewModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="72" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="72"/>
         <source>Bokas</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="72" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="72"/>
         <source>Hoppas över</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="77" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="77"/>
         <source>{day}: bokas</source>
         <translation>{day}: will be booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="78" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="78"/>
         <source>{day}: hoppas över, {reason}</source>
         <translation>{day}: skipped, {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61"/>
         <source>Datum</source>
-        <extracomment>Qt.ItemDataRole.UserRole: the row's ``datetime.date``; UserRole + 1: True when it is booked.</extracomment>
+        <extracomment>Qt.ItemDataRole.UserRole: the row&apos;s ``datetime.date``; UserRole + 1: True when it is booked.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61"/>
         <source>Blir</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61" />
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61"/>
         <source>Anledning</source>
         <translation>Reason</translation>
     </message>
@@ -4451,130 +4473,130 @@ Status: {status}</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="62" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="62"/>
         <source>År</source>
         <extracomment>A file was written (its path).</extracomment>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="67" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="67"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="68" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="68"/>
         <source>Hela året</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="73" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="73"/>
         <source>Diagrammet visar</source>
         <translation>The chart shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="75" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="75"/>
         <source>Platsdagar</source>
         <translation>Desk-days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="76" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="76"/>
         <source>Rumstimmar</source>
         <translation>Room-hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="77" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="77"/>
         <source>Bokningar</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="78" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="78"/>
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="84" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="84"/>
         <source>&amp;År:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="85" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="85"/>
         <source>&amp;Period:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="86" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="86"/>
         <source>&amp;Diagrammet visar:</source>
         <translation>C&amp;hart shows:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="98" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="98"/>
         <source>Användning per kommun</source>
         <translation>Usage per municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="107" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="107"/>
         <source>Exportera &amp;CSV…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="109" />
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="201" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="109"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="201"/>
         <source>Exportera CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="111" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="111"/>
         <source>Exportera &amp;Excel (XLSX)…</source>
         <translation>Export &amp;Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="113" />
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="209" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="113"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="209"/>
         <source>Exportera Excel (XLSX)</source>
         <translation>Export Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="125" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="125"/>
         <source>Platsdagar: heldag räknas 1, förmiddag eller eftermiddag 0,5. Avbokade och uteblivna bokningar räknas inte. En bokning hör till kommunen personen hade när den gjordes.</source>
         <translation>Desk-days: a full day counts 1, a morning or afternoon 0.5. Cancelled bookings and no-shows do not count. A booking belongs to the municipality its person had when it was made.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="144" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="144"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="183" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="183"/>
         <source>hela året</source>
         <translation>the whole year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="184" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="184"/>
         <source>{measure} per kommun, {period} {year}</source>
         <translation>{measure} per municipality, {period} {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="196" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="196"/>
         <source>satellitkontoret-statistik-{year}</source>
         <translation>satellite-office-statistics-{year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="201" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="201"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="211" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="211"/>
         <source>Excel-arbetsböcker (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="233" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="233"/>
         <source>Statistiken för {year} sparades i {path}</source>
         <translation>The statistics for {year} were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="238" />
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="238"/>
         <source>Exporterar statistik…</source>
         <translation>Exporting statistics…</translation>
     </message>
@@ -4582,83 +4604,83 @@ Status: {status}</translation>
 <context>
     <name>UsageModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="78" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="78"/>
         <source>Kommun</source>
-        <extracomment>The raw value of a cell (float, int or the municipality's name).</extracomment>
+        <extracomment>The raw value of a cell (float, int or the municipality&apos;s name).</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="79" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="79"/>
         <source>Platsdagar</source>
         <translation>Desk-days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="80" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="80"/>
         <source>Rumstimmar</source>
         <translation>Room-hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="81" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="81"/>
         <source>Bokningar</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="82" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="82"/>
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="83" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="83"/>
         <source>Medarbetare</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="84" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="84"/>
         <source>Politiker</source>
         <translation>Politicians</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="85" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="85"/>
         <source>Uteblivna</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="86" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="86"/>
         <source>Andel uteblivna</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="97" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="97"/>
         <source>Heldag räknas 1, förmiddag eller eftermiddag 0,5</source>
         <translation>A full day counts 1, a morning or afternoon 0.5</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="98" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="98"/>
         <source>Konferensrummets bokade timmar</source>
-        <translation>The conference room's booked hours</translation>
+        <translation>The conference room&apos;s booked hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="99" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="99"/>
         <source>Bokningar som används eller står kvar</source>
         <translation>Bookings that were used or still stand</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="100" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="100"/>
         <source>Olika personer med minst en bokning</source>
         <translation>Different people with at least one booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="103" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="103"/>
         <source>Bokningar där ingen kom</source>
         <translation>Bookings where nobody came</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="104" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="104"/>
         <source>Uteblivna av påbörjade bokningar</source>
         <translation>No-shows among started bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="133" />
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="133"/>
         <source>Totalt</source>
         <translation>Total</translation>
     </message>
@@ -4666,89 +4688,89 @@ Status: {status}</translation>
 <context>
     <name>WeekTimeline</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="85" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="85"/>
         <source>Veckoschema för konferensrummet</source>
         <extracomment>Minimum height of one slot row, in pixels. A click (not a drag) chooses this many minutes from the clicked slot. Free time chosen: (start, end) as aware datetimes. A meeting was clicked or chosen with Enter (BookingView). Why the chosen time cannot be booked (a sentence for the status line).</extracomment>
         <translation>Week schedule of the conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="193" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="193"/>
         <source>Min bokning</source>
         <extracomment>(day index, first row, end row exclusive) being chosen, or None.</extracomment>
         <translation>My booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="196" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="196"/>
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="196" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="196"/>
         <source>Bokat</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="197" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="197"/>
         <source>{n} pers.</source>
         <translation>{n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="207" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="207"/>
         <source>Schemat laddas fortfarande.</source>
         <translation>The schedule is still loading.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="210" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="210"/>
         <source>Kontoret är stängt {day}: {reason}.</source>
         <translation>The office is closed on {day}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="218" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="218"/>
         <source>Kontoret har öppet {opens}–{closes} den dagen.</source>
         <translation>The office is open {opens}–{closes} that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="222" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="222"/>
         <source>Den tiden har redan varit. Välj en senare tid.</source>
         <translation>That time has already passed. Choose a later time.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="224" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="224"/>
         <source>Rummet kan bokas till och med {day}.</source>
         <translation>The room can be booked up to and including {day}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="229" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="229"/>
         <source>Tiden är redan bokad: {what}.</source>
         <translation>That time is already booked: {what}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="271" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="271"/>
         <source>Det finns bara {free} minuter ledigt där; ett möte är minst {minimum} minuter.</source>
         <translation>Only {free} minutes are free there; a meeting is at least {minimum} minutes.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="387" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="387"/>
         <source>ledig; Enter bokar</source>
         <translation>free; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="391" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="391"/>
         <source>vald tid {span}; Enter bokar</source>
         <translation>chosen time {span}; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="472" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="472"/>
         <source> (idag)</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="479" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="479"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="585" />
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="585"/>
         <source>nu</source>
         <translation>now</translation>
     </message>
@@ -4756,7 +4778,7 @@ Status: {status}</translation>
 <context>
     <name>WriteGuard</name>
     <message>
-        <location filename="../../satellitkontor/gui/write_guard.py" line="36" />
+        <location filename="../../satellitkontor/gui/write_guard.py" line="36"/>
         <source>Går inte just nu: programmet har ingen kontakt med databasen.</source>
         <translation>Not possible right now: the program has no contact with the database.</translation>
     </message>
@@ -4764,7 +4786,7 @@ Status: {status}</translation>
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="59" />
+        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="59"/>
         <source>{name} (inaktiv)</source>
         <extracomment>Snap to this many plan units (centimetres). The default floor plan (see resources/office/default_office.json).</extracomment>
         <translation>{name} (inactive)</translation>
@@ -4773,7 +4795,7 @@ Status: {status}</translation>
 <context>
     <name>section</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="95" />
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="95"/>
         <source>Behandling av personuppgifter</source>
         <translation>Processing of personal data</translation>
     </message>
@@ -4781,43 +4803,43 @@ Status: {status}</translation>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="94" />
+        <location filename="../../satellitkontor/gui/app.py" line="94"/>
         <source>Öppnar kontoret…</source>
-        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI's). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test).</extracomment>
+        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI&apos;s). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test).</extracomment>
         <translation>Opening the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="122" />
+        <location filename="../../satellitkontor/gui/app.py" line="122"/>
         <source>Databas: {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="156" />
+        <location filename="../../satellitkontor/gui/app.py" line="157"/>
         <source>Skapa demokontor?</source>
         <translation>Create a demo office?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="159" />
+        <location filename="../../satellitkontor/gui/app.py" line="160"/>
         <source>Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?</source>
         <translation>The database is empty. Do you want to create a demo office with made-up people from the seven municipalities and bookings a few weeks back and ahead, so that you can try the program?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="164" />
+        <location filename="../../satellitkontor/gui/app.py" line="165"/>
         <source>Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.</source>
         <translation>You can delete the demo database later. A real office starts empty.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="166" />
+        <location filename="../../satellitkontor/gui/app.py" line="167"/>
         <source>Skapa demokontor</source>
         <translation>Create demo office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="167" />
+        <location filename="../../satellitkontor/gui/app.py" line="168"/>
         <source>Börja tomt</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="197" />
+        <location filename="../../satellitkontor/gui/app.py" line="199"/>
         <source>Skapar demokontoret…</source>
         <translation>Creating the demo office…</translation>
     </message>
