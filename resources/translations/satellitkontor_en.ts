@@ -483,52 +483,52 @@
         <translation>{n} meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="204"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="205"/>
         <source>Kontoret är stängt: {reason}</source>
         <translation>The office is closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="213"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="217"/>
         <source>Platser {day}</source>
         <translation>Desks {day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="222"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="226"/>
         <source>Inga platser går att boka den här dagen.</source>
         <translation>No desks can be booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="226"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="230"/>
         <source>{free} av {total} platser lediga, 1 ledig en halvdag</source>
         <translation>{free} of {total} desks free, 1 free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="230"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="234"/>
         <source>{free} av {total} platser lediga, {partial} lediga en halvdag</source>
         <translation>{free} of {total} desks free, {partial} free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="233"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="237"/>
         <source>{free} av {total} platser lediga</source>
         <translation>{free} of {total} desks free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="291"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="295"/>
         <source>Ingen kontakt med databasen: det går inte att boka just nu. Försök igen om en stund.</source>
         <translation>No contact with the database: booking is not possible right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="297"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="301"/>
         <source>Kontoret är stängt: {reason}. Det går inte att boka den dagen.</source>
         <translation>The office is closed: {reason}. Nothing can be booked that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="304"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="308"/>
         <source>{desk} är upptagen hela dagen. Välj en annan plats eller dag.</source>
         <translation>{desk} is taken all day. Choose another desk or day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="324"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="328"/>
         <source>Bokat: {desk}, {period}, {day}.</source>
         <translation>Booked: {desk}, {period}, {day}.</translation>
     </message>
@@ -2152,79 +2152,79 @@ Status: {status}</translation>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="105"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="107"/>
         <source>Satellitkontoret – Umeåregionen</source>
         <extracomment>Room a window&apos;s frame takes beyond its contents: the title bar (about 31 px on Windows 11 at 100 %) and the borders, so the whole window fits the screen above the task bar. The user chose another language: the app rebuilds the window in it. &quot;Byt användare…&quot; and &quot;Skapa demokontor…&quot; from the menu; the app handles them.</extracomment>
         <translation>Satellite office – Umeåregionen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="110"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="114"/>
         <source>Vyer</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="161"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="165"/>
         <source>&amp;Arkiv</source>
         <extracomment>The views built so far (see view()); the stack holds an empty page for the others. The view asked for but not (yet) allowed, e.g. the remembered Dagsöversikt before the receptionist is known: shown once it is, and kept as the last view meanwhile.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="163"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="167"/>
         <source>&amp;Byt användare…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="166"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="170"/>
         <source>Skapa &amp;demokontor…</source>
         <translation>Create &amp;demo office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="178"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="182"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="182"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="186"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="189"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="193"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="193"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="197"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="203"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="207"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="204"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="208"/>
         <source>&amp;Om Satellitkontoret</source>
         <translation>&amp;About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="319"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="323"/>
         <source>Du är inloggad i databasen som {login}</source>
         <translation>You are signed in to the database as {login}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="321"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="325"/>
         <source>Välj vem som använder programmet</source>
         <translation>Choose who is using the program</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="328"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="332"/>
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="331"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="335"/>
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -3193,6 +3193,11 @@ Status: {status}</translation>
         <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="73"/>
         <source>Visa information om behandling av personuppgifter</source>
         <translation>Show information about the processing of personal data</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="83"/>
+        <source>Behandling av personuppgifter</source>
+        <translation>Processing of personal data</translation>
     </message>
 </context>
 <context>
@@ -4790,14 +4795,6 @@ Status: {status}</translation>
         <source>{name} (inaktiv)</source>
         <extracomment>Snap to this many plan units (centimetres). The default floor plan (see resources/office/default_office.json).</extracomment>
         <translation>{name} (inactive)</translation>
-    </message>
-</context>
-<context>
-    <name>section</name>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/privacy_notice.py" line="95"/>
-        <source>Behandling av personuppgifter</source>
-        <translation>Processing of personal data</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -102,7 +102,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Satellitkontoret – Umeåregionen"))
+        # Qt appends the application's display name to every title ("… — Satellitkontoret"):
+        # the name in the window's language, and the title that same name, so it shows once.
+        title = self.tr("Satellitkontoret – Umeåregionen")
+        QGuiApplication.setApplicationDisplayName(title)
+        self.setWindowTitle(title)
         self.setMinimumSize(QSize(960, 600))
 
         self.nav = QListWidget()

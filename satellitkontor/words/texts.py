@@ -9,6 +9,7 @@ an error reads the same everywhere.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from satellitkontor.domain import clock as clk
@@ -16,6 +17,7 @@ from satellitkontor.words import DEFAULT, say, table
 
 if TYPE_CHECKING:
     from satellitkontor.domain.errors import SatellitkontorError
+    from satellitkontor.domain.office_calendar import ClosedReason
 
 _AUDIT = "audit.action."
 #: The audit trail's actions this version has words for, in the catalogue's order.
@@ -161,3 +163,47 @@ def _check_in_detail(p: dict[str, Any], lang: str) -> str:
     if p.get("opens"):
         return say("error.check_in.opens", lang, when=fmt_time(p["opens"]))
     return say("error.state", lang)
+
+
+# --- why a day is closed, in the reader's language ----------------------------------------------------
+#: The domain's Swedish eve names and their catalogue keys.
+_EVES = {"Midsommarafton": "midsummer", "Julafton": "christmas", "Nyårsafton": "new_year"}
+
+
+@lru_cache(maxsize=1)
+def _holiday_names_en() -> dict[str, str]:
+    """Swedish holiday names → English, from the holidays package's own two tables."""
+    import holidays
+
+    names: dict[str, str] = {}
+    for year in (2024, 2025, 2026, 2027):  # every movable feast falls on another day in one of them
+        sv = holidays.country_holidays("SE", years=year, language="sv")
+        en = holidays.country_holidays("SE", years=year, language="en_US")
+        for day, name in sv.items():
+            english = en.get(day)
+            if english:
+                for part_sv, part_en in zip(str(name).split("; "), str(english).split("; "), strict=False):
+                    names.setdefault(part_sv, part_en)
+    return names
+
+
+def weekday_name(weekday: int, lang: str = DEFAULT) -> str:
+    """'måndag' / 'Monday' for 0."""
+    return say(f"date.weekday_long.{weekday}", lang)
+
+
+def closed_name(reason: ClosedReason, lang: str = DEFAULT) -> str:
+    """The name of a closed day as the reader reads it: "Julafton" / "Christmas Eve". An admin's
+    own closure keeps the words the admin wrote."""
+    from satellitkontor.domain.office_calendar import WEEKDAY_NAMES_SV, ClosedKind
+
+    if reason.kind is ClosedKind.CLOSURE:
+        return reason.name
+    if reason.kind is ClosedKind.EVE and reason.name in _EVES:
+        return say(f"calendar.eve.{_EVES[reason.name]}", lang)
+    if reason.kind is ClosedKind.WEEKDAY and reason.name in WEEKDAY_NAMES_SV:
+        return weekday_name(WEEKDAY_NAMES_SV.index(reason.name), lang)
+    if lang != "en":  # the holidays' Swedish names are the domain's own
+        return reason.name
+    english = _holiday_names_en()
+    return "; ".join(english.get(part, part) for part in reason.name.split("; "))

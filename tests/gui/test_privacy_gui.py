@@ -68,7 +68,7 @@ def test_a_user_sees_the_municipality_the_receptionist_the_name(
 
     user = _book_view(qtbot, make_ctx(o.anna))
     assert _morning_text(user, 2) == "Upptagen – Vindeln"
-    assert _morning_text(user, 1) == "Upptagen – Umeå"
+    assert _morning_text(user, 1) == "Min bokning"  # her own
     assert "Bertil" not in user.plan.desk_item("Plats 2").toolTip()
 
     staff = _book_view(qtbot, make_ctx(o.reception))

@@ -77,6 +77,11 @@ class PrivacySection(QWidget):
         layout.addWidget(summary)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
 
+    def title(self) -> str:
+        """The section's heading (translated here: lupdate files a tr() outside the class under
+        another context, and the English About dialog showed the Swedish words)."""
+        return self.tr("Behandling av personuppgifter")
+
     def open_notice(self) -> PrivacyNoticeDialog:
         dialog = PrivacyNoticeDialog(self.lang, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -92,5 +97,5 @@ class PrivacySection(QWidget):
 def add_privacy_section(about: AboutDialog) -> PrivacySection:
     """Add the section below the facts of "Om Satellitkontoret"."""
     section = PrivacySection(about.ctx.lang)
-    about.add_section(section.tr("Behandling av personuppgifter"), section)
+    about.add_section(section.title(), section)
     return section

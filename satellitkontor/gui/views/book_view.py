@@ -45,7 +45,7 @@ from satellitkontor.gui.widgets.date_navigator import DateNavigator
 from satellitkontor.gui.widgets.floor_plan import FloorPlan, room_tooltip
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.services.results import DayOccupancy, ResourceDay
-from satellitkontor.words.texts import fmt_date, label
+from satellitkontor.words.texts import closed_name, fmt_date, label
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,11 @@ class BookView(ViewBase):
             text = self.tr("1 möte") if meetings == 1 else self.tr("{n} möten").format(n=meetings)
             title = f"{room.resource.name}: {text}"
             item.set_day(room, text, room_tooltip(room, staff, title))
-        closed_text = self.tr("Kontoret är stängt: {reason}").format(reason=closed.name) if closed else ""
+        closed_text = (
+            self.tr("Kontoret är stängt: {reason}").format(reason=closed_name(closed, self.ctx.lang))
+            if closed
+            else ""
+        )
         self.plan.set_closed(closed_text)
         self.closed_banner.setText(closed_text)
         self.closed_banner.setVisible(bool(closed_text))
@@ -295,7 +299,7 @@ class BookView(ViewBase):
         if occupancy.closed is not None:
             self.message_label.setText(
                 self.tr("Kontoret är stängt: {reason}. Det går inte att boka den dagen.").format(
-                    reason=occupancy.closed.name
+                    reason=closed_name(occupancy.closed, self.ctx.lang)
                 )
             )
             return

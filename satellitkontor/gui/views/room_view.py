@@ -37,7 +37,7 @@ from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.gui.widgets.week_timeline import TimelineWeek, WeekTimeline
 from satellitkontor.services.results import DayOccupancy
-from satellitkontor.words.texts import fmt_date, fmt_span
+from satellitkontor.words.texts import closed_name, fmt_date, fmt_span
 
 #: The timeline shows at least these hours (minutes after midnight), more if the office is open longer.
 DEFAULT_FIRST_MINUTE = 8 * 60
@@ -298,7 +298,7 @@ class RoomView(ViewBase):
             last_minute=last,
             slot_minutes=policy.room_slot_minutes,
             hours=tuple(d.hours for d in data.days),
-            closed=tuple(d.closed.name if d.closed else None for d in data.days),
+            closed=tuple(closed_name(d.closed, self.ctx.lang) if d.closed else None for d in data.days),
             bookings=bookings,
             now=data.now,
             calendar=data.calendar,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from satellitkontor.domain.office_calendar import OfficeCalendar
-from satellitkontor.words.texts import fmt_date
+from satellitkontor.words.texts import closed_name, fmt_date
 
 
 class DateNavigator(QWidget):
@@ -109,7 +109,7 @@ class DateNavigator(QWidget):
         if self.calendar is None:
             return ""
         reason = self.calendar.closed_reason(self._day)
-        return self.tr("Stängt: {reason}").format(reason=reason.name) if reason else ""
+        return self.tr("Stängt: {reason}").format(reason=closed_name(reason, self.lang)) if reason else ""
 
     # --- display ---------------------------------------------------------------------------------
     def _show(self) -> None:
@@ -141,7 +141,7 @@ class DateNavigator(QWidget):
             if reason is not None:
                 fmt = QTextCharFormat()
                 fmt.setForeground(QColor("#9a9a9a"))
-                fmt.setToolTip(reason.name)
+                fmt.setToolTip(closed_name(reason, self.lang))
                 if reason.kind.value != "weekday":
                     fmt.setFontStrikeOut(True)
                 widget.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
