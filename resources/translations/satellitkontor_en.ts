@@ -894,74 +894,95 @@ Status: {status}</translation>
 <context>
     <name>DaySheet</name>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="50"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="56"/>
         <source>{n} bokad</source>
+        <extracomment>The check-in column&apos;s empty box, ticked by hand on paper.</extracomment>
         <translation>{n} booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="52"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="58"/>
         <source>{n} bokade</source>
         <translation>{n} booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="55"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="61"/>
         <source>{n} ledig</source>
         <translation>{n} free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="57"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="63"/>
         <source>{n} lediga</source>
         <translation>{n} free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="60"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="66"/>
         <source>{hours} timme bokad</source>
         <translation>{hours} hour booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="62"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="68"/>
         <source>{hours} timmar bokade</source>
         <translation>{hours} hours booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="64"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="70"/>
         <source>Platser: {taken}, {free} · Konferensrum: {room}</source>
         <translation>Desks: {taken}, {free} · Conference room: {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="89"/>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="126"/>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="140"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="101"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="150"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="164"/>
         <source>Satellitkontoret – dagsöversikt</source>
         <translation>Satellite office – day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="92"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="104"/>
         <source>{day} – stängt: {reason}</source>
         <translation>{day} – closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="96"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="108"/>
         <source>{day}, öppet {opens}–{closes}</source>
         <translation>{day}, open {opens}–{closes}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="99"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="111"/>
         <source>Utskriven {day} kl. {time}</source>
         <translation>Printed {day} at {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="107"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="114"/>
+        <source>Umeåregionens satellitkontor · Renmarkstorget 5D, 3 tr, Umeå</source>
+        <translation>Umeåregionen&apos;s satellite office · Renmarkstorget 5D, 3rd floor, Umeå</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="118"/>
+        <source>Incheckad</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="119"/>
+        <source>Signatur</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="121"/>
+        <source>Kontrollerad av: ______________________________   Signatur: ______________________</source>
+        <translation>Checked by: ______________________________   Signature: ______________________</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="130"/>
         <source>Inga kontorsplatser.</source>
         <translation>No desks.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="109"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="132"/>
         <source>Inga möten bokade.</source>
         <translation>No meetings booked.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="165"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="198"/>
         <source>Skriv ut dagsöversikt</source>
         <translation>Print day overview</translation>
     </message>

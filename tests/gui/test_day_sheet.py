@@ -108,3 +108,36 @@ def test_print_opens_a_print_dialog_without_blocking(
     assert dialog is not None and dialog.isVisible()
     assert dialog.printer().pageLayout().pageSize().id().name == "A4"
     dialog.reject()
+
+
+def test_the_sheet_uses_the_page_and_has_room_to_tick_and_sign(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    tmp_path: Path,
+    wait_idle: Callable[[], None],
+) -> None:
+    """A4 full width (it used about 65 %), a check-in column and a signature line, the office's
+    name and the date on top, the room's meetings with their participants."""
+    book_day(gui_office)
+    view = loaded_view(qtbot, make_ctx(gui_office.reception))
+    wait_idle()
+    path = tmp_path / "dag.pdf"
+    assert view.save_pdf(str(path))
+    page = pypdf.PdfReader(path).pages[0]
+    width = float(page.mediabox.width)
+    where: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        for word in ("Signatur", "Plats", "Umeåregionens"):
+            if text.strip().startswith(word) and word not in where:
+                where[word] = tm[4]
+
+    page.extract_text(visitor_text=visit)
+    text = pdf_text(path)
+    assert "Umeåregionens satellitkontor" in text.split("Satellitkontoret – dagsöversikt")[0]
+    assert "Incheckad" in text and "Signatur" in text
+    assert "Kontrollerad av:" in text
+    assert "Deltagare" in text and " 5 " in f" {text} "
+    assert where["Signatur"] > 0.75 * width  # the last column reaches the right side of the page
+    assert where["Plats"] < 0.15 * width

@@ -14,7 +14,7 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMarginsF, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMarginsF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
@@ -23,18 +23,24 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.gui.models.day_desks_model import DayDesksModel
 from satellitkontor.gui.models.day_room_model import DayRoomModel
 from satellitkontor.services.results import DayOccupancy
-from satellitkontor.words.texts import fmt_date, fmt_time
+from satellitkontor.words.texts import closed_name, fmt_date, fmt_time
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10pt; color: #000; }
-h1 { font-size: 16pt; margin-bottom: 2pt; }
-h2 { font-size: 12pt; font-weight: normal; margin-top: 0; }
-h3 { font-size: 11pt; margin-top: 12pt; margin-bottom: 4pt; }
-th { background-color: #e6e6e6; text-align: left; }
-td, th { padding: 3pt; }
+p.office { font-size: 9pt; color: #333; margin: 0; }
+h1 { font-size: 17pt; margin-top: 2pt; margin-bottom: 0; }
+h2 { font-size: 12pt; font-weight: normal; margin-top: 2pt; margin-bottom: 6pt; }
+h3 { font-size: 11pt; margin-top: 14pt; margin-bottom: 4pt; }
+table { border-color: #8a8a8a; border-style: solid; }
+th { background-color: #e9edf1; text-align: left; font-weight: bold; padding: 5pt; }
+td { padding: 5pt; vertical-align: top; }
+td.tick { text-align: center; }
 p.totals { font-weight: bold; margin-top: 10pt; }
+p.sign { margin-top: 26pt; }
 p.printed { font-size: 8pt; color: #444; margin-top: 14pt; }
 """
+#: The check-in column's empty box, ticked by hand on paper.
+_BOX = "\u2610"
 
 
 def hours_text(hours: float, lang: str) -> str:
@@ -66,17 +72,23 @@ def totals_text(day: DayOccupancy, lang: str) -> str:
     )
 
 
-def _table(model: QAbstractItemModel, empty: str) -> str:
+def _table(model: QAbstractItemModel, empty: str, extra: tuple[str, ...] = ()) -> str:
+    """The model as a full-width table with padded cells; ``extra`` columns are left empty to be
+    filled in by hand (the check-in column shows an empty box)."""
     if model.rowCount() == 0:
         return f"<p>{escape(empty)}</p>"
     cols = range(model.columnCount())
     head = "".join(f"<th>{escape(str(model.headerData(c, Qt.Orientation.Horizontal)))}</th>" for c in cols)
+    widths = ("14%", "20%")  # the check-in box, then room to sign
+    head += "".join(f"<th width='{w}'>{escape(name)}</th>" for name, w in zip(extra, widths, strict=False))
     rows = []
     for r in range(model.rowCount()):
         cells = "".join(f"<td>{escape(str(model.index(r, c).data() or ''))}</td>" for c in cols)
+        if extra:
+            cells += f"<td class='tick'>{_BOX}</td>" + "<td>&nbsp;</td>" * (len(extra) - 1)
         rows.append(f"<tr>{cells}</tr>")
     return (
-        '<table width="100%" border="1" cellspacing="0" cellpadding="3" style="border-collapse: collapse;">'
+        '<table width="100%" border="1" cellspacing="0" cellpadding="7" style="border-collapse: collapse;">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -90,7 +102,7 @@ def day_sheet_html(day: DayOccupancy, lang: str, printed_at: datetime) -> str:
     when = fmt_date(day.day, lang)
     if day.closed is not None:
         when = QCoreApplication.translate("DaySheet", "{day} – stängt: {reason}").format(
-            day=when, reason=day.closed.name
+            day=when, reason=closed_name(day.closed, lang)
         )
     elif day.hours is not None:
         when = QCoreApplication.translate("DaySheet", "{day}, öppet {opens}–{closes}").format(
@@ -99,15 +111,27 @@ def day_sheet_html(day: DayOccupancy, lang: str, printed_at: datetime) -> str:
     printed = QCoreApplication.translate("DaySheet", "Utskriven {day} kl. {time}").format(
         day=fmt_date(clk.local_date(printed_at), lang), time=fmt_time(printed_at)
     )
+    office = QCoreApplication.translate(
+        "DaySheet", "Umeåregionens satellitkontor · Renmarkstorget 5D, 3 tr, Umeå"
+    )
+    ticks = (
+        QCoreApplication.translate("DaySheet", "Incheckad"),
+        QCoreApplication.translate("DaySheet", "Signatur"),
+    )
+    sign = QCoreApplication.translate(
+        "DaySheet", "Kontrollerad av: ______________________________   Signatur: ______________________"
+    )
     parts = [
         f"<html><head><meta charset='utf-8'><style>{_STYLE}</style></head><body>",
+        f"<p class='office'>{escape(office)}</p>",
         f"<h1>{escape(title)}</h1>",
         f"<h2>{escape(when)}</h2>",
         f"<h3>{escape(QCoreApplication.translate('DaySheet', 'Kontorsplatser'))}</h3>",
-        _table(desks, QCoreApplication.translate("DaySheet", "Inga kontorsplatser.")),
+        _table(desks, QCoreApplication.translate("DaySheet", "Inga kontorsplatser."), ticks),
         f"<h3>{escape(QCoreApplication.translate('DaySheet', 'Konferensrum'))}</h3>",
-        _table(rooms, QCoreApplication.translate("DaySheet", "Inga möten bokade.")),
+        _table(rooms, QCoreApplication.translate("DaySheet", "Inga möten bokade."), ticks[:1]),
         f"<p class='totals'>{escape(totals_text(day, lang))}</p>",
+        f"<p class='sign'>{escape(sign)}</p>",
         f"<p class='printed'>{escape(printed)}</p>",
         "</body></html>",
     ]
@@ -141,6 +165,15 @@ def a4_printer(path: str | None = None) -> QPrinter:
     return printer
 
 
+def print_on(document: QTextDocument, printer: QPrinter) -> None:
+    """Print laid out on the printer's page, so the tables take the full width of the paper
+    (laid out at screen resolution they took about 65 % of an A4)."""
+    page = printer.pageLayout().paintRect(QPageLayout.Unit.Point)
+    dpi = 96  # the document's own layout resolution (Qt's default logical DPI)
+    document.setPageSize(QSizeF(page.width() * dpi / 72, page.height() * dpi / 72))
+    document.print_(printer)
+
+
 def save_pdf(document: QTextDocument, path: str) -> bool:
     """Write ``document`` as an A4 PDF at ``path``; False when nothing could be written."""
     target = Path(path)
@@ -148,7 +181,7 @@ def save_pdf(document: QTextDocument, path: str) -> bool:
         return False
     if target.exists():
         target.unlink()
-    document.print_(a4_printer(str(target)))
+    print_on(document, a4_printer(str(target)))
     return target.exists() and target.stat().st_size > 0
 
 
@@ -166,4 +199,4 @@ class DaySheetPrintDialog(QPrintDialog):
         self.accepted.connect(self._print)
 
     def _print(self) -> None:
-        self.document.print_(self._printer)
+        print_on(self.document, self._printer)
