@@ -1804,6 +1804,20 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/help_dialog.py" line="41"/>
+        <location filename="../../satellitkontor/gui/dialogs/help_dialog.py" line="56"/>
+        <source>Kortkommandon</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/help_dialog.py" line="56"/>
+        <source>Hjälp</source>
+        <translation>Help</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
         <location filename="../../satellitkontor/gui/dialogs/identity_dialog.py" line="32"/>
@@ -2143,109 +2157,124 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="55"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="57"/>
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="56"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="58"/>
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="58"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="60"/>
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="60"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="62"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="62"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="64"/>
         <source>Värdkommun</source>
         <translation>Host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="64"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="66"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="107"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="109"/>
         <source>Satellitkontoret – Umeåregionen</source>
         <extracomment>Room a window&apos;s frame takes beyond its contents: the title bar (about 31 px on Windows 11 at 100 %) and the borders, so the whole window fits the screen above the task bar. The user chose another language: the app rebuilds the window in it. &quot;Byt användare…&quot; and &quot;Skapa demokontor…&quot; from the menu; the app handles them.</extracomment>
         <translation>Satellite office – Umeåregionen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="114"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="116"/>
         <source>Vyer</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="165"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="167"/>
         <source>&amp;Arkiv</source>
         <extracomment>The views built so far (see view()); the stack holds an empty page for the others. The view asked for but not (yet) allowed, e.g. the remembered Dagsöversikt before the receptionist is known: shown once it is, and kept as the last view meanwhile.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="167"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="169"/>
         <source>&amp;Byt användare…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="170"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="172"/>
         <source>Skapa &amp;demokontor…</source>
         <translation>Create &amp;demo office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="182"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="184"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="186"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="188"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="193"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="195"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="197"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="199"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="207"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="209"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="208"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="210"/>
+        <source>&amp;Hjälp för den här vyn</source>
+        <translation>&amp;Help for this view</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="214"/>
+        <source>&amp;Kortkommandon</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="217"/>
+        <source>Visa &amp;introduktionen</source>
+        <translation>Show the &amp;introduction</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="221"/>
         <source>&amp;Om Satellitkontoret</source>
         <translation>&amp;About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="323"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="353"/>
         <source>Du är inloggad i databasen som {login}</source>
         <translation>You are signed in to the database as {login}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="325"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="355"/>
         <source>Välj vem som använder programmet</source>
         <translation>Choose who is using the program</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="332"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="362"/>
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="335"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="365"/>
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -4628,6 +4657,80 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>TourDialog</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="22"/>
+        <source>Välkommen till Satellitkontoret</source>
+        <translation>Welcome to the satellite office</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="27"/>
+        <source>Boka en plats</source>
+        <translation>Book a desk</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="29"/>
+        <source>Under Boka plats ser du dagens platser på planritningen. Klicka på en ledig plats (eller välj den i listan och tryck Enter) och välj heldag, förmiddag eller eftermiddag.</source>
+        <translation>Under Book a desk you see the day&apos;s desks on the floor plan. Click a free desk (or choose it in the list and press Enter) and choose a full day, the morning or the afternoon.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="34"/>
+        <source>Konferensrummet</source>
+        <translation>The conference room</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="36"/>
+        <source>Under Konferensrum ser du rummets vecka. Dra över de tider du vill ha och ange antal deltagare och en rubrik.</source>
+        <translation>Under Conference room you see the room&apos;s week. Drag over the times you want and give the number of participants and a title.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="41"/>
+        <source>Dina bokningar</source>
+        <translation>Your bookings</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="43"/>
+        <source>Under Mina bokningar ser du och avbokar det du har bokat. Din bokning står som ”Min bokning” på planen och i rummets vecka.</source>
+        <translation>Under My bookings you see and cancel what you have booked. Your booking reads “My booking” on the plan and in the room&apos;s week.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="48"/>
+        <source>Hjälp finns alltid</source>
+        <translation>Help is always there</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="50"/>
+        <source>Tryck F1 för en kort guide till vyn du är i. Hjälp-menyn visar kortkommandona och den här introduktionen igen.</source>
+        <translation>Press F1 for a short guide to the view you are in. The Help menu shows the keyboard shortcuts and this introduction again.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="59"/>
+        <source>Steg {n} av {total}</source>
+        <translation>Step {n} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="71"/>
+        <source>&amp;Hoppa över</source>
+        <translation>&amp;Skip</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="73"/>
+        <source>&amp;Föregående</source>
+        <translation>&amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="74"/>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="101"/>
+        <source>&amp;Nästa</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/tour.py" line="101"/>
+        <source>&amp;Klar</source>
+        <translation>&amp;Done</translation>
+    </message>
+</context>
+<context>
     <name>UsageModel</name>
     <message>
         <location filename="../../satellitkontor/gui/models/usage_model.py" line="78"/>
@@ -4821,43 +4924,43 @@ Status: {status}</translation>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="94"/>
+        <location filename="../../satellitkontor/gui/app.py" line="97"/>
         <source>Öppnar kontoret…</source>
-        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI&apos;s). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test).</extracomment>
+        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI&apos;s). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test). False: no first-start tour (the smoke test and the screenshots).</extracomment>
         <translation>Opening the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="122"/>
+        <location filename="../../satellitkontor/gui/app.py" line="125"/>
         <source>Databas: {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="157"/>
+        <location filename="../../satellitkontor/gui/app.py" line="166"/>
         <source>Skapa demokontor?</source>
         <translation>Create a demo office?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="160"/>
+        <location filename="../../satellitkontor/gui/app.py" line="169"/>
         <source>Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?</source>
         <translation>The database is empty. Do you want to create a demo office with made-up people from the seven municipalities and bookings a few weeks back and ahead, so that you can try the program?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="165"/>
+        <location filename="../../satellitkontor/gui/app.py" line="174"/>
         <source>Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.</source>
         <translation>You can delete the demo database later. A real office starts empty.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="167"/>
+        <location filename="../../satellitkontor/gui/app.py" line="176"/>
         <source>Skapa demokontor</source>
         <translation>Create demo office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="168"/>
+        <location filename="../../satellitkontor/gui/app.py" line="177"/>
         <source>Börja tomt</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="199"/>
+        <location filename="../../satellitkontor/gui/app.py" line="208"/>
         <source>Skapar demokontoret…</source>
         <translation>Creating the demo office…</translation>
     </message>

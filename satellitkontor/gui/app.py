@@ -68,12 +68,15 @@ class DesktopApp(QObject):
         *,
         clock: Clock = system_clock,
         ask_before_demo: bool = True,
+        show_tour: bool = True,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.clock = clock
         #: False: an empty database gets the demo office without a question (the smoke test).
         self.ask_before_demo = ask_before_demo
+        #: False: no first-start tour (the smoke test and the screenshots).
+        self.show_tour = show_tour
         lang = lang or settings.language or i18n.system_language()
         i18n.install(lang)
         self.ctx = AppContext(settings, lang, db_url)
@@ -136,6 +139,7 @@ class DesktopApp(QObject):
         self.ctx.attach(opened.services)
         if person is not None:
             self.ctx.set_person(person)
+            self._first_start_tour()
         elif opened.empty:
             if self.ask_before_demo:
                 self.offer_demo()
@@ -143,6 +147,11 @@ class DesktopApp(QObject):
                 self.create_demo()
         else:
             self.ask_identity()
+
+    def _first_start_tour(self) -> None:
+        """The short tour, once per PC user (skipped by the smoke test)."""
+        if self.show_tour and not self.settings.tour_seen:
+            self.window.show_tour()
 
     # --- demo office -----------------------------------------------------------------------------
     def offer_demo(self) -> None:
@@ -207,6 +216,7 @@ class DesktopApp(QObject):
                 if dialog.person is not None:
                     self.ctx.set_person(dialog.person)
                     self.ctx.notify_changed()
+                    self._first_start_tour()
 
             dialog.accepted.connect(accepted)
             dialog.open()
@@ -285,7 +295,7 @@ def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | N
         from satellitkontor.gui.smoke import DEMO_ADMIN
 
         os.environ.setdefault(ENV_USER, DEMO_ADMIN)
-    desktop = DesktopApp(settings, url, lang, ask_before_demo=not smoke)
+    desktop = DesktopApp(settings, url, lang, ask_before_demo=not smoke, show_tour=not smoke)
     if os.environ.get(STARTUP_PROBE):
         _probe(desktop, started)
     if smoke:

@@ -40,6 +40,8 @@ from satellitkontor.words.texts import label, municipality_name
 
 if TYPE_CHECKING:
     from satellitkontor.gui.dialogs.about_dialog import AboutDialog
+    from satellitkontor.gui.dialogs.help_dialog import HelpDialog
+    from satellitkontor.gui.dialogs.tour import TourDialog
 
 
 @dataclass(frozen=True)
@@ -205,10 +207,38 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
 
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        help_action = help_menu.addAction(self.tr("&Hjälp för den här vyn"))
+        help_action.setObjectName("helpAction")
+        help_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        help_action.triggered.connect(lambda: self.show_help())
+        keys_action = help_menu.addAction(self.tr("&Kortkommandon"))
+        keys_action.setObjectName("shortcutsAction")
+        keys_action.triggered.connect(lambda: self.show_help(shortcuts_only=True))
+        tour_action = help_menu.addAction(self.tr("Visa &introduktionen"))
+        tour_action.setObjectName("tourAction")
+        tour_action.triggered.connect(lambda: self.show_tour())
+        help_menu.addSeparator()
         about = help_menu.addAction(self.tr("&Om Satellitkontoret"))
         about.setObjectName("aboutAction")
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
+
+    def show_help(self, *, shortcuts_only: bool = False) -> HelpDialog:
+        """F1: the guide to the view shown now and the shortcuts (gui/dialogs/help_dialog.py)."""
+        from satellitkontor.gui.dialogs.help_dialog import HelpDialog
+
+        dialog = HelpDialog(None if shortcuts_only else self.current_key() or "book", self.ctx.lang, self)
+        dialog.open()
+        return dialog
+
+    def show_tour(self) -> TourDialog:
+        """The first-start tour; marked as seen when finished or skipped."""
+        from satellitkontor.gui.dialogs.tour import TourDialog
+
+        dialog = TourDialog(self)
+        dialog.finished.connect(lambda _r: setattr(self.ctx.settings, "tour_seen", True))
+        dialog.open()
+        return dialog
 
     def show_about(self) -> AboutDialog:
         """ "Om Satellitkontoret": version, database, log file (gui/dialogs/about_dialog.py)."""

@@ -126,5 +126,14 @@ class AppSettings:
     def last_view(self, value: str) -> None:
         self.store.setValue("window/last_view", value)
 
+    @property
+    def tour_seen(self) -> bool:
+        """The first-start tour was shown (or skipped) on this PC for this user."""
+        return self._str("tour/seen") == "1"
+
+    @tour_seen.setter
+    def tour_seen(self, value: bool) -> None:
+        self.store.setValue("tour/seen", "1" if value else "0")
+
     def sync(self) -> None:
         self.store.sync()

@@ -57,7 +57,9 @@ def app_main(out: Path, db: Path, settings: Path, lang: str, size: str) -> int:
     app = QApplication([sys.argv[0]])
     app.setApplicationDisplayName("Satellitkontoret")
     theme.apply(app, dark=False)
-    desktop = DesktopApp(AppSettings.at(str(settings)), sqlite_url(db), lang, clock=lambda: moment)
+    desktop = DesktopApp(
+        AppSettings.at(str(settings)), sqlite_url(db), lang, clock=lambda: moment, show_tour=False
+    )
     desktop.start()
     window = desktop.window
     width, height = (int(n) for n in size.split("x"))
