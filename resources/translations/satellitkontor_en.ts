@@ -4528,130 +4528,210 @@ Status: {status}</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="62"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="70"/>
         <source>År</source>
         <extracomment>A file was written (its path).</extracomment>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="67"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="75"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="68"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="76"/>
         <source>Hela året</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="73"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="81"/>
         <source>Diagrammet visar</source>
         <translation>The chart shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="75"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="83"/>
         <source>Platsdagar</source>
         <translation>Desk-days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="76"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="84"/>
         <source>Rumstimmar</source>
         <translation>Room-hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="77"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="85"/>
         <source>Bokningar</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="78"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="86"/>
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="84"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="92"/>
         <source>&amp;År:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="85"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="93"/>
         <source>&amp;Period:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="86"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="94"/>
         <source>&amp;Diagrammet visar:</source>
         <translation>C&amp;hart shows:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="106"/>
         <source>Användning per kommun</source>
         <translation>Usage per municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="107"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="124"/>
+        <source>Per kommun</source>
+        <translation>Per municipality</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="125"/>
+        <source>Veckodag och halvdag</source>
+        <translation>Weekday and half-day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="126"/>
+        <source>Per plats</source>
+        <translation>Per desk</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="127"/>
+        <source>Uteblivna per månad</source>
+        <translation>No-shows per month</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="135"/>
+        <source>Spara &amp;diagram (PNG/PDF)…</source>
+        <translation>Save &amp;charts (PNG/PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="139"/>
         <source>Exportera &amp;CSV…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="109"/>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="201"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="141"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="329"/>
         <source>Exportera CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="111"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="143"/>
         <source>Exportera &amp;Excel (XLSX)…</source>
         <translation>Export &amp;Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="113"/>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="209"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="145"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="337"/>
         <source>Exportera Excel (XLSX)</source>
         <translation>Export Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="158"/>
         <source>Platsdagar: heldag räknas 1, förmiddag eller eftermiddag 0,5. Avbokade och uteblivna bokningar räknas inte. En bokning hör till kommunen personen hade när den gjordes.</source>
         <translation>Desk-days: a full day counts 1, a morning or afternoon 0.5. Cancelled bookings and no-shows do not count. A booking belongs to the municipality its person had when it was made.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="144"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="177"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="183"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="245"/>
         <source>hela året</source>
         <translation>the whole year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="184"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="246"/>
         <source>{measure} per kommun, {period} {year}</source>
         <translation>{measure} per municipality, {period} {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="196"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="262"/>
+        <source>Förmiddag</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="262"/>
+        <source>Eftermiddag</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="264"/>
+        <source>Andel bokade platser, {period} {year}</source>
+        <translation>Share of desks booked, {period} {year}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="272"/>
+        <source>fm</source>
+        <translation>am</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="272"/>
+        <source>em</source>
+        <translation>pm</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="275"/>
+        <source>Andel bokad per plats, {period} {year}</source>
+        <translation>Share booked per desk, {period} {year}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="292"/>
+        <source>Andel uteblivna bokningar per månad {year} (%)</source>
+        <translation>Share of no-show bookings per month {year} (%)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="301"/>
+        <source>Spara diagram</source>
+        <translation>Save charts</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="303"/>
+        <source>PDF (*.pdf);;PNG-bild (*.png)</source>
+        <translation>PDF (*.pdf);;PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="313"/>
+        <source>Diagrammen sparades i {path}</source>
+        <translation>The charts were saved in {path}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="315"/>
+        <source>Det gick inte att spara {path}. Välj en mapp du kan skriva i.</source>
+        <translation>{path} could not be saved. Choose a folder you can write to.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="324"/>
         <source>satellitkontoret-statistik-{year}</source>
         <translation>satellite-office-statistics-{year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="201"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="329"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="211"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="339"/>
         <source>Excel-arbetsböcker (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="233"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="361"/>
         <source>Statistiken för {year} sparades i {path}</source>
         <translation>The statistics for {year} were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="238"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="366"/>
         <source>Exporterar statistik…</source>
         <translation>Exporting statistics…</translation>
     </message>

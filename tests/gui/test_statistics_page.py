@@ -190,3 +190,33 @@ def test_exchange_on_the_integrations_page_is_a_real_box(
     assert page.exchange_box.server_edit.isEnabled()
     assert page.exchange_box.test_button.isEnabled()
     assert page.exchange_box.findChild(QLabel, "comingLabel") is None
+
+
+def test_heat_maps_and_no_shows_are_drawn_and_saved_with_the_report(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, tmp_path: Path
+) -> None:
+    """Where people look rather than read: desk use by weekday × half-day and per desk for the
+    chosen period, the no-show rate per month, saved as PDF and PNG."""
+    import pypdf
+    from PySide6.QtGui import QImage
+
+    _book(gui_office)
+    page = _page(qtbot, make_ctx(gui_office.admin))
+    with qtbot.waitSignal(page.data_loaded, timeout=5000):
+        page.period_combo.setCurrentIndex(page.period_combo.findData(11))
+    assert page.heat is not None and page.heat.first.month == 11
+    assert page.heat_map.accessibleName().startswith("Andel bokade platser, november 2026")
+    assert "Måndag" in page.heat_map.accessibleDescription()
+    assert "%" in page.heat_map.cell_text(0, 0)
+    assert page.desk_heat_map.accessibleDescription().startswith("Plats 1:")
+    assert [name for name, _v in page.no_show_chart.bars()][:2] == ["Januari", "Februari"]
+    pdf = tmp_path / "diagram.pdf"
+    assert page.save_charts(str(pdf))
+    assert len(pypdf.PdfReader(pdf).pages) == 4
+    assert "Andel uteblivna bokningar per månad 2026" in " ".join(
+        pypdf.PdfReader(pdf).pages[3].extract_text().split()
+    )
+    png = tmp_path / "diagram.png"
+    assert page.save_charts(str(png))
+    assert QImage(str(png)).height() > 400
+    assert not page.save_charts(str(tmp_path / "saknas" / "x.png"))

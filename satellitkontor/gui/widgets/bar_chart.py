@@ -66,11 +66,19 @@ class BarChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            self._paint(painter)
+            self._paint(painter, self.width())
         finally:
             painter.end()
 
-    def _paint(self, painter: QPainter) -> None:
+    def paint(self, painter: QPainter, area: QRectF) -> None:
+        """Draw into ``area`` of another device (a PNG or a PDF page, gui/widgets/chart_files.py)."""
+        painter.save()
+        painter.translate(area.topLeft())
+        painter.setFont(self.font())
+        self._paint(painter, int(area.width()))
+        painter.restore()
+
+    def _paint(self, painter: QPainter, full_width: int) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         metrics = QFontMetrics(self.font())
@@ -85,7 +93,7 @@ class BarChart(QWidget):
             return
         label_w = max(metrics.horizontalAdvance(name) for name, _ in self._bars) + VALUE_GAP
         text_w = max(metrics.horizontalAdvance(t) for t in self._texts) + VALUE_GAP
-        bar_space = max(self.width() - 2 * MARGIN - label_w - text_w, 10)
+        bar_space = max(full_width - 2 * MARGIN - label_w - text_w, 10)
         top = MARGIN + row_h
         biggest = max((v for _, v in self._bars), default=0.0)
         bar_color = palette.color(QPalette.ColorRole.Highlight)

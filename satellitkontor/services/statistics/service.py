@@ -30,6 +30,7 @@ from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.base import Service
 from satellitkontor.services.privacy import people_counts
 from satellitkontor.services.results import UsageRow as UsageRow
+from satellitkontor.services.statistics.heat import DeskHeat
 from satellitkontor.storage.models import BookingRow
 
 
@@ -46,6 +47,13 @@ class _Acc:
 
 
 class StatisticsService(Service):
+    def heat(self, first: date, last: date) -> DeskHeat:
+        """Desk use by weekday × half-day and per desk, ``first`` to ``last`` (statistics/heat.py)."""
+        from satellitkontor.services.office_setup import OfficeSetupCache
+        from satellitkontor.services.statistics.heat import desk_heat
+
+        return desk_heat(self.db, OfficeSetupCache(self.db).get().calendar, first, last)
+
     def usage(self, year: int) -> list[UsageRow]:
         """One row per month and municipality (every municipality, every month, zeros included),
         then one row per municipality for the whole year (``month`` None)."""

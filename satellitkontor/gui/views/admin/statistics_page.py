@@ -7,8 +7,10 @@ people and no-shows); the files are written by ``services.statistics_export`` of
 
 from __future__ import annotations
 
+import calendar
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Signal
@@ -16,12 +18,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,9 +43,12 @@ from satellitkontor.gui.models.usage_model import (
     fmt_number,
 )
 from satellitkontor.gui.widgets.bar_chart import BarChart
+from satellitkontor.gui.widgets.chart_files import save_charts
+from satellitkontor.gui.widgets.heat_map import HeatMap
 from satellitkontor.services.results import UsageRow
 from satellitkontor.services.statistics import export as statistics_export
-from satellitkontor.words.texts import month_name, month_names
+from satellitkontor.services.statistics.heat import DeskHeat
+from satellitkontor.words.texts import month_name, month_names, weekday_name
 
 FIRST_YEAR = 2023
 
@@ -103,6 +111,30 @@ class StatisticsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.chart = BarChart()
+        # Where people look rather than read: when the desks are used, which desks, and no-shows.
+        self.heat_map = HeatMap()
+        self.desk_heat_map = HeatMap()
+        self.desk_heat_map.setObjectName("deskHeatMap")
+        self.no_show_chart = BarChart()
+        self.no_show_chart.setObjectName("noShowChart")
+        self.heat: DeskHeat | None = None
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.setObjectName("chartTabs")
+        charts: tuple[tuple[QWidget, str], ...] = (
+            (self.chart, self.tr("Per kommun")),
+            (self.heat_map, self.tr("Veckodag och halvdag")),
+            (self.desk_heat_map, self.tr("Per plats")),
+            (self.no_show_chart, self.tr("Uteblivna per månad")),
+        )
+        for chart, text in charts:
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(chart)
+            self.chart_tabs.addTab(scroll, text)
+        self.charts_button = QPushButton(self.tr("Spara &diagram (PNG/PDF)…"))
+        self.charts_button.setObjectName("saveCharts")
+        self.charts_button.clicked.connect(self._choose_charts)
 
         self.csv_button = QPushButton(self.tr("Exportera &CSV…"))
         self.csv_button.setObjectName("exportCsv")
@@ -118,6 +150,7 @@ class StatisticsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.csv_button)
         buttons.addWidget(self.xlsx_button)
+        buttons.addWidget(self.charts_button)
         buttons.addWidget(self.status_label, 1)
 
         note = QLabel(
@@ -132,12 +165,12 @@ class StatisticsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addWidget(self.table, 3)
-        layout.addWidget(self.chart, 2)
+        layout.addWidget(self.chart_tabs, 3)
         layout.addWidget(note)
         layout.addLayout(buttons)
 
         self.year_spin.valueChanged.connect(lambda _v: self.refresh())
-        self.period_combo.currentIndexChanged.connect(lambda _i: self._show())
+        self.period_combo.currentIndexChanged.connect(lambda _i: self._period_changed())
         self.measure_combo.currentIndexChanged.connect(lambda _i: self._show())
 
     def page_title(self) -> str:
@@ -162,13 +195,42 @@ class StatisticsPage(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def done(rows: list[UsageRow]) -> None:
+        first, last = self._period_days(year)
+
+        def load() -> tuple[list[UsageRow], DeskHeat]:
+            return svc.usage(year), svc.heat(first, last)
+
+        def done(result: tuple[list[UsageRow], DeskHeat]) -> None:
             if generation == self._generation:
-                self._rows, self._loaded_year = rows, year
+                (self._rows, self.heat), self._loaded_year = result, year
                 self._show()
                 self.data_loaded.emit()
 
-        self.ctx.run(lambda: svc.usage(year), done, owner=self)
+        self.ctx.run(load, done, owner=self)
+
+    def _period_changed(self) -> None:
+        """The table and the bar chart at once; the heat maps when their period is loaded."""
+        self._show()
+        if self.ctx.services is None or self._loaded_year is None:
+            return
+        svc = self.ctx.svc.statistics
+        first, last = self._period_days(self._loaded_year)
+        self._generation += 1
+        generation = self._generation
+
+        def done(heat: DeskHeat) -> None:
+            if generation == self._generation:
+                self.heat = heat
+                self._show()
+                self.data_loaded.emit()
+
+        self.ctx.run(lambda: svc.heat(first, last), done, owner=self)
+
+    def _period_days(self, year: int) -> tuple[date, date]:
+        month = self.period()
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
     def period(self) -> int | None:
         month = int(self.period_combo.currentData())
@@ -189,6 +251,72 @@ class StatisticsPage(QWidget):
             [(r.municipality_name, v) for r, v in zip(rows, values, strict=True)],
             [fmt_number(v, self.ctx.lang) for v in values],
         )
+        self._show_heat(period)
+        self._show_no_shows()
+
+    def _show_heat(self, period: str) -> None:
+        heat = self.heat
+        if heat is None:
+            return
+        days = [weekday_name(d, self.ctx.lang).capitalize() for d in range(5)]
+        halves = [self.tr("Förmiddag"), self.tr("Eftermiddag")]
+        self.heat_map.set_data(
+            self.tr("Andel bokade platser, {period} {year}").format(
+                period=period, year=self._loaded_year or ""
+            ),
+            halves,
+            days,
+            [[heat.share(d, h) for d in range(5)] for h in (0, 1)],
+        )
+        columns = [
+            f"{day} {half}" for day in [d[:3] for d in days] for half in (self.tr("fm"), self.tr("em"))
+        ]
+        self.desk_heat_map.set_data(
+            self.tr("Andel bokad per plats, {period} {year}").format(
+                period=period, year=self._loaded_year or ""
+            ),
+            list(heat.desks),
+            columns,
+            [[heat.share(d, h, desk) for d in range(5) for h in (0, 1)] for desk in heat.desks],
+        )
+
+    def _show_no_shows(self) -> None:
+        months = [r for r in self._rows if r.month is not None]
+        bars = []
+        for month in range(1, 13):
+            rows = [r for r in months if r.month == month]
+            started = sum(r.started for r in rows)
+            rate = sum(r.no_shows for r in rows) / started if started else 0.0
+            bars.append((month_name(month, self.ctx.lang).capitalize(), rate * 100))
+        self.no_show_chart.set_data(
+            self.tr("Andel uteblivna bokningar per månad {year} (%)").format(year=self._loaded_year or ""),
+            bars,
+            [f"{fmt_number(round(v, 1), self.ctx.lang)} %" for _name, v in bars],
+        )
+
+    # --- charts as files -------------------------------------------------------------------------
+    def _choose_charts(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Spara diagram"),
+            self._default_path(".pdf"),
+            self.tr("PDF (*.pdf);;PNG-bild (*.png)"),
+        )
+        if path:
+            self.save_charts(path)
+
+    def save_charts(self, path: str) -> bool:
+        """The charts with the report: a PDF with one chart a page, or a PNG of them all."""
+        charts: list[HeatMap | BarChart] = [self.chart, self.heat_map, self.desk_heat_map, self.no_show_chart]
+        ok = save_charts(path, charts)
+        self.status_label.setText(
+            self.tr("Diagrammen sparades i {path}").format(path=path)
+            if ok
+            else self.tr("Det gick inte att spara {path}. Välj en mapp du kan skriva i.").format(path=path)
+        )
+        if ok:
+            self.exported.emit(path)
+        return ok
 
     # --- export ----------------------------------------------------------------------------------
     def _default_path(self, suffix: str) -> str:
