@@ -1294,6 +1294,50 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>DesktopApp</name>
+    <message>
+        <location filename="../../satellitkontor/gui/app.py" line="97"/>
+        <source>Öppnar kontoret…</source>
+        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI&apos;s). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test). False: no first-start tour (the smoke test and the screenshots).</extracomment>
+        <translation>Opening the office…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/app.py" line="125"/>
+        <source>Databas: {where}</source>
+        <translation>Database: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/app.py" line="169"/>
+        <source>Skapa demokontor?</source>
+        <translation>Create a demo office?</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/app.py" line="171"/>
+        <source>Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?</source>
+        <translation>The database is empty. Do you want to create a demo office with made-up people from the seven municipalities and bookings a few weeks back and ahead, so that you can try the program?</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/app.py" line="178"/>
+        <source>Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.</source>
+        <translation>You can delete the demo database later. A real office starts empty.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/app.py" line="183"/>
+        <source>Skapa demokontor</source>
+        <translation>Create demo office</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/app.py" line="186"/>
+        <source>Börja tomt</source>
+        <translation>Start empty</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/app.py" line="222"/>
+        <source>Skapar demokontoret…</source>
+        <translation>Creating the demo office…</translation>
+    </message>
+</context>
+<context>
     <name>ErasePersonDialog</name>
     <message>
         <location filename="../../satellitkontor/gui/dialogs/erase_person_dialog.py" line="30"/>
@@ -3010,13 +3054,19 @@ Status: {status}</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="91"/>
+        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="62"/>
+        <source>{name} (inaktiv)</source>
+        <extracomment>Snap to this many plan units (centimetres). The default floor plan (see resources/office/default_office.json).</extracomment>
+        <translation>{name} (inactive)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="95"/>
         <source>Planritning</source>
         <extracomment>The set of unsaved moves changed. The selected item changed: a resource id, or 0 for none.</extracomment>
         <translation>Floor plan</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="93"/>
+        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="97"/>
         <source>Dra en plats för att flytta den, eller välj den och flytta med piltangenterna.</source>
         <translation>Drag a desk to move it, or select it and move it with the arrow keys.</translation>
     </message>
@@ -4990,59 +5040,6 @@ Status: {status}</translation>
         <location filename="../../satellitkontor/gui/write_guard.py" line="36"/>
         <source>Går inte just nu: programmet har ingen kontakt med databasen.</source>
         <translation>Not possible right now: the program has no contact with the database.</translation>
-    </message>
-</context>
-<context>
-    <name>editor</name>
-    <message>
-        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="59"/>
-        <source>{name} (inaktiv)</source>
-        <extracomment>Snap to this many plan units (centimetres). The default floor plan (see resources/office/default_office.json).</extracomment>
-        <translation>{name} (inactive)</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../satellitkontor/gui/app.py" line="97"/>
-        <source>Öppnar kontoret…</source>
-        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI&apos;s). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test). False: no first-start tour (the smoke test and the screenshots).</extracomment>
-        <translation>Opening the office…</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/app.py" line="125"/>
-        <source>Databas: {where}</source>
-        <translation>Database: {where}</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/app.py" line="166"/>
-        <source>Skapa demokontor?</source>
-        <translation>Create a demo office?</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/app.py" line="169"/>
-        <source>Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?</source>
-        <translation>The database is empty. Do you want to create a demo office with made-up people from the seven municipalities and bookings a few weeks back and ahead, so that you can try the program?</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/app.py" line="174"/>
-        <source>Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.</source>
-        <translation>You can delete the demo database later. A real office starts empty.</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/app.py" line="176"/>
-        <source>Skapa demokontor</source>
-        <translation>Create demo office</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/app.py" line="177"/>
-        <source>Börja tomt</source>
-        <translation>Start empty</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/app.py" line="208"/>
-        <source>Skapar demokontoret…</source>
-        <translation>Creating the demo office…</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from satellitkontor import logs
@@ -92,7 +92,7 @@ class DesktopApp(QObject):
     # --- start -----------------------------------------------------------------------------------
     def start(self) -> None:
         self.window.show()
-        self.window.statusBar().showMessage(self.window.tr("Öppnar kontoret…"))
+        self.window.statusBar().showMessage(QCoreApplication.translate("DesktopApp", "Öppnar kontoret…"))
         url, clock = self.ctx.db_url, self.clock
 
         def open_office() -> _Opened:
@@ -120,7 +120,10 @@ class DesktopApp(QObject):
 
         assert isinstance(opened.services, AppServices)
         self.window.statusBar().showMessage(
-            self.window.tr("Databas: {where}").format(where=opened.services.db.describe()), 8000
+            QCoreApplication.translate("DesktopApp", "Databas: {where}").format(
+                where=opened.services.db.describe()
+            ),
+            8000,
         )
         if opened.login_person is not None:  # the database says who I am: no question, no choice
             log.info("signed in as %s through database login %s", opened.login_person.email, opened.login)
@@ -160,18 +163,25 @@ class DesktopApp(QObject):
         box = QMessageBox(self.window)
         box.setObjectName("demoOffer")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.window.tr("Skapa demokontor?"))
+        box.setWindowTitle(QCoreApplication.translate("DesktopApp", "Skapa demokontor?"))
         box.setText(
-            self.window.tr(
+            QCoreApplication.translate(
+                "DesktopApp",
                 "Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju "
-                "kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?"
+                "kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?",
             )
         )
         box.setInformativeText(
-            self.window.tr("Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.")
+            QCoreApplication.translate(
+                "DesktopApp", "Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt."
+            )
         )
-        yes = box.addButton(self.window.tr("Skapa demokontor"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.window.tr("Börja tomt"), QMessageBox.ButtonRole.RejectRole)
+        yes = box.addButton(
+            QCoreApplication.translate("DesktopApp", "Skapa demokontor"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(
+            QCoreApplication.translate("DesktopApp", "Börja tomt"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(yes)
 
         def answered() -> None:
@@ -201,7 +211,12 @@ class DesktopApp(QObject):
             else:
                 self.ask_identity()
 
-        self.ctx.run(make, done, owner=self.window, label=self.window.tr("Skapar demokontoret…"))
+        self.ctx.run(
+            make,
+            done,
+            owner=self.window,
+            label=QCoreApplication.translate("DesktopApp", "Skapar demokontoret…"),
+        )
 
     # --- who am I --------------------------------------------------------------------------------
     def ask_identity(self) -> None:

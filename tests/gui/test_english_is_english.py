@@ -52,3 +52,39 @@ def test_window_title_says_the_name_once_in_the_windows_language(
     qtbot.addWidget(window)
     assert "Satellitkontoret" not in window.windowTitle()
     assert QGuiApplication.applicationDisplayName() == window.windowTitle()
+
+
+def test_texts_of_the_app_itself_are_translated() -> None:
+    """The app's own messages ("Databas: …", the demo offer) were filed by lupdate under a
+    context "self.window" that Qt never asks for, and showed in Swedish in the English app."""
+    from satellitkontor.gui import i18n
+
+    source = (resource_path_of_app()).read_text(encoding="utf-8")
+    assert "self.window.tr(" not in source
+    i18n.install("en")
+    try:
+        from PySide6.QtCore import QCoreApplication
+
+        assert QCoreApplication.translate("DesktopApp", "Databas: {where}") == "Database: {where}"
+    finally:
+        i18n.install("sv")
+
+
+def resource_path_of_app():  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    import satellitkontor.gui.app as app
+
+    return Path(app.__file__)
+
+
+def test_every_translation_context_is_a_class_qt_asks_for() -> None:
+    """lupdate names a context after what tr() is called on; ``section.tr`` or ``self.window.tr``
+    outside the class gave contexts ("section", "self.window") that are never looked up."""
+    import xml.etree.ElementTree as ET
+
+    from satellitkontor.resources_data import resource_path
+
+    root = ET.parse(resource_path("translations", "satellitkontor_en.ts")).getroot()
+    odd = [name for ctx in root.iter("context") if not (name := ctx.findtext("name") or "")[:1].isupper()]
+    assert odd == []

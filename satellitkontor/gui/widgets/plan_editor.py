@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QKeyEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -56,7 +56,11 @@ class PlanItem(QGraphicsRectItem):
             fill = "#eeeeee"
         self.setPen(pen)
         self.setBrush(QBrush(QColor(fill)))
-        text = resource.name if resource.active else editor.tr("{name} (inaktiv)").format(name=resource.name)
+        text = (
+            resource.name
+            if resource.active
+            else QCoreApplication.translate("PlanEditor", "{name} (inaktiv)").format(name=resource.name)
+        )
         self.text = QGraphicsSimpleTextItem(text, self)
         font = self.text.font()  # as large as the item allows: the plan is drawn scaled down
         font.setBold(True)
