@@ -1433,184 +1433,214 @@ Status: {status}</translation>
 <context>
     <name>ExchangeBox</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="94"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="97"/>
         <source>Exchange / Outlook</source>
         <translation>Exchange / Outlook</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="97"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="100"/>
         <source>Synka bokningar med Exchange</source>
         <translation>Sync bookings with Exchange</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="101"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="104"/>
         <source>EWS (Exchange Server, Exchange Online)</source>
         <translation>EWS (Exchange Server, Exchange Online)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="102"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="105"/>
         <source>Microsoft Graph (Exchange Online)</source>
         <translation>Microsoft Graph (Exchange Online)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="107"/>
         <source>EWS-adress:</source>
         <translation>EWS address:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="106"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="109"/>
         <source>Tjänstekonto (postlåda):</source>
         <translation>Service account (mailbox):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="107"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="110"/>
         <source>Användarnamn:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="108"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="111"/>
         <source>Lösenord:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="108"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="111"/>
         <source>sparas bara i nyckelringen</source>
         <translation>kept in the keyring only</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="113"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="116"/>
         <source>Exchange-version:</source>
         <translation>Exchange version:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="114"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="117"/>
         <source>Koppling:</source>
         <translation>Connection:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="115"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="118"/>
         <source>Tenant-id (Graph):</source>
         <translation>Tenant ID (Graph):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="119"/>
         <source>Klient-id (Graph):</source>
         <translation>Client ID (Graph):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="119"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="122"/>
         <source>Brevlådor per rum och plats</source>
         <translation>Mailboxes per room and desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="121"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="124"/>
         <source>Brevlådor (Plats=postlåda):</source>
         <translation>Mailboxes (Place=mailbox):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="123"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="126"/>
         <source>Bjud in platsens brevlåda</source>
         <translation>Invite the desk&apos;s mailbox</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="124"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="127"/>
         <source>Bara händelse i bokarens kalender</source>
         <translation>Only an event in the booker&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="128"/>
         <source>Kontorsplatser:</source>
         <translation>Desks:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="126"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="129"/>
         <source>Okänd organisatör bokas på:</source>
         <translation>Unknown organizers are booked as:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="132"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="130"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="133"/>
         <source>Synka var:</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="138"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="141"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="139"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="142"/>
         <source>Testa anslutningen</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="140"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="143"/>
         <source>Synka nu</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="194"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="197"/>
         <source>Senast lyckade synk: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="197"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="200"/>
         <source>Inte i Outlook än: %1 ändringar (äldsta sedan %2)</source>
         <translation>Not in Outlook yet: %1 changes (oldest since %2)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="202"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="207"/>
+        <source>Synkningen är avstängd: bokningarna skickas inte till Outlook. Kryssa i ”Synka bokningar med Exchange” och spara för att slå på den.</source>
+        <translation>Sync is off: bookings are not sent to Outlook. Tick “Sync bookings with Exchange” and save to turn it on.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="212"/>
         <source>Inget väntar: allt finns i Outlook.</source>
         <translation>Nothing pending: everything is in Outlook.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="204"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="214"/>
         <source>Senaste fel: %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="208"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="218"/>
         <source>Rummet har tackat nej till %1 bokningar.</source>
         <translation>The room declined %1 bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="212"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="222"/>
         <source>%1 ändringar har körts över de senaste två veckorna (se ändringsloggen).</source>
         <translation>%1 changes were overridden in the last two weeks (see the change log).</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="245"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="255"/>
         <source>Inställningarna sparades.</source>
         <translation>The settings were saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="253"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="263"/>
+        <source>Tjänstekonto (postlåda)</source>
+        <translation>Service account (mailbox)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="265"/>
+        <source>Tenant-id</source>
+        <translation>Tenant ID</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="265"/>
+        <source>Klient-id</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="267"/>
+        <source>Användarnamn</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="274"/>
+        <source>Fyll i {fields} och tryck Testa anslutningen igen.</source>
+        <translation>Fill in {fields} and press Test the connection again.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="281"/>
         <source>Testar anslutningen …</source>
         <translation>Testing the connection …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="257"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="285"/>
         <source>Anslutningen fungerar.</source>
         <translation>The connection works.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="268"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="296"/>
         <source>Synkar …</source>
         <translation>Syncing …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="272"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="300"/>
         <source>Synkningen är klar.</source>
         <translation>The sync is done.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="288"/>
-        <source>Något gick fel: %1</source>
-        <translation>Something went wrong: %1</translation>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="318"/>
+        <source>Det gick inte att nå Exchange ({detail}). Kontrollera serverns adress, kontot och lösenordet och försök igen; detaljerna finns i loggfilen (Hjälp → Om Satellitkontoret).</source>
+        <translation>Exchange could not be reached ({detail}). Check the server&apos;s address, the account and the password and try again; the details are in the log file (Help → About Satellitkontoret).</translation>
     </message>
 </context>
 <context>

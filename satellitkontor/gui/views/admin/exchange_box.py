@@ -9,6 +9,7 @@ The mailbox map is one line per place, ``Plats=postlåda``. The background sync 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.context import AppContext
+
+log = logging.getLogger("satellitkontor.gui.exchange")
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
@@ -198,6 +201,13 @@ class ExchangeBox(QGroupBox):
                 .replace("%1", str(status.pending))
                 .replace("%2", when(status.oldest_pending))
             )
+        elif not self.enabled_check.isChecked():  # nothing waits because nothing is sent
+            lines.append(
+                self.tr(
+                    "Synkningen är avstängd: bokningarna skickas inte till Outlook. Kryssa i "
+                    "”Synka bokningar med Exchange” och spara för att slå på den."
+                )
+            )
         else:
             lines.append(self.tr("Inget väntar: allt finns i Outlook."))
         if status.last_error:
@@ -247,7 +257,25 @@ class ExchangeBox(QGroupBox):
 
         self.ctx.run(lambda: save(services, actor, config, secret), done, owner=self)
 
+    def missing_fields(self) -> list[str]:
+        """The fields a connection test needs that are empty, by their labels."""
+        graph = self.backend_combo.currentData() == "graph"
+        needed = [(self.account_edit, self.tr("Tjänstekonto (postlåda)"))]
+        if graph:
+            needed += [(self.tenant_edit, self.tr("Tenant-id")), (self.client_edit, self.tr("Klient-id"))]
+        else:
+            needed += [(self.username_edit, self.tr("Användarnamn"))]
+        return [name for edit, name in needed if not edit.text().strip()]
+
     def test(self) -> None:
+        missing = self.missing_fields()
+        if missing:  # the test with empty fields ended in "Något gick fel: ValueError"
+            self.message_label.setText(
+                self.tr("Fyll i {fields} och tryck Testa anslutningen igen.").format(
+                    fields=", ".join(missing)
+                )
+            )
+            return
         services, config, secret = self.ctx.svc, self.current_config(), self.password_edit.text()
         self.test_button.setEnabled(False)
         self.message_label.setText(self.tr("Testar anslutningen …"))
@@ -285,4 +313,8 @@ class ExchangeBox(QGroupBox):
 
         if isinstance(exc, SatellitkontorError):
             return describe(exc, self.ctx.lang)
-        return self.tr("Något gick fel: %1").replace("%1", type(exc).__name__)
+        log.warning("Exchange: %s", exc, exc_info=exc)
+        return self.tr(
+            "Det gick inte att nå Exchange ({detail}). Kontrollera serverns adress, kontot och lösenordet "
+            "och försök igen; detaljerna finns i loggfilen (Hjälp → Om Satellitkontoret)."
+        ).format(detail=str(exc) or type(exc).__name__)
