@@ -18,6 +18,14 @@ from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.words.texts import closed_name, fmt_date
 
 
+class OneStopDateEdit(QDateEdit):
+    """A date field that is one Tab stop: Qt's moves Tab through its sections (weekday, day,
+    month, year: four stops). Within it the arrow keys still move and change the parts."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class DateNavigator(QWidget):
     date_changed = Signal(object)  # datetime.date
 
@@ -42,13 +50,15 @@ class DateNavigator(QWidget):
         self.next_button.setObjectName("nextDay")
         self.next_button.setAccessibleName(self.tr("Nästa arbetsdag"))
         self.next_button.setToolTip(self.tr("Nästa arbetsdag (Alt+Höger)"))
-        self.date_edit = QDateEdit()
+        self.date_edit = OneStopDateEdit()
         self.date_edit.setObjectName("dateEdit")
         self.date_edit.setAccessibleName(self.tr("Datum"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMMM yyyy")  # "mån 23 november 2026": no abbreviation dot
         self.date_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.date_edit.calendarWidget().setGridVisible(True)
+        # Wide enough for the month's name in the popup's header ("m…" at Qt's own width).
+        self.date_edit.calendarWidget().setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 24)
         self.date_edit.calendarWidget().currentPageChanged.connect(self._mark_month)
         self.day_label = QLabel()
         self.day_label.setObjectName("dayLabel")
