@@ -37,9 +37,16 @@ class BookingDialog(FormDialog):
         ctx.needs_connection(self.preview.confirm_button)
 
     def _preview_takes_default(self) -> None:
-        """Once the preview is shown, Enter confirms it rather than asking again (call after
-        book_button exists)."""
-        self.preview.shown.connect(lambda: self.book_button.setDefault(False))
+        """Once the preview is shown, its "Bekräfta N bokningar" is the one button that books:
+        "Boka" steps aside (two competing buttons before), and comes back when an input changes
+        (call after book_button exists)."""
+
+        def shown() -> None:
+            self.book_button.setDefault(False)
+            self.book_button.hide()
+            self.preview.confirm_button.setDefault(True)
+
+        self.preview.shown.connect(shown)
 
     def _update_state(self) -> None:
         """Enable or disable Boka from the dialog's own inputs (subclasses)."""
@@ -53,6 +60,7 @@ class BookingDialog(FormDialog):
     def _inputs_changed(self) -> None:
         self.preview.clear()
         self.error_label.hide()
+        self.book_button.show()
         self.book_button.setDefault(True)
         self._update_state()
 
