@@ -84,6 +84,8 @@ def describe(error: SatellitkontorError, lang: str = DEFAULT) -> str:
     code = error.code
     while f"error.{code}" not in words:
         code = code.rpartition(".")[0] or "error"
+    if code == "input.invalid" and not str(error.params.get("value", "?")).strip():
+        code = "input.empty"  # "Ogiltigt värde för namn: ." said nothing of what to do
     facts = _facts(error, lang)
     try:
         return words[f"error.{code}"].format_map(facts)
