@@ -253,6 +253,9 @@ class FloorPlan(QGraphicsView):
     def desk_item(self, name: str) -> DeskItem:
         return self._desks[name]
 
+    def desk_items(self) -> list[DeskItem]:
+        return list(self._desks.values())
+
     def room_item(self, name: str) -> RoomItem:
         return self._rooms[name]
 
