@@ -22,9 +22,10 @@ from satellitkontor.words.texts import describe
 log = logging.getLogger("satellitkontor.gui")
 
 
-def message_for(exc: BaseException, lang: str) -> str:
+def message_for(exc: BaseException, lang: str, reader_id: int | None = None) -> str:
+    """The sentence for ``exc``; speaking to "du" when it is about ``reader_id``."""
     if isinstance(exc, SatellitkontorError):
-        return describe(exc, lang)
+        return describe(exc, lang, reader_id)
     log.error("unexpected error in background work", exc_info=exc)
     text = QCoreApplication.translate(
         "Errors",

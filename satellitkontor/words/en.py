@@ -39,6 +39,7 @@ EN: dict[str, str] = {
     "error.conflict": "It is already booked.",
     "error.conflict.resource_taken": "{resource} is already {booked} {when}{holder}. Choose another time or place.",
     "error.conflict.person_has_desk": "{person} already has a desk then ({resource}, {when}). A person can only have one desk at a time.",
+    "error.conflict.person_has_desk.self": "You already have a desk then ({resource}, {when}). Cancel it under My bookings, or choose another day.",
     "error.conflict.duplicate_email": "A person with the e-mail {email} already exists.",
     "error.conflict.duplicate_resource_name": "A desk or room named {name} already exists.",
     "error.state": "Not possible in the booking's current state.",

@@ -40,6 +40,7 @@ SV: dict[str, str] = {
     "error.conflict": "Det är redan bokat.",
     "error.conflict.resource_taken": "{resource} är redan {booked} {when}{holder}. Välj en annan tid eller plats.",
     "error.conflict.person_has_desk": "{person} har redan en kontorsplats då ({resource}, {when}). En person kan bara ha en plats åt gången.",
+    "error.conflict.person_has_desk.self": "Du har redan en kontorsplats då ({resource}, {when}). Avboka den under Mina bokningar, eller välj en annan dag.",
     "error.conflict.duplicate_email": "Det finns redan en person med e-postadressen {email}.",
     "error.conflict.duplicate_resource_name": "Det finns redan en plats eller ett rum som heter {name}.",
     "error.state": "Det går inte i bokningens nuvarande läge.",

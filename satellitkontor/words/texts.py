@@ -78,10 +78,14 @@ def audit_action(action: str, lang: str = DEFAULT) -> str:
     return _word(f"{_AUDIT}{action}", lang, action)
 
 
-def describe(error: SatellitkontorError, lang: str = DEFAULT) -> str:
-    """One sentence for the user, in ``lang``."""
+def describe(error: SatellitkontorError, lang: str = DEFAULT, reader_id: int | None = None) -> str:
+    """One sentence for the user, in ``lang``. When the error is about the reader (``reader_id``
+    is its ``person_id``) and the code has a ``.self`` sentence, that one speaks to "du" ("Du har
+    redan en kontorsplats då …", not "Anna Nilsson har …" to Anna)."""
     words = table(lang)
     code = error.code
+    if reader_id is not None and error.params.get("person_id") == reader_id and f"error.{code}.self" in words:
+        code = f"{code}.self"
     while f"error.{code}" not in words:
         code = code.rpartition(".")[0] or "error"
     if code == "input.invalid" and not str(error.params.get("value", "?")).strip():

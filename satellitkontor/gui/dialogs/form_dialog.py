@@ -148,7 +148,7 @@ class FormDialog(QDialog):
         if isinstance(exc, DatabaseUnavailable):
             self._show_offline("failed")
             return
-        self.show_message(message_for(exc, self.ctx.lang))
+        self.show_message(message_for(exc, self.ctx.lang, self.ctx.viewer_id))
 
     def _online_changed(self, online: bool) -> None:
         if not online and self.error_label.isHidden():

@@ -271,7 +271,11 @@ def ensure_no_other_desk(
     mine = queries.holding_overlaps(s, start=start, end=end, person_id=person_id, desks_only=True)
     if mine:
         raise PersonAlreadyHasDesk(
-            person=person_name, resource=mine[0].resource_name, start=mine[0].start, end=mine[0].end
+            person=person_name,
+            person_id=person_id,
+            resource=mine[0].resource_name,
+            start=mine[0].start,
+            end=mine[0].end,
         )
 
 
