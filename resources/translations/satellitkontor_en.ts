@@ -748,47 +748,47 @@
 <context>
     <name>DateNavigator</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="34"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="42"/>
         <source>Föregående arbetsdag</source>
         <translation>Previous working day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="35"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="43"/>
         <source>Föregående arbetsdag (Alt+Vänster)</source>
         <translation>Previous working day (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="37"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="45"/>
         <source>&amp;Idag</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="39"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="47"/>
         <source>Idag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="43"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="51"/>
         <source>Nästa arbetsdag</source>
         <translation>Next working day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="44"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="52"/>
         <source>Nästa arbetsdag (Alt+Höger)</source>
         <translation>Next working day (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="47"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="55"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="112"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="122"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="121"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="131"/>
         <source>{day} (idag)</source>
         <translation>{day} (today)</translation>
     </message>
@@ -796,33 +796,33 @@
 <context>
     <name>DayDesksModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="106"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="101"/>
         <source>ledig</source>
         <extracomment>Background tints that repeat what the status text says (never the only sign).</extracomment>
         <translation>free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="107"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="102"/>
         <source>(okänd)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="108"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="103"/>
         <source>{name} ({municipality})</source>
         <translation>{name} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="121"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="116"/>
         <source>fm: {morning} · em: {afternoon}</source>
         <translation>am: {morning} · pm: {afternoon}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="125"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="120"/>
         <source>Ledig</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="126"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="121"/>
         <source>{name}, {email}
 {start}–{end}, {period}
 Status: {status}</source>
@@ -831,22 +831,22 @@ Status: {status}</source>
 Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="137"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132"/>
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="137"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="137"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="137"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1129,68 +1129,67 @@ Status: {status}</translation>
 <context>
     <name>DeskBookingDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="73"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="66"/>
         <source>Boka {desk}</source>
-        <extracomment>Which booked periods make a period unavailable.</extracomment>
         <translation>Book {desk}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="82"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="75"/>
         <source>Utrustning: {items}</source>
         <translation>Equipment: {items}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="89"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="82"/>
         <source>Del av dagen</source>
         <translation>Part of the day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="93"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="86"/>
         <source>&amp;Heldag</source>
         <translation>&amp;Full day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="94"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="87"/>
         <source>&amp;Förmiddag</source>
         <translation>&amp;Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="95"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="88"/>
         <source>&amp;Eftermiddag</source>
         <translation>&amp;Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="107"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="100"/>
         <source>Platsen är fullbokad den här dagen.</source>
         <translation>The desk is fully booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="116"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="109"/>
         <source>Bokas åt:</source>
         <translation>Booked for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="120"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="113"/>
         <source>B&amp;oka åt:</source>
         <translation>Boo&amp;k for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="127"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="120"/>
         <source>&amp;Boka</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="127"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="120"/>
         <source>Boka</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="189"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="181"/>
         <source>{period} (upptagen)</source>
         <translation>{period} (taken)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="190"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="182"/>
         <source>{period} (upptagen – {who})</source>
         <translation>{period} (taken – {who})</translation>
     </message>
@@ -1215,7 +1214,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="44"/>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="100"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="95"/>
         <source>Ledig</source>
         <translation>Free</translation>
     </message>
@@ -1240,55 +1239,55 @@ Status: {status}</translation>
         <translation>Free all day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="73"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="68"/>
         <source>{name} ({municipality})</source>
         <translation>{name} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="88"/>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="102"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="83"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="97"/>
         <source>Min bokning</source>
         <translation>My booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="90"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="85"/>
         <source>FM: min bokning</source>
         <translation>AM: my booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="92"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="87"/>
         <source>EM: min bokning</source>
         <translation>PM: my booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="104"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="99"/>
         <source>Upptagen – {who}</source>
         <translation>Taken – {who}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="151"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="146"/>
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="152"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="147"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="153"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="148"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="154"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="149"/>
         <source>Utrustning</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="167"/>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="175"/>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="197"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="162"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="170"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="192"/>
         <source>Stängt</source>
         <translation>Closed</translation>
     </message>
@@ -1296,43 +1295,43 @@ Status: {status}</translation>
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="97"/>
+        <location filename="../../satellitkontor/gui/app.py" line="95"/>
         <source>Öppnar kontoret…</source>
-        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. Who uses this PC, by e-mail, when the settings do not say (same variable as the CLI&apos;s). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test). False: no first-start tour (the smoke test and the screenshots).</extracomment>
+        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test). False: no first-start tour (the smoke test and the screenshots).</extracomment>
         <translation>Opening the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="125"/>
+        <location filename="../../satellitkontor/gui/app.py" line="123"/>
         <source>Databas: {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="169"/>
+        <location filename="../../satellitkontor/gui/app.py" line="166"/>
         <source>Skapa demokontor?</source>
         <translation>Create a demo office?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="171"/>
+        <location filename="../../satellitkontor/gui/app.py" line="168"/>
         <source>Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?</source>
         <translation>The database is empty. Do you want to create a demo office with made-up people from the seven municipalities and bookings a few weeks back and ahead, so that you can try the program?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="178"/>
+        <location filename="../../satellitkontor/gui/app.py" line="175"/>
         <source>Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.</source>
         <translation>You can delete the demo database later. A real office starts empty.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="183"/>
+        <location filename="../../satellitkontor/gui/app.py" line="180"/>
         <source>Skapa demokontor</source>
         <translation>Create demo office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="186"/>
+        <location filename="../../satellitkontor/gui/app.py" line="183"/>
         <source>Börja tomt</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="222"/>
+        <location filename="../../satellitkontor/gui/app.py" line="218"/>
         <source>Skapar demokontoret…</source>
         <translation>Creating the demo office…</translation>
     </message>
@@ -1383,38 +1382,38 @@ Status: {status}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="29"/>
+        <location filename="../../satellitkontor/gui/errors.py" line="30"/>
         <source>Något oväntat hände ({kind}). Ingenting sparades. Programmet fortsätter. Detaljer finns i loggfilen: {path}</source>
         <translation>Something unexpected happened ({kind}). Nothing was saved. The program carries on. Details are in the log file: {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="40"/>
+        <location filename="../../satellitkontor/gui/errors.py" line="41"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="61"/>
+        <location filename="../../satellitkontor/gui/errors.py" line="62"/>
         <source>Det gick inte att läsa</source>
         <translation>Could not read</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="62"/>
+        <location filename="../../satellitkontor/gui/errors.py" line="63"/>
         <source>Filen {file} kunde inte läsas: {reason}</source>
         <translation>The file {file} could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="66"/>
-        <location filename="../../satellitkontor/gui/errors.py" line="71"/>
+        <location filename="../../satellitkontor/gui/errors.py" line="67"/>
+        <location filename="../../satellitkontor/gui/errors.py" line="72"/>
         <source>Det gick inte att spara</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="67"/>
+        <location filename="../../satellitkontor/gui/errors.py" line="68"/>
         <source>Kalenderfilen {file} kunde inte sparas: {reason}</source>
         <translation>The calendar file {file} could not be saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/errors.py" line="72"/>
+        <location filename="../../satellitkontor/gui/errors.py" line="73"/>
         <source>Filen {file} kunde inte sparas: {reason}</source>
         <translation>The file {file} could not be saved: {reason}</translation>
     </message>
@@ -2524,58 +2523,58 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="68"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="65"/>
         <source>Datum</source>
         <extracomment>The BookingView of a row (any column). What the series column shows for a booking in a series (with a tooltip saying so in words).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="69"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="66"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="70"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="67"/>
         <source>Plats/rum</source>
         <translation>Desk/room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="71"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="68"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="72"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="69"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="73"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="74"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="71"/>
         <source>Serie</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="88"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="85"/>
         <source>Ingår i en serie</source>
         <translation>Part of a series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="88"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="85"/>
         <source>Enstaka bokning</source>
         <translation>Single booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="92"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="89"/>
         <source>Ändringen är inte skriven till Outlook än. Den skickas vid nästa synkronisering.</source>
         <translation>The change is not in Outlook yet. It is sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="113"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="110"/>
         <source> – inte i Outlook än</source>
         <translation> – not in Outlook yet</translation>
     </message>
@@ -2711,22 +2710,17 @@ Status: {status}</translation>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="361"/>
-        <source>Satellitkontoret – {name}</source>
-        <translation>Satellite office – {name}</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="371"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="368"/>
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="373"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="370"/>
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="384"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="381"/>
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
     </message>
@@ -3857,32 +3851,32 @@ Status: {status}</translation>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="270"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="266"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="273"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="269"/>
         <source>Öppet {opens}–{closes}</source>
         <translation>Open {opens}–{closes}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="291"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="287"/>
         <source>Krockar med {span} {title} ({municipality})</source>
         <translation>Clashes with {span} {title} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="294"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="290"/>
         <source>Krockar med {span} ({municipality})</source>
         <translation>Clashes with {span} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="300"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="296"/>
         <source>Högst {maximum} deltagare får plats i {room}; du angav {value}.</source>
         <translation>At most {maximum} participants fit in {room}; you entered {value}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="309"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="305"/>
         <source>Sluttiden måste vara efter starttiden.</source>
         <translation>The end time must be after the start time.</translation>
     </message>
@@ -4893,83 +4887,83 @@ Status: {status}</translation>
 <context>
     <name>UsageModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="78"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="75"/>
         <source>Kommun</source>
         <extracomment>The raw value of a cell (float, int or the municipality&apos;s name).</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="79"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="76"/>
         <source>Platsdagar</source>
         <translation>Desk-days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="80"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="77"/>
         <source>Rumstimmar</source>
         <translation>Room-hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="81"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="78"/>
         <source>Bokningar</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="82"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="79"/>
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="83"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="80"/>
         <source>Medarbetare</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="84"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="81"/>
         <source>Politiker</source>
         <translation>Politicians</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="85"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="82"/>
         <source>Uteblivna</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="86"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="83"/>
         <source>Andel uteblivna</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="97"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="94"/>
         <source>Heldag räknas 1, förmiddag eller eftermiddag 0,5</source>
         <translation>A full day counts 1, a morning or afternoon 0.5</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="98"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="95"/>
         <source>Konferensrummets bokade timmar</source>
         <translation>The conference room&apos;s booked hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="99"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="96"/>
         <source>Bokningar som används eller står kvar</source>
         <translation>Bookings that were used or still stand</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="100"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="97"/>
         <source>Olika personer med minst en bokning</source>
         <translation>Different people with at least one booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="103"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="100"/>
         <source>Bokningar där ingen kom</source>
         <translation>Bookings where nobody came</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="104"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="101"/>
         <source>Uteblivna av påbörjade bokningar</source>
         <translation>No-shows among started bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="133"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="130"/>
         <source>Totalt</source>
         <translation>Total</translation>
     </message>
@@ -4977,89 +4971,90 @@ Status: {status}</translation>
 <context>
     <name>WeekTimeline</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="85"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="96"/>
         <source>Veckoschema för konferensrummet</source>
-        <extracomment>Minimum height of one slot row, in pixels. A click (not a drag) chooses this many minutes from the clicked slot. Free time chosen: (start, end) as aware datetimes. A meeting was clicked or chosen with Enter (BookingView). Why the chosen time cannot be booked (a sentence for the status line).</extracomment>
+        <extracomment>Minimum height of one slot row, in pixels. A click (not a drag) chooses this many minutes from the clicked slot. The office&apos;s rules and calendar: what may be booked is asked of domain/policy.py. Free time chosen: (start, end) as aware datetimes. A meeting was clicked or chosen with Enter (BookingView). Why the chosen time cannot be booked (a sentence for the status line).</extracomment>
         <translation>Week schedule of the conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="193"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="204"/>
         <source>Min bokning</source>
         <extracomment>(day index, first row, end row exclusive) being chosen, or None.</extracomment>
         <translation>My booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="196"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="207"/>
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="196"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="207"/>
         <source>Bokat</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="197"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="208"/>
         <source>{n} pers.</source>
         <translation>{n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="207"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="219"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="234"/>
         <source>Schemat laddas fortfarande.</source>
         <translation>The schedule is still loading.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="210"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="245"/>
         <source>Kontoret är stängt {day}: {reason}.</source>
         <translation>The office is closed on {day}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="218"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="249"/>
         <source>Kontoret har öppet {opens}–{closes} den dagen.</source>
         <translation>The office is open {opens}–{closes} that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="222"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="253"/>
         <source>Den tiden har redan varit. Välj en senare tid.</source>
         <translation>That time has already passed. Choose a later time.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="224"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="255"/>
         <source>Rummet kan bokas till och med {day}.</source>
         <translation>The room can be booked up to and including {day}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="229"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="226"/>
         <source>Tiden är redan bokad: {what}.</source>
         <translation>That time is already booked: {what}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="271"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="258"/>
         <source>Det finns bara {free} minuter ledigt där; ett möte är minst {minimum} minuter.</source>
         <translation>Only {free} minutes are free there; a meeting is at least {minimum} minutes.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="387"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="414"/>
         <source>ledig; Enter bokar</source>
         <translation>free; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="391"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="418"/>
         <source>vald tid {span}; Enter bokar</source>
         <translation>chosen time {span}; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="472"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="499"/>
         <source> (idag)</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="479"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="506"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="585"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="612"/>
         <source>nu</source>
         <translation>now</translation>
     </message>

@@ -93,18 +93,7 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 def _start_app(db_url: str | None, lang: str | None) -> int:
     """No subcommand: the desktop app (Qt is imported only here, never for a command)."""
     if not has_display():  # Qt would abort with exit 134 and lines of its own, in English
-        print(
-            pick(
-                lang or "sv",
-                "Satellitkontoret är ett skrivbordsprogram och behöver en skärm (ett fönstersystem), "
-                "men här finns ingen. På en server används kommandoraden: skriv 'satellitkontor --help' "
-                "för kommandona.",
-                "Satellitkontoret is a desktop program and needs a screen (a window system), but there "
-                "is none here. On a server use the command line: type 'satellitkontor --help' for the "
-                "commands.",
-            ),
-            file=sys.stderr,
-        )
+        print(say("cli.main.no_display", lang or DEFAULT), file=sys.stderr)
         return 2
     from satellitkontor.gui.app import main as gui_main
 

@@ -313,6 +313,7 @@ EN: dict[str, str] = {
     "cli.main.error_something_unexpected_happened_details": "error: something unexpected happened ({name}: {exc}). Details are in {path}.",
     "cli.main.new_database_created_run_satellitkontor": "New database created: {describe}. Run 'satellitkontor demo' to try a demo office.",
     "cli.main.error": "error: ",
+    "cli.main.no_display": "Satellitkontoret is a desktop program and needs a screen (a window system), but there is none here. On a server use the command line: type 'satellitkontor --help' for the commands.",
     # --- command line: output ---
     "cli.output.municipality_desk_days_room_hours": "Municipality   Desk-days   Room-hours  Bookings   People    Employees Politicians No-show",
     "cli.output.participants": ", {participants} participants",

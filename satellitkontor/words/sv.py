@@ -314,6 +314,7 @@ SV: dict[str, str] = {
     "cli.main.error_something_unexpected_happened_details": "fel: något oväntat hände ({name}: {exc}). Detaljer finns i {path}.",
     "cli.main.new_database_created_run_satellitkontor": "Ny databas skapad: {describe}. Kör 'satellitkontor demo' för att prova med ett demokontor.",
     "cli.main.error": "fel: ",
+    "cli.main.no_display": "Satellitkontoret är ett skrivbordsprogram och behöver en skärm (ett fönstersystem), men här finns ingen. På en server används kommandoraden: skriv 'satellitkontor --help' för kommandona.",
     # --- command line: output ---
     "cli.output.municipality_desk_days_room_hours": "Kommun         Platsdagar  Rumstimmar  Bokningar  Personer  Medarb.  Politiker  Uteblev",
     "cli.output.participants": ", {participants} deltagare",
