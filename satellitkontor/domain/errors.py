@@ -415,3 +415,31 @@ class ImportConflict(Conflict):
     nothing of the import was saved."""
 
     code = "conflict.import"
+
+
+# --- Exchange: Outlook events the app cannot take in ------------------------------------------
+class OutlookEventNotTaken(SatellitkontorError):
+    """An event on a room's or desk's calendar that blocks nothing in the app (the run goes on):
+    ``subject``, ``mailbox`` and ``when`` say which."""
+
+    code = "exchange.event_not_taken"
+
+
+class OutlookEventZeroLength(OutlookEventNotTaken):
+    code = "exchange.event_not_taken.zero_length"
+
+
+class OutlookEventUnknownPlace(OutlookEventNotTaken):
+    """The mailbox is shared by several places (or by none that is active): which is unknown."""
+
+    code = "exchange.event_not_taken.unknown_place"
+
+
+class OutlookEventNoPerson(OutlookEventNotTaken):
+    code = "exchange.event_not_taken.no_person"
+
+
+class OutlookEventFailed(OutlookEventNotTaken):
+    """Taking it in failed for a reason the app did not foresee (``detail`` names it)."""
+
+    code = "exchange.event_not_taken.failed"

@@ -185,6 +185,10 @@ def print_status(status: Any, lang: str) -> None:
             else say("cli.sync.said_maybe", lang)
         )
         print(say("cli.sync.room", lang, place=answer.place, start=when(answer.start), word=word))
+    if status.skipped:
+        print(say("cli.sync.not_taken_in", lang, count=len(status.skipped)))
+        for skipped in status.skipped:
+            print(f"  {skipped.text(lang)}")
     for o in status.overrides:
         winner = say("cli.sync.app", lang) if o.winner == "app" else "Outlook"
         print(

@@ -174,6 +174,8 @@ class RemoteEvent:
     copy of a meeting often does not, so match it by ``ical_uid`` too). ``room_response`` is the
     room's answer: read from the resource attendee on the organizer's copy, or the mailbox's own
     answer when ``mailbox`` is the room's. A deleted event has only ``remote_id`` and ``mailbox``.
+    ``organizer_name`` is the organizer's display name (a guest from another organisation has no
+    person in the app; the booking carries the name and address).
     """
 
     remote_id: str
@@ -185,6 +187,7 @@ class RemoteEvent:
     ical_uid: str | None = None
     subject: str = ""
     organizer: str = ""
+    organizer_name: str = ""
     location: str = ""
     start: datetime | None = None
     end: datetime | None = None
@@ -192,6 +195,9 @@ class RemoteEvent:
     last_modified: datetime | None = None
     room_response: Response = Response.NONE
     resource_responses: tuple[AttendeeResponse, ...] = field(default=())
+    #: An all-day event: ``start``/``end`` are the office's local midnights of its first day and
+    #: of the day after its last (Europe/Stockholm, so 23, 24 or 25 hours a day).
+    all_day: bool = False
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from exchangelib.ewsdatetime import UTC as EWS_UTC
 from exchangelib.ewsdatetime import EWSDateTime
 from exchangelib.properties import ItemId
 
+from satellitkontor.domain import clock as clk
 from satellitkontor.integrations.exchange.backend import (
     AttendeeResponse,
     PushItem,
@@ -75,6 +76,8 @@ PULLED_FIELDS = (
     "is_cancelled",
     "last_modified_time",
     "my_response_type",
+    "is_all_day",
+    "_start_timezone",
     BOOKING_ID_FIELD,
     SEQUENCE_FIELD,
 )
@@ -95,9 +98,25 @@ def ews_time(moment: dt.datetime) -> EWSDateTime:
 def utc(moment: Any) -> dt.datetime | None:
     if moment is None:
         return None
-    if not isinstance(moment, dt.datetime):  # an all-day event's EWSDate
-        return dt.datetime(moment.year, moment.month, moment.day, tzinfo=dt.UTC)
+    if not isinstance(moment, dt.datetime):  # an all-day event's EWSDate: the office's midnight
+        return clk.local(dt.date(moment.year, moment.month, moment.day), dt.time(0, 0))
     return dt.datetime.fromtimestamp(moment.timestamp(), tz=dt.UTC)
+
+
+def _all_day_bounds(item: Any) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """An all-day item's first day and the day after its last, as the office's local midnights.
+
+    exchangelib turns the start and end of an all-day item into dates in the item's own time
+    zone (``StartTimeZone``, asked for in the pull) and takes a day off the end, so the last day
+    is the end date itself."""
+    start, end = item.start, item.end
+    if isinstance(start, dt.datetime):  # no time zone came back: the office's own days
+        start = clk.to_local(start).date()
+    if isinstance(end, dt.datetime):
+        end = clk.to_local(end).date() - dt.timedelta(days=1)
+    first = utc(start)
+    after = utc(dt.date(end.year, end.month, end.day) + dt.timedelta(days=1)) if end is not None else None
+    return first, after
 
 
 def calendar_item(
@@ -130,6 +149,9 @@ def remote_event(mailbox: str, item: Any) -> RemoteEvent:
     if isinstance(item, ItemId):
         return RemoteEvent(remote_id=item.id, mailbox=mailbox, is_deleted=True)
     organizer = (item.organizer.email_address or "").lower() if item.organizer else ""
+    organizer_name = (item.organizer.name or "") if item.organizer else ""
+    all_day = bool(getattr(item, "is_all_day", False))
+    start, end = _all_day_bounds(item) if all_day else (utc(item.start), utc(item.end))
     resources = tuple(
         AttendeeResponse((a.mailbox.email_address or "").lower(), response(a.response_type))
         for a in (getattr(item, "resources", None) or ())
@@ -149,9 +171,11 @@ def remote_event(mailbox: str, item: Any) -> RemoteEvent:
         ical_uid=item.uid,
         subject=item.subject or "",
         organizer=organizer,
+        organizer_name=organizer_name,
         location=item.location or "",
-        start=utc(item.start),
-        end=utc(item.end),
+        start=start,
+        end=end,
+        all_day=all_day,
         is_cancelled=bool(item.is_cancelled),
         last_modified=utc(item.last_modified_time),
         room_response=room,

@@ -9,10 +9,11 @@ the same version of a booking.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 from urllib.parse import quote
 
+from satellitkontor.domain import clock as clk
 from satellitkontor.integrations.exchange.backend import AttendeeResponse, PushItem, RemoteEvent, Response
 
 PROPERTY_SET_ID = "7f3c2a4e-1b6d-4c8e-9a51-5d0e6b2f8c13"  # the same as ews_items.PROPERTY_SET_ID
@@ -22,7 +23,7 @@ SEQUENCE_PROPERTY = f"Integer {{{PROPERTY_SET_ID}}} Name SatellitkontorSequence"
 #: $select for what pull and status read; the extended properties come with $expand.
 SELECT = (
     "id,changeKey,iCalUId,subject,start,end,location,organizer,isCancelled,"
-    "lastModifiedDateTime,responseStatus,attendees,type"
+    "lastModifiedDateTime,responseStatus,attendees,type,isAllDay"
 )
 EXPAND = (
     f"singleValueExtendedProperties($filter=id eq '{BOOKING_ID_PROPERTY}' or id eq '{SEQUENCE_PROPERTY}')"
@@ -60,6 +61,23 @@ def parse_time(value: Any) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
+def all_day_bounds(event: dict[str, Any]) -> tuple[datetime | None, datetime | None]:
+    """An all-day event's first day and the day after its last, as the office's local midnights.
+
+    Graph gives an all-day event's start and end as dates at 00:00 in the event's own ``timeZone``
+    (not shifted to the asked-for UTC): the date is what counts, not the instant."""
+    days = []
+    for key in ("start", "end"):
+        value = event.get(key)
+        text = value.get("dateTime", "") if isinstance(value, dict) else ""
+        days.append(date.fromisoformat(text[:10]) if len(text) >= 10 else None)
+    first, after = days
+    return (
+        clk.local(first, time(0, 0)) if first is not None else None,
+        clk.local(after, time(0, 0)) if after is not None else None,
+    )
+
+
 def event_json(item: PushItem, new: bool) -> dict[str, Any]:
     attendees = [{"emailAddress": {"address": m}, "type": "required"} for m in item.attendees]
     attendees += [{"emailAddress": {"address": m}, "type": "resource"} for m in item.resources]
@@ -92,6 +110,12 @@ def remote_event(mailbox: str, event: dict[str, Any]) -> RemoteEvent:
     if "@removed" in event:
         return RemoteEvent(remote_id=str(event["id"]), mailbox=mailbox, is_deleted=True)
     organizer = str((event.get("organizer") or {}).get("emailAddress", {}).get("address", "")).lower()
+    organizer_name = str((event.get("organizer") or {}).get("emailAddress", {}).get("name", "") or "")
+    all_day = bool(event.get("isAllDay"))
+    if all_day:
+        start, end = all_day_bounds(event)
+    else:
+        start, end = parse_time(event.get("start")), parse_time(event.get("end"))
     resources = tuple(
         AttendeeResponse(
             str(a.get("emailAddress", {}).get("address", "")).lower(),
@@ -116,9 +140,11 @@ def remote_event(mailbox: str, event: dict[str, Any]) -> RemoteEvent:
         ical_uid=event.get("iCalUId"),
         subject=event.get("subject") or "",
         organizer=organizer,
+        organizer_name=organizer_name,
         location=str((event.get("location") or {}).get("displayName") or ""),
-        start=parse_time(event.get("start")),
-        end=parse_time(event.get("end")),
+        start=start,
+        end=end,
+        all_day=all_day,
         is_cancelled=bool(event.get("isCancelled")),
         last_modified=parse_time(event.get("lastModifiedDateTime")),
         room_response=room,

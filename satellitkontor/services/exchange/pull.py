@@ -33,9 +33,19 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
+from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus
-from satellitkontor.domain.errors import SatellitkontorError
+from satellitkontor.domain.errors import (
+    OutlookEventFailed,
+    OutlookEventNoPerson,
+    OutlookEventNotTaken,
+    OutlookEventUnknownPlace,
+    OutlookEventZeroLength,
+    SatellitkontorError,
+)
 from satellitkontor.services.exchange import outbox as exchange_outbox
+from satellitkontor.services.exchange import skipped
+from satellitkontor.services.exchange.blocks import Block, blocks, one_day
 from satellitkontor.services.exchange.config import ExchangeConfig
 from satellitkontor.services.exchange.push import record_override
 from satellitkontor.services.results import MAX_TITLE
@@ -48,6 +58,7 @@ from satellitkontor.storage.models import (
     ResourceRow,
 )
 from satellitkontor.words import DEFAULT, say
+from satellitkontor.storage.queries import common as queries
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -67,6 +78,7 @@ class PullReport:
     moved: int = 0
     cancelled: int = 0
     overridden: int = 0
+    skipped: int = 0  # events not taken in (see services/exchange/skipped.py)
     requests: int = 0
 
 
@@ -102,12 +114,7 @@ class MailboxPull:
             self.report.requests += 1
             for event in page.events:
                 self.report.events += 1
-                try:
-                    self.handle(event)
-                except SatellitkontorError as e:  # one event must not stop the others
-                    log.warning(
-                        "Exchange event %s in %s not taken in: %s", event.remote_id, self.mailbox, e.code
-                    )
+                self.take(event)
             cursor = page.new_cursor
             with self.db.session(write=True) as s:
                 state = s.get(ExchangeSyncStateRow, state_key(self.mailbox))
@@ -120,6 +127,56 @@ class MailboxPull:
             if not page.more_available:
                 break
         return self.report
+
+    def take(self, ev: RemoteEvent) -> None:
+        """Handle one event; whatever goes wrong with it is recorded and the run goes on.
+
+        Errors of the server (``ExchangeError``) still end the page: the cursor is then not
+        stored, and the next run sees the page again."""
+        from satellitkontor.integrations.exchange.errors import ExchangeError
+
+        try:
+            self.handle(ev)
+        except ExchangeError:
+            raise
+        except OutlookEventNotTaken as e:
+            self._skip(ev, e)
+        except Exception as e:  # one event must never stop the others, nor the push after them
+            log.exception("Exchange event %s in %s not taken in", ev.remote_id, self.mailbox)
+            detail = e.code if isinstance(e, SatellitkontorError) else type(e).__name__
+            self._skip(ev, OutlookEventFailed(**self._facts(ev), detail=detail))
+        else:
+            with self.db.session(write=True) as s:
+                skipped.clear(s, self.mailbox, ev.remote_id)
+
+    def _facts(self, ev: RemoteEvent) -> dict[str, object]:
+        return {"subject": ev.subject or "–", "mailbox": self.mailbox, "start": ev.start, "end": ev.end}
+
+    def _skip(self, ev: RemoteEvent, error: OutlookEventNotTaken) -> None:
+        log.warning("Exchange event %s in %s not taken in: %s", ev.remote_id, self.mailbox, error.code)
+        with self.db.session(write=True) as s:
+            skipped.record(s, self.mailbox, ev.remote_id, error, self.now)
+        self.report.skipped += 1
+
+    def _blocks(self, ev: RemoteEvent) -> list[Block]:
+        """The times ``ev`` blocks (see ``blocks``); a zero-length event is refused."""
+        assert ev.start is not None and ev.end is not None
+        if ev.end <= ev.start:
+            raise OutlookEventZeroLength(**self._facts(ev))
+        with self.db.session() as s:
+            first, last = clk.local_date(ev.start), clk.local_date(ev.end)
+            calendar = queries.load_calendar(s, queries.load_policy(s), first, last)
+        return [b for b in blocks(ev.start, ev.end, ev.all_day, calendar) if b[1] > self.now]
+
+    def _outlook_links(self, s: Session, ev: RemoteEvent) -> list[int]:
+        """The bookings an Outlook-made event is (several for a multi-day event)."""
+        return list(
+            s.scalars(
+                select(ExchangeLinkRow.booking_id)
+                .where(ExchangeLinkRow.remote_id == ev.remote_id, ExchangeLinkRow.origin == "outlook")
+                .order_by(ExchangeLinkRow.booking_id)
+            )
+        )
 
     # --- matching -----------------------------------------------------------------------------
     def _match(self, s: Session, ev: RemoteEvent) -> tuple[BookingRow | None, ExchangeLinkRow | None]:
@@ -144,6 +201,11 @@ class MailboxPull:
 
     # --- handling -----------------------------------------------------------------------------
     def handle(self, ev: RemoteEvent) -> None:
+        with self.db.session() as s:
+            days = self._outlook_links(s, ev)
+        if len(days) > 1 or (days and not ev.is_deleted and not ev.is_cancelled and self._spans_days(ev)):
+            self._outlook_days(ev, days)
+            return
         with self.db.session(write=True) as s:
             booking, link = self._match(s, ev)
             if booking is not None and (link is None or link.origin == "app"):
@@ -218,6 +280,37 @@ class MailboxPull:
         else:
             link.room_response = event.room_response.value
 
+    def _spans_days(self, ev: RemoteEvent) -> bool:
+        if ev.start is None or ev.end is None or ev.end <= ev.start:
+            return False
+        return ev.all_day or not one_day(ev.start, ev.end)
+
+    def _outlook_days(self, ev: RemoteEvent, booking_ids: list[int]) -> None:
+        """An Outlook event blocking several days (or that did): one booking per block, kept in
+        step with the event. Blocks that are gone are cancelled, new ones booked."""
+        from satellitkontor.domain.errors import PersonAlreadyHasDesk, ResourceTaken
+
+        wanted: list[Block] = []
+        if not ev.is_deleted and not ev.is_cancelled and ev.start is not None and ev.end is not None:
+            wanted = self._blocks(ev)
+        with self.db.session() as s:
+            have = {
+                (b.start_at, b.end_at): b.id
+                for b in s.scalars(select(BookingRow).where(BookingRow.id.in_(booking_ids)))
+                if b.status in HOLDING_STATUSES and b.end_at > self.now
+            }
+        for block, booking_id in have.items():
+            if block not in wanted:
+                self.booking.cancel_from_exchange(booking_id, lambda s, row: _set_link(s, row.id, ev))
+                self.report.cancelled += 1
+        for start, end in wanted:
+            if (start, end) in have:
+                continue
+            try:
+                self._book(ev, start, end)
+            except (ResourceTaken, PersonAlreadyHasDesk) as e:
+                self._collides(ev, start, end, e.code)
+
     def _outlooks(self, ev: RemoteEvent, booking_id: int) -> None:
         """An event of a meeting booked in Outlook: Exchange wins."""
         if ev.is_deleted or ev.is_cancelled:
@@ -267,52 +360,59 @@ class MailboxPull:
             _set_link(s, booking_id, ev)
 
     def _new(self, ev: RemoteEvent) -> None:
-        """A meeting booked in Outlook on this mailbox: a booking, if the place is free."""
+        """A meeting booked in Outlook on this mailbox: a booking per block, if the place is free."""
+        from satellitkontor.domain.errors import PersonAlreadyHasDesk, ResourceTaken
+
         if ev.start is None or ev.end is None or ev.end <= self.now:
             return
+        for start, end in self._blocks(ev):
+            try:
+                self._book(ev, start, end)
+            except (ResourceTaken, PersonAlreadyHasDesk) as e:
+                self._collides(ev, start, end, e.code)
+
+    def _book(self, ev: RemoteEvent, start: datetime, end: datetime) -> None:
         places = self.config.places_of(self.mailbox)
         with self.db.session() as s:
             resources = [r for r in (_resource(s, name) for name in places) if r is not None and r.active]
-            if len(resources) != 1:
-                return  # a shared desk mailbox: which desk is unknown
+            if len(resources) != 1:  # a shared desk mailbox: which desk is unknown
+                raise OutlookEventUnknownPlace(**self._facts(ev))
             resource_id = resources[0].id
             person = _person(s, ev.organizer) or _person(s, self.config.fallback_person)
             if person is None:
-                log.warning("Outlook meeting %s in %s: nobody to book it for", ev.remote_id, self.mailbox)
-                return
+                raise OutlookEventNoPerson(**self._facts(ev))
             person_id = person.id
         title = (ev.subject or "").strip()[:MAX_TITLE] or None
-        from satellitkontor.domain.errors import PersonAlreadyHasDesk, ResourceTaken
+        self.booking.book_from_exchange(
+            person_id, resource_id, start, end, title, lambda s, row: _new_link(s, row.id, ev)
+        )
+        self.report.created += 1
 
-        try:
-            self.booking.book_from_exchange(
-                person_id, resource_id, ev.start, ev.end, title, lambda s, row: _new_link(s, row.id, ev)
-            )
-            self.report.created += 1
-        except (ResourceTaken, PersonAlreadyHasDesk) as e:
-            log.warning(
-                "Outlook meeting %s in %s collides with a booking: %s", ev.remote_id, self.mailbox, e.code
-            )
-            with self.db.session(write=True) as s:
-                holder = s.scalar(
-                    select(BookingRow)
-                    .where(
-                        BookingRow.resource_id == resource_id,
-                        BookingRow.status.in_(HOLDING_STATUSES),
-                        BookingRow.start_at < ev.end,
-                        BookingRow.end_at > ev.start,
-                    )
-                    .limit(1)
+    def _collides(self, ev: RemoteEvent, start: datetime, end: datetime, code: str) -> None:
+        """A new Outlook meeting on a time the app holds: the app's booking was first."""
+        log.warning("Outlook meeting %s in %s collides with a booking: %s", ev.remote_id, self.mailbox, code)
+        places = self.config.places_of(self.mailbox)
+        with self.db.session(write=True) as s:
+            ids = [r.id for r in (_resource(s, name) for name in places) if r is not None]
+            holder = s.scalar(
+                select(BookingRow)
+                .where(
+                    BookingRow.resource_id.in_(ids),
+                    BookingRow.status.in_(HOLDING_STATUSES),
+                    BookingRow.start_at < end,
+                    BookingRow.end_at > start,
                 )
-                record_override(
-                    s,
-                    self.now,
-                    holder,
-                    winner="app",
-                    lost={"outlook": _times(ev)},
-                    kept={"app": "booked first"},
-                )
-            self.report.overridden += 1
+                .limit(1)
+            )
+            record_override(
+                s,
+                self.now,
+                holder,
+                winner="app",
+                lost={"outlook": _times(ev)},
+                kept={"app": "booked first"},
+            )
+        self.report.overridden += 1
 
 
 def _pending(s: Session, booking_id: int) -> bool:

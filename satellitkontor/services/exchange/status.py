@@ -14,6 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from satellitkontor.services.exchange.config import ExchangeConfig
+from satellitkontor.services.exchange.skipped import PREFIX, SkippedEvent
+from satellitkontor.services.exchange.skipped import read as read_skipped
 from satellitkontor.storage.models import (
     AuditRow,
     BookingRow,
@@ -68,6 +70,8 @@ class SyncStatus:
     last_error: str | None  # Swedish
     answers: tuple[RoomAnswer, ...]  # rooms that declined or only said maybe
     overrides: tuple[Override, ...]
+    #: Outlook events the pull could not take in, each with its reason.
+    skipped: tuple[SkippedEvent, ...] = ()
 
 
 def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 100) -> SyncStatus:
@@ -101,7 +105,7 @@ def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 
     )
     push = s.get(ExchangeSyncStateRow, "push")
     states = list(s.scalars(select(ExchangeSyncStateRow)))
-    errors = [st.last_error_text for st in states if st.last_error_text]
+    errors = [st.last_error_text for st in states if st.last_error_text and not st.key.startswith(PREFIX)]
     last_error = errors[0] if errors else next((i.error_text for i in items if i.error_text), None)
     answers = tuple(
         RoomAnswer(b, name, start, resp)
@@ -140,6 +144,7 @@ def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 
         last_error=last_error,
         answers=answers,
         overrides=overrides,
+        skipped=read_skipped(s),
     )
 
 

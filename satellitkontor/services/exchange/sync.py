@@ -199,6 +199,11 @@ class SyncService(Service):
                     if text not in report.errors:
                         report.errors.append(text)
                     self._record(state_key(mailbox), self.now(), text, code=e.code)
+                except Exception as e:  # a fault of ours must not keep the push from running
+                    log.exception("Pulling %s failed", mailbox)
+                    text = describe(ExchangeError(detail=type(e).__name__), "sv")
+                    report.errors.append(text)
+                    self._record(state_key(mailbox), self.now(), text, code="exchange")
             report.push = self.push_pending(backend, config=config)
             try:
                 self.refresh_responses(backend, config)

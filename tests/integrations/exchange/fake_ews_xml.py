@@ -114,10 +114,10 @@ def message(operation: str, code: str = "NoError", text_: str | None = None) -> 
     return msg
 
 
-def mailbox_el(name: str, email: str) -> etree._Element:
+def mailbox_el(name: str, email: str, display: str = "") -> etree._Element:
     box = el(f"t:{name}") if name != "Mailbox" else el("t:Mailbox")
     inner = box if name == "Mailbox" else sub(box, "t:Mailbox")
-    sub(inner, "t:Name", email.split("@")[0])
+    sub(inner, "t:Name", display or email.split("@")[0])
     sub(inner, "t:EmailAddress", email)
     sub(inner, "t:RoutingType", "SMTP")
     sub(inner, "t:MailboxType", "Mailbox")
@@ -145,11 +145,12 @@ def calendar_item(event: Event, defs: ExtendedDefs, id_only: bool = False) -> et
     sub(item, "t:UID", event.uid)
     sub(item, "t:Start", ews_time(event.start))
     sub(item, "t:End", ews_time(event.end))
+    sub(item, "t:IsAllDayEvent", "true" if event.is_all_day else "false")
     sub(item, "t:IsCancelled", "true" if event.is_cancelled else "false")
     sub(item, "t:LegacyFreeBusyStatus", "Busy")
     sub(item, "t:Location", event.location)
     sub(item, "t:MyResponseType", event.my_response)
-    item.append(mailbox_el("Organizer", event.organizer))
+    item.append(mailbox_el("Organizer", event.organizer, event.organizer_name))
     for tag, people in (("t:RequiredAttendees", event.required), ("t:Resources", event.resources)):
         if not people:
             continue
@@ -158,6 +159,8 @@ def calendar_item(event: Event, defs: ExtendedDefs, id_only: bool = False) -> et
             attendee = sub(group, "t:Attendee")
             attendee.append(mailbox_el("Mailbox", person.mailbox))
             sub(attendee, "t:ResponseType", person.response)
+    for tag in ("t:StartTimeZone", "t:EndTimeZone"):  # Outlook in Sweden
+        sub(item, tag, Id="W. Europe Standard Time", Name="(UTC+01:00) Amsterdam, Berlin, Stockholm")
     return item
 
 

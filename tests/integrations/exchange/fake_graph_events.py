@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
+from zoneinfo import ZoneInfo
 
 from tests.integrations.exchange.fake_store import (
     ACCEPT,
@@ -47,12 +48,21 @@ class GraphReply:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
 def _error(status: int, code: str, message: str) -> GraphReply:
     return GraphReply(status, {"error": {"code": code, "message": message}})
 
 
 def _time(moment: datetime) -> dict[str, str]:
     return {"dateTime": moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.0000000"), "timeZone": "UTC"}
+
+
+def _day(moment: datetime) -> dict[str, str]:
+    """An all-day event's bound: midnight of its date, not shifted to the asked-for time zone."""
+    day = moment.astimezone(STOCKHOLM).date()
+    return {"dateTime": f"{day.isoformat()}T00:00:00.0000000", "timeZone": "UTC"}
 
 
 def _parse_time(value: dict[str, str]) -> datetime:
@@ -103,11 +113,15 @@ class GraphRoutes:
             "iCalUId": event.uid,
             "subject": event.subject,
             "body": {"contentType": "text", "content": event.body},
-            "start": _time(event.start),
-            "end": _time(event.end),
+            "start": _day(event.start) if event.is_all_day else _time(event.start),
+            "end": _day(event.end) if event.is_all_day else _time(event.end),
+            "isAllDay": event.is_all_day,
             "location": {"displayName": event.location},
             "organizer": {
-                "emailAddress": {"name": event.organizer.split("@")[0], "address": event.organizer}
+                "emailAddress": {
+                    "name": event.organizer_name or event.organizer.split("@")[0],
+                    "address": event.organizer,
+                }
             },
             "isCancelled": event.is_cancelled,
             "lastModifiedDateTime": event.last_modified.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),

@@ -60,6 +60,10 @@ class Event:
     last_modified: datetime = field(default_factory=lambda: datetime.now(UTC))
     created_seq: int = 0
     transaction_id: str | None = None
+    #: An all-day event: start and end are midnights in Europe/Stockholm (as Outlook in Sweden
+    #: makes them: ``W. Europe Standard Time``), so a day is 23, 24 or 25 hours.
+    is_all_day: bool = False
+    organizer_name: str = ""
 
 
 @dataclass

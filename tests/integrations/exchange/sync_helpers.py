@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.integrations.exchange.backend import CalendarBackend
@@ -55,7 +56,7 @@ def config_for(url: str, **overrides: object) -> ExchangeConfig:
 class Synced:
     office: Office
     store: FakeExchange
-    server: FakeEws
+    server: Any  # FakeEws, or the FakeGraph
     sync: SyncService
     backend: CalendarBackend
     db_file: Path
@@ -83,8 +84,11 @@ def fake_store() -> FakeExchange:
     return store
 
 
-def synced_office(tmp_path: Path, clock: MovableClock) -> Iterator[Synced]:
-    """The body of each sync test file's ``synced`` fixture."""
+def synced_office(tmp_path: Path, clock: MovableClock, kind: str = "ews") -> Iterator[Synced]:
+    """The body of each sync test file's ``synced`` fixture (``kind``: ews or graph)."""
+    if kind == "graph":
+        yield from _graph_office(tmp_path, clock)
+        return
     store = fake_store()
     db_file = tmp_path / "office.db"
     office = make_office(sqlite_url(db_file), clock)
@@ -97,3 +101,25 @@ def synced_office(tmp_path: Path, clock: MovableClock) -> Iterator[Synced]:
         finally:
             backend.close()
             office.services.db.dispose()
+
+
+def _graph_office(tmp_path: Path, clock: MovableClock) -> Iterator[Synced]:
+    from tests.integrations.exchange.conftest import CLIENT_ID
+    from tests.integrations.exchange.fake_graph import FakeGraph, graph_backend
+
+    store = fake_store()
+    db_file = tmp_path / "office.db"
+    office = make_office(sqlite_url(db_file), clock)
+    fake = FakeGraph(store, client_id=CLIENT_ID, client_secret=PASSWORD, users={SERVICE: PASSWORD})
+    sync = office.services.exchange
+    config = sync.save_config(
+        office.admin.id,
+        config_for("", backend="graph", tenant_id="umea-tenant", client_id=CLIENT_ID, username=""),
+    )
+    backend = graph_backend(fake, tmp_path, clock=clock, desk_mailboxes=sync.desk_mailboxes(config))
+    try:
+        yield Synced(office, store, fake, sync, backend, db_file)
+    finally:
+        backend.close()
+        backend._test_client.close()  # type: ignore[attr-defined]
+        office.services.db.dispose()

@@ -223,6 +223,11 @@ class ExchangeBox(QGroupBox):
                     "%1", str(len(status.overrides))
                 )
             )
+        if status.skipped:
+            lines.append(
+                self.tr("Möten i Outlook som inte kunde tas in: %1").replace("%1", str(len(status.skipped)))
+            )
+            lines.extend(f"  {item.text_sv}" for item in status.skipped[:5])
         self.status_label.setText("\n".join(lines))
 
     def current_config(self) -> ExchangeConfig:
