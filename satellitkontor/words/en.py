@@ -269,6 +269,7 @@ EN: dict[str, str] = {
     "audit.action.booking.move": "Booking moved in Outlook",
     "audit.action.exchange.override": "Change in Outlook or the app overridden",
     "audit.action.settings.exchange": "Exchange settings changed",
+    "audit.action.exchange.resend": "All future bookings queued for Outlook",
     "audit.action.login.grant": "Database login granted",
     "audit.action.login.revoke": "Database login revoked",
     # --- dates: weekdays (Monday first) and months, short and long ---
@@ -399,6 +400,8 @@ EN: dict[str, str] = {
     "cli.sync.help.place_mailbox": "PLACE=MAILBOX",
     "cli.sync.help.mailbox_room_desk_repeatable": "the mailbox of a room or desk (repeatable)",
     "cli.sync.exchange_settings_were_saved": "The Exchange settings were saved.",
+    "cli.sync.queued_for_outlook": "{count} future bookings were queued for Outlook.",
+    "cli.sync.help.resend": "queue every future booking for Outlook again (and sync)",
     "cli.sync.exchange_not_set_up_give": "Exchange is not set up: give --ews-url and --account (or --graph).",
     "cli.sync.no_password_set_satellitkontor_ews": "No password for {username}: set SATELLITKONTOR_EWS_PASSWORD or store it in the keyring.",
     "cli.sync.changes_still_pending_see_satellitkontor": "{pending} changes still pending (see: satellitkontor sync --status).",

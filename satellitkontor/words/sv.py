@@ -270,6 +270,7 @@ SV: dict[str, str] = {
     "audit.action.booking.move": "Bokning flyttad i Outlook",
     "audit.action.exchange.override": "Ändring i Outlook eller appen överkörd",
     "audit.action.settings.exchange": "Exchange-inställningar ändrade",
+    "audit.action.exchange.resend": "Alla kommande bokningar köade till Outlook",
     "audit.action.login.grant": "Databasinloggning kopplad",
     "audit.action.login.revoke": "Databasinloggning borttagen",
     # --- dates: weekdays (Monday first) and months, short and long ---
@@ -400,6 +401,8 @@ SV: dict[str, str] = {
     "cli.sync.help.place_mailbox": "PLATS=POSTLÅDA",
     "cli.sync.help.mailbox_room_desk_repeatable": "postlådan för ett rum eller en plats (kan upprepas)",
     "cli.sync.exchange_settings_were_saved": "Exchange-inställningarna sparades.",
+    "cli.sync.queued_for_outlook": "{count} kommande bokningar köades till Outlook.",
+    "cli.sync.help.resend": "lägg alla kommande bokningar i kön till Outlook igen (och synka)",
     "cli.sync.exchange_not_set_up_give": "Exchange är inte inställt: ange --ews-url och --account (eller --graph).",
     "cli.sync.no_password_set_satellitkontor_ews": "Inget lösenord för {username}: sätt SATELLITKONTOR_EWS_PASSWORD eller spara det i nyckelringen.",
     "cli.sync.changes_still_pending_see_satellitkontor": "{pending} ändringar väntar fortfarande (se: satellitkontor sync --status).",

@@ -35,6 +35,7 @@ def add_parser(sub: Subparsers, t: Words) -> None:
         help=t("cli.sync.help.show_what_pending_why"),
     )
     p.add_argument("--test", action="store_true", help=t("cli.sync.help.test_connection"))
+    p.add_argument("--resend", action="store_true", help=t("cli.sync.help.resend"))
     p.add_argument("--save-settings", action="store_true", help=t("cli.sync.help.save_settings"))
     p.add_argument("--ews-url", metavar="URL", help=t("cli.sync.help.ews_endpoint"))
     p.add_argument(
@@ -101,13 +102,19 @@ def run(services: Any, args: argparse.Namespace, lang: str) -> int:
         return 0
     config = _config(sync.config(), args)
     if args.save_settings:
+        before = sync.status().pending
         config = sync.save_config(actor.id, replace(config, enabled=True))
         print(say("cli.sync.exchange_settings_were_saved", lang))
+        queued = sync.status().pending - before
+        if queued > 0:
+            print(say("cli.sync.queued_for_outlook", lang, count=queued))
     elif sync.config() != config or args.test:
         from satellitkontor.services.base import require_admin
 
         with services.db.session() as s:  # trying settings is an admin's task too
             require_admin(s, actor.id, "exchange_settings")
+    if args.resend:
+        print(say("cli.sync.queued_for_outlook", lang, count=sync.resend(actor.id)))
     if not config.url and not config.account and config.backend == "ews":
         print(say('cli.sync.exchange_not_set_up_give', lang))  # fmt: skip
         return 2

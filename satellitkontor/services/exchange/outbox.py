@@ -16,11 +16,20 @@ a hint for the status page; several rows of one booking go out as one item.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from satellitkontor.storage.models import BookingRow, ExchangeOutboxRow, SettingRow
+from satellitkontor.domain.bookings import HOLDING_STATUSES
+from satellitkontor.storage.models import (
+    BookingRow,
+    ExchangeLinkRow,
+    ExchangeOutboxRow,
+    ResourceRow,
+    SettingRow,
+)
 
 SETTINGS_KEY = "exchange"
 
@@ -43,3 +52,34 @@ def enqueue(s: Session, booking: BookingRow, operation: str, now: datetime) -> N
             next_attempt_at=now,
         )
     )
+
+
+def enqueue_future(s: Session, now: datetime, places: Collection[str] | None = None) -> int:
+    """Put every future holding booking made in the app in the outbox (those of ``places`` only,
+    plus those never pushed, when given); bookings already waiting are not added twice.
+
+    For bookings made before the sync was on (or before a place had its mailbox): turning the
+    sync on, adding a mailbox and ``sync --resend`` call this. Returns how many were added."""
+    if not sync_enabled(s):
+        return 0
+    waiting = select(ExchangeOutboxRow.booking_id).where(ExchangeOutboxRow.done_at.is_(None))
+    stmt = (
+        select(BookingRow, ExchangeLinkRow, ResourceRow.name)
+        .join(ResourceRow, ResourceRow.id == BookingRow.resource_id)
+        .outerjoin(ExchangeLinkRow, ExchangeLinkRow.booking_id == BookingRow.id)
+        .where(
+            BookingRow.status.in_(HOLDING_STATUSES),
+            BookingRow.end_at > now,
+            BookingRow.id.not_in(waiting),
+            or_(ExchangeLinkRow.origin.is_(None), ExchangeLinkRow.origin == "app"),
+        )
+        .order_by(BookingRow.start_at, BookingRow.id)
+    )
+    added = 0
+    for booking, link, place in s.execute(stmt):
+        pushed = link is not None and link.remote_id is not None
+        if places is not None and pushed and place not in places:
+            continue
+        enqueue(s, booking, "upsert", now)
+        added += 1
+    return added

@@ -39,6 +39,7 @@ from satellitkontor.domain.people import Role
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person, require_admin
 from satellitkontor.services.booking.service import BookingService
+from satellitkontor.services.exchange import outbox as exchange_outbox
 from satellitkontor.services.exchange.config import SETTINGS_KEY, ExchangeConfig
 from satellitkontor.services.exchange.pull import MailboxPull, PullReport, state_key
 from satellitkontor.services.exchange.push import PushReport, push_once
@@ -89,8 +90,16 @@ class SyncService(Service):
         with self.db.session(write=True) as s:
             actor = require_admin(s, actor_id, "exchange_settings")
             row = s.get(SettingRow, SETTINGS_KEY)
-            before = ExchangeConfig.from_dict(row.value if row is not None else None).to_dict()
+            old = ExchangeConfig.from_dict(row.value if row is not None else None)
+            before = old.to_dict()
             queries.save_setting(s, SETTINGS_KEY, config.to_dict(), self.now())
+            s.flush()
+            if config.enabled:  # bookings made before: into the outbox too
+                if not old.enabled:
+                    exchange_outbox.enqueue_future(s, self.now())
+                elif set(config.mailboxes) - set(old.mailboxes):
+                    new = {name for name, _ in set(config.mailboxes) - set(old.mailboxes)}
+                    exchange_outbox.enqueue_future(s, self.now(), new)
             audit.record_change(
                 s,
                 at=self.now(),
@@ -102,6 +111,24 @@ class SyncService(Service):
                 after=config.to_dict(),
             )
         return config
+
+    def resend(self, actor_id: int | None) -> int:
+        """Put every future booking made in the app in the outbox again (``sync --resend``):
+        for bookings made before the sync was on, or an Outlook emptied by hand. Admins only;
+        recorded as ``exchange.resend``. Returns how many were added."""
+        with self.db.session(write=True) as s:
+            actor = require_admin(s, actor_id, "exchange_settings")
+            added = exchange_outbox.enqueue_future(s, self.now())
+            audit.record(
+                s,
+                at=self.now(),
+                actor=actor,
+                action="exchange.resend",
+                entity="settings",
+                entity_id=SETTINGS_KEY,
+                after={"queued": added},
+            )
+        return added
 
     def desk_mailboxes(self, config: ExchangeConfig | None = None) -> tuple[str, ...]:
         config = config or self.config()

@@ -150,3 +150,28 @@ def test_only_admins_change_settings_and_users_do_not_see_the_status(env: Path) 
         url, "--as", RECEPTION, "sync", "--ews-url", "http://x", "--account", "a@b", "--save-settings"
     )
     assert code != 0
+
+
+def test_bookings_made_before_the_sync_are_sent_when_it_is_switched_on_and_on_resend(env: Path) -> None:
+    url = sqlite_url(env / "office.db")
+    make_office(url, MovableClock(datetime.now(UTC))).services.db.dispose()
+    _book_a_desk(url)  # before any Exchange settings
+    store = fake_store()
+    store.add_mailbox("plats2@umea.se", "Plats 2", kind="desk")
+    with FakeEws(store, users={USER: (PASSWORD, SERVICE)}) as server:
+        code, out, _ = run(
+            url, "--as", ADMIN, "sync", "--ews-url", server.url, "--account", SERVICE,
+            "--username", USER, "--auth", "basic", "--mailbox", "Plats 2=plats2@umea.se",
+            "--save-settings", "--test",
+        )  # fmt: skip
+        assert code == 0 and "1 kommande bokningar köades till Outlook." in out, out
+        code, out, _ = run(url, "--as", RECEPTION, "sync", "--status")
+        assert "Väntar: 1" in out and "Inget väntar" not in out
+        code, out, _ = run(url, "--as", ADMIN, "sync")
+        assert code == 0 and len(store.events(ANNA)) == 1, out
+        store.delete(ANNA, store.events(ANNA)[0].id)
+        code, out, _ = run(url, "--as", ADMIN, "sync", "--resend")
+        assert code == 0 and "1 kommande bokningar köades till Outlook." in out, out
+        assert len(store.events(ANNA)) == 1
+        code, out, _ = run(url, "--as", RECEPTION, "sync", "--resend")
+        assert code != 0  # an admin's task
