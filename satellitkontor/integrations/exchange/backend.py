@@ -198,13 +198,20 @@ class RemoteEvent:
     #: An all-day event: ``start``/``end`` are the office's local midnights of its first day and
     #: of the day after its last (Europe/Stockholm, so 23, 24 or 25 hours a day).
     all_day: bool = False
+    #: An occurrence of a recurring series: the series master's id (EWS; Graph's occurrences
+    #: come and go one by one in its delta, so it does not need it).
+    series_id: str | None = None
 
 
 @dataclass(frozen=True)
 class PullResult:
+    """``series``: for each recurring master that changed (EWS), the ids of all its occurrences
+    inside the window, complete; an occurrence known before and missing now was deleted."""
+
     events: tuple[RemoteEvent, ...]
     new_cursor: str
     more_available: bool = False
+    series: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @runtime_checkable

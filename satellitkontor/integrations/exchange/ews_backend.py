@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from exchangelib import Account, CalendarItem
@@ -73,6 +73,7 @@ from satellitkontor.integrations.exchange.ews_items import (
     STATUS_FIELDS,
     calendar_item,
     ews_time,
+    is_master,
     remote_event,
     utc,
 )
@@ -94,6 +95,7 @@ _BUSY = {
 class EwsBackend:
     name = "ews"
     PAGE_SIZE = 200  # changes per pull
+    WINDOW_DAYS = (31, 400)  # recurring series are expanded from a month back to a year ahead
 
     def __init__(self, settings: EwsSettings) -> None:
         self.settings = settings
@@ -184,12 +186,40 @@ class EwsBackend:
                     "The sync state of %s is no longer valid: syncing %s from scratch", mailbox, mailbox
                 )
                 changes, state, more = page(None)
-        events = tuple(
-            remote_event(mailbox, item)
+        items = [
+            item
             for kind, item in changes
             if kind in ("create", "update", "delete") and not isinstance(item, Exception)
-        )
-        return PullResult(events=events, new_cursor=state, more_available=more)
+        ]
+        masters = [i for i in items if is_master(i)]
+        events = [remote_event(mailbox, i) for i in items if not is_master(i)]
+        series: list[tuple[str, tuple[str, ...]]] = []
+        if masters:
+            occurrences = self._occurrences(mailbox, account, folder, {m.uid: m.id for m in masters})
+            for master in masters:
+                mine = occurrences.get(master.id, [])
+                events.extend(mine)
+                series.append((master.id, tuple(e.remote_id for e in mine)))
+        return PullResult(events=tuple(events), new_cursor=state, more_available=more, series=tuple(series))
+
+    def _occurrences(
+        self, mailbox: str, account: Account, folder: Calendar, masters: dict[str, str]
+    ) -> dict[str, list[RemoteEvent]]:
+        """The occurrences of the recurring masters ``masters`` (uid -> master id) inside the
+        window, with moved ones at their new times and deleted ones left out: one CalendarView
+        (FindItem) for the whole page, whatever the number of series."""
+        now = datetime.now(UTC)
+        back, ahead = self.WINDOW_DAYS
+        start, end = ews_time(now - timedelta(days=back)), ews_time(now + timedelta(days=ahead))
+        out: dict[str, list[RemoteEvent]] = {}
+        with self.conn.talking(mailbox):
+            view = folder.view(start=start, end=end).only(*PULLED_FIELDS)
+            for item in view:
+                if isinstance(item, Exception) or item.uid not in masters:
+                    continue
+                master_id = masters[item.uid]
+                out.setdefault(master_id, []).append(remote_event(mailbox, item, series_id=master_id))
+        return out
 
     def status(self, mailbox: str, remote_ids: Sequence[str]) -> list[RemoteEvent]:
         if not remote_ids:

@@ -78,6 +78,7 @@ PULLED_FIELDS = (
     "my_response_type",
     "is_all_day",
     "_start_timezone",
+    "type",
     BOOKING_ID_FIELD,
     SEQUENCE_FIELD,
 )
@@ -144,7 +145,11 @@ def response(value: str | None) -> Response:
     return _RESPONSES.get(value or "", Response.NONE)
 
 
-def remote_event(mailbox: str, item: Any) -> RemoteEvent:
+def is_master(item: Any) -> bool:
+    return getattr(item, "type", None) == "RecurringMaster"
+
+
+def remote_event(mailbox: str, item: Any, series_id: str | None = None) -> RemoteEvent:
     """A :class:`RemoteEvent` from a CalendarItem, or a deleted one from an ItemId."""
     if isinstance(item, ItemId):
         return RemoteEvent(remote_id=item.id, mailbox=mailbox, is_deleted=True)
@@ -180,4 +185,5 @@ def remote_event(mailbox: str, item: Any) -> RemoteEvent:
         last_modified=utc(item.last_modified_time),
         room_response=room,
         resource_responses=resources,
+        series_id=series_id,
     )

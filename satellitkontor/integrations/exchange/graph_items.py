@@ -23,7 +23,7 @@ SEQUENCE_PROPERTY = f"Integer {{{PROPERTY_SET_ID}}} Name SatellitkontorSequence"
 #: $select for what pull and status read; the extended properties come with $expand.
 SELECT = (
     "id,changeKey,iCalUId,subject,start,end,location,organizer,isCancelled,"
-    "lastModifiedDateTime,responseStatus,attendees,type,isAllDay"
+    "lastModifiedDateTime,responseStatus,attendees,type,isAllDay,seriesMasterId"
 )
 EXPAND = (
     f"singleValueExtendedProperties($filter=id eq '{BOOKING_ID_PROPERTY}' or id eq '{SEQUENCE_PROPERTY}')"

@@ -26,7 +26,9 @@ that, too, is recorded as an override.
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -115,6 +117,8 @@ class MailboxPull:
             for event in page.events:
                 self.report.events += 1
                 self.take(event)
+            for master_id, occurrence_ids in page.series:
+                self._series_seen(master_id, occurrence_ids)
             cursor = page.new_cursor
             with self.db.session(write=True) as s:
                 state = s.get(ExchangeSyncStateRow, state_key(self.mailbox))
@@ -135,6 +139,8 @@ class MailboxPull:
         stored, and the next run sees the page again."""
         from satellitkontor.integrations.exchange.errors import ExchangeError
 
+        if ev.is_deleted and self._series_gone(ev.remote_id):
+            return
         try:
             self.handle(ev)
         except ExchangeError:
@@ -148,6 +154,40 @@ class MailboxPull:
         else:
             with self.db.session(write=True) as s:
                 skipped.clear(s, self.mailbox, ev.remote_id)
+
+    # --- recurring series (EWS) ----------------------------------------------------------------
+    def _series_key(self, master_id: str) -> str:
+        return f"series:{self.mailbox}:{master_id}"[:300]
+
+    def _series_seen(self, master_id: str, occurrence_ids: Sequence[str]) -> None:
+        """A series changed: occurrences known before and not among ``occurrence_ids`` were
+        deleted in Outlook (an occurrence deleted, or the series shortened)."""
+        from satellitkontor.integrations.exchange.backend import RemoteEvent
+
+        with self.db.session(write=True) as s:
+            row = s.get(ExchangeSyncStateRow, self._series_key(master_id))
+            before = json.loads(row.cursor or "[]") if row is not None else []
+            if row is None:
+                row = ExchangeSyncStateRow(key=self._series_key(master_id))
+                s.add(row)
+            row.cursor = json.dumps(list(occurrence_ids))
+            row.last_attempt_at = row.last_success_at = self.now
+        for gone in [i for i in before if i not in set(occurrence_ids)]:
+            self.take(RemoteEvent(remote_id=gone, mailbox=self.mailbox, is_deleted=True))
+
+    def _series_gone(self, remote_id: str) -> bool:
+        """A deleted event that was a series master: every occurrence of it is deleted."""
+        from satellitkontor.integrations.exchange.backend import RemoteEvent
+
+        with self.db.session(write=True) as s:
+            row = s.get(ExchangeSyncStateRow, self._series_key(remote_id))
+            if row is None:
+                return False
+            known = json.loads(row.cursor or "[]")
+            s.delete(row)
+        for gone in known:
+            self.take(RemoteEvent(remote_id=gone, mailbox=self.mailbox, is_deleted=True))
+        return True
 
     def _facts(self, ev: RemoteEvent) -> dict[str, object]:
         return {"subject": ev.subject or "–", "mailbox": self.mailbox, "start": ev.start, "end": ev.end}
@@ -190,7 +230,7 @@ class MailboxPull:
             if link is None:
                 booking = s.get(BookingRow, int(ev.booking_id))
                 return booking, None
-        if link is None and ev.ical_uid:
+        if link is None and ev.ical_uid and ev.series_id is None:  # occurrences share the UID
             link = s.scalar(select(ExchangeLinkRow).where(ExchangeLinkRow.ical_uid == ev.ical_uid))
             if link is None:
                 booking = s.scalar(select(BookingRow).where(BookingRow.uid == ev.ical_uid))

@@ -69,8 +69,9 @@ class Call:
             raise EwsError("ErrorAccessDenied", "Access is denied. Check credentials and try again.")
 
     def item_mailbox(self, item_id: str) -> str:
+        master = item_id.partition("OCC")[0]  # an occurrence's id names its master
         for box in self.store.mailboxes.values():
-            if item_id in box.events or item_id in box.gone:
+            if item_id in box.events or item_id in box.gone or master in box.events:
                 return box.email
         raise EwsError("ErrorItemNotFound", "The specified object was not found in the store.")
 
@@ -294,9 +295,13 @@ def find_item(call: Call, body: etree._Element) -> etree._Element:
             continue
         events = call.store.events(mailbox)
         view = find(body, "m:CalendarView")
-        if view is not None:
+        types: dict[str, str] = {}
+        if view is not None:  # occurrences of recurring masters expanded, the masters left out
             start, end = parse_time(view.get("StartDate") or ""), parse_time(view.get("EndDate") or "")
-            events = [e for e in events if e.start < end and start < e.end]
+            for master in (e for e in events if e.recurrence is not None):
+                for o in master.occurrences():
+                    types[o.id] = "Exception" if o.modified else "Occurrence"
+            events = [e for e in call.store.expanded(mailbox) if e.start < end and start < e.end]
         restriction = find(body, "m:Restriction")
         if restriction is not None and len(restriction):
             events = [e for e in events if _matches(e, restriction[0])]
@@ -318,7 +323,7 @@ def find_item(call: Call, body: etree._Element) -> etree._Element:
             and find(body, "m:ItemShape/t:AdditionalProperties") is None
         )
         for event in shown:
-            items.append(calendar_item(event, call.defs, id_only=id_only))
+            items.append(calendar_item(event, call.defs, id_only=id_only, item_type=types.get(event.id, "")))
         msgs.append(msg)
     return response
 

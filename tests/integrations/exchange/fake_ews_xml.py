@@ -128,7 +128,12 @@ def item_id(event: Event) -> etree._Element:
     return el("t:ItemId", Id=event.id, ChangeKey=event.change_key)
 
 
-def calendar_item(event: Event, defs: ExtendedDefs, id_only: bool = False) -> etree._Element:
+def calendar_item(
+    event: Event, defs: ExtendedDefs, id_only: bool = False, item_type: str = ""
+) -> etree._Element:
+    """``item_type``: Single, RecurringMaster, Occurrence or Exception (default: Single, or
+    RecurringMaster for an event with a recurrence)."""
+    item_type = item_type or event.occurrence_type or ("RecurringMaster" if event.recurrence else "Single")
     item = el("t:CalendarItem")
     item.append(item_id(event))
     if id_only:
@@ -149,6 +154,7 @@ def calendar_item(event: Event, defs: ExtendedDefs, id_only: bool = False) -> et
     sub(item, "t:IsCancelled", "true" if event.is_cancelled else "false")
     sub(item, "t:LegacyFreeBusyStatus", "Busy")
     sub(item, "t:Location", event.location)
+    sub(item, "t:CalendarItemType", item_type)
     sub(item, "t:MyResponseType", event.my_response)
     item.append(mailbox_el("Organizer", event.organizer, event.organizer_name))
     for tag, people in (("t:RequiredAttendees", event.required), ("t:Resources", event.resources)):

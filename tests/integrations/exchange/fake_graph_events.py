@@ -129,6 +129,12 @@ class GraphRoutes:
             "attendees": attendees,
             "type": "singleInstance",
         }
+        if event.series_master:  # an instance of a series: its own iCalUId (documented)
+            body["type"] = event.occurrence_type.lower()
+            body["seriesMasterId"] = event.series_master
+            body["iCalUId"] = f"{event.uid}{event.original_start:%Y%m%d%H%M}"
+        elif event.recurrence is not None:
+            body["type"] = "seriesMaster"
         if expand:
             body["singleValueExtendedProperties"] = [
                 {
@@ -267,8 +273,13 @@ class GraphRoutes:
         )
         value: list[dict[str, Any]] = []
         for _kind, event_id, event in changes:
-            if event is None:
+            gone = self.store.mailbox(mailbox).gone_events.get(event_id) if event is None else None
+            if gone is not None and gone.recurrence is not None:  # a series deleted: each instance
+                value.extend({"id": o.id, "@removed": {"reason": "deleted"}} for o in gone.occurrences())
+            elif event is None:
                 value.append({"id": event_id, "@removed": {"reason": "deleted"}})
+            elif event.recurrence is not None:  # calendarView: the instances, never the master
+                value.extend(self._instances(event, window))
             elif event.start < window[1] and window[0] < event.end:
                 value.append(self.event_json(event, expand=False))  # delta carries no extended properties
         link = f"{self.base}/users/{quote(mailbox)}/calendarView/delta?"
@@ -278,6 +289,22 @@ class GraphRoutes:
         else:
             reply["@odata.deltaLink"] = link + "$deltatoken=" + _token(mailbox, point, start, end)
         return GraphReply(200, reply)
+
+    def _instances(self, master: Event, window: tuple[datetime, datetime]) -> list[dict[str, Any]]:
+        """A changed series in a calendarView delta: its occurrences and exceptions inside the
+        window, and each deleted occurrence as removed."""
+        from tests.integrations.exchange.fake_store import occurrence_id
+
+        out: list[dict[str, Any]] = []
+        for o in master.occurrences():
+            if o.start < window[1] and window[0] < o.end:
+                out.append(self.event_json(master.occurrence(o), expand=False))
+        assert master.recurrence is not None
+        out.extend(
+            {"id": occurrence_id(master.id, original), "@removed": {"reason": "deleted"}}
+            for original in sorted(master.recurrence.deleted)
+        )
+        return out
 
     def _schedule(self, body: dict[str, Any]) -> GraphReply:
         start, end = _parse_time(body["startTime"]), _parse_time(body["endTime"])

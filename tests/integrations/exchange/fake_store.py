@@ -64,6 +64,58 @@ class Event:
     #: makes them: ``W. Europe Standard Time``), so a day is 23, 24 or 25 hours.
     is_all_day: bool = False
     organizer_name: str = ""
+    #: A recurring master: every ``weeks``-th week from ``start``, ``count`` times in all;
+    #: ``deleted`` and ``modified`` are occurrences by their original start (modified: new times).
+    recurrence: Recurrence | None = None
+    #: An occurrence made by :meth:`occurrence`: its master's id, and Occurrence or Exception.
+    series_master: str = ""
+    occurrence_type: str = ""
+    original_start: datetime | None = None
+
+    def occurrences(self) -> list[Occurrence]:
+        """The occurrences of a recurring master (nothing for a single event)."""
+        rec = self.recurrence
+        if rec is None:
+            return []
+        out = []
+        for n in range(rec.count):
+            original = self.start + timedelta(weeks=n * rec.weeks)
+            if original in rec.deleted:
+                continue
+            start, end = rec.modified.get(original, (original, original + (self.end - self.start)))
+            out.append(
+                Occurrence(occurrence_id(self.id, original), original, start, end, original in rec.modified)
+            )
+        return out
+
+    def occurrence(self, occurrence: Occurrence) -> Event:
+        """The occurrence as an event of its own (an EWS occurrence item, a Graph instance)."""
+        return replace(
+            self, id=occurrence.id, start=occurrence.start, end=occurrence.end, recurrence=None,
+            series_master=self.id, occurrence_type="Exception" if occurrence.modified else "Occurrence",
+            original_start=occurrence.original_start,
+        )  # fmt: skip
+
+
+def occurrence_id(master_id: str, original: datetime) -> str:
+    return f"{master_id}OCC{original.astimezone(UTC):%Y%m%d%H%M}"
+
+
+@dataclass
+class Recurrence:
+    weeks: int = 1
+    count: int = 10
+    deleted: set[datetime] = field(default_factory=set)
+    modified: dict[datetime, tuple[datetime, datetime]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    id: str
+    original_start: datetime
+    start: datetime
+    end: datetime
+    modified: bool
 
 
 @dataclass
@@ -75,6 +127,7 @@ class Mailbox:
     events: dict[str, Event] = field(default_factory=dict)
     journal: list[tuple[int, str]] = field(default_factory=list)  # (seq, event id)
     gone: dict[str, int] = field(default_factory=dict)  # deleted id -> its created_seq
+    gone_events: dict[str, Event] = field(default_factory=dict)  # deleted id -> the event it was
 
 
 @dataclass
@@ -188,21 +241,38 @@ class FakeExchange:
             return sorted(found, key=lambda e: (e.start, e.id))
 
     def get(self, mailbox: str, event_id: str) -> Event:
+        """An event, or an occurrence of a recurring master by its occurrence id (read only)."""
         with self.lock:
-            try:
-                return self.mailbox(mailbox).events[event_id]
-            except KeyError:
-                raise NotFoundError(event_id) from None
+            box = self.mailbox(mailbox)
+            if event_id in box.events:
+                return box.events[event_id]
+            master = box.events.get(event_id.partition("OCC")[0])
+            if master is not None and master.recurrence is not None:
+                for o in master.occurrences():
+                    if o.id == event_id:
+                        return master.occurrence(o)
+            raise NotFoundError(event_id)
 
     def find_extended(self, mailbox: str, name: str, values: Iterable[str]) -> list[Event]:
         wanted = set(values)
         return [e for e in self.events(mailbox) if e.extended.get(name) in wanted]
 
+    def expanded(self, mailbox: str) -> list[Event]:
+        """The calendar as a calendar view shows it: single events, and the occurrences of each
+        recurring master (not the master itself)."""
+        out: list[Event] = []
+        for e in self.events(mailbox):
+            if e.recurrence is None:
+                out.append(e)
+            else:
+                out.extend(e.occurrence(o) for o in e.occurrences())
+        return sorted(out, key=lambda e: (e.start, e.id))
+
     def busy(self, mailbox: str, start: datetime, end: datetime) -> list[Event]:
         return [
             e
-            for e in self.events(mailbox, include_cancelled=False)
-            if e.start < end and start < e.end and e.my_response != DECLINE
+            for e in self.expanded(mailbox)
+            if not e.is_cancelled and e.start < end and start < e.end and e.my_response != DECLINE
         ]
 
     # --- writing ------------------------------------------------------------------------------
@@ -273,6 +343,30 @@ class FakeExchange:
                 self._ask_rooms(event, again=True)
             return event
 
+    def create_series(
+        self, mailbox: str, subject: str, start: datetime, end: datetime, *, weeks: int = 1, count: int = 10,
+        **fields: object,
+    ) -> Event:  # fmt: skip
+        """A recurring meeting made in Outlook: every ``weeks``-th week, ``count`` times."""
+        return self.create(mailbox, subject, start, end, recurrence=Recurrence(weeks, count), **fields)
+
+    def modify_occurrence(
+        self, mailbox: str, master_id: str, original: datetime, start: datetime, end: datetime
+    ) -> None:
+        """One occurrence moved in Outlook (an exception): the master changes with it."""
+        with self.lock:
+            event = self.get(mailbox, master_id)
+            assert event.recurrence is not None
+            event.recurrence.modified[original] = (start, end)
+            self._touch(self.mailbox(mailbox), event)
+
+    def delete_occurrence(self, mailbox: str, master_id: str, original: datetime) -> None:
+        with self.lock:
+            event = self.get(mailbox, master_id)
+            assert event.recurrence is not None
+            event.recurrence.deleted.add(original)
+            self._touch(self.mailbox(mailbox), event)
+
     def move(self, mailbox: str, event_id: str, start: datetime, end: datetime) -> Event:
         """Someone moved the meeting in Outlook."""
         return self.update(mailbox, event_id, start=start, end=end)
@@ -285,6 +379,7 @@ class FakeExchange:
                 raise NotFoundError(event_id)
             box.journal.append((next(self._seq), event_id))
             box.gone[event_id] = event.created_seq
+            box.gone_events[event_id] = event
             if send_cancellations and event.organizer == box.email:
                 for resource in event.resources:
                     self._drop_copy(resource.mailbox, event.uid)
