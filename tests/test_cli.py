@@ -332,3 +332,19 @@ def test_occupancy_today_on_a_closed_day_also_shows_the_next_open_day(url: str) 
         assert f"Satellitkontoret – {fmt_date(following)} (öppet 08:00–17:00)" in out
     code, out, _ = run(url, "occupancy", "--date", "2026-12-25")
     assert code == 0 and out.strip() == "Satellitkontoret – fre 25 dec 2026: stängt (Juldagen)"
+
+
+def test_a_single_dry_run_books_nothing(url: str) -> None:
+    add_people(url)
+    day = next_open_weekday(clk.local_date(clk.system_clock()))
+    args = ["book", "desk", "Plats 3", "--date", day.isoformat(), "--for", "orjan@vannas.se", "--dry-run"]
+    code, out, err = run(url, *args)
+    assert code == 0, err
+    assert "Skulle boka 1" in out
+    code, out, _ = run(url, "--as", "orjan@vannas.se", "mine")
+    assert out.strip() == "Inga bokningar."
+    run(url, "book", "desk", "Plats 3", "--date", day.isoformat(), "--for", "pia@bjurholm.se")
+    code, out, err = run(url, *args)  # taken now: said, and still nothing booked
+    assert code == 2 and "ingenting har bokats" in err, out + err
+    code, out, _ = run(url, "--as", "orjan@vannas.se", "mine")
+    assert out.strip() == "Inga bokningar."

@@ -8,6 +8,7 @@ an error reads the same everywhere.
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, time
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -107,7 +108,9 @@ def _facts(error: SatellitkontorError, lang: str) -> dict[str, Any]:
     p = dict(error.params)
     out = _Facts()
     for key, value in p.items():
-        if isinstance(value, datetime):
+        if key == "seconds" and isinstance(value, float):  # a wait as a person reads it
+            out[key] = max(1, math.ceil(value))
+        elif isinstance(value, datetime):
             out[key] = f"{fmt_date(clk.local_date(value), lang)} {fmt_time(value)}"
         elif isinstance(value, date):
             out[key] = fmt_date(value, lang)

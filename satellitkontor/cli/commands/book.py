@@ -109,8 +109,8 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
         if not rooms:
             raise InvalidInput(field="room", value="-")
         resource = rooms[0]
-    if args.repeat:
-        rule = _recurrence(args, day, today)
+    if args.repeat or args.dry_run:  # a single booking tried without saving: a series of one
+        rule = _recurrence(args, day, today) if args.repeat else Recurrence.daily(day, count=1)
         kwargs: dict[str, Any] = {"for_person_id": target.id, "dry_run": args.dry_run}
         if args.what == "desk":
             kwargs["period"] = parse_period(args.period)

@@ -39,3 +39,13 @@ def test_waiting_helps_only_where_it_can() -> None:
         "exchange.ews_disabled",
         "exchange.conflict",
     }
+
+
+def test_waits_are_said_in_whole_seconds() -> None:
+    from satellitkontor.integrations.exchange.errors import ExchangeThrottled, ExchangeTimeout
+    from satellitkontor.words.texts import describe
+
+    text = describe(ExchangeTimeout(url="https://mail.umea.se/EWS/Exchange.asmx", seconds=120.0), "sv")
+    assert "inom 120 sekunder" in text
+    assert "vänta 3 sekunder" in describe(ExchangeThrottled(url="x", seconds=2.2), "sv")
+    assert "within 1 seconds" in describe(ExchangeTimeout(url="x", seconds=0.4), "en")
