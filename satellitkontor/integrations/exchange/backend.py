@@ -205,13 +205,16 @@ class RemoteEvent:
 
 @dataclass(frozen=True)
 class PullResult:
-    """``series``: for each recurring master that changed (EWS), the ids of all its occurrences
+    """The changes of one page. ``series``: for each recurring master that changed (EWS), the ids of all its occurrences
     inside the window, complete; an occurrence known before and missing now was deleted."""
 
     events: tuple[RemoteEvent, ...]
     new_cursor: str
     more_available: bool = False
     series: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The server started over (an expired sync state, a new delta window): this page begins a
+    #: full sync, and what it does not show by its last page no longer exists.
+    restarted: bool = False
 
 
 @runtime_checkable

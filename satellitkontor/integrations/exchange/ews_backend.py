@@ -178,6 +178,7 @@ class EwsBackend:
             )
             return changes, svc.sync_state, not svc.includes_last_item_in_range
 
+        restarted = cursor is None
         with self.conn.talking(mailbox):
             try:
                 changes, state, more = page(cursor)
@@ -186,6 +187,7 @@ class EwsBackend:
                     "The sync state of %s is no longer valid: syncing %s from scratch", mailbox, mailbox
                 )
                 changes, state, more = page(None)
+                restarted = True
         items = [
             item
             for kind, item in changes
@@ -200,7 +202,13 @@ class EwsBackend:
                 mine = occurrences.get(master.id, [])
                 events.extend(mine)
                 series.append((master.id, tuple(e.remote_id for e in mine)))
-        return PullResult(events=tuple(events), new_cursor=state, more_available=more, series=tuple(series))
+        return PullResult(
+            events=tuple(events),
+            new_cursor=state,
+            more_available=more,
+            series=tuple(series),
+            restarted=restarted,
+        )
 
     def _occurrences(
         self, mailbox: str, account: Account, folder: Calendar, masters: dict[str, str]

@@ -15,7 +15,10 @@ Decisions:
   delta link Graph returns (``more_available`` while it is a next link). The first pull covers a
   window around today (``WINDOW_DAYS``). Delta answers carry no extended properties, so the
   changed events' booking ids are read in one batched GET per 20 changes (a pull with nothing new
-  stays one request). A delta link Graph no longer knows (410) starts over.
+  stays one request). A delta link Graph no longer knows (410, 404, or 400 with
+  ``syncStateNotFound``) starts over, and so does a window with less than a year minus
+  ``ROLL_DAYS`` left ahead, so the window rolls forward; both say ``restarted`` (the sync
+  service then cancels what the full delta no longer shows).
 - **Free/busy** is ``getSchedule`` asked through the configured account's calendar.
 - Times go out and come back in UTC (``Prefer: outlook.timezone="UTC"``).
 """
@@ -65,6 +68,35 @@ _BUSY = {
     "oof": BusyStatus.OUT_OF_OFFICE,
     "workingElsewhere": BusyStatus.WORKING_ELSEWHERE,
 }
+
+
+#: The delta window is renewed (a full delta) when less than a year minus this is left ahead.
+ROLL_DAYS = 30
+#: Error codes with which Graph says it no longer knows a delta link (documented: 410 Gone,
+#: and 400 with syncStateNotFound / syncStateInvalid; 404 seen too): start over.
+_SYNC_STATE_LOST = ("syncstatenotfound", "syncstateinvalid", "resyncrequired", "invaliddeltatoken")
+
+
+def _sync_state_lost(response: httpx.Response) -> bool:
+    if response.status_code in (404, 410):
+        return True
+    if response.status_code != 400:
+        return False
+    code = str(_json(response).get("error", {}).get("code", "")).lower()
+    return code in _SYNC_STATE_LOST
+
+
+def _split_cursor(cursor: str | None) -> tuple[datetime | None, str | None]:
+    """``<window end>|<link>`` (a cursor of an older version is the link alone)."""
+    if not cursor:
+        return None, None
+    head, bar, rest = cursor.partition("|")
+    if bar and not head.startswith("http") and not head.startswith("/"):
+        try:
+            return datetime.strptime(head, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC), rest or None
+        except ValueError:
+            pass
+    return None, cursor
 
 
 class GraphBackend:
@@ -215,13 +247,21 @@ class GraphBackend:
         return plan.results()
 
     def pull(self, mailbox: str, cursor: str | None) -> PullResult:
+        window_end, link = _split_cursor(cursor)
+        restarted = link is None
+        if window_end is not None and window_end - self.clock() < timedelta(
+            days=self.WINDOW_DAYS[1] - ROLL_DAYS
+        ):
+            link, restarted = None, True  # the window rolls forward: a new full delta
         with self.http.budget():
-            response = self.http.request(
-                "GET", cursor or self._first_delta(mailbox), mailbox,
-                headers={"Prefer": f'outlook.timezone="UTC", odata.maxpagesize={self.PAGE_SIZE}'},
-            )  # fmt: skip
-            if response.status_code in (404, 410) and cursor:  # Graph no longer knows this delta link
-                return self.pull(mailbox, None)
+            url = link or self._first_delta(mailbox)
+            response = self._delta(url, mailbox)
+            if link is not None and _sync_state_lost(response):  # Graph no longer knows this delta
+                restarted, window_end = True, None
+                url = self._first_delta(mailbox)
+                response = self._delta(url, mailbox)
+            if restarted:
+                window_end = self.clock() + timedelta(days=self.WINDOW_DAYS[1])
             error = self.http.part_error({"status": response.status_code, "body": _json(response)}, mailbox)
             if error is not None:
                 raise error
@@ -238,8 +278,20 @@ class GraphBackend:
                     change = {**change, **extra}
             events.append(remote_event(mailbox, change))
         next_link = body.get("@odata.nextLink")
-        new_cursor = str(next_link or body.get("@odata.deltaLink") or cursor or "")
-        return PullResult(events=tuple(events), new_cursor=new_cursor, more_available=bool(next_link))
+        new_link = str(next_link or body.get("@odata.deltaLink") or link or "")
+        assert window_end is not None
+        return PullResult(
+            events=tuple(events),
+            new_cursor=f"{window_end.strftime('%Y-%m-%dT%H:%M:%SZ')}|{new_link}",
+            more_available=bool(next_link),
+            restarted=restarted,
+        )
+
+    def _delta(self, url: str, mailbox: str) -> httpx.Response:
+        return self.http.request(
+            "GET", url, mailbox, accept=(400,),
+            headers={"Prefer": f'outlook.timezone="UTC", odata.maxpagesize={self.PAGE_SIZE}'},
+        )  # fmt: skip
 
     def status(self, mailbox: str, remote_ids: Sequence[str]) -> list[RemoteEvent]:
         with self.http.budget():

@@ -90,9 +90,11 @@ class GraphHttp:
     def token(self, refresh: bool = False) -> str:
         return self.auth.token(refresh=refresh)
 
-    def request(self, method: str, path: str, mailbox: str = "", **kwargs: Any) -> httpx.Response:
-        """Send with retries on throttling; raise typed errors for failures (404, 410 and 412 are
-        returned for the caller to read)."""
+    def request(
+        self, method: str, path: str, mailbox: str = "", accept: tuple[int, ...] = (), **kwargs: Any
+    ) -> httpx.Response:
+        """Send with retries on throttling; raise typed errors for failures (404, 410 and 412, and
+        the statuses in ``accept``, are returned for the caller to read)."""
         refreshed = False
         attempt = 0
         while True:
@@ -104,6 +106,8 @@ class GraphHttp:
                 self._wait(retry_after(response.headers, attempt), attempt)
                 attempt += 1
                 continue
+            if response.status_code in accept:
+                return response
             error = self.error_for(response.status_code, _json(response), mailbox)
             if error is not None:
                 raise error

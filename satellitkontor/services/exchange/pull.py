@@ -111,11 +111,16 @@ class MailboxPull:
         with self.db.session() as s:
             state = s.get(ExchangeSyncStateRow, state_key(self.mailbox))
             cursor = state.cursor if state is not None else None
+        seen: set[str] | None = None  # the ids a full sync showed, while one runs
         for _ in range(MAX_PAGES):
             page = self.backend.pull(self.mailbox, cursor)
             self.report.requests += 1
+            if page.restarted:
+                seen = set()
             for event in page.events:
                 self.report.events += 1
+                if seen is not None and not event.is_deleted and not event.is_cancelled:
+                    seen.add(event.remote_id)
                 self.take(event)
             for master_id, occurrence_ids in page.series:
                 self._series_seen(master_id, occurrence_ids)
@@ -129,8 +134,33 @@ class MailboxPull:
                 state.last_attempt_at = state.last_success_at = self.now
                 state.last_error_code = state.last_error_text = None
             if not page.more_available:
+                if seen is not None:
+                    self._reconcile(seen)
                 break
         return self.report
+
+    def _reconcile(self, seen: set[str]) -> None:
+        """After a full sync (an expired sync state, a new delta window): Outlook meetings this
+        app holds that the server no longer shows were deleted in the gap, and are cancelled."""
+        from satellitkontor.integrations.exchange.backend import RemoteEvent
+
+        with self.db.session() as s:
+            known = set(
+                s.scalars(
+                    select(ExchangeLinkRow.remote_id)
+                    .join(BookingRow, BookingRow.id == ExchangeLinkRow.booking_id)
+                    .where(
+                        ExchangeLinkRow.origin == "outlook",
+                        ExchangeLinkRow.mailbox == self.mailbox,
+                        ExchangeLinkRow.remote_id.is_not(None),
+                        BookingRow.status.in_(HOLDING_STATUSES),
+                        BookingRow.end_at > self.now,
+                    )
+                )
+            )
+        for gone in sorted(r for r in known - seen if r is not None):
+            log.info("Outlook meeting %s in %s is gone after a full sync", gone, self.mailbox)
+            self.take(RemoteEvent(remote_id=gone, mailbox=self.mailbox, is_deleted=True))
 
     def take(self, ev: RemoteEvent) -> None:
         """Handle one event; whatever goes wrong with it is recorded and the run goes on.

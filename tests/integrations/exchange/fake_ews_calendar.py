@@ -44,7 +44,7 @@ def sync_folder_items(call: Call, body: etree._Element) -> etree._Element:
                 raise EwsError(
                     "ErrorInvalidSyncStateData", "Synchronization state data is corrupt or otherwise invalid."
                 ) from None
-            if owner != mailbox:
+            if owner != mailbox or call.store.is_expired(mailbox, since):
                 raise EwsError(
                     "ErrorInvalidSyncStateData", "Synchronization state data is corrupt or otherwise invalid."
                 )

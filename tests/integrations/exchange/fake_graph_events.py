@@ -262,6 +262,9 @@ class GraphRoutes:
                 return _error(410, "SyncStateNotFound", "The sync state generation is not found.")
             if owner != mailbox:
                 return _error(410, "SyncStateNotFound", "The sync state generation is not found.")
+            if self.store.is_expired(mailbox, since):
+                status, code = self.store.graph_expired_answer
+                return _error(status, code, "The sync state generation is not found.")
         else:
             since, start, end = 0, query["startDateTime"], query["endDateTime"]
         prefer = {k.lower(): v for k, v in headers.items()}.get("prefer", "")

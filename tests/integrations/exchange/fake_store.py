@@ -178,6 +178,10 @@ class FakeExchange:
         self._seq = itertools.count(1)
         self._ids = itertools.count(1)
         self.room_lists: dict[str, list[str]] = {}
+        #: Sync states / delta tokens of a mailbox older than this journal point have expired.
+        self.expired_before: dict[str, int] = {}
+        #: How Graph says so: (status, error code). Documented: 410 Gone, and 400 syncStateNotFound.
+        self.graph_expired_answer: tuple[int, str] = (400, "syncStateNotFound")
 
     # --- set-up -------------------------------------------------------------------------------
     def add_mailbox(
@@ -425,6 +429,15 @@ class FakeExchange:
             self.delete(room.email, copy.id, send_cancellations=False)
 
     # --- incremental sync ---------------------------------------------------------------------
+    def expire_sync_states(self, mailbox: str) -> None:
+        """Every sync state and delta token handed out for ``mailbox`` so far is forgotten."""
+        with self.lock:
+            self.expired_before[mailbox.lower()] = next(self._seq)
+
+    def is_expired(self, mailbox: str, seq: int) -> bool:
+        with self.lock:
+            return seq < self.expired_before.get(mailbox.lower(), 0)
+
     def now_seq(self) -> int:
         with self.lock:
             seq = next(self._seq)
