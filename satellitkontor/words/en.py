@@ -836,6 +836,8 @@ EN: dict[str, str] = {
     "exchange.event.body": "Booked in the app {site}. Cancel or change it in the app.",
     "exchange.error.unknown": "Unknown error.",
     "exchange.error.overridden": "Overridden by Outlook.",
+    "exchange.conflict.outlook_lost": "Conflict with Outlook: «{subject}» was booked or moved in Outlook to {when}, where this booking already was. The app's booking stands.",
+    "exchange.conflict.then": "then",
     # --- calendar feeds: the words inside events ---
     "feed.event.desk_taken": "Booked",
     "feed.event.room_taken": "Busy",

@@ -837,6 +837,8 @@ SV: dict[str, str] = {
     "exchange.event.body": "Bokad i appen {site}. Avboka eller ändra i appen.",
     "exchange.error.unknown": "Okänt fel.",
     "exchange.error.overridden": "Överkörd av Outlook.",
+    "exchange.conflict.outlook_lost": "Krock med Outlook: «{subject}» bokades eller flyttades i Outlook till {when}, där den här bokningen redan låg. Appens bokning gäller.",
+    "exchange.conflict.then": "då",
     # --- calendar feeds: the words inside events ---
     "feed.event.desk_taken": "Bokad",
     "feed.event.room_taken": "Upptagen",

@@ -196,6 +196,8 @@ def print_status(status: Any, lang: str) -> None:
         print(say("cli.sync.not_taken_in", lang, count=len(status.skipped)))
         for skipped in status.skipped:
             print(f"  {skipped.text(lang)}")
+    for c in status.conflicts:
+        print(f"  #{c.booking_id} {c.place}: {c.text(lang)}")
     for o in status.overrides:
         winner = say("cli.sync.app", lang) if o.winner == "app" else "Outlook"
         print(

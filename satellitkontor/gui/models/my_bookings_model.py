@@ -40,13 +40,19 @@ class MyBookingsModel(RowsTableModel[BookingView]):
     def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
         super().__init__(lang, parent)
         self._lag: dict[int, str | None] = {}
+        self._conflicts: dict[int, str] = {}
 
     # --- content ---------------------------------------------------------------------------------
     def set_bookings(
-        self, bookings: Iterable[BookingView], not_in_outlook: Mapping[int, str | None] | None = None
+        self,
+        bookings: Iterable[BookingView],
+        not_in_outlook: Mapping[int, str | None] | None = None,
+        conflicts: Mapping[int, str] | None = None,
     ) -> None:
-        """``not_in_outlook``: booking id -> the reason (or None) for those Outlook lacks yet."""
+        """``not_in_outlook``: booking id -> the reason (or None) for those Outlook lacks yet;
+        ``conflicts``: booking id -> the Outlook meeting that was put on its time (it won)."""
         self._lag = dict(not_in_outlook or {})
+        self._conflicts = dict(conflicts or {})
         self.set_rows(bookings)
 
     def bookings(self) -> list[BookingView]:
@@ -83,6 +89,8 @@ class MyBookingsModel(RowsTableModel[BookingView]):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == SERIES:
                 return self.tr("Ingår i en serie") if booking.series_id else self.tr("Enstaka bokning")
+            if column == STATUS and role == Qt.ItemDataRole.ToolTipRole and booking.id in self._conflicts:
+                return self._conflicts[booking.id]
             if column == STATUS and role == Qt.ItemDataRole.ToolTipRole and booking.id in self._lag:
                 reason = self._lag[booking.id]
                 text = self.tr(
@@ -107,6 +115,8 @@ class MyBookingsModel(RowsTableModel[BookingView]):
             return str(booking.participants) if booking.participants is not None else ""
         if column == STATUS:
             status = label(booking.status.value, self.lang)
+            if booking.id in self._conflicts:
+                status += self.tr(" – krock med Outlook")
             return status + self.tr(" – inte i Outlook än") if booking.id in self._lag else status
         if column == SERIES:
             return SERIES_MARK if booking.series_id else ""

@@ -181,19 +181,25 @@ class MyBookingsView(ViewBase):
         svc, person_id = self.ctx.svc, self.ctx.person_id
         occupancy, exchange = svc.occupancy, svc.exchange
 
-        def work() -> tuple[list[BookingView], dict[int, str | None]]:
+        def work() -> tuple[list[BookingView], dict[int, str | None], dict[int, str]]:
             bookings = occupancy.bookings_of(person_id, upcoming=upcoming)
-            return bookings, exchange.outlook_lag([b.id for b in bookings])
+            ids = [b.id for b in bookings]
+            return bookings, exchange.outlook_lag(ids), exchange.conflicts(ids)
 
-        def done(loaded: tuple[list[BookingView], dict[int, str | None]]) -> None:
+        def done(loaded: tuple[list[BookingView], dict[int, str | None], dict[int, str]]) -> None:
             if seq == self._load_seq:
                 self._show(*loaded)
 
         self.ctx.run(work, done, owner=self)
 
-    def _show(self, bookings: list[BookingView], not_in_outlook: dict[int, str | None] | None = None) -> None:
+    def _show(
+        self,
+        bookings: list[BookingView],
+        not_in_outlook: dict[int, str | None] | None = None,
+        conflicts: dict[int, str] | None = None,
+    ) -> None:
         chosen = self.selected_booking()
-        self.model.set_bookings(bookings, not_in_outlook)
+        self.model.set_bookings(bookings, not_in_outlook, conflicts)
         row = self.model.row_of(chosen.id) if chosen is not None else -1
         if row >= 0:
             self.select_row(row)

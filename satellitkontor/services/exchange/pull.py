@@ -422,7 +422,18 @@ class MailboxPull:
         if ev.start is None or ev.end is None or (ev.start, ev.end) == (start, end):
             self._update_link(booking_id, ev)
             return
-        self.booking.move_from_exchange(booking_id, ev.start, ev.end, lambda s, row: _set_link(s, row.id, ev))
+        from satellitkontor.domain.errors import PersonAlreadyHasDesk, ResourceTaken
+
+        try:
+            self.booking.move_from_exchange(
+                booking_id, ev.start, ev.end, lambda s, row: _set_link(s, row.id, ev)
+            )
+        except (ResourceTaken, PersonAlreadyHasDesk) as e:
+            # Moved in Outlook onto a time the app holds: the app's booking wins; the meeting
+            # keeps its old time in the app (it follows again once moved somewhere free).
+            self._collides(ev, ev.start, ev.end, e.code, moved=booking_id)
+            self._update_link(booking_id, ev)
+            return
         self.report.moved += 1
 
     def _update_link(self, booking_id: int, ev: RemoteEvent) -> None:
@@ -458,8 +469,12 @@ class MailboxPull:
         )
         self.report.created += 1
 
-    def _collides(self, ev: RemoteEvent, start: datetime, end: datetime, code: str) -> None:
-        """A new Outlook meeting on a time the app holds: the app's booking was first."""
+    def _collides(
+        self, ev: RemoteEvent, start: datetime, end: datetime, code: str, moved: int | None = None
+    ) -> None:
+        """A new Outlook meeting (or one ``moved`` in Outlook: that booking's id) on a time the
+        app holds: the app's booking was first. Recorded on the app's booking, so the status, the
+        Exchange box and the booking itself show the conflict."""
         log.warning("Outlook meeting %s in %s collides with a booking: %s", ev.remote_id, self.mailbox, code)
         places = self.config.places_of(self.mailbox)
         with self.db.session(write=True) as s:
@@ -471,17 +486,14 @@ class MailboxPull:
                     BookingRow.status.in_(HOLDING_STATUSES),
                     BookingRow.start_at < end,
                     BookingRow.end_at > start,
+                    BookingRow.id != (moved or 0),
                 )
                 .limit(1)
             )
-            record_override(
-                s,
-                self.now,
-                holder,
-                winner="app",
-                lost={"outlook": _times(ev)},
-                kept={"app": "booked first"},
-            )
+            lost: dict[str, object] = {"outlook": _times(ev)}
+            if moved is not None:
+                lost["moved_booking"] = moved
+            record_override(s, self.now, holder, winner="app", lost=lost, kept={"app": "booked first"})
         self.report.overridden += 1
 
 

@@ -60,6 +60,24 @@ class Override:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """An Outlook meeting booked or moved onto a time an app booking held: the app won."""
+
+    booking_id: int  # the app's booking that kept the time
+    place: str
+    at: datetime
+    subject: str  # the Outlook meeting's
+    outlook_start: datetime | None
+    outlook_end: datetime | None
+    moved_booking: int | None  # the Outlook meeting's own booking, when it was a move
+
+    def text(self, lang: str = "sv") -> str:
+        from satellitkontor.words.texts import outlook_conflict
+
+        return outlook_conflict(self.subject, self.outlook_start, self.outlook_end, lang)
+
+
+@dataclass(frozen=True)
 class SyncStatus:
     enabled: bool
     backend: str
@@ -72,6 +90,8 @@ class SyncStatus:
     overrides: tuple[Override, ...]
     #: Outlook events the pull could not take in, each with its reason.
     skipped: tuple[SkippedEvent, ...] = ()
+    #: Outlook meetings that lost to an app booking, newest first (the last two weeks).
+    conflicts: tuple[Conflict, ...] = ()
 
 
 def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 100) -> SyncStatus:
@@ -145,7 +165,69 @@ def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 
         answers=answers,
         overrides=overrides,
         skipped=read_skipped(s),
+        conflicts=read_conflicts(s, now),
     )
+
+
+def read_conflicts(
+    s: Session, now: datetime, booking_ids: Sequence[int] | None = None
+) -> tuple[Conflict, ...]:
+    stmt = (
+        select(AuditRow)
+        .where(
+            AuditRow.action == "exchange.override",
+            AuditRow.entity == "booking",
+            AuditRow.at >= now - timedelta(days=OVERRIDES_SHOWN_DAYS),
+        )
+        .order_by(AuditRow.at.desc(), AuditRow.id.desc())
+        .limit(200)
+    )
+    if booking_ids is not None:
+        stmt = stmt.where(AuditRow.entity_id.in_([str(i) for i in booking_ids]))
+    rows = list(s.scalars(stmt))
+    ids = {int(a.entity_id) for a in rows if a.entity_id and a.entity_id.isdigit()}
+    places: dict[int, str] = {
+        booking_id: name
+        for booking_id, name in s.execute(
+            select(BookingRow.id, ResourceRow.name)
+            .join(ResourceRow, ResourceRow.id == BookingRow.resource_id)
+            .where(BookingRow.id.in_(ids))
+        )
+    }
+    out = []
+    for a in rows:
+        after, before = a.after, a.before
+        place = places.get(int(a.entity_id)) if a.entity_id and a.entity_id.isdigit() else None
+        if place is None:
+            continue
+        if not isinstance(after, dict) or after.get("app") != "booked first" or not isinstance(before, dict):
+            continue
+        found = before.get("outlook")
+        outlook: dict[str, object] = found if isinstance(found, dict) else {}
+        moved = before.get("moved_booking")
+        out.append(
+            Conflict(
+                int(a.entity_id or 0),
+                place,
+                a.at,
+                str(outlook.get("subject") or ""),
+                _moment(outlook.get("start")),
+                _moment(outlook.get("end")),
+                int(moved) if isinstance(moved, int) else None,
+            )
+        )
+    return tuple(out)
+
+
+def _moment(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 def _winner(after: object) -> str:

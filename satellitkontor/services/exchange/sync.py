@@ -262,6 +262,19 @@ class SyncService(Service):
         with self.db.session() as s:
             return not_in_outlook(s, booking_ids)
 
+    def conflicts(self, booking_ids: Sequence[int]) -> dict[int, str]:
+        """Those of ``booking_ids`` that an Outlook meeting was booked or moved onto in the last
+        two weeks (the app's booking won), each with the newest conflict in Swedish words."""
+        if not booking_ids or not self.config().enabled:
+            return {}
+        from satellitkontor.services.exchange.status import read_conflicts
+
+        with self.db.session() as s:
+            found: dict[int, str] = {}
+            for c in read_conflicts(s, self.now(), booking_ids):
+                found.setdefault(c.booking_id, c.text("sv"))
+            return found
+
     def outlook_lag(self, booking_ids: Sequence[int]) -> dict[int, str | None]:
         """While sync is enabled: those of ``booking_ids`` not yet in Outlook, each with the last
         push error in Swedish (None when it just has not been sent yet); {} when sync is off."""

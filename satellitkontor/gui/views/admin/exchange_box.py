@@ -223,6 +223,13 @@ class ExchangeBox(QGroupBox):
                     "%1", str(len(status.overrides))
                 )
             )
+        if status.conflicts:
+            lines.append(
+                self.tr("Krockar med Outlook där appens bokning gällde: %1").replace(
+                    "%1", str(len(status.conflicts))
+                )
+            )
+            lines.extend(f"  {c.place}: {c.text('sv')}" for c in status.conflicts[:5])
         if status.skipped:
             lines.append(
                 self.tr("Möten i Outlook som inte kunde tas in: %1").replace("%1", str(len(status.skipped)))
