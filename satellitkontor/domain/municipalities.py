@@ -38,7 +38,10 @@ ALL: tuple[Municipality, ...] = (
     VANNAS,
     ORNSKOLDSVIK,
 )
-BY_CODE: dict[str, Municipality] = {m.code: m for m in ALL}
+#: Bookings of Outlook organisers who are no person in the app (guests from other
+#: organisations): counted apart in the statistics; no person can be given it.
+EXTERNAL = Municipality("extern", "Extern", "0000")
+BY_CODE: dict[str, Municipality] = {m.code: m for m in (*ALL, EXTERNAL)}
 
 
 def _fold(text: str) -> str:

@@ -139,6 +139,9 @@ class BookingRow(Base):
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: The calendar identity (UID and occurrence) an imported booking came from; see migration 0002.
     import_key: Mapped[str | None] = mapped_column(String(300))
+    #: An Outlook meeting of an organiser who is no person here: her name and address (0009).
+    guest_name: Mapped[str | None] = mapped_column(String(200))
+    guest_email: Mapped[str | None] = mapped_column(String(254))
 
     __table_args__ = (
         CheckConstraint("end_at > start_at", name="ck_bookings_end_after_start"),

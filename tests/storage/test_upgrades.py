@@ -91,6 +91,10 @@ def test_make_py_still_makes_the_committed_file(revision: str, tmp_path: Path) -
 
 
 # --- SQLite ----------------------------------------------------------------------------------------
+#: Rows a later migration adds to a table of an older one (0009: the statistics' "Extern").
+ADDED = {"municipalities": [("extern", "Extern", "0000")]}
+
+
 @pytest.mark.parametrize("revision", PAST)
 def test_a_sqlite_file_of_each_version_upgrades_keeping_every_row(revision: str, tmp_path: Path) -> None:
     path = _fixture_copy(revision, tmp_path)
@@ -110,7 +114,8 @@ def test_a_sqlite_file_of_each_version_upgrades_keeping_every_row(revision: str,
         new_columns, new_rows = after[table]
         assert set(columns) <= set(new_columns), table
         keep = [new_columns.index(c) for c in columns]
-        assert [tuple(r[i] for i in keep) for r in new_rows] == rows, table
+        kept = [tuple(r[i] for i in keep) for r in new_rows]
+        assert [r for r in kept if r not in ADDED.get(table, ())] == rows, table
 
     conn = sqlite3.connect(path)
     try:
@@ -175,7 +180,11 @@ def test_a_postgresql_database_of_each_version_upgrades_keeping_every_row(
 
         result = schema.upgrade(pg)  # 'satellitkontor db upgrade'
         assert (result.before, result.after, result.backup) == (revision, schema.head_revision(), None)
-        assert differences(content(pg, columns), before) == []
+        after = {
+            table: [r for r in rows if tuple(r.values()) not in ADDED.get(table, ())]
+            for table, rows in content(pg, columns).items()
+        }
+        assert differences(after, before) == []
 
         with pg.engine.connect() as conn, pytest.raises(IntegrityError, match="bookings_no_overlap"):
             conn.execute(

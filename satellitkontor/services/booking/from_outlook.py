@@ -8,11 +8,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingView
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, BookingView
 from satellitkontor.domain.errors import (
     BookingNotFound,
     ResourceNotFound,
 )
+from satellitkontor.domain.municipalities import EXTERNAL
+from satellitkontor.domain.people import PersonKind
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import load_person
@@ -57,6 +59,62 @@ class ExchangeBookings(BookingCore):
             self._audit_new(s, person, row, resource, action="booking.exchange", to_exchange=False)
             then(s, row)
             return _new_view(row, resource, person)
+
+    def book_guest_from_exchange(
+        self,
+        name: str,
+        email: str,
+        resource_id: int,
+        start: datetime,
+        end: datetime,
+        title: str | None,
+        then: Callable[[Session, BookingRow], None],
+    ) -> BookingView:
+        """A meeting booked in Outlook by an organiser who is no person in the office (a guest
+        from another organisation): booked without a person, carrying her name and address,
+        under the municipality ``extern`` (statistics count it there). The same locks and the
+        same check that the place is free as :meth:`book_from_exchange`."""
+        import uuid
+
+        with self.db.session(write=True) as s:
+            resource = s.get(ResourceRow, resource_id)
+            if resource is None:
+                raise ResourceNotFound(id=resource_id)
+            queries.lock_for_booking(s, resource.id, 0)
+            ensure_resource_free(s, resource.id, resource.name, resource.kind, start, end)
+            now = self.now()
+            row = BookingRow(
+                uid=f"{uuid.uuid4()}@satellitkontor",
+                resource_id=resource.id,
+                resource_kind=resource.kind,
+                person_id=None,
+                created_by_id=None,
+                municipality_code=EXTERNAL.code,
+                person_kind=PersonKind.EMPLOYEE,
+                start_at=start,
+                end_at=end,
+                desk_period=_desk_period(start, end) if resource.kind is ResourceKind.DESK else None,
+                title=title,
+                status=BookingStatus.CONFIRMED,
+                sequence=0,
+                created_at=now,
+                updated_at=now,
+                guest_name=(name or email)[:200],
+                guest_email=email.lower()[:254],
+            )
+            s.add(row)
+            self._flush(s, resource)
+            audit.record(
+                s,
+                at=now,
+                actor=None,
+                action="booking.exchange",
+                entity="booking",
+                entity_id=row.id,
+                after=audit.booking_facts(row, resource.name),  # not the guest: she is on the booking
+            )
+            then(s, row)
+            return _view_of(s, row)
 
     def move_from_exchange(
         self, booking_id: int, start: datetime, end: datetime, then: Callable[[Session, BookingRow], None]

@@ -459,14 +459,22 @@ class MailboxPull:
             if len(resources) != 1:  # a shared desk mailbox: which desk is unknown
                 raise OutlookEventUnknownPlace(**self._facts(ev))
             resource_id = resources[0].id
-            person = _person(s, ev.organizer) or _person(s, self.config.fallback_person)
-            if person is None:
-                raise OutlookEventNoPerson(**self._facts(ev))
-            person_id = person.id
+            person = _person(s, ev.organizer)
+            if person is None and not ev.organizer:  # no organiser at all: the fallback person
+                person = _person(s, self.config.fallback_person)
+            person_id = person.id if person is not None else None
         title = (ev.subject or "").strip()[:MAX_TITLE] or None
-        self.booking.book_from_exchange(
-            person_id, resource_id, start, end, title, lambda s, row: _new_link(s, row.id, ev)
-        )
+        if person_id is not None:
+            self.booking.book_from_exchange(
+                person_id, resource_id, start, end, title, lambda s, row: _new_link(s, row.id, ev)
+            )
+        elif ev.organizer:  # an organiser who is no person here: a guest booking, name and address
+            self.booking.book_guest_from_exchange(
+                ev.organizer_name, ev.organizer, resource_id, start, end, title,
+                lambda s, row: _new_link(s, row.id, ev),
+            )  # fmt: skip
+        else:
+            raise OutlookEventNoPerson(**self._facts(ev))
         self.report.created += 1
 
     def _collides(

@@ -97,6 +97,13 @@ def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonR
         .values(person_id=None, title=None, updated_at=now),
     )
     people_counts.add_difference(s, before, people_counts.distinct_people(s, years))
+    # Outlook meetings she organised before she was a person here carry her address themselves.
+    bookings += _count(
+        s,
+        update(BookingRow)
+        .where(BookingRow.guest_email == person.email.lower())
+        .values(guest_name=None, guest_email=None, title=None, updated_at=now),
+    )
     series = _count(s, update(SeriesRow).where(SeriesRow.person_id == pid).values(person_id=None, title=None))
     feeds = _count(
         s,

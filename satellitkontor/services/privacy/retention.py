@@ -72,6 +72,7 @@ def run(
             BookingRow.person_id.is_not(None),
             BookingRow.created_by_id.is_not(None),
             BookingRow.title.is_not(None),
+            BookingRow.guest_email.is_not(None),  # an Outlook organiser's name and address
         ),
     )
     starts = s.scalars(select(BookingRow.start_at).where(old_bookings)).all()
@@ -82,7 +83,9 @@ def run(
         s,
         update(BookingRow)
         .where(old_bookings)
-        .values(person_id=None, created_by_id=None, title=None, updated_at=now),
+        .values(
+            person_id=None, created_by_id=None, title=None, guest_name=None, guest_email=None, updated_at=now
+        ),
     )
 
     later = select(BookingRow.id).where(BookingRow.series_id == SeriesRow.id, BookingRow.start_at >= limit)

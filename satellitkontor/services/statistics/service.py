@@ -80,8 +80,12 @@ class StatisticsService(Service):
                     _add(months[key], start, end, kind, period, person_id, person_kind, status, now)
             anonymous = people_counts.adjustments(s, year)
         out = []
+        # Outlook organisers who are no person here count under "Extern", in years that have them.
+        external = (
+            (municipalities.EXTERNAL,) if any(m == municipalities.EXTERNAL.code for _, m in months) else ()
+        )
         for month in [*range(1, 13), 0]:
-            for m in municipalities.ALL:
+            for m in (*municipalities.ALL, *external):
                 acc = months.get((month, m.code), _Acc())
                 extra = anonymous.get((month, m.code), (0, 0, 0))
                 out.append(

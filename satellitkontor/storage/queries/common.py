@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select, text
+from sqlalchemy import Select, bindparam, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from satellitkontor.domain import clock as clk
@@ -141,8 +141,8 @@ def _booking_select() -> Select[*tuple[Any, ...]]:
             ResourceRow.name,
             ResourceRow.kind,
             BookingRow.person_id,
-            _Person.name,
-            _Person.email,
+            func.coalesce(_Person.name, BookingRow.guest_name),  # an Outlook organiser's own
+            func.coalesce(_Person.email, BookingRow.guest_email),
             BookingRow.municipality_code,
             BookingRow.created_by_id,
             BookingRow.start_at,
