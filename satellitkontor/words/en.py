@@ -91,6 +91,7 @@ EN: dict[str, str] = {
     "error.exchange.unreachable": "The Exchange server does not answer ({url}): check the address or try again later.",
     "error.exchange.timeout": "The Exchange server did not answer within {seconds} seconds ({url}). The sync will try again later.",
     "error.exchange.unauthorized": "Exchange does not accept the sign-in for {username}: check the user name and password.",
+    "error.exchange.unauthorized.app_secret": "Microsoft 365 does not accept the app's client secret (client id {username}): check the secret in the Exchange settings, it may have expired.",
     "error.exchange.sign_in_required": "The Microsoft 365 sign-in of {username} has expired: sign in again on the Exchange page under Administration.",
     "error.exchange.no_rights": "The account {username} has no rights to the mailbox {mailbox}. Ask the Exchange administrator to grant them.",
     "error.exchange.no_rights.not_found": "Exchange has no mailbox {mailbox}: check the e-mail address.",

@@ -92,6 +92,7 @@ SV: dict[str, str] = {
     "error.exchange.unreachable": "Exchange-servern svarar inte ({url}): kontrollera adressen eller försök igen senare.",
     "error.exchange.timeout": "Exchange-servern svarade inte inom {seconds} sekunder ({url}). Synkroniseringen försöker igen senare.",
     "error.exchange.unauthorized": "Exchange godtar inte inloggningen för {username}: kontrollera användarnamn och lösenord.",
+    "error.exchange.unauthorized.app_secret": "Microsoft 365 godtar inte appens klienthemlighet (klient-id {username}): kontrollera hemligheten i Exchange-inställningarna, den kan ha gått ut.",
     "error.exchange.sign_in_required": "Inloggningen till Microsoft 365 har gått ut för {username}: logga in igen på Exchange-sidan under Administration.",
     "error.exchange.no_rights": "Kontot {username} saknar behörighet till postlådan {mailbox}. Be Exchange-administratören ge kontot rätt till den.",
     "error.exchange.no_rights.not_found": "Exchange har ingen postlåda {mailbox}: kontrollera e-postadressen.",

@@ -93,7 +93,7 @@ def _config(stored: Any, args: argparse.Namespace) -> Any:
 
 
 def run(services: Any, args: argparse.Namespace, lang: str) -> int:
-    from satellitkontor.services.exchange.config import make_backend, password
+    from satellitkontor.services.exchange.config import make_backend, secret_of
 
     actor = who_acts(services, args)
     sync = services.exchange
@@ -118,7 +118,7 @@ def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     if not config.url and not config.account and config.backend == "ews":
         print(say('cli.sync.exchange_not_set_up_give', lang))  # fmt: skip
         return 2
-    secret = password(config.username)
+    secret = secret_of(config)
     if not secret and config.auth != "oauth2":
         print(say('cli.sync.no_password_set_satellitkontor_ews', lang, username=config.username))  # fmt: skip
         return 2

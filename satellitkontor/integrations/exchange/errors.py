@@ -46,6 +46,17 @@ class ExchangeUnauthorized(ExchangeError):
     retryable = False
 
 
+class ExchangeAppSecretRefused(ExchangeUnauthorized):
+    """An app signing in as itself (client credentials): its secret for client id ``username``
+    was refused (wrong, or expired)."""
+
+    code = "exchange.unauthorized.app_secret"
+
+
+def unauthorized(app_only: bool, **facts: object) -> ExchangeUnauthorized:
+    return ExchangeAppSecretRefused(**facts) if app_only else ExchangeUnauthorized(**facts)
+
+
 class ExchangeSignInRequired(ExchangeUnauthorized):
     """Graph with a signed-in user: no token in the cache any more; someone must sign in again."""
 

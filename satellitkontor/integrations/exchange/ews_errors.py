@@ -103,7 +103,8 @@ def translate(exc: BaseException, settings: EwsSettings, mailbox: str = "") -> o
     if isinstance(exc, ours.ExchangeError):
         return exc
     if isinstance(exc, ews.UnauthorizedError):
-        return ours.ExchangeUnauthorized(url=url, username=who)
+        app_only = settings.auth == "oauth2" and bool(settings.client_secret) and not settings.access_token
+        return ours.unauthorized(app_only, url=url, username=who)
     if isinstance(exc, EwsRefused):
         return ours.ExchangeEwsDisabled(url=url, detail=exc.text.strip()[:200] or "HTTP 403")
     if isinstance(exc, ews.RateLimitError):

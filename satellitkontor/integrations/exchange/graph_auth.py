@@ -185,7 +185,9 @@ class GraphAuth:
         detail = str((result or {}).get("error_description", ""))[:200]
         who = username or self.who
         if error in _REFUSED:
-            raise ours.ExchangeUnauthorized(username=who, url=self.settings.authority_host, detail=detail)
+            raise ours.unauthorized(
+                self.app_only and not username, username=who, url=self.settings.authority_host, detail=detail
+            )
         raise ours.ExchangeServerError(url=self.settings.authority_host, detail=detail or error or "no token")
 
     def _save(self) -> None:

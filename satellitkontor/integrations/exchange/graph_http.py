@@ -152,7 +152,9 @@ class GraphHttp:
         detail = f"{status} {code}: {error.get('message', '') if error else ''}"[:200]
         who = self.auth.who
         if status == 401:
-            return ours.ExchangeUnauthorized(username=who, url=self.settings.graph_url, detail=detail)
+            return ours.unauthorized(
+                self.auth.app_only, username=who, url=self.settings.graph_url, detail=detail
+            )
         if status == 403:
             return ours.ExchangeNoRights(mailbox=mailbox, username=who, detail=detail)
         if status == 409 or code in ("ErrorIrresolvableConflict",):

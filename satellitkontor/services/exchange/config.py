@@ -82,6 +82,20 @@ class ExchangeConfig:
         return replace(cls(), **values)
 
 
+def secret_key(config: ExchangeConfig) -> str:
+    """The keyring key of ``config``'s secret: the user name; for an app that signs in as itself
+    (Graph app-only, EWS with OAuth2) without one, the app's tenant and client id, never ''
+    (a secret saved under '' was read back as '' by the background sync)."""
+    if config.username:
+        return config.username
+    return f"{config.backend}-app:{config.tenant_id}:{config.client_id}"
+
+
+def secret_of(config: ExchangeConfig) -> str:
+    """The secret the background sync uses for ``config`` (see :func:`password`)."""
+    return password(secret_key(config))
+
+
 def password(username: str) -> str:
     """The password of ``username``: the environment variable, else the OS keyring, else ''."""
     from_env = os.environ.get(PASSWORD_ENV)
@@ -112,7 +126,7 @@ def make_backend(
     from satellitkontor.integrations.exchange.settings import EwsSettings, GraphSettings
     from satellitkontor.integrations.exchange.settings import make_backend as build
 
-    secret = password(config.username) if secret is None else secret
+    secret = secret_of(config) if secret is None else secret
     desks = desk_mailboxes
     if config.backend == "graph":
         return build(
@@ -132,7 +146,8 @@ def make_backend(
             url=config.url,
             account=config.account,
             username=config.username,
-            password=secret,
+            password=secret if config.auth != "oauth2" else "",
+            client_secret=secret if config.auth == "oauth2" else "",  # OAuth2 app-only: the app's secret
             auth=config.auth,  # type: ignore[arg-type]
             version=config.version,  # type: ignore[arg-type]
             access=config.access,  # type: ignore[arg-type]

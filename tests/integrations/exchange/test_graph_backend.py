@@ -70,8 +70,9 @@ def test_a_wrong_client_secret_says_so(graph: Harness) -> None:
     wrong = graph.other(client_secret="fel-hemlighet")
     with pytest.raises(ExchangeUnauthorized) as caught:
         wrong.test_connection()
-    assert describe(caught.value, "sv") == (
-        "Exchange godtar inte inloggningen för satellitkontor-app: kontrollera användarnamn och lösenord."
+    assert describe(caught.value, "sv") == (  # the app's own secret, not a user's password
+        "Microsoft 365 godtar inte appens klienthemlighet (klient-id satellitkontor-app): kontrollera "
+        "hemligheten i Exchange-inställningarna, den kan ha gått ut."
     )
 
 

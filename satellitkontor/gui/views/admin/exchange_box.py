@@ -50,10 +50,10 @@ def load(services: AppServices, actor_id: int) -> ExchangeData:
 
 
 def save(services: AppServices, actor_id: int, config: ExchangeConfig, secret: str) -> ExchangeData:
-    from satellitkontor.services.exchange.config import save_password
+    from satellitkontor.services.exchange.config import save_password, secret_key
 
     if secret:
-        save_password(config.username, secret)
+        save_password(secret_key(config), secret)
     services.exchange.save_config(actor_id, config)
     return load(services, actor_id)
 
