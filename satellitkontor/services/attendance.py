@@ -23,6 +23,7 @@ from satellitkontor.domain.errors import (
 from satellitkontor.domain.people import Role
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person, require_role
+from satellitkontor.services.exchange import outbox as exchange_outbox
 from satellitkontor.storage.models import BookingRow, PersonRow
 from satellitkontor.storage.queries import common as queries
 
@@ -56,6 +57,9 @@ class AttendanceService(Service):
             ):
                 raise CheckInNotAllowed(opens=None, taken=True)
             before = {"status": row.status}
+            if row.status is BookingStatus.NO_SHOW:  # holds the place again: in Outlook too
+                row.sequence += 1
+                exchange_outbox.enqueue(s, row, "upsert", now)
             row.status = BookingStatus.CHECKED_IN
             row.checked_in_at = now
             row.updated_at = now
@@ -124,6 +128,7 @@ def _mark(s: Session, actor: PersonRow, row: BookingRow, now: datetime) -> None:
     row.status = BookingStatus.NO_SHOW
     row.updated_at = now
     row.sequence += 1
+    exchange_outbox.enqueue(s, row, "cancel", now)  # a no-show frees the room in Outlook too
     audit.record_change(
         s,
         at=now,

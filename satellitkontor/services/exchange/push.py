@@ -96,7 +96,8 @@ def build_item(
 ) -> PushItem | None:
     from satellitkontor.integrations.exchange.backend import PushItem
 
-    cancelled = booking.status is BookingStatus.CANCELLED
+    # A no-show frees the place: in Exchange its meeting is cancelled like a cancelled booking's.
+    cancelled = booking.status in (BookingStatus.CANCELLED, BookingStatus.NO_SHOW)
     if link is not None and link.origin == "outlook":
         if not cancelled or not link.remote_id:
             return None  # an Outlook meeting is Outlook's: only a cancellation in the app goes back
@@ -242,6 +243,11 @@ def _apply(
         if link is not None:
             link.synced_sequence = item.sequence
             link.synced_at = now
+            booking = s.get(BookingRow, planned.booking_id)
+            if booking is not None and booking.status is BookingStatus.NO_SHOW and link.origin == "app":
+                # gone from Outlook; checked in after all, it is created anew
+                link.remote_id = link.change_key = link.room_copy_id = None
+                link.room_response = "none"
         _done(rows, now, report)
     elif result.status is PushStatus.NOT_FOUND:  # deleted in Outlook: the app's booking wins
         booking = s.get(BookingRow, planned.booking_id)
