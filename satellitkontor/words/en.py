@@ -96,6 +96,7 @@ EN: dict[str, str] = {
     "error.exchange.no_rights": "The account {username} has no rights to the mailbox {mailbox}. Ask the Exchange administrator to grant them.",
     "error.exchange.no_rights.not_found": "Exchange has no mailbox {mailbox}: check the e-mail address.",
     "error.exchange.ews_disabled": "EWS is switched off for the organisation in Exchange Online ({detail}). Choose Microsoft Graph in the Exchange settings or ask IT to allow the app.",
+    "error.exchange.organised_by_office": "The account {username} cannot reach the mailbox {mailbox} (it is in another organisation, or the account has no rights to it): the meeting is sent from {office} instead, with {mailbox} invited.",
     "error.exchange.throttled": "Exchange is busy and asks us to wait {seconds} seconds. The sync will try again automatically.",
     "error.exchange.server_error": "The Exchange server answered with an error ({detail}). The sync will try again later.",
     "error.exchange.conflict": "The event was changed in Outlook since it was last synced, so the app's change was not written over it.",

@@ -97,6 +97,7 @@ SV: dict[str, str] = {
     "error.exchange.no_rights": "Kontot {username} saknar behörighet till postlådan {mailbox}. Be Exchange-administratören ge kontot rätt till den.",
     "error.exchange.no_rights.not_found": "Exchange har ingen postlåda {mailbox}: kontrollera e-postadressen.",
     "error.exchange.ews_disabled": "EWS är avstängt för organisationen i Exchange Online ({detail}). Välj Microsoft Graph i Exchange-inställningarna eller be IT tillåta appen.",
+    "error.exchange.organised_by_office": "Kontot {username} når inte postlådan {mailbox} (den finns i en annan organisation eller kontot saknar rätt till den): mötet skickas i stället från {office} med {mailbox} inbjuden.",
     "error.exchange.throttled": "Exchange är hårt belastat och ber oss vänta {seconds} sekunder. Synkroniseringen försöker igen automatiskt.",
     "error.exchange.server_error": "Exchange-servern svarade med ett fel ({detail}). Synkroniseringen försöker igen senare.",
     "error.exchange.conflict": "Händelsen har ändrats i Outlook sedan den senast synkades, så ändringen från appen skrevs inte över den.",

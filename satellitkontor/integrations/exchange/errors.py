@@ -70,6 +70,13 @@ class ExchangeNoRights(ExchangeError):
     retryable = False
 
 
+class ExchangeOrganisedByOffice(ExchangeError):
+    """Not a failure but what was done about one: the account cannot reach the booker's mailbox
+    ``mailbox``, so the meeting is organised by ``office`` with the booker invited."""
+
+    code = "exchange.organised_by_office"
+
+
 class ExchangeMailboxNotFound(ExchangeNoRights):
     """The server has no mailbox ``mailbox``."""
 

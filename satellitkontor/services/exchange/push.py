@@ -117,11 +117,15 @@ def build_item(
         return None
     if link is not None and has_remote and not link.mailbox:
         return _erased_cancel(config, booking, resource, link)
-    mailbox = link.mailbox if has_remote and link is not None else (person.email if person else "")
+    booker = person.email.lower() if person else ""
+    mailbox = (link.mailbox if link is not None and link.mailbox else booker).lower()
     if not mailbox:
         return None  # the booker is erased and nothing was ever pushed
     place = config.mailbox_of(resource.name)
     invite = place is not None and (resource.kind.value == "room" or config.desk_mode == "invite")
+    # Organised by the office (the booker's mailbox is out of the account's reach, e.g. in another
+    # municipality's organisation): the booker is invited, and gets an ordinary invitation.
+    attendees = (booker,) if booker and mailbox != booker else ()
     return PushItem(
         booking_id=str(booking.id),
         uid=booking.uid,
@@ -131,7 +135,8 @@ def build_item(
         end=booking.end_at,
         location=f"{resource.name}, {SITE}",
         body=say("exchange.event.body", DEFAULT, site=SITE),  # the office's language: Outlook has no --lang
-        resources=(place,) if invite and place else (),
+        resources=(place,) if invite and place and place != mailbox else (),
+        attendees=attendees,
         is_cancelled=cancelled,
         sequence=booking.sequence,
         remote_id=link.remote_id if link is not None else None,
@@ -259,6 +264,8 @@ def _apply(
         )
         for r in rows:  # sent again as new in the next batch
             r.next_attempt_at = now
+    elif _organise_by_office(s, config, now, planned, item, result.error, link, rows):
+        pass  # sent again at once, from the office's mailbox
     else:
         error = result.error
         from satellitkontor.words.texts import describe
@@ -278,6 +285,52 @@ def _apply(
             error.code if error is not None else "?",
             rows[0].next_attempt_at if rows else "-",
         )
+
+
+def office_mailbox(config: ExchangeConfig, resource: ResourceRow) -> str:
+    """The mailbox that organises meetings for bookers the account cannot reach: the service
+    account's own, else the place's (a room organising its own meeting)."""
+    return (config.account or config.mailbox_of(resource.name) or "").lower()
+
+
+def _organise_by_office(
+    s: Session,
+    config: ExchangeConfig,
+    now: datetime,
+    planned: _Planned,
+    item: PushItem,
+    error: ExchangeError | None,
+    link: ExchangeLinkRow | None,
+    rows: Sequence[ExchangeOutboxRow],
+) -> bool:
+    """The booker's mailbox is out of reach (no such mailbox here, or no rights to it: a booker
+    in another organisation): the meeting is organised by the office from now on, with the
+    booker invited. True when it was so re-planned (the rows are due again at once)."""
+    from satellitkontor.integrations.exchange.errors import ExchangeNoRights, ExchangeOrganisedByOffice
+    from satellitkontor.words.texts import describe
+
+    if not isinstance(error, ExchangeNoRights) or item.is_cancelled:
+        return False
+    booking = s.get(BookingRow, planned.booking_id)
+    resource = s.get(ResourceRow, booking.resource_id) if booking is not None else None
+    person = s.get(PersonRow, booking.person_id) if booking is not None and booking.person_id else None
+    if resource is None or person is None or item.mailbox != person.email.lower():
+        return False  # not the booker's own calendar: nothing else to try
+    office = office_mailbox(config, resource)
+    if not office or office == item.mailbox:
+        return False
+    if link is None:
+        link = ExchangeLinkRow(booking_id=planned.booking_id, origin="app", room_response="none")
+        s.add(link)
+    link.mailbox, link.remote_id, link.change_key = office, None, None
+    who = error.params.get("username") or config.username or config.client_id
+    text = describe(ExchangeOrganisedByOffice(username=who, mailbox=item.mailbox, office=office), "sv")
+    log.info("Booking %s: %s; organised by %s instead", planned.booking_id, error.code, office)
+    for r in rows:
+        r.next_attempt_at = now
+        r.last_error_code = "exchange.organised_by_office"
+        r.last_error_text = text
+    return True
 
 
 def _done(rows: Sequence[ExchangeOutboxRow], now: datetime, report: PushReport) -> None:

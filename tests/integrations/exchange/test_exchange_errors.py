@@ -14,6 +14,7 @@ FACTS = {
     "username": "UMEA\\satellitkontor-sync",
     "seconds": 30,
     "detail": "ErrorServerBusy",
+    "office": "svc@umea.se",
 }
 
 
@@ -33,6 +34,7 @@ def test_each_error_reads_as_a_whole_sentence(cls: type[errors.ExchangeError], l
 def test_waiting_helps_only_where_it_can() -> None:
     assert {c.code for c in _all(errors.ExchangeError) if not c.retryable} == {
         "exchange.unauthorized",
+        "exchange.unauthorized.app_secret",
         "exchange.sign_in_required",
         "exchange.no_rights",
         "exchange.no_rights.not_found",
