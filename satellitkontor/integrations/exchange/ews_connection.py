@@ -83,11 +83,15 @@ class SyncFolderItemsPage(SyncFolderItems):  # type: ignore[misc]
 
 def quiet_libraries() -> None:
     """exchangelib logs request headers (the Authorization header) and requests_oauthlib tokens at
-    DEBUG: keep them at INFO whatever the root logger is set to."""
+    DEBUG: keep them at INFO whatever the root logger is set to. Their English warnings never
+    reach the terminal either (Python prints records of loggers without a handler to stderr):
+    what a user must know comes as our typed errors, in Swedish."""
     for name in ("exchangelib", "requests_oauthlib", "oauthlib", "requests_ntlm", "spnego"):
         logger = logging.getLogger(name)
         if logger.level == logging.NOTSET or logger.level < logging.INFO:
             logger.setLevel(logging.INFO)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
 
 
 class EwsConnection:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -85,6 +86,19 @@ def _connection_cause(exc: BaseException) -> BaseException | None:
     return None
 
 
+def plain_detail(text: str) -> str:
+    """What a person can read of an exchangelib failure: exchangelib puts a whole HTTP answer
+    (status, headers, an HTML error page) into its message when a front end answers with its
+    own page; that becomes "HTTP 500: <the page's title>"."""
+    code = re.search(r"Code: (\d{3})", text)
+    if code is not None and ("headers:" in text or "<html" in text.lower()):
+        title = re.search(r"<title>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+        return f"HTTP {code.group(1)}" + (f": {' '.join(title.group(1).split())[:100]}" if title else "")
+    if "<html" in text.lower():
+        return " ".join(re.sub(r"<[^>]+>", " ", text).split())[:200]
+    return text[:300]
+
+
 def whole_seconds(seconds: float | None) -> int:
     """A wait as a person reads it: whole seconds, at least one."""
     return max(1, math.ceil(seconds or 0))
@@ -99,7 +113,7 @@ def translate(exc: BaseException, settings: EwsSettings, mailbox: str = "") -> o
     """The typed error for an exchangelib (or requests) exception."""
     url = settings.url or settings.account
     who = settings.username or settings.client_id or settings.account
-    detail = str(exc)[:300]
+    detail = plain_detail(str(exc))
     if isinstance(exc, ours.ExchangeError):
         return exc
     if isinstance(exc, ews.UnauthorizedError):

@@ -184,6 +184,13 @@ class _Handler(BaseHTTPRequestHandler):
                 500,
                 fault("ErrorInternalServerError", "An internal server error occurred. The operation failed."),
             )
+        elif kind == "html_500":  # a front end (IIS, a proxy) answering with its own error page
+            page = (
+                b"<!DOCTYPE html><html><head><title>500 - Internal server error.</title></head><body>"
+                b"<h2>500 - Internal server error.</h2><h3>There is a problem with the resource you are "
+                b"looking for, and it cannot be displayed.</h3></body></html>"
+            )
+            self._send(500, page, "text/html")
         elif kind == "drop":
             self._drop()
         else:

@@ -225,3 +225,28 @@ def test_starting_the_app_does_not_import_the_exchange_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_html_500_is_said_without_the_raw_answer(ews: Harness) -> None:
+    from satellitkontor.integrations.exchange.errors import ExchangeServerError
+    from satellitkontor.words.texts import describe
+
+    ews.backend.pull(ROOM, None)
+    ews.store.fail("html_500", count=None)
+    with pytest.raises(ExchangeServerError) as caught:
+        ews.backend.pull(ROOM, None)
+    text = describe(caught.value, "sv")
+    assert text == (
+        "Exchange-servern svarade med ett fel (HTTP 500: 500 - Internal server error.). "
+        "Synkroniseringen försöker igen senare."
+    )
+
+
+def test_exchangelibs_own_warnings_stay_off_the_terminal(
+    ews: Harness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    ews.backend.pull(ROOM, None)  # the backend is made: exchangelib's loggers are set up
+    logging.getLogger("exchangelib.util").warning("Server requested back off until ...")
+    assert capsys.readouterr().err == ""
