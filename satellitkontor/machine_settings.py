@@ -48,6 +48,8 @@ EXCHANGE_BACKEND = "exchange/backend"
 EXCHANGE_EWS_URL = "exchange/ews_url"
 EXCHANGE_GRAPH_TENANT = "exchange/graph_tenant"
 EXCHANGE_GRAPH_CLIENT_ID = "exchange/graph_client_id"
+EXCHANGE_GRAPH_URL = "exchange/graph_url"  # a national cloud's Graph
+EXCHANGE_AUTHORITY_URL = "exchange/authority_url"  # and its identity platform
 #: The keys the machine-wide file may hold.
 MACHINE_KEYS = (
     DATABASE_URL,
@@ -56,6 +58,8 @@ MACHINE_KEYS = (
     EXCHANGE_EWS_URL,
     EXCHANGE_GRAPH_TENANT,
     EXCHANGE_GRAPH_CLIENT_ID,
+    EXCHANGE_GRAPH_URL,
+    EXCHANGE_AUTHORITY_URL,
 )
 
 
@@ -206,6 +210,8 @@ class ExchangeEndpoint:
     ews_url: str | None = None
     graph_tenant: str | None = None
     graph_client_id: str | None = None
+    graph_url: str | None = None
+    authority_url: str | None = None
 
 
 def exchange_endpoint(
@@ -223,4 +229,6 @@ def exchange_endpoint(
         get(EXCHANGE_EWS_URL),
         get(EXCHANGE_GRAPH_TENANT),
         get(EXCHANGE_GRAPH_CLIENT_ID),
+        get(EXCHANGE_GRAPH_URL),
+        get(EXCHANGE_AUTHORITY_URL),
     )

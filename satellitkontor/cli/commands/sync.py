@@ -52,6 +52,22 @@ def add_parser(sub: Subparsers, t: Words) -> None:
     p.add_argument("--auth", choices=("ntlm", "basic", "oauth2"))
     p.add_argument("--graph", action="store_true", help=t("cli.sync.help.use_microsoft_graph"))
     p.add_argument("--tenant", metavar="ID")
+    p.add_argument(
+        "--graph-url",
+        metavar="URL",
+        help=t(
+            "Graph-adress (nationella moln; standard https://graph.microsoft.com/v1.0)",
+            "Graph endpoint (national clouds; default https://graph.microsoft.com/v1.0)",
+        ),
+    )
+    p.add_argument(
+        "--authority-url",
+        metavar="URL",
+        help=t(
+            "inloggningstjänstens adress (standard https://login.microsoftonline.com)",
+            "the identity platform's address (default https://login.microsoftonline.com)",
+        ),
+    )
     p.add_argument("--client-id", metavar="ID")
     p.add_argument(
         "--mailbox",
@@ -71,9 +87,14 @@ def _config(stored: Any, args: argparse.Namespace) -> Any:
         ("auth", "auth"),
         ("tenant", "tenant_id"),
         ("client_id", "client_id"),
+        ("graph_url", "graph_url"),
+        ("authority_url", "authority_url"),
     ):
         value = getattr(args, flag, None)
         if value:
+            changes[name] = value
+    for name, value in _machine_clouds().items():  # the machine settings, unless set otherwise
+        if value and not getattr(stored, name) and name not in changes:
             changes[name] = value
     if args.graph:
         changes["backend"] = "graph"
@@ -90,6 +111,17 @@ def _config(stored: Any, args: argparse.Namespace) -> Any:
             pairs.append((place.strip(), mailbox.strip().lower()))
         changes["mailboxes"] = tuple(pairs)
     return replace(stored, **changes)
+
+
+def _machine_clouds() -> dict[str, str | None]:
+    from satellitkontor.domain.errors import SatellitkontorError
+    from satellitkontor.machine_settings import exchange_endpoint
+
+    try:
+        endpoint = exchange_endpoint()
+    except SatellitkontorError:  # an unreadable settings file: said where the database is looked up
+        return {}
+    return {"graph_url": endpoint.graph_url, "authority_url": endpoint.authority_url}
 
 
 def run(services: Any, args: argparse.Namespace, lang: str) -> int:

@@ -52,6 +52,10 @@ class ExchangeConfig:
     timeout: float = 30.0
     max_wait: float = 60.0
     token_cache: str = field(default="")  # Graph: msal's token cache file
+    #: Graph's and the identity platform's addresses ('' = the global cloud's); a national cloud
+    #: (e.g. https://graph.microsoft.us/v1.0, https://login.microsoftonline.us) sets both.
+    graph_url: str = ""
+    authority_url: str = ""
 
     def mailbox_of(self, place: str) -> str | None:
         for name, mailbox in self.mailboxes:
@@ -129,8 +133,14 @@ def make_backend(
     secret = secret_of(config) if secret is None else secret
     desks = desk_mailboxes
     if config.backend == "graph":
+        clouds: dict[str, str] = {}
+        if config.graph_url:
+            clouds["graph_url"] = config.graph_url.rstrip("/")
+        if config.authority_url:
+            clouds["authority_host"] = config.authority_url.rstrip("/")
         return build(
             GraphSettings(
+                **clouds,  # type: ignore[arg-type]
                 tenant_id=config.tenant_id,
                 client_id=config.client_id,
                 client_secret=secret,

@@ -175,3 +175,33 @@ def test_bookings_made_before_the_sync_are_sent_when_it_is_switched_on_and_on_re
         assert len(store.events(ANNA)) == 1
         code, out, _ = run(url, "--as", RECEPTION, "sync", "--resend")
         assert code != 0  # an admin's task
+
+
+def test_a_national_cloud_is_a_setting(env: Path) -> None:
+    from satellitkontor.services.app_services import open_office
+    from satellitkontor.services.exchange.config import make_backend
+
+    url = sqlite_url(env / "office.db")
+    make_office(url, MovableClock(datetime.now(UTC))).services.db.dispose()
+    _code, out, err = run(
+        url, "--as", ADMIN, "sync", "--graph", "--tenant", "umea-tenant", "--client-id", "app-id",
+        "--graph-url", "https://graph.microsoft.us/v1.0", "--authority-url", "https://login.microsoftonline.us",
+        "--save-settings", "--test",
+    )  # fmt: skip
+    assert "sparades" in out, out + err
+    services = open_office(url, clock=MovableClock(datetime.now(UTC)))
+    try:
+        config = services.exchange.config()
+        assert (config.graph_url, config.authority_url) == (
+            "https://graph.microsoft.us/v1.0",
+            "https://login.microsoftonline.us",
+        )
+        backend = make_backend(config, "hemlighet")
+        try:
+            settings = backend.settings  # type: ignore[attr-defined]
+            assert settings.graph_url == "https://graph.microsoft.us/v1.0"
+            assert settings.authority_host == "https://login.microsoftonline.us"
+        finally:
+            backend.close()
+    finally:
+        services.db.dispose()
