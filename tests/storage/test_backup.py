@@ -494,7 +494,11 @@ def test_an_older_backup_is_upgraded_first_and_the_file_left_as_it_was(db_url: s
         columns = schema_columns(old)
         target = Database(db_url)
         try:
-            assert differences(content(target, columns), content(old, columns)) == []
+            restored = {  # less the row a later migration adds (0009: the statistics' "Extern")
+                table: [r for r in rows if not (table == "municipalities" and r.get("code") == "extern")]
+                for table, rows in content(target, columns).items()
+            }
+            assert differences(restored, content(old, columns)) == []
         finally:
             target.dispose()
     finally:
