@@ -51,12 +51,21 @@ def restore_office(
     replace: bool = False,
     progress: Progress | None = None,
     named: str | None = None,
+    new_office: bool = False,
 ) -> BackupSummary:
-    """Read the backup ``file`` into ``url``; an office there is only replaced when asked."""
+    """Read the backup ``file`` into ``url``; an office there is only replaced when asked.
+    ``new_office``: the copy is another office (a pilot beside production): it gets its own
+    identity in Exchange and none of the original's ties to Exchange events."""
     db = connect(url)
     try:
         IdentityService(db).check_named(named)
-        return storage.restore(file, db, replace=replace, progress=progress)
+        summary = storage.restore(file, db, replace=replace, progress=progress)
+        if new_office:
+            from satellitkontor.services.exchange import office_identity
+
+            with db.session(write=True) as s:
+                office_identity.forget(s)
+        return summary
     finally:
         db.dispose()
 

@@ -31,6 +31,16 @@ def add_parser(sub: Subparsers, t: Words) -> None:
         help=t("cli.restore.help.replace_office_already_database"),
     )
     r.add_argument(
+        "--new-office",
+        action="store_true",
+        help=t(
+            "kopian är ett annat kontor (t.ex. en testmiljö bredvid den riktiga): "
+            "den får en egen identitet i Exchange och inga av originalets kopplingar dit",
+            "the copy is another office (e.g. a pilot beside production): it gets its own "
+            "identity in Exchange and none of the original's ties to it",
+        ),
+    )
+    r.add_argument(
         "--yes",
         action="store_true",
         help=t("cli.restore.help.do_not_ask_before_replacing"),
@@ -52,7 +62,12 @@ def run(args: argparse.Namespace, lang: str) -> int:
             )
             return 1
     summary = restore_office(
-        args.file, args.db, replace=args.replace, progress=Progress(lang), named=getattr(args, "actor", None)
+        args.file,
+        args.db,
+        replace=args.replace,
+        progress=Progress(lang),
+        named=getattr(args, "actor", None),
+        new_office=args.new_office,
     )
     if summary.upgraded_from is not None:
         print(

@@ -138,6 +138,14 @@ class PushItem:
     remote_id: str | None = None
     change_key: str | None = None
     maybe_exists: bool = False
+    #: The office's identity (services/exchange/office_identity.py): written with the booking id,
+    #: so another installation's booking of the same number is never taken for this one.
+    office: str = ""
+
+    @property
+    def tag(self) -> str:
+        """The value of the booking-id property: ``<booking id>@<office>``."""
+        return f"{self.booking_id}@{self.office}" if self.office else self.booking_id
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "start", _as_utc("start", self.start))

@@ -256,7 +256,8 @@ class EwsBackend:
 
     # --- pushing one mailbox ------------------------------------------------------------------
     def _lookup(self, account: Account, booking_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
-        """Our events in ``account``'s calendar by booking id (id, change key): one FindItem."""
+        """Our events in ``account``'s calendar by booking-id property value (``PushItem.tag``):
+        (id, change key), one FindItem."""
         if not booking_ids:
             return {}
         query = self.conn.calendar(account).filter(**{f"{BOOKING_ID_FIELD}__in": list(booking_ids)})
@@ -269,10 +270,10 @@ class EwsBackend:
     def _push_mailbox(self, plan: PushPlan, mailbox: str, batch: list[PushItem]) -> None:
         account = self.conn.account(mailbox)
         folder = self.conn.calendar(account)
-        unknown = [i.booking_id for i in batch if i.remote_id is None and (i.maybe_exists or i.is_cancelled)]
+        unknown = [i.tag for i in batch if i.remote_id is None and (i.maybe_exists or i.is_cancelled)]
         known = self.conn.run(mailbox, lambda: self._lookup(account, unknown))
         remote = {
-            i.booking_id: known.get(i.booking_id) or ((i.remote_id, i.change_key) if i.remote_id else None)
+            i.booking_id: known.get(i.tag) or ((i.remote_id, i.change_key) if i.remote_id else None)
             for i in batch
         }
 
@@ -338,11 +339,11 @@ class EwsBackend:
                 "No answer to creating %d events in %s (%s): looking them up", len(creates), mailbox, e.code
             )
             try:
-                found = self.conn.run(mailbox, lambda: self._lookup(account, [i.booking_id for i in creates]))
+                found = self.conn.run(mailbox, lambda: self._lookup(account, [i.tag for i in creates]))
             except ours.ExchangeError:
                 found = {}
             for item in creates:
-                hit = found.get(item.booking_id)
+                hit = found.get(item.tag)
                 plan.answer(
                     item,
                     PushResult(item.booking_id, PushStatus.CREATED, hit[0], hit[1], item.uid)

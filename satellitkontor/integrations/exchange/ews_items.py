@@ -133,7 +133,7 @@ def calendar_item(
         "required_attendees": [Attendee(mailbox=Mailbox(email_address=m)) for m in item.attendees] or None,
         "resources": [Attendee(mailbox=Mailbox(email_address=m)) for m in item.resources] or None,
         "legacy_free_busy_status": "Busy",
-        BOOKING_ID_FIELD: item.booking_id,
+        BOOKING_ID_FIELD: item.tag,
         SEQUENCE_FIELD: item.sequence,
     }
     if remote is None:

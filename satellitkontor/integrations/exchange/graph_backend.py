@@ -354,7 +354,7 @@ class GraphBackend:
             return {}
         requests = []
         for item in items:
-            condition = f"singleValueExtendedProperties/Any(ep: ep/id eq '{BOOKING_ID_PROPERTY}' and ep/value eq '{item.booking_id}')"
+            condition = f"singleValueExtendedProperties/Any(ep: ep/id eq '{BOOKING_ID_PROPERTY}' and ep/value eq '{item.tag}')"
             query = urlencode({"$filter": condition, "$select": "id,changeKey,iCalUId"}, quote_via=quote)
             requests.append({"method": "GET", "url": f"{user_path(item.mailbox)}/events?{query}"})
         answers = self._batch_answers(requests)

@@ -90,12 +90,13 @@ def event_json(item: PushItem, new: bool) -> dict[str, Any]:
         "attendees": attendees,
         "showAs": "busy",
         "singleValueExtendedProperties": [
-            {"id": BOOKING_ID_PROPERTY, "value": item.booking_id},
+            {"id": BOOKING_ID_PROPERTY, "value": item.tag},
             {"id": SEQUENCE_PROPERTY, "value": str(item.sequence)},
         ],
     }
     if new:
-        body["transactionId"] = f"satellitkontor-{item.booking_id}-{item.sequence}"[:100]
+        office = f"{item.office[:32]}-" if item.office else ""
+        body["transactionId"] = f"satellitkontor-{office}{item.booking_id}-{item.sequence}"[:100]
     return body
 
 

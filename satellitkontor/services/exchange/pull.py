@@ -45,8 +45,8 @@ from satellitkontor.domain.errors import (
     OutlookEventZeroLength,
     SatellitkontorError,
 )
+from satellitkontor.services.exchange import office_identity, skipped
 from satellitkontor.services.exchange import outbox as exchange_outbox
-from satellitkontor.services.exchange import skipped
 from satellitkontor.services.exchange.blocks import Block, blocks, one_day
 from satellitkontor.services.exchange.config import ExchangeConfig
 from satellitkontor.services.exchange.push import record_override
@@ -255,10 +255,11 @@ class MailboxPull:
                 or_(ExchangeLinkRow.remote_id == ev.remote_id, ExchangeLinkRow.room_copy_id == ev.remote_id)
             )
         )
-        if link is None and ev.booking_id and ev.booking_id.isdigit():
-            link = s.get(ExchangeLinkRow, int(ev.booking_id))
+        ours = office_identity.booking_of(ev.booking_id, office_identity.read(s))
+        if link is None and ours is not None:
+            link = s.get(ExchangeLinkRow, ours)
             if link is None:
-                booking = s.get(BookingRow, int(ev.booking_id))
+                booking = s.get(BookingRow, ours)
                 return booking, None
         if link is None and ev.ical_uid and ev.series_id is None:  # occurrences share the UID
             link = s.scalar(select(ExchangeLinkRow).where(ExchangeLinkRow.ical_uid == ev.ical_uid))
@@ -283,9 +284,11 @@ class MailboxPull:
                 return
             booking_id = booking.id if booking is not None else None
             origin_outlook = link is not None and link.origin == "outlook"
+            # an event another installation pushed is a meeting like any other Outlook meeting here
+            foreign = office_identity.booking_of(ev.booking_id, office_identity.read(s)) is None
         if origin_outlook and booking_id is not None:
             self._outlooks(ev, booking_id)
-        elif booking_id is None and not ev.is_deleted and not ev.is_cancelled and not ev.booking_id:
+        elif booking_id is None and not ev.is_deleted and not ev.is_cancelled and foreign:
             self._new(ev)
 
     def _ours(self, s: Session, ev: RemoteEvent, booking: BookingRow, link: ExchangeLinkRow | None) -> None:

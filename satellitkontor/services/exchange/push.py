@@ -93,6 +93,7 @@ def build_item(
     person: PersonRow | None,
     link: ExchangeLinkRow | None,
     retried: bool,
+    office: str = "",
 ) -> PushItem | None:
     from satellitkontor.integrations.exchange.backend import PushItem
 
@@ -141,6 +142,7 @@ def build_item(
         sequence=booking.sequence,
         remote_id=link.remote_id if link is not None else None,
         maybe_exists=retried and not has_remote,
+        office=office,
     )
 
 
@@ -178,6 +180,9 @@ def _plan(s: Session, config: ExchangeConfig, now: datetime, batch_size: int) ->
         if row.booking_id not in rows and len(rows) >= batch_size:
             continue
         rows.setdefault(row.booking_id, []).append(row)
+    from satellitkontor.services.exchange import office_identity
+
+    office = office_identity.read(s) or ""
     out = []
     for booking_id, mine in rows.items():
         booking = s.get(BookingRow, booking_id)
@@ -188,7 +193,7 @@ def _plan(s: Session, config: ExchangeConfig, now: datetime, batch_size: int) ->
         person = s.get(PersonRow, booking.person_id) if booking.person_id else None
         link = s.get(ExchangeLinkRow, booking_id)
         retried = any(r.attempts > 0 for r in mine)
-        item = build_item(config, booking, resource, person, link, retried)
+        item = build_item(config, booking, resource, person, link, retried, office)
         out.append(_Planned(booking_id, tuple(r.id for r in mine), item))
     return out
 
@@ -197,6 +202,13 @@ def push_once(
     db: Database, backend: CalendarBackend, config: ExchangeConfig, now: datetime, batch_size: int
 ) -> PushReport | None:
     """One batch: None when nothing is due."""
+    from satellitkontor.services.exchange import office_identity
+
+    with db.session() as s:
+        known = office_identity.read(s)
+    if known is None:
+        with db.session(write=True) as s:
+            office_identity.get_or_make(s, now)
     with db.session() as s:
         planned = _plan(s, config, now, batch_size)
     if not planned:
