@@ -387,6 +387,7 @@ EN: dict[str, str] = {
     "cli.sync.off": "off",
     "cli.sync.exchange_sync": "Exchange sync: {state} ({backend})",
     "cli.sync.not_taken_in": "Not taken in from Outlook: {count}",
+    "cli.sync.given_up": "Given up (sent again with --resend): {count}",
     "cli.sync.last_successful_sync": "Last successful sync: {last_success_at}",
     "cli.sync.help.sync_bookings_exchange_outlook": "sync bookings with Exchange/Outlook",
     "cli.sync.help.writes_app_bookings_outlook_takes": "Writes the app's bookings to Outlook and takes in meetings booked in Outlook. The password is read from SATELLITKONTOR_EWS_PASSWORD or the keyring.",

@@ -388,6 +388,7 @@ SV: dict[str, str] = {
     "cli.sync.off": "av",
     "cli.sync.exchange_sync": "Exchange-synk: {state} ({backend})",
     "cli.sync.not_taken_in": "Ej intagna från Outlook: {count}",
+    "cli.sync.given_up": "Uppgivna (skickas igen med --resend): {count}",
     "cli.sync.last_successful_sync": "Senast lyckade synk: {last_success_at}",
     "cli.sync.help.sync_bookings_exchange_outlook": "synka bokningar med Exchange/Outlook",
     "cli.sync.help.writes_app_bookings_outlook_takes": "Skriver appens bokningar till Outlook och hämtar möten som bokats direkt i Outlook. Lösenordet läses från SATELLITKONTOR_EWS_PASSWORD eller nyckelringen.",

@@ -18,7 +18,12 @@ itself is unchanged; the wrapper also sets TCP_NODELAY, so that loopback's delay
   same fields, same extended properties), each ``.save()``d on its own into another person's
   calendar, on an ``Account`` made by ``EwsConnection`` (the backend's own configuration);
 * **pull**: ``backend.pull(mailbox, cursor)`` of the bulk mailbox until nothing more is waiting,
-  then once more with nothing new: the requests of that last pull.
+  then once more with nothing new: the requests of that last pull;
+* **room calendar** (``--room-events``, default 2,000, of which ``--series`` weekly series, default
+  50, of ``--weeks`` occurrences each): a full pull of a room's calendar as made in Outlook, on EWS
+  (the fake server over HTTP, series expanded with a calendar view) and on Graph (the fake behind
+  httpx's transport, no latency), requests and seconds; then a second run over the room's and a
+  desk's mailbox with nothing new: its requests per mailbox.
 
 The goals of the issue: the bulk push in at most ceil(N/100) + 5 requests and at least 10x faster
 than one at a time, and a pull with nothing new in one request. The script reports and does not
@@ -34,6 +39,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -71,6 +77,19 @@ class Counter:
         with self._lock:
             value, self.value = self.value, 0
             return value
+
+
+class StoreCounter:
+    """HTTP requests the fake store recorded (Graph's fake has no server to wrap)."""
+
+    def __init__(self, store: FakeExchange) -> None:
+        self.store = store
+        self.base = store.count()
+
+    def take(self) -> int:
+        now, before = self.store.count(), self.base
+        self.base = now
+        return now - before
 
 
 def counting_server(store: FakeExchange, latency: float, counter: Counter) -> FakeEws:
@@ -175,12 +194,125 @@ def pull_nothing_new(backend: Any, mailbox: str, counter: Counter) -> tuple[int,
     return seen, first, counter.take()
 
 
+def room_calendar(store: FakeExchange, room: str, events: int, series: int, weeks: int) -> int:
+    """``events`` Outlook meetings on ``room`` (``series`` of them weekly series of ``weeks``),
+    never two at once: the series hold slots 0-9 (30 minutes from 08:00) of the five weekdays of
+    the first ten weeks, the single meetings the rest. Returns the occurrences in all."""
+    monday = datetime(2026, 11, 30, 7, 0, tzinfo=UTC)  # 08:00 in Umeå
+    slot = timedelta(minutes=30)
+    for j in range(series):
+        start = monday + timedelta(days=j % 5) + (j // 5) * slot
+        store.create_series(room, f"Veckomöte {j + 1}", start, start + slot, count=weeks, organizer=BERTIL)
+    singles = events - series
+    made, day = 0, 0
+    while made < singles:
+        week, weekday = divmod(day, 5)
+        first = 10 if week < weeks else 0
+        for n in range(first, 18):
+            if made == singles:
+                break
+            start = monday + timedelta(days=7 * week + weekday) + n * slot
+            store.create(
+                room, f"Möte {made + 1}", start, start + slot, organizer=BERTIL, send_invitations=False
+            )
+            made += 1
+        day += 1
+    return singles + series * weeks
+
+
+def pull_all(
+    backend: Any, mailboxes: list[str], count: Callable[[], int]
+) -> tuple[dict[str, str], int, int, float]:
+    """A full pull of each mailbox: (cursors, events, requests, seconds)."""
+    count()
+    cursors, seen = {}, 0
+    start = time.perf_counter()
+    for mailbox in mailboxes:
+        cursor, more = None, True
+        while more:
+            result = backend.pull(mailbox, cursor)
+            cursor, more = result.new_cursor, result.more_available
+            seen += sum(1 for e in result.events if not e.is_deleted)
+        cursors[mailbox] = cursor or ""
+    return cursors, seen, count(), time.perf_counter() - start
+
+
+def room_benchmark(args: argparse.Namespace) -> list[str]:
+    """The room calendar on EWS and on Graph: lines to print."""
+    from pathlib import Path
+    from tempfile import TemporaryDirectory
+
+    from tests.integrations.exchange.conftest import CLIENT_ID, DESKS, ROOM
+    from tests.integrations.exchange.fake_graph import FakeGraph, graph_backend
+
+    lines = []
+    for kind in ("ews", "graph"):
+        store = FakeExchange()
+        store.add_mailbox(SERVICE, "Synkkonto")
+        store.add_mailbox(BERTIL, "Bertil Berg")
+        store.add_mailbox(ROOM, "Konferensrummet", kind="room")
+        store.add_mailbox(DESKS, "Kontorsplatser", kind="desk")
+        occurrences = room_calendar(store, ROOM, args.room_events, args.series, args.weeks)
+        progress(f"{kind}: pulling a room calendar of {args.room_events} events ({occurrences} occurrences)")
+        counter = Counter()
+        if kind == "ews":
+            with counting_server(store, args.latency_ms / 1000, counter) as server:
+                backend = make_backend(ews_settings(server.url, timeout=120.0, max_wait=60.0))
+                try:
+                    cursors, seen, requests, seconds = pull_all(backend, [ROOM], counter.take)
+                    _, _, again, _ = _again(backend, cursors, counter.take)
+                finally:
+                    backend.close()
+        else:
+            with TemporaryDirectory() as tmp:
+                fake = FakeGraph(
+                    store, client_id=CLIENT_ID, client_secret=PASSWORD, users={SERVICE: PASSWORD}
+                )
+                backend = graph_backend(
+                    fake, Path(tmp), clock=lambda: datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
+                )
+                try:
+                    take = StoreCounter(store).take  # Graph's requests, as the fake counts them
+                    cursors, seen, requests, seconds = pull_all(backend, [ROOM], take)
+                    _, _, again, _ = _again(backend, cursors, take)
+                finally:
+                    backend.close()
+                    backend._test_client.close()  # type: ignore[attr-defined]
+        if seen != occurrences:
+            raise BenchmarkError(f"{kind}: the pull saw {seen} events, not {occurrences}")
+        latency = f", {args.latency_ms:g} ms per request" if kind == "ews" else ", in process"
+        lines.append(
+            f"  {kind}: room calendar, {args.room_events} events ({args.series} weekly series){latency}: "
+            f"{requests} requests {seconds:.2f} s ({seen} occurrences taken)"
+        )
+        lines.append(
+            f"  {kind}: second run, room and desk mailbox, nothing new: {again} requests (2 mailboxes)"
+        )
+    return lines
+
+
+def _again(backend: Any, cursors: dict[str, str], take: Callable[[], int]) -> tuple[None, None, int, None]:
+    """A second run: the room from its cursor, and the desk mailbox (pulled once before)."""
+    from tests.integrations.exchange.conftest import DESKS
+
+    desk = backend.pull(DESKS, None).new_cursor
+    take()
+    for mailbox, cursor in (*cursors.items(), (DESKS, desk)):
+        result = backend.pull(mailbox, cursor)
+        if result.events:
+            raise BenchmarkError(f"a second run found {len(result.events)} changes in {mailbox}")
+    return None, None, take(), None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--bookings", type=int, default=500, help="new bookings pushed (default 500)")
     parser.add_argument(
         "--latency-ms", type=float, default=20.0, help="added to every HTTP request (default 20 ms)"
     )
+    parser.add_argument("--room-events", type=int, default=2000, help="events on the room (default 2000)")
+    parser.add_argument("--series", type=int, default=50, help="of them weekly series (default 50)")
+    parser.add_argument("--weeks", type=int, default=10, help="occurrences of each series (default 10)")
     args = parser.parse_args(argv)
     n = args.bookings
     started = time.perf_counter()
@@ -203,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
             seen, first_pull, idle_pull = pull_nothing_new(backend, ANNA, counter)
             if seen != n:
                 raise BenchmarkError(f"the first pull saw {seen} events, not {n}")
+        room_lines = room_benchmark(args)
     except BenchmarkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -218,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  naive / bulk              {naive.requests / max(bulk.requests, 1):7.1f} ×     {ratio:8.1f} ×")
     print(f"  first pull of the mailbox {first_pull:5d} requests ({seen} events)")
     print(f"  pull with nothing new     {idle_pull:5d} requests")
+    for line in room_lines:
+        print(line)
     goals = (
         (f"bulk push in at most ceil({n}/{BATCH})+5 = {limit} requests", bulk.requests <= limit),
         ("bulk push at least 10x faster than one save() at a time", ratio >= 10),

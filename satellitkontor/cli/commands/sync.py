@@ -223,7 +223,10 @@ def print_status(status: Any, lang: str) -> None:
             if answer.response == "declined"
             else say("cli.sync.said_maybe", lang)
         )
-        print(say("cli.sync.room", lang, place=answer.place, start=when(answer.start), word=word))
+    if status.given_up:
+        print(say("cli.sync.given_up", lang, count=len(status.given_up)))
+        for item in status.given_up:
+            print(f"  #{item.booking_id} {item.place} {when(item.start)}: {item.error_text}")
     if status.skipped:
         print(say("cli.sync.not_taken_in", lang, count=len(status.skipped)))
         for skipped in status.skipped:

@@ -55,6 +55,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SITE = "Satellitkontoret"
+#: A mailbox the account has no rights to, even from the office's own mailbox, is tried this many
+#: times; then the push is given up (listed in the status, sent again by ``sync --resend``).
+GIVE_UP_AFTER = 3
 
 
 @dataclass
@@ -279,15 +282,21 @@ def _apply(
     elif _organise_by_office(s, config, now, planned, item, result.error, link, rows):
         pass  # sent again at once, from the office's mailbox
     else:
-        error = result.error
+        from satellitkontor.integrations.exchange.errors import ExchangeNoRights
         from satellitkontor.words.texts import describe
 
+        error = result.error
         text = describe(error, DEFAULT) if error is not None else say("exchange.error.unknown", DEFAULT)
         for r in rows:
             r.attempts += 1
             r.next_attempt_at = now + timedelta(seconds=backoff(config, r.attempts, error))
             r.last_error_code = error.code if error is not None else "exchange"
             r.last_error_text = text
+            if isinstance(error, ExchangeNoRights) and r.attempts >= GIVE_UP_AFTER:
+                r.done_at = now  # given up (the error stays): a mailbox nobody can reach
+                log.warning(
+                    "Booking %s: given up after %d attempts (%s)", planned.booking_id, r.attempts, error.code
+                )
         report.failed += 1
         if text not in report.errors:
             report.errors.append(text)

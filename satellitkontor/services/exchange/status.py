@@ -92,6 +92,8 @@ class SyncStatus:
     skipped: tuple[SkippedEvent, ...] = ()
     #: Outlook meetings that lost to an app booking, newest first (the last two weeks).
     conflicts: tuple[Conflict, ...] = ()
+    #: Pushes given up (a mailbox the account cannot reach at all), for future bookings.
+    given_up: tuple[PendingItem, ...] = ()
 
 
 def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 100) -> SyncStatus:
@@ -166,6 +168,37 @@ def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 
         overrides=overrides,
         skipped=read_skipped(s),
         conflicts=read_conflicts(s, now),
+        given_up=_given_up(s, now),
+    )
+
+
+def _given_up(s: Session, now: datetime) -> tuple[PendingItem, ...]:
+    rows = s.execute(
+        select(ExchangeOutboxRow, BookingRow.start_at, BookingRow.end_at, ResourceRow.name)
+        .join(BookingRow, BookingRow.id == ExchangeOutboxRow.booking_id)
+        .join(ResourceRow, ResourceRow.id == BookingRow.resource_id)
+        .where(
+            ExchangeOutboxRow.done_at.is_not(None),
+            ExchangeOutboxRow.last_error_code.is_not(None),
+            BookingRow.end_at > now,
+        )
+        .order_by(ExchangeOutboxRow.id)
+        .limit(100)
+    ).all()
+    return tuple(
+        PendingItem(
+            o.booking_id,
+            name,
+            start,
+            end,
+            o.operation,
+            o.created_at,
+            o.attempts,
+            o.next_attempt_at,
+            o.last_error_code,
+            o.last_error_text,
+        )
+        for o, start, end, name in rows
     )
 
 

@@ -51,3 +51,20 @@ def test_a_mailbox_the_account_has_no_rights_to_is_named(synced: Synced) -> None
     [event] = synced.store.events(SERVICE)
     assert [a.mailbox for a in event.required] == [ANNA]
     assert synced.sync.status().pending == 0
+
+
+def test_a_mailbox_nobody_can_reach_is_given_up_not_retried_for_ever(synced: Synced) -> None:
+    synced.store.denied.add(SERVICE)  # the office's own mailbox is out of reach too
+    o = synced.office
+    booking = o.services.booking.book_room(o.cecilia.id, o.room.id, local(9), local(10), 4, "Samverkan")
+    for _ in range(3):
+        synced.run()
+        synced.clock.advance(hours=2)  # past the back-off
+    status = synced.sync.status()
+    assert status.pending == 0
+    [given_up] = status.given_up
+    assert given_up.booking_id == booking.id and SERVICE in (given_up.error_text or "")
+    before = synced.store.count()
+    synced.run()
+    assert synced.store.count() - before <= 4  # the pulls and nothing for the booking
+    assert synced.sync.resend(o.admin.id) == 1  # an admin can send it again

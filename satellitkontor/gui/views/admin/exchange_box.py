@@ -223,6 +223,13 @@ class ExchangeBox(QGroupBox):
                     "%1", str(len(status.overrides))
                 )
             )
+        if status.given_up:
+            lines.append(
+                self.tr("Gick inte att skicka till Outlook (uppgivet): %1").replace(
+                    "%1", str(len(status.given_up))
+                )
+            )
+            lines.extend(f"  {item.place}: {item.error_text}" for item in status.given_up[:5])
         if status.conflicts:
             lines.append(
                 self.tr("Krockar med Outlook där appens bokning gällde: %1").replace(
