@@ -123,3 +123,41 @@ def test_save_test_and_sync_now(
     files = [p for place in places for p in place.rglob("*") if p.is_file()]
     assert any(p.suffix == ".sqlite3" for p in files)
     assert [str(p) for p in files if PASSWORD.encode() in p.read_bytes()] == []
+
+
+def test_the_box_lists_what_outlook_could_not_give_and_the_conflicts(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    wait_idle: Callable[[], None],
+    memory_keyring: MemoryKeyring,
+    server: FakeEws,
+) -> None:
+    from dataclasses import replace
+
+    from tests.integrations.exchange.sync_helpers import BERTIL, config_for
+
+    o = gui_office
+    sync = o.services.exchange
+    config = replace(config_for(server.url), mailboxes=(("Konferensrummet", ROOM_MAILBOX),))
+    sync.save_config(o.admin.id, config)
+    server.store.create(ROOM_MAILBOX, "Nollmöte", local(11), local(11), organizer=BERTIL)
+    meeting = server.store.create(ROOM_MAILBOX, "Styrgrupp", local(13), local(14), organizer=BERTIL)
+    o.services.booking.book_room(o.anna.id, o.room.id, local(9), local(10), 4, "Planering")
+    from satellitkontor.services.exchange.config import make_backend
+
+    backend = make_backend(config, PASSWORD)
+    try:
+        sync.run(backend)
+        server.store.move(ROOM_MAILBOX, meeting.id, local(9), local(10))  # onto Anna's booking
+        sync.run(backend)
+    finally:
+        backend.close()
+
+    page = IntegrationsPage(make_ctx(o.admin))
+    qtbot.addWidget(page)
+    page.refresh()
+    wait_idle()
+    text = page.exchange_box.status_label.text()
+    assert "Möten i Outlook som inte kunde tas in: 1" in text and "Nollmöte" in text
+    assert "Krockar med Outlook där appens bokning gällde: 1" in text and "«Styrgrupp»" in text
