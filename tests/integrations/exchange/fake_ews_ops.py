@@ -308,6 +308,8 @@ def find_item(call: Call, body: etree._Element) -> etree._Element:
         page = find(body, "m:IndexedPageItemView")
         offset = int(page.get("Offset", "0")) if page is not None else 0
         limit = int(page.get("MaxEntriesReturned", "1000")) if page is not None else 1000
+        if view is not None:  # a calendar view has no paging: all of it, or MaxEntriesReturned
+            offset, limit = 0, int(view.get("MaxEntriesReturned") or len(events) or 1)
         shown = events[offset : offset + limit]
         msg = message("FindItem")
         root = sub(
