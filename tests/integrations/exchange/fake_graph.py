@@ -99,7 +99,8 @@ class FakeGraph:
                 401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience."
             )
         if batch:
-            answers = [self._part(p) for p in parts]
+            # JSON batching: "the responses may come back in any order" — here always reversed
+            answers = [self._part(p) for p in parts][::-1]
             self.store.record("graph", "$batch", items=len(parts))
             reply = httpx.Response(200, json={"responses": answers})
         else:
