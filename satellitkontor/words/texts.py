@@ -220,5 +220,9 @@ def closed_name(reason: ClosedReason, lang: str = DEFAULT) -> str:
 
 def outlook_conflict(subject: str, start: datetime | None, end: datetime | None, lang: str = DEFAULT) -> str:
     """An Outlook meeting booked or moved onto a time an app booking holds (the app won)."""
-    when = fmt_span(start, end, lang) if start is not None and end is not None else say("exchange.conflict.then", lang)
+    when = (
+        fmt_span(start, end, lang)
+        if start is not None and end is not None
+        else say("exchange.conflict.then", lang)
+    )
     return say("exchange.conflict.outlook_lost", lang, subject=subject or "–", when=when)

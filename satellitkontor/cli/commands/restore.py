@@ -33,12 +33,7 @@ def add_parser(sub: Subparsers, t: Words) -> None:
     r.add_argument(
         "--new-office",
         action="store_true",
-        help=t(
-            "kopian är ett annat kontor (t.ex. en testmiljö bredvid den riktiga): "
-            "den får en egen identitet i Exchange och inga av originalets kopplingar dit",
-            "the copy is another office (e.g. a pilot beside production): it gets its own "
-            "identity in Exchange and none of the original's ties to it",
-        ),
+        help=t("cli.restore.help.new_office"),
     )
     r.add_argument(
         "--yes",

@@ -55,18 +55,12 @@ def add_parser(sub: Subparsers, t: Words) -> None:
     p.add_argument(
         "--graph-url",
         metavar="URL",
-        help=t(
-            "Graph-adress (nationella moln; standard https://graph.microsoft.com/v1.0)",
-            "Graph endpoint (national clouds; default https://graph.microsoft.com/v1.0)",
-        ),
+        help=t("cli.sync.help.graph_url"),
     )
     p.add_argument(
         "--authority-url",
         metavar="URL",
-        help=t(
-            "inloggningstjänstens adress (standard https://login.microsoftonline.com)",
-            "the identity platform's address (default https://login.microsoftonline.com)",
-        ),
+        help=t("cli.sync.help.authority_url"),
     )
     p.add_argument("--client-id", metavar="ID")
     p.add_argument(
@@ -223,6 +217,7 @@ def print_status(status: Any, lang: str) -> None:
             if answer.response == "declined"
             else say("cli.sync.said_maybe", lang)
         )
+        print(say("cli.sync.room", lang, place=answer.place, start=when(answer.start), word=word))
     if status.given_up:
         print(say("cli.sync.given_up", lang, count=len(status.given_up)))
         for item in status.given_up:

@@ -59,8 +59,8 @@ from satellitkontor.storage.models import (
     PersonRow,
     ResourceRow,
 )
-from satellitkontor.words import DEFAULT, say
 from satellitkontor.storage.queries import common as queries
+from satellitkontor.words import DEFAULT, say
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
