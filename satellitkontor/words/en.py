@@ -189,6 +189,7 @@ EN: dict[str, str] = {
     "error.calendar.too_many_events": "The file has too many events (more than {limit} at a time). Export a shorter period at a time.",
     "error.calendar.too_many_timezones": "The file describes too many time zones (line {line}; at most {limit}); it is damaged or not an ordinary calendar export.",
     "error.calendar.syntax": "The file cannot be read as a calendar: {detail}.",
+    "error.calendar.too_much_work": "The file takes too long to read (over {seconds} seconds for its events, repetitions and time zones); it is damaged or not an ordinary calendar export. Export a shorter period at a time.",
     "error.calendar.no_start": "The event at line {line} has no start (DTSTART).",
     "error.calendar.bad_date": "The event at line {line} has a date or time that cannot be read: {detail}.",
     "error.calendar.end_before_start": "The event at line {line} ends before it starts ({detail}).",

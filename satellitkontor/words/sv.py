@@ -190,6 +190,7 @@ SV: dict[str, str] = {
     "error.calendar.too_many_events": "Filen har för många händelser (fler än {limit} åt gången). Exportera en kortare period åt gången.",
     "error.calendar.too_many_timezones": "Filen beskriver för många tidszoner (rad {line}; högst {limit}); den är skadad eller ingen vanlig kalenderexport.",
     "error.calendar.syntax": "Filen går inte att tolka som kalender: {detail}.",
+    "error.calendar.too_much_work": "Filen tar för lång tid att läsa (över {seconds} sekunder för dess händelser, upprepningar och tidszoner); den är skadad eller ingen vanlig kalenderexport. Exportera en kortare period åt gången.",
     "error.calendar.no_start": "Händelsen på rad {line} saknar starttid (DTSTART).",
     "error.calendar.bad_date": "Händelsen på rad {line} har ett datum eller en tid som inte går att läsa: {detail}.",
     "error.calendar.end_before_start": "Händelsen på rad {line} slutar innan den börjar ({detail}).",

@@ -37,6 +37,14 @@ HORIZON_DAYS = 730
 MAX_OCCURRENCES_PER_SERIES = 2_000
 #: All events after series are expanded.
 MAX_OCCURRENCES = 50_000
+#: Candidate days all expansions of one file (series and time zones) may examine together;
+#: what a file needs beyond it is refused (``too_much_work``). A two-year horizon is ~730 days
+#: a series; a real file with a thousand series of ten years stays far below it.
+MAX_WORK_DAYS = 1_000_000
+#: And whatever the file, reading it (parsing and expanding) stops after this many seconds.
+MAX_READ_SECONDS = 8
+#: Events icalendar parses at a time (between two looks at the clock).
+PARSE_CHUNK = 200
 #: A series that starts more than this many years before the horizon is not expanded.
 MAX_SERIES_YEARS = 50
 

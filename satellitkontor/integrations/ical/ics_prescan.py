@@ -8,8 +8,12 @@ BEGIN:VCALENDAR, an unfolded line over ``MAX_LINE_CHARS``, BEGIN/END nested deep
 ``MAX_COMPONENTS`` components or ``MAX_EVENTS`` events. It is one pass with one logical line in
 hand; a line is sliced out of the text only when it is kept.
 
-What it passes on is a smaller calendar: only VCALENDAR, VEVENT and VTIMEZONE (with STANDARD
-and DAYLIGHT), and in them only the properties the import reads. Everything else is dropped
+What it passes on is a smaller calendar: only VCALENDAR and VEVENT, and in them only the
+properties the import reads. VTIMEZONE components (with STANDARD and DAYLIGHT) are taken out
+and handed on beside the text (``ScanResult.zones``), never to ``icalendar``: the library builds
+a zone from them as it parses, through dateutil, and two STANDARD parts with
+``RRULE:FREQ=SECONDLY`` in a 518-byte file made it take gigabytes and never end.
+ics_zones.py reads them within bounds. Everything else is dropped
 unread whatever its size: reminders (VALARM: a file with thousands of them imports, and the
 plan says they were left out), tasks, attachments, HTML descriptions, vendor properties. So an
 Outlook export with a 5 MB attachment imports, while a 5 MB SUMMARY is refused. Each kept
@@ -92,12 +96,32 @@ _KEEP_PROPERTIES: dict[str, frozenset[str]] = {
 
 
 @dataclass(frozen=True, slots=True)
+class ZonePart:
+    """A STANDARD or DAYLIGHT part of a VTIMEZONE: its kept property lines, unparsed."""
+
+    kind: str
+    line: int
+    properties: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneText:
+    """A VTIMEZONE of the file: which VCALENDAR (0-based) it is in, its TZID and parts."""
+
+    calendar: int
+    line: int
+    tzid: str
+    parts: tuple[ZonePart, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ScanResult:
     text: str
     encoding: str
     notices: tuple[CalendarNotice, ...]
     events: int
     components: int
+    zones: tuple[ZoneText, ...] = ()
 
 
 def read_limited(path: str | os.PathLike[str]) -> bytes:
@@ -172,6 +196,11 @@ class _Scanner:
         self.alarms = 0
         self.event_line = 0
         self.seen_calendar = False
+        self.calendars = 0
+        self.zone_texts: list[ZoneText] = []
+        #: the VTIMEZONE being read: its line, TZID, finished parts; and the part being read
+        self.zone: tuple[int, list[str], list[ZonePart]] | None = None
+        self.part: tuple[str, int, list[str]] | None = None
         # the logical line being read: its first line's number, its parts, their length, and
         # whether it is kept (a line the import does not read is never put together)
         self.line_no = 0
@@ -246,6 +275,11 @@ class _Scanner:
             self._end(value.strip().upper())
         elif upper.startswith(("BEGIN;", "END;")):
             raise InvalidCalendarFile(reason="bad_line", line=self.line_no)
+        elif self.part is not None:
+            self.part[2].append(line)
+        elif self.zone is not None:
+            if upper.partition(";")[0] == "TZID":
+                self.zone[1].append(value)
         else:
             self.out.append(line)
 
@@ -267,19 +301,25 @@ class _Scanner:
             self.alarms += 1
         self.stack.append((component, kept))
         self.seen_calendar = True
+        if component == "VCALENDAR" and parent is None:
+            self.calendars += 1
         if not kept:
             return
-        self.out.append(f"BEGIN:{component}")
         if component == "VTIMEZONE":
             self.zones += 1
             if self.zones > MAX_TIMEZONES:
                 raise InvalidCalendarFile(reason="too_many_timezones", line=self.line_no, limit=MAX_TIMEZONES)
-        elif component in ("STANDARD", "DAYLIGHT"):
+            self.zone = (self.line_no, [], [])
+            return
+        if component in ("STANDARD", "DAYLIGHT"):
             self.zone_parts += 1
             if self.zone_parts > MAX_ZONE_PARTS:
                 raise InvalidCalendarFile(
                     reason="too_many_timezones", line=self.line_no, limit=MAX_ZONE_PARTS
                 )
+            self.part = (component, self.line_no, [])
+            return
+        self.out.append(f"BEGIN:{component}")
         if component == "VEVENT":
             self.events += 1
             if self.events > MAX_EVENTS:
@@ -295,6 +335,17 @@ class _Scanner:
             )
         _, kept = self.stack.pop()
         if not kept:
+            return
+        if component in ("STANDARD", "DAYLIGHT") and self.part is not None and self.zone is not None:
+            kind, line, properties = self.part
+            self.zone[2].append(ZonePart(kind, line, tuple(properties)))
+            self.part = None
+            return
+        if component == "VTIMEZONE" and self.zone is not None:
+            line, tzids, parts = self.zone
+            tzid = tzids[0].strip() if tzids else ""
+            self.zone_texts.append(ZoneText(self.calendars - 1, line, tzid, tuple(parts)))
+            self.zone = None
             return
         self.out.append(f"END:{component}")
         if component == "VEVENT" and self.alarms > ALARMS_NOTICE:
@@ -313,4 +364,5 @@ def prescan(text: str, encoding: str = "utf-8") -> ScanResult:
         tuple(scanner.notices),
         scanner.events,
         scanner.components,
+        tuple(scanner.zone_texts),
     )

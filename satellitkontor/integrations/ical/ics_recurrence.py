@@ -18,6 +18,7 @@ occurrence's time, and DTSTART always counts as the first occurrence (RFC 5545 3
 from __future__ import annotations
 
 import calendar
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -33,6 +34,39 @@ class RuleError(ValueError):
 
 class RuleUnsupported(ValueError):
     """The rule is valid but not something a booking can follow."""
+
+
+class WorkExceeded(RuntimeError):
+    """A file asked for more days to be examined than its ``WorkBudget`` allows."""
+
+
+class WorkBudget:
+    """How many candidate days the expansions of one file may examine, together.
+
+    Bounding what is produced (occurrences) is not enough: a rule that never matches examines
+    every day of its window and produces nothing, and 20,000 of them kept a reader busy for
+    minutes. Every expansion of one file (series and time zones) spends from one budget; when it
+    is spent, ``WorkExceeded``. ``seconds`` is the backstop on a slow or busy machine: past it
+    ``check`` (and ``spend``) raise ``WorkExceeded`` too.
+    """
+
+    def __init__(self, limit: int, seconds: float | None = None) -> None:
+        self.limit = limit
+        self.spent = 0
+        self.deadline = time.monotonic() + seconds if seconds is not None else None
+        self._next_check = 0
+
+    def spend(self, days: int) -> None:
+        self.spent += days
+        if self.spent > self.limit:
+            raise WorkExceeded(self.limit)
+        if self.spent >= self._next_check:  # now and then, not on every period
+            self._next_check = self.spent + 2_000
+            self.check()
+
+    def check(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise WorkExceeded(self.limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,14 +183,25 @@ def _weekday(value: str) -> tuple[int, int]:
 
 
 # --- expansion ------------------------------------------------------------------------------
-def rule_days(rule: Rule, first: date, last: date) -> Iterator[date]:
+def rule_days(
+    rule: Rule,
+    first: date,
+    last: date,
+    *,
+    budget: WorkBudget | None = None,
+    since: date | None = None,
+) -> Iterator[date]:
     """The days from ``first`` to ``last`` (both included) that ``rule`` matches, in order.
 
     ``first`` is the day of DTSTART: it anchors the periods (INTERVAL) and the defaults (the
     weekday of a WEEKLY rule without BYDAY, the day of a MONTHLY rule, ...). It is yielded only
-    if the rule matches it; the caller adds DTSTART itself.
+    if the rule matches it; the caller adds DTSTART itself. ``since`` skips, without examining
+    them, the periods that end before it (a time zone from the year 1601 is read near the
+    events' years only); every examined day is spent from ``budget``.
     """
-    for days in _periods(rule, first, last):
+    for days in _periods(rule, first, last, since):
+        if budget is not None:
+            budget.spend(len(days))
         candidates = [d for d in days if _matches(rule, d, first)]
         if rule.bysetpos:
             candidates = _set_positions(candidates, rule.bysetpos)
@@ -165,20 +210,31 @@ def rule_days(rule: Rule, first: date, last: date) -> Iterator[date]:
                 yield day
 
 
-def _periods(rule: Rule, first: date, last: date) -> Iterator[list[date]]:
+def _periods(rule: Rule, first: date, last: date, since: date | None = None) -> Iterator[list[date]]:
     step = rule.interval
+    skip = since is not None and since > first
     if rule.freq == "DAILY":
         day = first
+        if skip:
+            assert since is not None
+            day += timedelta(days=(since - first).days // step * step)
         while day <= last:
             yield [day]
             day += timedelta(days=step)
     elif rule.freq == "WEEKLY":
         start = first - timedelta(days=(first.weekday() - rule.wkst) % 7)
+        if skip:
+            assert since is not None
+            start += timedelta(days=(since - start).days // (7 * step) * 7 * step)
         while start <= last:
             yield [start + timedelta(days=i) for i in range(7)]
             start += timedelta(days=7 * step)
     elif rule.freq == "MONTHLY":
         year, month = first.year, first.month
+        if skip:
+            assert since is not None
+            months = ((since.year - year) * 12 + since.month - month) // step * step
+            year, month = year + (month - 1 + months) // 12, (month - 1 + months) % 12 + 1
         while date(year, month, 1) <= last:
             length = calendar.monthrange(year, month)[1]
             yield [date(year, month, d) for d in range(1, length + 1)]
@@ -188,10 +244,24 @@ def _periods(rule: Rule, first: date, last: date) -> Iterator[list[date]]:
                 return
     else:  # YEARLY
         year = first.year
+        if skip:
+            assert since is not None
+            year += (since.year - year) // step * step
+        named = sorted(rule.bymonth) if rule.bymonth and not (rule.byweekno or rule.byyearday) else None
+        plain = not (rule.byday or rule.bymonthday or rule.byyearday or rule.byweekno)
         while year <= last.year:
-            start = date(year, 1, 1)
-            length = 366 if calendar.isleap(year) else 365
-            yield [start + timedelta(days=i) for i in range(length)]
+            if plain:  # the day of DTSTART in each month the rule names (or DTSTART's month)
+                yield [
+                    date(year, m, first.day)
+                    for m in (named or [first.month])
+                    if first.day <= calendar.monthrange(year, m)[1]
+                ]
+            elif named is not None:  # only the months the rule names can match
+                yield [date(year, m, d) for m in named for d in range(1, calendar.monthrange(year, m)[1] + 1)]
+            else:
+                start = date(year, 1, 1)
+                length = 366 if calendar.isleap(year) else 365
+                yield [start + timedelta(days=i) for i in range(length)]
             year += step
 
 
