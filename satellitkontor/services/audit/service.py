@@ -20,7 +20,6 @@ Decisions and reasons:
 
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
@@ -31,6 +30,7 @@ from sqlalchemy.orm import Session
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.errors import InvalidInput, PermissionDenied
 from satellitkontor.domain.people import Role
+from satellitkontor.services import csv_cells
 from satellitkontor.services.audit import format as fmt
 from satellitkontor.services.audit.format import AuditEntryView, known_actions
 from satellitkontor.services.base import Service, load_person, require_role
@@ -56,7 +56,6 @@ CSV_COLUMNS: tuple[str, ...] = (
     "before",
     "after",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class AuditService(Service):
@@ -268,8 +267,7 @@ def _target(
 
 
 def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return csv_cells.cell("" if value is None else str(value))
 
 
 def _json(value: Any) -> str:
@@ -279,7 +277,7 @@ def _json(value: Any) -> str:
 
 
 def _write_csv(f: IO[str], rows: Iterator[AuditEntryView], lang: str) -> int:
-    writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+    writer = csv_cells.Writer(f)
     writer.writerow([say(f"export.audit.header.{column}", lang) for column in CSV_COLUMNS])
     n = 0
     for e in rows:

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -24,6 +23,7 @@ from typing import Any
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.errors import InvalidInput, PermissionDenied, PersonNotFound
 from satellitkontor.domain.people import Role
+from satellitkontor.services import csv_cells
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person, require_admin
 from satellitkontor.services.privacy import erasure, personal_data
@@ -102,7 +102,7 @@ def _csv(rows: Sequence[dict[str, Any]]) -> str:
     for row in rows:
         columns += [k for k in row if k not in columns]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv_cells.Writer(buffer)
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(row.get(c)) for c in columns])

@@ -12,11 +12,11 @@ script may call them too; they are the only writers of these files (the command 
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from satellitkontor.services import csv_cells
 from satellitkontor.services.results import UsageRow
 from satellitkontor.words import DEFAULT, say
 from satellitkontor.words.texts import month_name
@@ -97,7 +97,7 @@ def _csv_cell(value: object, lang: str) -> str:
 def csv_text(rows: Sequence[UsageRow], lang: str = DEFAULT) -> str:
     """Every row of ``rows`` (months and whole year) as CSV text for Excel: ``;``, CRLF."""
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer = csv_cells.Writer(buf)
     writer.writerow(headers(lang))
     for r in rows:
         writer.writerow([_csv_cell(v, lang) for v in _values(r, lang)])
