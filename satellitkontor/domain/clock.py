@@ -14,6 +14,10 @@ from zoneinfo import ZoneInfo
 from satellitkontor.domain.errors import InvalidInput
 
 OFFICE_TZ = ZoneInfo("Europe/Stockholm")
+#: The days the app reads and writes at all: a booking, a closure or a day asked about outside
+#: them is a mistake or an attack (a booking in the year 9999 made a day's end overflow).
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(2199, 12, 31)
 
 Clock = Callable[[], datetime]
 

@@ -282,6 +282,19 @@ class BackupDamaged(NotABackup):
     code = "backup.not_a_backup.damaged"
 
 
+class BackupChecksumWrong(BackupDamaged):
+    """The backup's rows are not those it was written with (``path``): changed or damaged."""
+
+    code = "backup.not_a_backup.damaged.checksum"
+
+
+class BackupBreaksRules(BackupError):
+    """The backup holds what the app would never write (``path``; ``what``: the table and
+    column or setting, ``detail``: the value): edited or damaged, so it is not restored."""
+
+    code = "backup.breaks_rules"
+
+
 class BackupTooNew(SchemaTooNew):
     """The backup (``where``) was made by a newer version (``revision``)."""
 

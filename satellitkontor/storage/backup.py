@@ -17,6 +17,17 @@ Decisions:
   instants, JSON stays values and booleans booleans; PostgreSQL is written with COPY.
 - **No half-written backup.** The file is written under a temporary name in the same folder and
   renamed when it is complete; an existing file is only replaced when asked.
+- **A backup carries a checksum of its rows** (table ``satellitkontor_backup``, which no
+  model has, so restore never copies it): SHA-256 over every table's rows in order, written
+  when the backup is complete and checked before a restore reads anything. Bytes changed by a
+  disk, a mail program or a person make a restore refuse (``BackupChecksumWrong``) instead of
+  bringing odd rows back; backups from before the checksum are restored without it. It finds
+  damage, not a forger: whoever edits the file can compute the sum again, which is why a
+  restore also **checks the rows against the domain's rules** before it writes anything: every
+  date and time within ``clock.FIRST_DAY``..``LAST_DAY`` (a booking in the year 9999 made
+  ``mine`` overflow), the booking rules readable by ``BookingPolicy`` (``horizon_days: -5``
+  made ``occupancy`` refuse to run), no booking that ends before it starts
+  (``BackupBreaksRules``).
 - **Restore is one transaction**: the target's rows are removed and the backup's inserted with
   their ids, so a failure anywhere (a damaged row, a lost connection) leaves the old office as it
   was. The audit trail refuses DELETE (migration 0003), so the rows go another way: PostgreSQL
@@ -36,6 +47,7 @@ Decisions:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import tempfile
@@ -44,13 +56,18 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
+from datetime import time as time_of_day
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table, func, insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from satellitkontor.domain import clock as clk
 from satellitkontor.domain.errors import (
+    BackupBreaksRules,
+    BackupChecksumWrong,
     BackupDamaged,
     BackupFileExists,
     BackupFileMissing,
@@ -59,6 +76,7 @@ from satellitkontor.domain.errors import (
     BackupNeedsOwner,
     BackupTooNew,
     DatabaseRefused,
+    InvalidInput,
     NoOfficeToBackUp,
     NotABackup,
     RestoreFailed,
@@ -77,6 +95,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 OFFICE_TABLES = ("people", "bookings")
 #: Tables a file must have to be one of our backups (any revision).
 _BACKUP_TABLES = {"alembic_version", "municipalities", "people", "resources", "bookings"}
+#: Where a backup keeps the checksum of its rows (see the module docstring).
+CHECKSUM_TABLE = "satellitkontor_backup"
 #: PostgreSQL's "insufficient privilege" (also raised when row-level security would hide rows).
 _INSUFFICIENT_PRIVILEGE = "42501"
 
@@ -154,6 +174,7 @@ def backup(
             finally:
                 out.dispose()
         _make_self_contained(partial)
+        _seal(partial)
         if path.exists() and not overwrite:  # made meanwhile by someone else
             raise BackupFileExists(path=path)
         os.replace(partial, path)
@@ -192,6 +213,35 @@ def _make_self_contained(path: Path) -> None:
         conn.close()
 
 
+def rows_checksum(conn: sqlite3.Connection) -> str:
+    """SHA-256 over every table's rows (but the checksum's own), in name and rowid order."""
+    digest = hashlib.sha256()
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name != ? ORDER BY name",
+            (CHECKSUM_TABLE,),
+        )
+    ]
+    for table in tables:
+        digest.update(f"\x00{table}\x00".encode())
+        quoted = '"' + table.replace('"', '""') + '"'
+        for row in conn.execute(f"SELECT * FROM {quoted} ORDER BY rowid"):
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def _seal(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.execute(f"CREATE TABLE {CHECKSUM_TABLE} (checksum TEXT NOT NULL)")
+            conn.execute(f"INSERT INTO {CHECKSUM_TABLE} VALUES (?)", (rows_checksum(conn),))
+    finally:
+        conn.close()
+
+
 # --- restore ---------------------------------------------------------------------------------------
 def restore(
     file: Path | str, target: Database, *, replace: bool = False, progress: Progress | None = None
@@ -214,6 +264,7 @@ def restore(
                     lock_tables(dst)
                     if not replace and not office_size_of(dst).empty:
                         raise RestoreTargetNotEmpty(where=target.describe())
+                    check_rules(src, path)
                     rows = replace_rows(src, dst, progress=progress)
         except BaseException:
             if created_file and target.sqlite_path is not None:
@@ -244,6 +295,10 @@ def check_backup_file(path: Path) -> str:
             if not tables >= _BACKUP_TABLES:
                 raise NotABackup(path=path)
             revisions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
+            intact = CHECKSUM_TABLE not in tables or [
+                r[0]
+                for r in conn.execute(f"SELECT checksum FROM {CHECKSUM_TABLE}")
+            ] == [rows_checksum(conn)]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -252,6 +307,8 @@ def check_backup_file(path: Path) -> str:
         raise NotABackup(path=path)
     if revisions[0] not in schema.known_revisions():
         raise BackupTooNew(where=path, revision=revisions[0])
+    if not intact:
+        raise BackupChecksumWrong(path=path)
     return str(revisions[0])
 
 
@@ -281,6 +338,55 @@ def opened_backup(path: Path) -> Iterator[tuple[Database, str | None]]:
             yield db, upgraded_from
         finally:
             db.dispose()
+
+
+def check_rules(conn: Connection, path: Path) -> None:
+    """Refuse a backup whose rows the app would never have written (module docstring)."""
+    from satellitkontor.domain.policy import BookingPolicy
+    from satellitkontor.storage.models import BookingRow, SettingRow
+    from satellitkontor.storage.queries.common import POLICY_KEY
+
+    first = clk.local(clk.FIRST_DAY, time_of_day(0))
+    last = clk.local(clk.LAST_DAY, time_of_day(23, 59))
+    names = set(inspect(conn).get_table_names())
+    for table in Base.metadata.sorted_tables:
+        if table.name not in names:
+            continue
+        for column in table.columns:
+            kind = _time_kind(column)
+            if kind is None:
+                continue
+            low, high = conn.execute(select(func.min(column), func.max(column))).one()
+            for value in (low, high):
+                if value is None:
+                    continue
+                inside = (
+                    first <= value <= last if kind is datetime else clk.FIRST_DAY <= value <= clk.LAST_DAY
+                )
+                if not inside:
+                    raise BackupBreaksRules(path=path, what=f"{table.name}.{column.name}", detail=str(value))
+    policy = conn.scalar(select(SettingRow.value).where(SettingRow.key == POLICY_KEY))
+    if policy is not None:
+        try:
+            if not isinstance(policy, dict):
+                raise InvalidInput(field=POLICY_KEY, value=str(policy)[:60])
+            BookingPolicy.from_dict(policy)
+        except (InvalidInput, TypeError, ValueError, KeyError) as exc:
+            detail = " ".join(f"{k}={v}" for k, v in getattr(exc, "params", {}).items()) or str(exc)
+            raise BackupBreaksRules(path=path, what=POLICY_KEY, detail=detail[:120]) from exc
+    backwards = conn.scalar(select(func.count()).where(BookingRow.end_at <= BookingRow.start_at))
+    if backwards:
+        raise BackupBreaksRules(path=path, what="bookings", detail=f"{backwards} × end <= start")
+
+
+def _time_kind(column: Column[Any]) -> type | None:
+    """``datetime`` or ``date`` for a column of times or days (also behind a TypeDecorator)."""
+    kind = getattr(column.type, "impl_instance", column.type)
+    try:
+        python = kind.python_type
+    except NotImplementedError:
+        return None
+    return python if python in (date, datetime) else None
 
 
 def office_size(db: Database) -> OfficeSize | None:

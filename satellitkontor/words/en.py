@@ -70,6 +70,8 @@ EN: dict[str, str] = {
     "error.backup.file_exists": "The file {path} already exists. Choose another name or use --force to overwrite it.",
     "error.backup.not_a_backup": "The file {path} is not a backup of Satellitkontoret.",
     "error.backup.not_a_backup.damaged": "The file {path} is damaged or incomplete and cannot be restored ({detail}).",
+    "error.backup.not_a_backup.damaged.checksum": "The backup {path} was changed or damaged after it was written (its checksum does not match); it is not restored. Use another backup.",
+    "error.backup.breaks_rules": "The backup {path} holds something the app never writes ({what}: {detail}); it was changed or damaged and is not restored. Nothing in the database was changed.",
     "error.backup.nothing_to_back_up": "The database {where} holds no office to back up.",
     "error.backup.restore_failed": "The backup {path} could not be restored ({detail}). Nothing in the database was changed.",
     "error.backup.needs_owner": "This login may not read or write the whole office in {where} ({detail}). Backup and restore are done by the database's owner (DBA).",

@@ -71,6 +71,8 @@ SV: dict[str, str] = {
     "error.backup.file_exists": "Filen {path} finns redan. Välj ett annat namn eller använd --force för att skriva över den.",
     "error.backup.not_a_backup": "Filen {path} är ingen säkerhetskopia av Satellitkontoret.",
     "error.backup.not_a_backup.damaged": "Filen {path} är skadad eller ofullständig och kan inte läsas tillbaka ({detail}).",
+    "error.backup.not_a_backup.damaged.checksum": "Säkerhetskopian {path} har ändrats eller skadats efter att den skrevs (kontrollsumman stämmer inte); den läses inte tillbaka. Använd en annan säkerhetskopia.",
+    "error.backup.breaks_rules": "Säkerhetskopian {path} innehåller något appen aldrig skriver ({what}: {detail}); den har ändrats eller skadats och läses inte tillbaka. Inget i databasen ändrades.",
     "error.backup.nothing_to_back_up": "Databasen {where} innehåller inget kontor att säkerhetskopiera.",
     "error.backup.restore_failed": "Säkerhetskopian {path} kunde inte läsas in ({detail}). Ingenting i databasen ändrades.",
     "error.backup.needs_owner": "Inloggningen får inte läsa eller skriva hela kontoret i {where} ({detail}). Säkerhetskopiering och återställning görs av databasens ägare (DBA).",
