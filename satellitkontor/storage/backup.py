@@ -28,6 +28,11 @@ Decisions:
   ``mine`` overflow), the booking rules readable by ``BookingPolicy`` (``horizon_days: -5``
   made ``occupancy`` refuse to run), no booking that ends before it starts
   (``BackupBreaksRules``).
+- **Nothing personal is left by a killed run.** A backup killed while writing leaves its
+  ``.NAME.PID-xxxx.partial`` (with -wal/-shm) beside the file; a restore killed while reading
+  leaves its copy in ``satellitkontor-restore-PID-xxxx`` in the system's temporary folder.
+  Both name the process that made them: every backup and restore (and the retention run)
+  first removes those whose process is gone (``remove_leftovers``).
 - **Restore is one transaction**: the target's rows are removed and the backup's inserted with
   their ids, so a failure anywhere (a damaged row, a lost connection) leaves the old office as it
   was. The audit trail refuses DELETE (migration 0003), so the rows go another way: PostgreSQL
@@ -49,7 +54,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
 import sqlite3
+import sys
 import tempfile
 import time
 import uuid
@@ -97,6 +105,10 @@ OFFICE_TABLES = ("people", "bookings")
 _BACKUP_TABLES = {"alembic_version", "municipalities", "people", "resources", "bookings"}
 #: Where a backup keeps the checksum of its rows (see the module docstring).
 CHECKSUM_TABLE = "satellitkontor_backup"
+#: The temporary folder of a restore's copy: ``satellitkontor-restore-PID-xxxx``.
+RESTORE_PREFIX = "satellitkontor-restore-"
+_PARTIAL = re.compile(r"\..+\.(\d+)-[0-9a-f]{8}\.partial(-wal|-shm|-journal)?")
+_RESTORE_FOLDER = re.compile(re.escape(RESTORE_PREFIX) + r"(\d+)-.+")
 #: PostgreSQL's "insufficient privilege" (also raised when row-level security would hide rows).
 _INSUFFICIENT_PRIVILEGE = "42501"
 
@@ -158,7 +170,8 @@ def backup(
         raise BackupFolderMissing(path=path.parent)
     if path.is_dir() or (path.exists() and not overwrite):
         raise BackupFileExists(path=path)
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+    remove_leftovers(path.parent)
+    partial = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.partial")
     try:  # a folder we may not write in is the file's problem, not the database's
         partial.touch(exist_ok=False)
     except OSError as exc:
@@ -296,8 +309,7 @@ def check_backup_file(path: Path) -> str:
                 raise NotABackup(path=path)
             revisions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
             intact = CHECKSUM_TABLE not in tables or [
-                r[0]
-                for r in conn.execute(f"SELECT checksum FROM {CHECKSUM_TABLE}")
+                r[0] for r in conn.execute(f"SELECT checksum FROM {CHECKSUM_TABLE}")
             ] == [rows_checksum(conn)]
         finally:
             conn.close()
@@ -320,7 +332,8 @@ def opened_backup(path: Path) -> Iterator[tuple[Database, str | None]]:
     an older backup's copy is upgraded there by the migrations.
     """
     revision = check_backup_file(path)
-    with tempfile.TemporaryDirectory(prefix="satellitkontor-restore-") as folder:
+    remove_leftovers()
+    with tempfile.TemporaryDirectory(prefix=f"{RESTORE_PREFIX}{os.getpid()}-") as folder:
         copy = Path(folder) / "backup.sqlite3"
         try:
             schema.copy_sqlite(path, copy, read_only=True)
@@ -601,6 +614,50 @@ def _restore_errors(path: Path) -> Iterator[None]:
         raise RestoreFailed(path=path, detail=_first_line(exc)) from exc
     except (SQLAlchemyError, ValueError, LookupError, sqlite3.Error) as exc:
         raise RestoreFailed(path=path, detail=_first_line(exc)) from exc
+
+
+def remove_leftovers(folder: Path | None = None) -> list[Path]:
+    """Remove what killed backups (in ``folder``) and restores (in the system's temporary
+    folder) left, when the process that made it is gone; the paths removed."""
+    removed: list[Path] = []
+    places = [(Path(tempfile.gettempdir()), _RESTORE_FOLDER)]
+    if folder is not None:
+        places.append((folder, _PARTIAL))
+    for place, pattern in places:
+        try:
+            entries = list(place.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            match = pattern.fullmatch(entry.name)
+            if match is None or _alive(int(match.group(1)), entry):
+                continue
+            try:
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
+            except OSError:
+                continue
+            removed.append(entry)
+    return removed
+
+
+def _alive(pid: int, entry: Path) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C there: go by age
+        try:
+            return time.time() - entry.stat().st_mtime < 24 * 3600
+        except OSError:
+            return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True  # another user's process, or a check this system does not offer
+    return True
 
 
 def remove_sqlite_file(path: Path) -> None:

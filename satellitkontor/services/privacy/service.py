@@ -85,11 +85,13 @@ class PrivacyService(Service):
                     raise _DryRun(_unapplied(report))
         except _DryRun as dry:
             return dry.report
+        _remove_leftovers()
         return _with_log(report, privacy_queries.checkpoint(self.db))
 
     def retention_on_start(self) -> RetentionReport | None:
         """Retention by nobody in particular, when the office has turned it on (the desktop app
         calls this on start, off the GUI thread); None when it is off."""
+        _remove_leftovers()  # on every start: copies a killed restore left hold personal data
         if not self.settings().retention_on_start:  # a read: no write lock on every start
             return None
         with self.db.session(write=True) as s:
@@ -105,6 +107,13 @@ class PrivacyService(Service):
         months = privacy_queries.load_privacy(s).retention_months
         cutoff = retention_cutoff(clk.local_date(now), months)
         return retention.run(s, now=now, cutoff=cutoff, actor=actor, automatic=automatic)
+
+
+def _remove_leftovers() -> None:
+    """Copies of the office that a killed restore left in the temporary folder (storage/backup.py)."""
+    from satellitkontor.storage.backup import remove_leftovers
+
+    remove_leftovers()
 
 
 def _unapplied(report: RetentionReport) -> RetentionReport:
