@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, time, timedelta
 
+from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.errors import InvalidInput
 from satellitkontor.words import say
@@ -45,9 +46,29 @@ def parse_date(text: str, today: date) -> date:
     if word in ("imorgon", "i morgon", "tomorrow"):
         return today + timedelta(days=1)
     try:
-        return date.fromisoformat(word)
+        day = date.fromisoformat(word)
     except ValueError as exc:
-        raise InvalidInput(field="date", value=text) from exc
+        raise InvalidInput(field="date", value=text[:40]) from exc
+    if not clk.FIRST_DAY <= day <= clk.LAST_DAY:  # the year 9999 made a day's end overflow
+        raise InvalidInput(field="date", value=text[:40])
+    return day
+
+
+#: Bounds of whole-number options by their name; any other number must fit a database integer.
+_NUMBER_BOUNDS = {"port": (0, 65535), "year": (clk.FIRST_DAY.year, clk.LAST_DAY.year)}
+_INTEGER = (-(2**63), 2**63 - 1)
+
+
+def check_numbers(args: argparse.Namespace) -> None:
+    """Every whole number the parser read is one the command can use (``cancel 99999999999999999999999``
+    overflowed SQLite's integer, ``serve-feeds --port 99999`` the socket): ``InvalidInput``."""
+    for name, value in vars(args).items():
+        if isinstance(value, bool) or not isinstance(value, int):
+            continue
+        low, high = _NUMBER_BOUNDS.get(name, _INTEGER)
+        if not low <= value <= high:
+            shown = str(value) if len(str(value)) <= 24 else str(value)[:23] + "…"
+            raise InvalidInput(field=name, value=shown)
 
 
 def parse_time(text: str) -> time:

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from satellitkontor import logs
-from satellitkontor.cli.args import use_language
+from satellitkontor.cli.args import check_numbers, use_language
 from satellitkontor.cli.parser import build_parser
 from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.words import DEFAULT, languages, say
-from satellitkontor.words.texts import describe
+from satellitkontor.words.texts import describe, os_error
 
 log = logging.getLogger("satellitkontor.cli.main")
 
@@ -38,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _start_app(args.db, lang if explicit else None)
     try:
+        check_numbers(args)
         return _run(args, lang)
     except SatellitkontorError as err:
         print(say("cli.main.error", lang) + describe(err, lang), file=sys.stderr)
@@ -48,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit would fail again
         return 0
+    except OSError as exc:  # a file that cannot be written, a port in use: the system's reason
+        print(say("cli.main.error", lang) + describe(os_error(exc, lang), lang), file=sys.stderr)
+        return 2
     except Exception as exc:  # never a traceback on the screen
         path = _log_unexpected(exc)
         print(

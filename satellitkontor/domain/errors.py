@@ -208,6 +208,32 @@ class DatabaseRefused(DatabaseError):
     code = "database.refused"
 
 
+class DatabaseUrlInvalid(DatabaseError):
+    """``--db`` (or the saved address) is not a database address (``value``, shortened)."""
+
+    code = "database.bad_url"
+
+
+class DriverMissing(DatabaseError):
+    """The database address needs a driver this installation lacks (``driver``, ``extra``: the
+    package extra that brings it)."""
+
+    code = "database.driver_missing"
+
+
+class FileUnusable(InvalidInput):
+    """A file or folder the command was told to read or write cannot be used (``path``,
+    ``detail``: the system's reason)."""
+
+    code = "input.file_unusable"
+
+
+class SystemRefused(InvalidInput):
+    """The operating system refused what the command asked (``detail``), e.g. a port in use."""
+
+    code = "input.system_refused"
+
+
 class OfficeBusy(DatabaseError):
     """Someone else holds a lock the work needs, longer than the app waits (PostgreSQL's
     ``lock_timeout``, SQLSTATE 55P03; migration 0008). Nothing was changed: try again."""

@@ -28,10 +28,16 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from satellitkontor.domain.errors import DatabaseRefused, DatabaseUnavailable, OfficeBusy
+from satellitkontor.domain.errors import (
+    DatabaseRefused,
+    DatabaseUnavailable,
+    DatabaseUrlInvalid,
+    DriverMissing,
+    OfficeBusy,
+)
 from satellitkontor.storage.locations import resolve_url as resolve_url
 from satellitkontor.storage.locations import sqlite_url as sqlite_url
 
@@ -51,9 +57,14 @@ PG_CONNECT_ARGS: dict[str, Any] = {
 
 class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
-        self.url = make_url(url)
+        try:
+            self.url = make_url(url)
+        except (ArgumentError, ValueError, TypeError) as exc:
+            raise DatabaseUrlInvalid(value=_shortened(str(url))) from exc
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.is_postgresql = self.url.get_backend_name() == "postgresql"
+        if not (self.is_sqlite or self.is_postgresql):  # the app speaks SQLite and PostgreSQL only
+            raise DatabaseUrlInvalid(value=_shortened(self.url.render_as_string()))
         kwargs: dict[str, Any] = {"echo": echo}
         if self.is_sqlite:
             if self.sqlite_path is not None:
@@ -65,7 +76,14 @@ class Database:
             # hang a view's load until TCP gives up: fail within seconds, so the app goes offline
             # and retries. A value in the URL's query wins.
             kwargs["connect_args"] = {k: v for k, v in PG_CONNECT_ARGS.items() if k not in self.url.query}
-        self.engine: Engine = create_engine(self.url, **kwargs)
+        try:
+            self.engine: Engine = create_engine(self.url, **kwargs)
+        except (NoSuchModuleError, ModuleNotFoundError) as exc:
+            driver = self.url.get_driver_name() or self.url.get_backend_name()
+            extra = "postgresql" if self.is_postgresql else driver
+            raise DriverMissing(driver=driver, extra=extra) from exc
+        except (ArgumentError, ValueError, TypeError) as exc:
+            raise DatabaseUrlInvalid(value=_shortened(self.url.render_as_string())) from exc
         if self.is_sqlite:
             _configure_sqlite(self.engine)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
@@ -104,7 +122,7 @@ class Database:
         except OperationalError as exc:
             if _is_unreachable(exc):
                 raise DatabaseUnavailable(where=self.describe(), detail=_first_line(exc)) from exc
-            if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+            if _is_busy(exc):
                 raise OfficeBusy(where=self.describe(), detail=_first_line(exc)) from exc
             raise
         except DBAPIError as exc:
@@ -122,7 +140,7 @@ class Database:
         except OperationalError as exc:
             if _is_unreachable(exc):
                 raise DatabaseUnavailable(where=self.describe(), detail=_first_line(exc)) from exc
-            if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+            if _is_busy(exc):
                 raise OfficeBusy(where=self.describe(), detail=_first_line(exc)) from exc
             raise
         except DBAPIError as exc:
@@ -182,6 +200,17 @@ REFUSED = "42501"
 
 #: SQLSTATE lock_not_available: ``lock_timeout`` ran out (see PG_CONNECT_ARGS).
 LOCK_NOT_AVAILABLE = "55P03"
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    """PostgreSQL's lock_timeout, or SQLite's "database is locked" after its busy timeout."""
+    if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+        return True
+    return "database is locked" in str(exc.orig).lower()
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _is_refusal(exc: DBAPIError) -> bool:

@@ -79,6 +79,22 @@ def audit_action(action: str, lang: str = DEFAULT) -> str:
     return _word(f"{_AUDIT}{action}", lang, action)
 
 
+def os_error(exc: OSError, lang: str = DEFAULT) -> SatellitkontorError:
+    """An ``OSError`` as a typed error with the reason in words (``os.<ERRNO>`` in the catalogue,
+    else the system's own words)."""
+    import errno
+
+    from satellitkontor.domain.errors import FileUnusable, SystemRefused
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    reason = table(lang).get(f"os.{name}") or exc.strerror or type(exc).__name__
+    path = exc.filename
+    if path is not None:
+        shown = str(path)
+        return FileUnusable(path=shown if len(shown) <= 200 else shown[:199] + "…", detail=reason)
+    return SystemRefused(detail=reason)
+
+
 def describe(error: SatellitkontorError, lang: str = DEFAULT, reader_id: int | None = None) -> str:
     """One sentence for the user, in ``lang``. When the error is about the reader (``reader_id``
     is its ``person_id``) and the code has a ``.self`` sentence, that one speaks to "du" ("Du har

@@ -51,7 +51,25 @@ def zone_rule_every_day_from_1601() -> str:
     return HEAD + zone + "".join(_event(f"d{i}", f"{2026 - i}1201", tzid="Daily") for i in range(400)) + TAIL
 
 
+def tzid_of_200_kb() -> str:
+    """A TZID of 200 KB: zoneinfo looked for a file of that name and the message quoted it."""
+    tzid = "A" * 200_000
+    return HEAD + _event("t", "20261201", tzid=tzid) + TAIL
+
+
+def zone_tzid_of_200_kb() -> str:
+    """The same TZID described by a VTIMEZONE of its own."""
+    tzid = "B" * 200_000
+    zone = (
+        f"BEGIN:VTIMEZONE\r\nTZID:{tzid}\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\n"
+        "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+    return HEAD + zone + _event("t", "20261201", tzid=tzid) + TAIL
+
+
 RECIPES: dict[str, Callable[[], str]] = {
+    "tzid_of_200_kb.ics": tzid_of_200_kb,
+    "zone_tzid_of_200_kb.ics": zone_tzid_of_200_kb,
     "zone_with_1000_yearly_parts.ics": zone_with_1000_yearly_parts,
     "series_never_matching_20000.ics": series_never_matching_20000,
     "series_2000_from_1980.ics": series_2000_from_1980,

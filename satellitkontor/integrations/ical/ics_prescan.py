@@ -47,6 +47,8 @@ from satellitkontor.integrations.ical.ics_model import (
     MAX_ZONE_PARTS,
 )
 
+#: The parameters of a property with a TZID (names of real zones are under 100 characters).
+MAX_TZID_CHARS = 300
 #: Marker property the scan adds to each kept VEVENT: the line of its BEGIN.
 LINE_PROPERTY = "X-SK-LINE"
 
@@ -275,10 +277,18 @@ class _Scanner:
             self._end(value.strip().upper())
         elif upper.startswith(("BEGIN;", "END;")):
             raise InvalidCalendarFile(reason="bad_line", line=self.line_no)
+        elif len(name) > MAX_TZID_CHARS and "TZID=" in upper:
+            # a 200 KB TZID made zoneinfo look for a file of that name, and the error quoted it
+            tzid = name[upper.index("TZID=") + 5 :]
+            raise InvalidCalendarFile(reason="unknown_timezone", line=self.line_no, detail=tzid[:60] + "…")
         elif self.part is not None:
             self.part[2].append(line)
         elif self.zone is not None:
             if upper.partition(";")[0] == "TZID":
+                if len(value) > MAX_TZID_CHARS:
+                    raise InvalidCalendarFile(
+                        reason="unknown_timezone", line=self.line_no, detail=value[:60] + "…"
+                    )
                 self.zone[1].append(value)
         else:
             self.out.append(line)

@@ -26,7 +26,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.errors import CalendarNotice, InvalidCalendarFile
@@ -54,6 +54,8 @@ from satellitkontor.integrations.ical.ics_recurrence import (
 )
 from satellitkontor.integrations.ical.ics_values import Moment
 from satellitkontor.integrations.ical.ics_zones import FileZones, zone_named
+
+_M = TypeVar("_M", datetime, date)
 
 
 def read_ics(
@@ -89,6 +91,8 @@ def read_ics(
             values.sort_key(event.start), values.sort_key(event.end)
     except WorkExceeded as exc:
         raise InvalidCalendarFile(reason="too_much_work", seconds=MAX_READ_SECONDS) from exc
+    except OverflowError as exc:  # a moment at the edge of the calendar met arithmetic
+        raise InvalidCalendarFile(reason="syntax", detail=_short(exc)) from exc
     for zones in all_zones:
         zones.release()
     return ParsedCalendar(label, encoding, product, events, tuple(notices), scan.events, horizon)
@@ -141,8 +145,17 @@ def _parse_one(text: str) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return Calendar.from_ical(text)
-    except (ValueError, TypeError, KeyError, IndexError) as exc:
+    except (ValueError, TypeError, KeyError, IndexError, OSError, OverflowError) as exc:
         raise InvalidCalendarFile(reason="syntax", detail=_short(exc)) from exc
+
+
+def _within_years(moment: _M, line: int) -> _M:
+    """``moment`` if its day is one the app handles (clock.FIRST_DAY..LAST_DAY): the years 1 and
+    9999 overflowed as soon as they met a time zone."""
+    day = moment.date() if isinstance(moment, datetime) else moment
+    if not clk.FIRST_DAY <= day <= clk.LAST_DAY:
+        raise InvalidCalendarFile(reason="date_out_of_range", line=line, detail=values.shown(moment))
+    return moment
 
 
 def _short(exc: BaseException) -> str:
@@ -211,9 +224,9 @@ class _Reader:
         prop = ev.get(name)
         value = getattr(prop, "dt", None)
         if isinstance(value, datetime):
-            return self._zoned(value, prop, line)
+            return self._zoned(_within_years(value, line), prop, line)
         if isinstance(value, date):
-            return value
+            return _within_years(value, line)
         raise InvalidCalendarFile(reason="bad_date", line=line, detail=values.value_of(ev, name))
 
     def _zoned(self, value: datetime, prop: Any, line: int) -> datetime:
@@ -240,9 +253,11 @@ class _Reader:
                 if isinstance(value, tuple):  # a PERIOD in RDATE: its start
                     value = value[0]
                 if isinstance(value, datetime):
-                    out.append(self._zoned(value, entry if values.tzid(entry) else item, line))
+                    out.append(
+                        self._zoned(_within_years(value, line), entry if values.tzid(entry) else item, line)
+                    )
                 elif isinstance(value, date):
-                    out.append(value)
+                    out.append(_within_years(value, line))
                 else:
                     raise InvalidCalendarFile(reason="bad_date", line=line, detail=str(value)[:80])
         return out
@@ -257,7 +272,12 @@ class _Reader:
                 raise InvalidCalendarFile(
                     reason="bad_date", line=line, detail=values.value_of(ev, "DURATION")
                 )
-            end = start + length
+            try:
+                end = _within_years(start + length, line)
+            except OverflowError as exc:
+                raise InvalidCalendarFile(
+                    reason="date_out_of_range", line=line, detail=values.value_of(ev, "DURATION")
+                ) from exc
         else:
             end = start + timedelta(days=1) if not isinstance(start, datetime) else start
         if isinstance(start, datetime) != isinstance(end, datetime):
