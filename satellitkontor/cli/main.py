@@ -19,6 +19,7 @@ from pathlib import Path
 from satellitkontor import logs
 from satellitkontor.cli.args import check_numbers, use_language
 from satellitkontor.cli.parser import build_parser
+from satellitkontor.cli.safe_stream import SafeStream
 from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.words import DEFAULT, languages, say
 from satellitkontor.words.texts import describe, os_error
@@ -37,6 +38,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang if explicit else lang  # else $SATELLITKONTOR_LANG, the user's or the machine's
     if args.command is None:
         return _start_app(args.db, lang if explicit else None)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    try:
+        return _command(args, lang)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _command(args: argparse.Namespace, lang: str) -> int:
+    """The command, with every error as one line (see the module's docstring)."""
     try:
         check_numbers(args)
         return _run(args, lang)

@@ -47,7 +47,6 @@ def normalise_email(email: str) -> str:
 
 
 def normalise_name(name: str) -> str:
-    value = " ".join(name.split())
-    if not value or len(value) > 200:
-        raise InvalidInput(field="name", value=name)
-    return value
+    from satellitkontor.domain.text import plain
+
+    return plain(name, "name")

@@ -4,7 +4,8 @@ A cell a person typed (a name, a booking's title, a closure's reason) may begin 
 spreadsheet reads as a formula: ``=cmd|' /C calc'!A0`` or ``=HYPERLINK(...)`` in Excel, and
 ``+ - @`` start formulas too, as do a tab or carriage return before them. Such a cell gets a
 leading apostrophe, which Excel and LibreOffice show as text and do not print. Numbers the
-program writes (int, float) are left as they are, so a statistic stays a number.
+program writes (int, float) are left as they are, so a statistic stays a number. Control
+characters (an escape sequence, U+202E) are shown as escapes (domain/text.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from typing import IO
+
+from satellitkontor.domain.text import printable
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -23,7 +26,7 @@ def cell(value: object) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return printable("'" + text if text.startswith(FORMULA_START) else text)
 
 
 class Writer:

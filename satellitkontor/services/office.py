@@ -29,6 +29,7 @@ from satellitkontor.domain.office_calendar import Closure
 from satellitkontor.domain.people import Person, PersonKind, Role, normalise_email, normalise_name
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.resources import Resource, ResourceKind
+from satellitkontor.domain.text import plain
 from satellitkontor.resources_data import read_json
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, keep_an_admin, office_has_admin, require_admin
@@ -307,9 +308,7 @@ class OfficeService(Service):
 
     # --- closures -----------------------------------------------------------------------------
     def add_closure(self, actor_id: int | None, start: date, end: date, reason: str) -> ClosureView:
-        reason = " ".join(reason.split())
-        if not reason:
-            raise InvalidInput(field="reason", value=reason)
+        reason = plain(reason, "reason")
         Closure(start, end, reason)  # validates the range
         with self.db.session(write=True) as s:
             actor = require_admin(s, actor_id, "add_closure")
@@ -396,7 +395,4 @@ def _audit_new_resource(s: Session, now: datetime, actor: PersonRow | None, row:
 
 
 def _resource_name(name: str) -> str:
-    value = " ".join(str(name).split())
-    if not value or len(value) > 100:
-        raise InvalidInput(field="name", value=name)
-    return value
+    return plain(str(name), "name", limit=100)

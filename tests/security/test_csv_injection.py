@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from satellitkontor.domain import clock as clk
+from satellitkontor.domain.text import printable
 from satellitkontor.services import csv_cells
 from tests.conftest import Office
 
@@ -47,6 +48,6 @@ def test_my_data_defuses_a_name_and_a_title_typed_as_formulas(office: Office, tm
 
 def test_every_dangerous_start_is_defused_and_numbers_stay_numbers() -> None:
     for text in [NAME, TITLE, *OTHERS]:
-        assert csv_cells.cell(text) == "'" + text
+        assert csv_cells.cell(text) == printable("'" + text)  # a tab or CR is shown as \x09, \x0d
     assert csv_cells.cell(-3) == "-3" and csv_cells.cell(0.25) == "0.25" and csv_cells.cell(None) == ""
     assert csv_cells.cell("Umeå") == "Umeå"

@@ -20,7 +20,6 @@ from satellitkontor.domain.errors import (
     AlreadyCancelled,
     AlreadyOver,
     ImportConflict,
-    InvalidInput,
     PermissionDenied,
     PersonAlreadyHasDesk,
     ResourceInactive,
@@ -32,6 +31,7 @@ from satellitkontor.domain.errors import (
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.domain.text import plain
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person
 from satellitkontor.services.exchange import outbox as exchange_outbox
@@ -291,10 +291,9 @@ def _desk_period(start: datetime, end: datetime) -> DeskPeriod:
 def _clean_title(title: str | None) -> str | None:
     if title is None:
         return None
-    title = " ".join(title.split())
-    if len(title) > MAX_TITLE:
-        raise InvalidInput(field="title", value=title[:40] + "…")
-    return title or None
+    if not title.strip():
+        return None
+    return plain(title, "title", limit=MAX_TITLE)
 
 
 def _view_of(s: Session, row: BookingRow) -> BookingView:

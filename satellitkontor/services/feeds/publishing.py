@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from satellitkontor.domain import municipalities
 from satellitkontor.domain.errors import FeedNotFound, InvalidInput, PersonNotFound, ResourceNotFound
 from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
+from satellitkontor.domain.text import plain
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, require_admin
 from satellitkontor.storage.models import FeedTokenRow, PersonRow, ResourceRow
@@ -119,6 +120,8 @@ class FeedPublishingService(Service):
         label = (label or "").strip()
         if len(label) > MAX_LABEL:
             raise InvalidInput(field="feed_label", value=label[:40] + "…")
+        if label:
+            label = plain(label, "feed_label", limit=MAX_LABEL)
         token = secrets.token_urlsafe(32)
         with self.db.session(write=True) as s:
             actor = require_admin(s, actor_id, "publish_feed")

@@ -56,6 +56,7 @@ from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.people import Person, Role
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.resources import Resource, ResourceKind
+from satellitkontor.domain.text import without_controls
 from satellitkontor.integrations.ical.ics_model import ImportedEvent, ParsedCalendar
 from satellitkontor.services.base import Service, load_person, require_role
 from satellitkontor.services.booking.core import ensure_no_other_desk, ensure_resource_free
@@ -364,7 +365,7 @@ class _Planner:
 
 
 def _title(summary: str) -> str | None:
-    text = " ".join(summary.split())
+    text = " ".join(without_controls(summary).split())
     if len(text) > MAX_TITLE:
         text = text[: MAX_TITLE - 1] + "…"
     return text or None
