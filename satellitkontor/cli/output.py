@@ -9,6 +9,7 @@ from satellitkontor.domain.rotation import HostYear
 from satellitkontor.services.booking.service import SeriesResult
 from satellitkontor.services.occupancy import DayOccupancy, ResourceDay
 from satellitkontor.services.rotation import RotationYearView
+from satellitkontor.services.statistics.privacy import HIDDEN_TEXT
 from satellitkontor.services.statistics.service import UsageRow
 from satellitkontor.words import say
 from satellitkontor.words.texts import describe, fmt_date, fmt_span, fmt_time, label, municipality_name
@@ -163,10 +164,16 @@ def stats_table(rows: list[UsageRow], lang: str) -> str:
         out.append(f"{title} {part[0].year}")
         out.append(head)
         for r in part:
-            rate = f"{r.no_show_rate * 100:.0f} %"
+
+            def cell(name: str, text: str, r: UsageRow = r) -> str:
+                return text if r.shows(name) else HIDDEN_TEXT
+
+            rate = cell("no_shows", f"{r.no_show_rate * 100:.0f} %")
             out.append(
-                f"{r.municipality_name:<14} {_num(r.desk_days, lang):>10}  {_num(r.room_hours, lang):>10}  "
-                f"{r.bookings:>9}  {r.people:>8}  {r.employees:>7}  {r.politicians:>9}  {rate:>7}"
+                f"{r.municipality_name:<14} {cell('desk_days', _num(r.desk_days, lang)):>10}  "
+                f"{cell('room_hours', _num(r.room_hours, lang)):>10}  {cell('bookings', str(r.bookings)):>9}  "
+                f"{cell('people', str(r.people)):>8}  {cell('employees', str(r.employees)):>7}  "
+                f"{cell('politicians', str(r.politicians)):>9}  {rate:>7}"
             )
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -121,6 +121,14 @@ class UsageRow:
     politicians: int
     no_shows: int
     started: int
+    #: The fields of this row that count fewer than three people (services/statistics/privacy.py)
+    hidden: tuple[str, ...] = ()
+    #: Their values were removed (shown as "< 3"): the row was made for someone not an admin.
+    withheld: bool = False
+
+    def shows(self, name: str) -> bool:
+        """Whether the field ``name`` may be shown as a number."""
+        return not (self.withheld and name in self.hidden)
 
     @property
     def municipality_name(self) -> str:

@@ -748,6 +748,8 @@ EN: dict[str, str] = {
     "export.stats.total": "Total",
     "export.stats.sheet.year": "Whole year",
     "export.stats.sheet.months": "By month",
+    "export.stats.sheet.hidden": "Hidden cells",
+    "export.stats.hidden_head": "Cells with fewer than 3 people, shown as «< 3» to everyone but admins:",
     # --- calendar feeds: titles (X-WR-CALNAME) and the list of feeds one can publish ---
     "feed.title.office": "Satellitkontoret – the whole office",
     "feed.title.rotation": "Umeåregionen – host municipality and meetings",

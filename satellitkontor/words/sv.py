@@ -749,6 +749,8 @@ SV: dict[str, str] = {
     "export.stats.total": "Totalt",
     "export.stats.sheet.year": "Helår",
     "export.stats.sheet.months": "Per månad",
+    "export.stats.sheet.hidden": "Dolda celler",
+    "export.stats.hidden_head": "Celler med färre än 3 personer, visas som «< 3» för alla utom administratörer:",
     # --- calendar feeds: titles (X-WR-CALNAME) and the list of feeds one can publish ---
     "feed.title.office": "Satellitkontoret – hela kontoret",
     "feed.title.rotation": "Umeåregionen – värdkommun och möten",

@@ -57,7 +57,7 @@ def test_xlsx_reads_back_as_the_same_numbers(sqlite_office: Office, tmp_path: Pa
     path = tmp_path / "statistik.xlsx"
     statistics_export.write_xlsx(path, rows)
     book = openpyxl.load_workbook(path, read_only=True)
-    assert book.sheetnames == ["Helår", "Per månad"]
+    assert book.sheetnames[:2] == ["Helår", "Per månad"]  # then "Dolda celler" when cells count < 3 people
     year = list(book["Helår"].iter_rows(values_only=True))
     assert year[0][:3] == ("År", "Månad", "Kommun")
     by_name = {r[2]: r for r in year[1:]}

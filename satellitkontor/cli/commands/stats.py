@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from satellitkontor.cli import output as cli_format
+from satellitkontor.cli.actor import who_acts_if_known
 from satellitkontor.cli.parser import Subparsers
 from satellitkontor.domain.errors import InvalidInput
 from satellitkontor.services.statistics import export
@@ -43,7 +44,8 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     kind = file_format(args)
     if kind == "xlsx" and args.out is None:
         raise InvalidInput(field="out", value="-")
-    rows = services.statistics.usage(args.year)
+    viewer = who_acts_if_known(services, args)  # anyone but an admin sees "< 3" (issue 20)
+    rows = services.statistics.usage_for(viewer.id if viewer is not None else None, args.year)
     if args.out is None:
         text = export.csv_text(rows, lang) if kind == "csv" else cli_format.stats_table(rows, lang)
         sys.stdout.write(text)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from satellitkontor.services import csv_cells
 from satellitkontor.services.results import UsageRow
+from satellitkontor.services.statistics.privacy import HIDDEN_TEXT
 from satellitkontor.words import DEFAULT, say
 from satellitkontor.words.texts import month_name
 
@@ -70,20 +71,27 @@ def total(rows: Sequence[UsageRow]) -> UsageRow:
     )
 
 
+_FIELDS = ("desk_days", "room_hours", "bookings", "people", "employees", "politicians", "no_shows", "started")
+
+
 def _values(r: UsageRow, lang: str, name: str | None = None) -> list[object]:
     return [
         r.year,
         month_text(r.month, lang),
         name if name is not None else r.municipality_name,
-        r.desk_days,
-        r.room_hours,
-        r.bookings,
-        r.people,
-        r.employees,
-        r.politicians,
-        r.no_shows,
-        r.started,
-        round(r.no_show_rate, 4),
+        *(getattr(r, f) if r.shows(f) else HIDDEN_TEXT for f in _FIELDS),
+        round(r.no_show_rate, 4) if r.shows("no_shows") else HIDDEN_TEXT,
+    ]
+
+
+def hidden_note(rows: Sequence[UsageRow], lang: str = "sv") -> list[str]:
+    """For the yearly report: which cells count fewer than three people (hidden from anyone but
+    admins), one line per row: "mars, Vindeln: Medarbetare, Politiker"."""
+    names = {f: say(f"export.stats.header.{f}", lang) for f in _FIELDS}
+    return [
+        f"{month_text(r.month, lang)}, {r.municipality_name}: " + ", ".join(names[f] for f in r.hidden)
+        for r in rows
+        if r.hidden
     ]
 
 
@@ -138,9 +146,20 @@ def write_xlsx(path: str | Path, rows: Sequence[UsageRow], lang: str = DEFAULT) 
                 sheet.write_row(n, 0, values[:3], bold if is_total else None)
                 sheet.write_row(n, 3, values[3:5], bold_number if is_total else number)
                 sheet.write_row(n, 5, values[5:11], bold if is_total else None)
-                sheet.write_number(n, 11, float(values[11]), bold_percent if is_total else percent)  # type: ignore[arg-type]
+                rate = values[11]
+                if isinstance(rate, str):  # hidden
+                    sheet.write_string(n, 11, rate)
+                else:
+                    sheet.write_number(n, 11, float(rate), bold_percent if is_total else percent)  # type: ignore[arg-type]
             sheet.set_column(0, 0, 7)
             sheet.set_column(1, 2, 14)
             sheet.set_column(3, 11, 13)
+        note = hidden_note(rows, lang)
+        if note:  # the report says which cells count fewer than three people
+            sheet = book.add_worksheet(say("export.stats.sheet.hidden", lang))
+            sheet.write_string(0, 0, say("export.stats.hidden_head", lang), bold)
+            for n, line in enumerate(note, start=1):
+                sheet.write_string(n, 0, line)
+            sheet.set_column(0, 0, 60)
     finally:
         book.close()

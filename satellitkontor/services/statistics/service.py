@@ -25,11 +25,12 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.domain import municipalities
 from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, DeskPeriod
 from satellitkontor.domain.errors import InvalidInput
-from satellitkontor.domain.people import PersonKind
+from satellitkontor.domain.people import PersonKind, Role
 from satellitkontor.domain.resources import ResourceKind
-from satellitkontor.services.base import Service
+from satellitkontor.services.base import Service, load_person
 from satellitkontor.services.privacy import people_counts
 from satellitkontor.services.results import UsageRow as UsageRow
+from satellitkontor.services.statistics import privacy
 from satellitkontor.services.statistics.heat import DeskHeat
 from satellitkontor.storage.models import BookingRow
 
@@ -54,9 +55,22 @@ class StatisticsService(Service):
 
         return desk_heat(self.db, OfficeSetupCache(self.db).get().calendar, first, last)
 
+    def usage_for(self, viewer_id: int | None, year: int) -> list[UsageRow]:
+        """``usage`` as ``viewer_id`` may see it: every value for an admin, cells of fewer than
+        three people withheld for anyone else and for nobody named (statistics/privacy.py)."""
+        rows = self.usage(year)
+        if viewer_id is not None:
+            with self.db.session() as s:
+                viewer = load_person(s, viewer_id)
+            if viewer.role is Role.ADMIN:
+                return rows
+        return privacy.withheld(rows)
+
     def usage(self, year: int) -> list[UsageRow]:
         """One row per month and municipality (every municipality, every month, zeros included),
-        then one row per municipality for the whole year (``month`` None)."""
+        then one row per municipality for the whole year (``month`` None). Every value: for
+        admins and the services (front doors call ``usage_for``); cells others may not see are
+        marked in ``UsageRow.hidden``."""
         if not 2000 <= year <= 2200:
             raise InvalidInput(field="year", value=year)
         now = self.now()
@@ -103,7 +117,7 @@ class StatisticsService(Service):
                         acc.started,
                     )
                 )
-        return out
+        return privacy.marked(out)
 
 
 def _add(
