@@ -67,15 +67,32 @@ BUSY = _in_every_language("feeds_server.busy")
 INTERNAL = _in_every_language("feeds_server.internal")
 
 _DATABASE_ERRORS = DATABASE_FAILURES
+_VERSION = re.compile(r"HTTP/(\d{1,3})\.(\d{1,3})")
 _CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout)
 
 
 class FeedRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "Satellitkontoret-feeds"
-    #: Seconds a connection may stay silent (reading a request, or not reading our answer).
-    timeout = 30
+    #: Seconds a connection may stay silent (reading a request, or not reading our answer): a
+    #: silent connection holds one of a fixed number of workers (server.py).
+    timeout = 10
     server: FeedHTTPServer
+
+    def parse_request(self) -> bool:
+        """The base class answers HTTP/2.0 and later with 505 but in the manner of HTTP/0.9, with
+        no status line; a client that sent ``HTTP/9.9`` gets ``HTTP/1.1 505`` and a closed
+        connection."""
+        words = (self.raw_requestline or b"").split()
+        version = words[-1].decode("latin-1", "replace") if len(words) == 3 else ""
+        match = _VERSION.fullmatch(version)
+        if match is not None and (int(match.group(1)), int(match.group(2))) >= (2, 0):
+            self.command, self.path = words[0].decode("latin-1", "replace")[:16], ""
+            self.request_version = "HTTP/1.1"
+            self.close_connection = True
+            self.send_error(505, "HTTP Version Not Supported")
+            return False
+        return super().parse_request()
 
     def version_string(self) -> str:
         return self.server_version  # no Python version in the Server header
