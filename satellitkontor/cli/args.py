@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, time, timedelta
+from pathlib import PurePath
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.errors import InvalidInput
+from satellitkontor.domain.text import printable
 from satellitkontor.words import say
 
 #: argparse's own messages (its gettext msgids) and their keys in the catalogue.
@@ -63,6 +65,8 @@ def check_numbers(args: argparse.Namespace) -> None:
     """Every whole number the parser read is one the command can use (``cancel 99999999999999999999999``
     overflowed SQLite's integer, ``serve-feeds --port 99999`` the socket): ``InvalidInput``."""
     for name, value in vars(args).items():
+        if isinstance(value, (str, PurePath)) and "\x00" in str(value):  # no file or word holds NUL
+            raise InvalidInput(field=name, value=printable(str(value))[:40])
         if isinstance(value, bool) or not isinstance(value, int):
             continue
         low, high = _NUMBER_BOUNDS.get(name, _INTEGER)

@@ -21,6 +21,7 @@ from satellitkontor.cli.args import check_numbers, use_language
 from satellitkontor.cli.parser import build_parser
 from satellitkontor.cli.safe_stream import SafeStream
 from satellitkontor.domain.errors import SatellitkontorError
+from satellitkontor.domain.text import printable
 from satellitkontor.words import DEFAULT, languages, say
 from satellitkontor.words.texts import describe, os_error
 
@@ -52,7 +53,7 @@ def _command(args: argparse.Namespace, lang: str) -> int:
         check_numbers(args)
         return _run(args, lang)
     except SatellitkontorError as err:
-        print(say("cli.main.error", lang) + describe(err, lang), file=sys.stderr)
+        print(say("cli.main.error", lang) + printable(describe(err, lang)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -61,7 +62,7 @@ def _command(args: argparse.Namespace, lang: str) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit would fail again
         return 0
     except OSError as exc:  # a file that cannot be written, a port in use: the system's reason
-        print(say("cli.main.error", lang) + describe(os_error(exc, lang), lang), file=sys.stderr)
+        print(say("cli.main.error", lang) + printable(describe(os_error(exc, lang), lang)), file=sys.stderr)
         return 2
     except Exception as exc:  # never a traceback on the screen
         path = _log_unexpected(exc)

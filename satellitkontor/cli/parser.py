@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import Any, NoReturn
 
 from satellitkontor import words
 
@@ -14,7 +14,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     the catalogue's words in that language."""
     t = words.t_for(lang)
 
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="satellitkontor",
         description=t("cli.parser.help.desk_conference_room_booking_ume"),
     )
@@ -59,6 +59,18 @@ def _common_options(p: argparse.ArgumentParser, t: words.Words, *, defaults: boo
         help=t("cli.parser.help.who_runs_command"),
         **kw,
     )
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one line (the usage it printed before the
+    error ran to several, and a fuzzed argument must give one clear sentence); ``--help`` shows
+    the usage. The commands' parsers are of this class too (add_subparsers takes the parent's)."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = argparse._("show this help message and exit")  # type: ignore[attr-defined]
+        help_hint = "--help: " + str(hint)
+        text = argparse._("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}  # type: ignore[attr-defined]
+        self.exit(2, " ".join(text.split()) + f" ({help_hint})\n")
 
 
 class _VersionAction(argparse.Action):
