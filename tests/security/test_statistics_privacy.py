@@ -56,13 +56,13 @@ def test_the_command_line_and_the_csv_show_less_than_three(
     url, office, year = booked
     code, out, err = run(url, "--as", office.anna.email, "stats", "--year", str(year), "--format", "csv")
     assert code == 0, err
-    line = next(li for li in out.splitlines() if li.startswith(f"{year},,Vindeln"))
-    assert "< 3" in line and ",1," not in line, line
+    line = next(li for li in out.splitlines() if li.startswith(f"{year};Hela året;Vindeln"))
+    assert "< 3" in line and ";1;" not in line, line
     code, out, err = run(url, "stats", "--year", str(year))  # nobody named: not an admin
     assert "< 3" in out
     code, out, err = run(url, "--as", office.admin.email, "stats", "--year", str(year), "--format", "csv")
-    line = next(li for li in out.splitlines() if li.startswith(f"{year},,Vindeln"))
-    assert "< 3" not in line and ",1,0,1," in line, line
+    line = next(li for li in out.splitlines() if li.startswith(f"{year};Hela året;Vindeln"))
+    assert "< 3" not in line and ";1;0;1;" in line, line
     file = tmp_path / "stats.csv"
     write_csv(file, office.services.statistics.usage_for(office.anna.id, year))
     assert "< 3" in file.read_text(encoding="utf-8-sig")
