@@ -10,7 +10,7 @@ from pathlib import Path
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.text import printable
-from satellitkontor.services import csv_cells
+from satellitkontor.integrations import csv_cells
 from tests.conftest import Office
 
 NAME = "=cmd|' /C calc'!A0"

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.errors import InvalidInput, PermissionDenied
 from satellitkontor.domain.people import Role
-from satellitkontor.services import csv_cells
+from satellitkontor.integrations import csv_cells
 from satellitkontor.services.audit import format as fmt
 from satellitkontor.services.audit.format import AuditEntryView, known_actions
 from satellitkontor.services.base import Service, load_person, require_role

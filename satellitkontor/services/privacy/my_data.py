@@ -23,7 +23,7 @@ from typing import Any
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.errors import InvalidInput, PermissionDenied, PersonNotFound
 from satellitkontor.domain.people import Role
-from satellitkontor.services import csv_cells
+from satellitkontor.integrations import csv_cells
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person, require_admin
 from satellitkontor.services.privacy import erasure, personal_data

@@ -16,7 +16,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from satellitkontor.services import csv_cells
+from satellitkontor.integrations import csv_cells
 from satellitkontor.services.results import UsageRow
 from satellitkontor.services.statistics.privacy import HIDDEN_TEXT
 from satellitkontor.words import DEFAULT, say
