@@ -87,7 +87,7 @@ def os_error(exc: OSError, lang: str = DEFAULT) -> SatellitkontorError:
     from satellitkontor.domain.errors import FileUnusable, SystemRefused
 
     name = errno.errorcode.get(exc.errno or 0, "")
-    reason = table(lang).get(f"os.{name}") or exc.strerror or type(exc).__name__
+    reason = table(lang).get(f"os.{name.lower()}") or exc.strerror or type(exc).__name__
     path = exc.filename
     if path is not None:
         shown = str(path)
