@@ -1,0 +1,521 @@
+"""Benchmark of what grows with the office's age: offices of 1, 5 and 20 years of history.
+
+Run from the repository root::
+
+    python -m tests.benchmarks.history_benchmark [--years 1 5 20] [--db sqlite|postgresql|both]
+                                                  [--rebuild] [--cache DIR]
+
+Each office is built once and cached (``--cache``, default a folder ``satellitkontor-bench`` in
+the user's cache folder) under a name keyed by its size, the schema's head revision and the
+generator's version: a SQLite file, and on PostgreSQL a template database ``sk_hist_...``.
+Every run works on a fresh copy (retention changes the office). An office: 150 people, 40
+desks and the room (core_benchmark.build_office), about 12,000 desk and 2,000 room bookings a
+year ending 90 days from today (core_benchmark.generate_bookings, one Core executemany), and the
+audit trail those bookings would have written (a create per booking, a check-in or a
+cancellation where they had one), inserted by one ``INSERT ... SELECT``.
+
+What it prints, per database and size (the rows of the issue's first table):
+
+* retention preview (``privacy.retention``, dry run) and apply, and a second process booking
+  desks every 20 ms meanwhile: its worst wait and how many of its bookings failed;
+* whether every year's statistics (``statistics.usage``) are identical before and after apply
+  (they must be: a difference fails the run);
+* backup (``backup_office`` to a file);
+* audit page open (newest id, count and the first 200 entries) and an audit text search
+  (count and first 200 of a surname);
+* the office feed (``feeds.write`` of 30 days back and 180 ahead, public), the feed version
+  (ETag) and, on PostgreSQL, whether its plan scans ``bookings`` sequentially;
+* ``export-ical --all`` as a whole command-line process;
+* a person's upcoming bookings (``occupancy.bookings_of``) for the person with most history;
+* the plan of retention's "people no longer named" query (sequential scans of bookings).
+
+Times are the median of a few runs after a warm-up (retention and backup: one run). The script
+reports, it does not assert, except that the statistics stay identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from datetime import time as dtime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy.engine import make_url
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.domain.bookings import DeskPeriod
+from satellitkontor.domain.feeds import FeedKind, Privacy
+from satellitkontor.domain.office_calendar import OfficeCalendar
+from satellitkontor.domain.people import Role
+from satellitkontor.domain.privacy import retention_cutoff
+from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.services.app_services import AppServices, open_office
+from satellitkontor.storage import schema
+from satellitkontor.storage.database import sqlite_url
+from satellitkontor.storage.models import BookingRow, PersonRow
+from tests.benchmarks import core_benchmark as core
+
+PG_ADMIN_URL = core.PG_ADMIN_URL
+#: Bump when the generated office changes: cached offices of another version are rebuilt.
+GENERATOR = 1
+SEARCH_TEXT = "lindberg"
+BOOKER_PAUSE_S = 0.02
+
+
+class BenchmarkError(Exception):
+    """Something is wrong (not merely slow): the run fails."""
+
+
+def progress(message: str) -> None:
+    print(f"  .. {message}", file=sys.stderr, flush=True)
+
+
+def median_ms(fn: Callable[[], object], repeat: int = 5, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples) * 1000
+
+
+def once_ms(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
+
+
+# --- building and caching the offices ---------------------------------------------------------------
+def _cache_dir(arg: Path | None) -> Path:
+    if arg is not None:
+        return arg
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("satellitkontor-bench"))
+
+
+def cache_key(years: int) -> str:
+    return f"hist_{years}y_{schema.head_revision()}_g{GENERATOR}"
+
+
+_AUDIT_SQL = {
+    "sqlite": """
+INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, subject_id, before, after)
+SELECT at, actor_id, actor_name, action, 'booking', entity_id, subject_id, before, after FROM (
+  SELECT b.created_at AS at, p.id AS actor_id, p.name AS actor_name, 'booking.create' AS action,
+         CAST(b.id AS TEXT) AS entity_id, b.person_id AS subject_id, NULL AS before,
+         json_object('resource', r.name, 'start', b.start_at, 'end', b.end_at, 'title', b.title,
+                     'participants', b.participants, 'desk_period', b.desk_period,
+                     'status', 'confirmed') AS after
+  FROM bookings b JOIN people p ON p.id = b.created_by_id JOIN resources r ON r.id = b.resource_id
+  UNION ALL
+  SELECT b.checked_in_at, :rec, :rec_name, 'booking.check_in', CAST(b.id AS TEXT), b.person_id,
+         json_object('status', 'confirmed'), json_object('status', 'checked_in')
+  FROM bookings b WHERE b.checked_in_at IS NOT NULL
+  UNION ALL
+  SELECT b.cancelled_at, p.id, p.name, 'booking.cancel', CAST(b.id AS TEXT), b.person_id,
+         json_object('status', 'confirmed'), json_object('status', 'cancelled')
+  FROM bookings b JOIN people p ON p.id = b.person_id WHERE b.cancelled_at IS NOT NULL
+) ORDER BY at""",
+    "postgresql": """
+INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, subject_id, before, after)
+SELECT at, actor_id, actor_name, action, 'booking', entity_id, subject_id, before, after FROM (
+  SELECT b.created_at AS at, p.id AS actor_id, p.name AS actor_name, 'booking.create' AS action,
+         b.id::text AS entity_id, b.person_id AS subject_id, NULL::text AS before,
+         json_build_object('resource', r.name, 'start', b.start_at, 'end', b.end_at, 'title', b.title,
+                     'participants', b.participants, 'desk_period', b.desk_period,
+                     'status', 'confirmed')::text AS after
+  FROM bookings b JOIN people p ON p.id = b.created_by_id JOIN resources r ON r.id = b.resource_id
+  UNION ALL
+  SELECT b.checked_in_at, :rec, :rec_name, 'booking.check_in', b.id::text, b.person_id,
+         '{"status": "confirmed"}', '{"status": "checked_in"}'
+  FROM bookings b WHERE b.checked_in_at IS NOT NULL
+  UNION ALL
+  SELECT b.cancelled_at, p.id, p.name, 'booking.cancel', b.id::text, b.person_id,
+         '{"status": "confirmed"}', '{"status": "cancelled"}'
+  FROM bookings b JOIN people p ON p.id = b.person_id WHERE b.cancelled_at IS NOT NULL
+) AS entries ORDER BY at""",
+}
+
+
+def build(url: str, years: int) -> None:
+    """Lay out an office with ``years`` of history at ``url`` (an empty database)."""
+    progress(f"building a {years}-year office")
+    office = core.build_office(url, bench_desks=1)
+    svc = office.services
+    try:
+        now = datetime.now(UTC)
+        rows, _per_day = core.generate_bookings(office, years, clk.local_date(now), now)
+        progress(f"inserting {len(rows):,} bookings")
+        core.insert_bookings(svc, rows)
+        with svc.db.session() as s:
+            rec = s.execute(
+                select(PersonRow.id, PersonRow.name).where(PersonRow.role == Role.RECEPTIONIST)
+            ).one()
+        progress("inserting their audit trail")
+        with svc.db.engine.execution_options(satellitkontor_write=True).begin() as conn:
+            conn.execute(text(_AUDIT_SQL[svc.db.engine.dialect.name]), {"rec": rec[0], "rec_name": rec[1]})
+        with svc.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE") if svc.db.is_postgresql else text("SELECT 1"))
+    finally:
+        svc.db.dispose()
+
+
+def sqlite_office(cache: Path, years: int, rebuild: bool, work: Path) -> str:
+    cached = cache / f"{cache_key(years)}.sqlite3"
+    if rebuild or not cached.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".partial")
+        for p in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            p.unlink(missing_ok=True)
+        build(sqlite_url(partial), years)
+        os.replace(partial, cached)
+    target = work / "office.sqlite3"
+    shutil.copyfile(cached, target)
+    return sqlite_url(target)
+
+
+def pg_admin() -> Any:
+    return create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+
+
+def pg_office(years: int, rebuild: bool) -> tuple[str, str]:
+    """(url of a fresh copy, its database name)."""
+    template = cache_key(years).lower()
+    admin = pg_admin()
+    try:
+        with admin.connect() as conn:
+            exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": template})
+            if rebuild or not exists:
+                partial = f"{template}_partial"
+                for name in (template, partial):
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                conn.execute(text(f'CREATE DATABASE "{partial}"'))
+                build(make_url(PG_ADMIN_URL).set(database=partial).render_as_string(False), years)
+                conn.execute(text(f'ALTER DATABASE "{partial}" RENAME TO "{template}"'))
+            name = f"sk_hist_run_{os.getpid()}"
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    finally:
+        admin.dispose()
+    return make_url(PG_ADMIN_URL).set(database=name).render_as_string(False), name
+
+
+def pg_drop(name: str) -> None:
+    admin = pg_admin()
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+# --- the second process: bookings during a retention apply ----------------------------------------
+def booker(url: str, person_id: int, desk_id: int, stop_file: str) -> int:
+    """Book a half-day of ``desk_id`` and cancel it again, over and over, until ``stop_file``
+    exists; print the number of bookings and cancellations, failures, the worst and the median
+    wait in ms. Prints READY after the first."""
+    services = open_office(url)
+    day = OfficeCalendar().next_open_day(clk.local_date(datetime.now(UTC)) + timedelta(days=1))
+    waits: list[float] = []
+    failures = 0
+    first = True
+
+    def timed(fn: Callable[[], Any]) -> Any:
+        nonlocal failures
+        t0 = time.perf_counter()
+        try:
+            return fn()
+        except Exception as exc:
+            failures += 1
+            print(f"failure: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            return None
+        finally:
+            waits.append((time.perf_counter() - t0) * 1000)
+
+    try:
+        while True:
+            booked = timed(lambda: services.booking.book_desk(person_id, desk_id, day, DeskPeriod.MORNING))
+            if booked is not None:
+                timed(lambda b=booked: services.booking.cancel(person_id, b.id))
+            if first:
+                print("READY", flush=True)
+                first = False
+            if os.path.exists(stop_file):
+                print(f"{len(waits)} {failures} {max(waits):.1f} {statistics.median(waits):.1f}", flush=True)
+                return 0
+            time.sleep(BOOKER_PAUSE_S)
+    finally:
+        services.db.dispose()
+
+
+@dataclass
+class BookerResult:
+    bookings: int
+    failures: int
+    worst_ms: float
+    median_ms: float
+
+
+def apply_with_booker(
+    services: AppServices, url: str, admin_id: int, work: Path
+) -> tuple[float, BookerResult]:
+    with services.db.session() as s:
+        desk = s.scalar(
+            select(func.min(BookingRow.resource_id)).where(BookingRow.resource_kind == ResourceKind.DESK)
+        )
+        bench_desk = s.execute(text("SELECT id FROM resources WHERE name = 'Mätplats 1'")).scalar_one()
+        bench_person = s.execute(text("SELECT id FROM people WHERE name = 'Mätperson 1'")).scalar_one()
+    assert desk is not None
+    stop = work / "stop"
+    stop.unlink(missing_ok=True)
+    cmd = [sys.executable, "-m", "tests.benchmarks.history_benchmark", "--booker", url,
+           str(bench_person), str(bench_desk), str(stop)]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        if proc.stdout.readline().strip() != "READY":
+            raise BenchmarkError("the booking process did not start")
+        time.sleep(0.3)
+        ms = once_ms(lambda: services.privacy.retention(admin_id, apply=True))
+        time.sleep(0.3)
+        stop.touch()
+        out, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    n, failures, worst, med = out.split()
+    return ms, BookerResult(int(n), int(failures), float(worst), float(med))
+
+
+# --- the measures ---------------------------------------------------------------------------------
+@dataclass
+class Row:
+    database: str
+    years: int
+    bookings: int = 0
+    audit: int = 0
+    figures: dict[str, str] = field(default_factory=dict)
+
+
+def _plan(services: AppServices, stmt: Any, params: dict[str, Any]) -> str:
+    """The query plan of ``stmt``: the statement is run with EXPLAIN put in front of it."""
+    prefix = "EXPLAIN (ANALYZE, COSTS OFF) " if services.db.is_postgresql else "EXPLAIN QUERY PLAN "
+
+    def explain(_conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> Any:
+        return prefix + statement, parameters
+
+    with services.db.engine.connect() as conn:
+        event.listen(conn, "before_cursor_execute", explain, retval=True)
+        result = conn.execute(stmt, params)
+        rows = result.cursor.fetchall()
+        result.close()
+    return "\n".join(" | ".join(str(c) for c in r) for r in rows)
+
+
+def _seq_scans(plan: str) -> str:
+    hits = [
+        line.strip()
+        for line in plan.splitlines()
+        if "Seq Scan on bookings" in line or line.rstrip().endswith("SCAN bookings")
+    ]
+    return "; ".join(hits) if hits else "index scans only"
+
+
+def measure(url: str, database: str, years: int, work: Path) -> Row:
+    row = Row(database, years)
+    services = open_office(url)
+    f = row.figures
+    try:
+        with services.db.session() as s:
+            row.bookings = s.scalar(select(func.count()).select_from(BookingRow)) or 0
+            row.audit = s.scalar(text("SELECT count(*) FROM audit_log")) or 0
+            admin_id = s.scalar(select(PersonRow.id).where(PersonRow.role == Role.ADMIN))
+            busiest = s.execute(
+                select(BookingRow.person_id, func.count())
+                .where(BookingRow.person_id.is_not(None))
+                .group_by(BookingRow.person_id)
+                .order_by(func.count().desc())
+                .limit(1)
+            ).one()[0]
+        assert admin_id is not None
+
+        progress(f"{database} {years}y: audit page")
+
+        def audit_open() -> None:
+            upto = services.audit.newest_id(admin_id)
+            services.audit.count(admin_id, upto_id=upto)
+            services.audit.entries(admin_id, limit=200, upto_id=upto)
+
+        f["audit page open"] = f"{median_ms(audit_open):.0f} ms"
+
+        def audit_search() -> None:
+            upto = services.audit.newest_id(admin_id)
+            services.audit.count(admin_id, upto_id=upto, text=SEARCH_TEXT)
+            services.audit.entries(admin_id, limit=200, upto_id=upto, text=SEARCH_TEXT)
+
+        f["audit text search"] = f"{median_ms(audit_search, repeat=3):.0f} ms"
+
+        progress(f"{database} {years}y: feeds")
+        spec = services.feeds.resolve(FeedKind.OFFICE, None)
+        f["office feed"] = (
+            f"{median_ms(lambda: services.feeds.write(spec, io.BytesIO(), privacy=Privacy.PUBLIC)):.0f} ms"
+        )
+        f["feed version (ETag)"] = (
+            f"{median_ms(lambda: services.feeds.version(spec, privacy=Privacy.PUBLIC), repeat=9):.1f} ms"
+        )
+        if services.db.is_postgresql:
+            from satellitkontor.storage.queries import feeds as fq
+
+            today = clk.local_date(datetime.now(UTC))
+            params = {
+                "range_start": clk.local_day_bounds(today - timedelta(days=30))[0],
+                "range_end": clk.local_day_bounds(today + timedelta(days=180))[1],
+            }
+            try:
+                f["feed version plan"] = _seq_scans(
+                    _plan(services, fq.bookings_version(FeedKind.OFFICE), params)
+                )
+            except Exception as exc:
+                f["feed version plan"] = f"(no plan: {type(exc).__name__})"
+        f["my upcoming bookings"] = (
+            f"{median_ms(lambda: services.occupancy.bookings_of(busiest), repeat=21):.2f} ms"
+        )
+
+        progress(f"{database} {years}y: export-ical --all")
+        folder = work / "feeds"
+        folder.mkdir(exist_ok=True)
+        cmd = [sys.executable, "-m", "satellitkontor.cli.main", "--db", url, "export-ical", "--all",
+               "--folder", str(folder)]  # fmt: skip
+        t0 = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        f["export-ical --all"] = f"{time.perf_counter() - t0:.2f} s" + (
+            "" if done.returncode == 0 else " (failed)"
+        )
+        if done.returncode:
+            progress(done.stderr[-500:])
+
+        progress(f"{database} {years}y: people no longer named (plan)")
+        from satellitkontor.services.privacy import retention as ret
+
+        cutoff = retention_cutoff(
+            clk.local_date(datetime.now(UTC)), services.privacy.settings().retention_months
+        )
+        limit = clk.local(cutoff, dtime(0))
+        stmt = select(PersonRow.id).where(PersonRow.role == Role.USER, *[~n for n in ret._named_by(limit)])
+        try:
+            f["people no longer named (plan)"] = _seq_scans(_plan(services, stmt, {}))
+        except Exception as exc:
+            f["people no longer named (plan)"] = f"(no plan: {type(exc).__name__}: {exc})"
+
+        progress(f"{database} {years}y: backup")
+        target = work / "backup.sqlite3"
+        from satellitkontor.services.backup import backup_office
+
+        f["backup"] = f"{once_ms(lambda: backup_office(url, target)) / 1000:.2f} s"
+        target.unlink(missing_ok=True)
+
+        progress(f"{database} {years}y: retention preview")
+        f["retention preview"] = f"{once_ms(lambda: services.privacy.retention(admin_id)) / 1000:.2f} s"
+
+        this_year = clk.local_date(datetime.now(UTC)).year
+        history = range(this_year - years - 1, this_year + 1)
+        before = {y: services.statistics.usage(y) for y in history}
+        progress(f"{database} {years}y: retention apply with a second process booking")
+        ms, booked = apply_with_booker(services, url, admin_id, work)
+        f["retention apply"] = f"{ms / 1000:.2f} s"
+        f["booking meanwhile (worst wait)"] = (
+            f"{booked.worst_ms:.0f} ms (median {booked.median_ms:.0f}, {booked.bookings} booked, "
+            f"{booked.failures} failed)"
+        )
+        after = {y: services.statistics.usage(y) for y in history}
+        changed = [y for y in history if before[y] != after[y]]
+        if changed:
+            raise BenchmarkError(f"{database} {years}y: statistics changed by retention for {changed}")
+        f["statistics after retention"] = "identical"
+    finally:
+        services.db.dispose()
+    return row
+
+
+def run(database: str, years: int, cache: Path, rebuild: bool) -> Row:
+    work = Path(tempfile.mkdtemp(prefix="sk_hist_"))
+    name = None
+    try:
+        if database == "sqlite":
+            url = sqlite_office(cache, years, rebuild, work)
+        else:
+            url, name = pg_office(years, rebuild)
+        return measure(url, database, years, work)
+    finally:
+        if name is not None:
+            pg_drop(name)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(rows: list[Row]) -> None:
+    print()
+    print(f"satellitkontor history benchmark, Python {sys.version.split()[0]}")
+    measures: list[str] = []
+    for r in rows:
+        measures += [m for m in r.figures if m not in measures]
+    heads = [f"{r.database} {r.years}y" for r in rows]
+    width = max([len(m) for m in measures] + [10])
+    print()
+    print(f"{'':<{width}}  " + "  ".join(f"{h:<22}" for h in heads))
+    print(
+        f"{'bookings / audit entries':<{width}}  "
+        + "  ".join(f"{f'{r.bookings:,} / {r.audit:,}':<22}" for r in rows)
+    )
+    for m in measures:
+        print(f"{m:<{width}}  " + "  ".join(f"{r.figures.get(m, '-'):<22}" for r in rows))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--booker"]:
+        url, person, desk, stop = argv[1:5]
+        return booker(url, int(person), int(desk), stop)
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.benchmarks.history_benchmark", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 5])
+    parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--cache", type=Path, help="where built offices are kept")
+    parser.add_argument("--rebuild", action="store_true", help="build the offices again")
+    args = parser.parse_args(argv)
+    cache = _cache_dir(args.cache)
+    rows: list[Row] = []
+    failed = False
+    for years in args.years:
+        for database in ("sqlite", "postgresql") if args.db == "both" else (args.db,):
+            try:
+                rows.append(run(database, years, cache, args.rebuild))
+            except BenchmarkError as exc:
+                print(f"ERROR: {exc}", file=sys.stderr)
+                failed = True
+            except Exception:
+                traceback.print_exc()
+                print(f"ERROR: {database} {years}y failed", file=sys.stderr)
+                failed = True
+            report(rows)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
