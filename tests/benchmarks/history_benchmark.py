@@ -64,7 +64,7 @@ from satellitkontor.domain.privacy import retention_cutoff
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.app_services import AppServices, open_office
 from satellitkontor.storage import schema
-from satellitkontor.storage.database import sqlite_url
+from satellitkontor.storage.database import Database, sqlite_url
 from satellitkontor.storage.models import BookingRow, PersonRow
 from tests.benchmarks import core_benchmark as core
 
@@ -178,6 +178,9 @@ def build(url: str, years: int) -> None:
 
 def sqlite_office(cache: Path, years: int, rebuild: bool, work: Path) -> str:
     cached = cache / f"{cache_key(years)}.sqlite3"
+    older = sorted(cache.glob(f"hist_{years}y_*_g{GENERATOR}.sqlite3"))
+    if not cached.exists() and older and not rebuild:
+        cached = older[-1]  # an office of an older schema: upgraded on open, as the app does
     if rebuild or not cached.exists():
         cache.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".partial")
@@ -201,6 +204,16 @@ def pg_office(years: int, rebuild: bool) -> tuple[str, str]:
     try:
         with admin.connect() as conn:
             exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": template})
+            if not exists and not rebuild:  # an office of an older schema: upgraded below
+                like = f"hist_{years}y_%_g{GENERATOR}"
+                older = conn.scalar(
+                    text(
+                        "SELECT max(datname) FROM pg_database WHERE datname LIKE :l AND datname NOT LIKE '%partial'"
+                    ),
+                    {"l": like},
+                )
+                if older is not None:
+                    template, exists = older, True
             if rebuild or not exists:
                 partial = f"{template}_partial"
                 for name in (template, partial):
@@ -376,6 +389,21 @@ def measure(url: str, database: str, years: int, work: Path) -> Row:
         f["office feed"] = (
             f"{median_ms(lambda: services.feeds.write(spec, io.BytesIO(), privacy=Privacy.PUBLIC)):.0f} ms"
         )
+        from satellitkontor.services.feeds.service import CANCELLED_VISIBLE_DAYS
+        from satellitkontor.storage.queries import feeds as feed_queries
+
+        today = clk.local_date(datetime.now(UTC))
+        feed_params = {
+            "range_start": clk.local(today - timedelta(days=30), dtime(0)),
+            "range_end": clk.local(today + timedelta(days=181), dtime(0)),
+            "cutoff": clk.local(today - timedelta(days=CANCELLED_VISIBLE_DAYS), dtime(0)),
+        }
+
+        def feed_query() -> None:
+            with services.db.connect() as conn:
+                conn.execute(feed_queries.single_bookings(FeedKind.OFFICE), feed_params).all()
+
+        f["office feed query"] = f"{median_ms(feed_query, repeat=9):.1f} ms"
         f["feed version (ETag)"] = (
             f"{median_ms(lambda: services.feeds.version(spec, privacy=Privacy.PUBLIC), repeat=9):.1f} ms"
         )
@@ -461,6 +489,13 @@ def run(database: str, years: int, cache: Path, rebuild: bool) -> Row:
             url = sqlite_office(cache, years, rebuild, work)
         else:
             url, name = pg_office(years, rebuild)
+        db = Database(url)
+        try:
+            if schema.current_revision(db) != schema.head_revision():
+                progress(f"{database} {years}y: upgrading the office to {schema.head_revision()}")
+                schema.upgrade(db, backup=False)
+        finally:
+            db.dispose()
         return measure(url, database, years, work)
     finally:
         if name is not None:
