@@ -21,6 +21,7 @@ sentence, not a driver's traceback. A lock another session holds is waited for 3
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -160,6 +161,10 @@ def _note_setup_change(session: Session, _context: Any) -> None:
         session.info["setup_changed"] = True
 
 
+#: Rows an SQLite ANALYZE reads per index (storage/schema.py, ``PRAGMA optimize`` on close).
+ANALYSIS_LIMIT = 1000
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -170,7 +175,20 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # ANALYZE and PRAGMA optimize read at most this many rows of an index: quick on any size.
+        cursor.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
         cursor.close()
+
+    @event.listens_for(engine, "close")
+    def _on_close(dbapi_connection: Any, _record: Any) -> None:
+        # Keep the planner's statistics fresh as the office grows: without them it picked
+        # ix_bookings_series for the feed and read the whole history (issue 18). Only tables this
+        # connection queried are looked at; briefly, and never waiting for another writer.
+        try:
+            dbapi_connection.execute("PRAGMA busy_timeout=50")
+            dbapi_connection.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -112,6 +113,9 @@ class SeriesRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+_NAMED_BOOKING = "person_id IS NOT NULL OR created_by_id IS NOT NULL OR title IS NOT NULL"
+
+
 class BookingRow(Base):
     __tablename__ = "bookings"
 
@@ -151,6 +155,14 @@ class BookingRow(Base):
         Index("ix_bookings_person_start", "person_id", "start_at"),
         Index("ix_bookings_series", "series_id"),
         Index("ix_bookings_import_key", "import_key", unique=True),
+        Index("ix_bookings_created_by", "created_by_id"),
+        # The bookings that still name someone, by start (retention, migration 0012).
+        Index(
+            "ix_bookings_named_start",
+            "start_at",
+            sqlite_where=text(_NAMED_BOOKING),
+            postgresql_where=text(_NAMED_BOOKING),
+        ),
     )
 
 
@@ -268,6 +280,13 @@ class AuditRow(Base):
         Index("ix_audit_log_entity", "entity", "entity_id"),
         Index("ix_audit_log_subject", "subject_id"),
         Index("ix_audit_log_actor", "actor_id"),
+        # The entries not yet made anonymous, by time (retention, migration 0012).
+        Index(
+            "ix_audit_log_named_at",
+            "at",
+            sqlite_where=text("anonymized_at IS NULL"),
+            postgresql_where=text("anonymized_at IS NULL"),
+        ),
     )
 
 

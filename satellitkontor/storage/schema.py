@@ -105,7 +105,19 @@ def upgrade(db: Database, *, backup: bool = True, target: str = "head") -> Upgra
         command.upgrade(cfg, target)
     after = current_revision(db)
     assert after is not None
+    if before is not None and after != before:  # a new, empty office: PRAGMA optimize on close
+        analyse(db)
     return UpgradeResult(before, after, copy)
+
+
+def analyse(db: Database) -> None:
+    """Give the planner the tables' sizes after an upgrade (new indexes, or a file that was never
+    analysed: SQLite does not do it by itself, issue 18)."""
+    with db.connect() as conn:
+        if db.is_sqlite:
+            conn.execution_options(satellitkontor_write=True)
+        with conn.begin():
+            conn.exec_driver_sql("ANALYZE")
 
 
 def prepare(db: Database) -> UpgradeResult:

@@ -172,7 +172,13 @@ def test_the_models_and_the_migrated_schema_agree(db_url: str) -> None:
     services = open_office(db_url)
     try:
         with services.db.engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+
+            def include(obj: object, name: str | None, kind: str, reflected: bool, _to: object) -> bool:
+                # PostgreSQL's search index of the audit trail (migration 0012) is an expression
+                # index, which autogenerate cannot compare: it lives in the migration only
+                return name != "ix_audit_log_search"
+
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": include})
             diff = compare_metadata(context, Base.metadata)
     finally:
         services.db.dispose()
