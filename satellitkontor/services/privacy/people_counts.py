@@ -73,6 +73,35 @@ def distinct_people(s: Session, years: Iterable[int]) -> dict[Key, Triple]:
     return {k: (len(p), len(e), len(pol)) for k, (p, e, pol) in sets.items()}
 
 
+def distinct_people_of_month(s: Session, year: int, month: int) -> dict[Key, Triple]:
+    """:func:`distinct_people` for the keys one month's bookings count in: that month's and its
+    year's. The database finds the distinct (municipality, person, kind) of the range, so the
+    rows read are as many as the people, not as the bookings (retention calls this twice per
+    month it changes)."""
+    out: dict[Key, Triple] = {}
+    nxt = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    month_range = clk.local_day_bounds(date(year, month, 1))[0], clk.local_day_bounds(nxt)[0]
+    for m, (first, last) in ((month, month_range), (0, year_bounds(year))):
+        stmt = (
+            select(BookingRow.municipality_code, BookingRow.person_id, BookingRow.person_kind)
+            .where(
+                BookingRow.start_at >= first,
+                BookingRow.start_at < last,
+                BookingRow.person_id.is_not(None),
+                BookingRow.status.in_(HOLDING_STATUSES),
+            )
+            .distinct()
+        )
+        sets: dict[str, tuple[set[int], set[int], set[int]]] = defaultdict(lambda: (set(), set(), set()))
+        for muni, person_id, kind in s.execute(stmt):
+            assert person_id is not None
+            people, employees, politicians = sets[muni]
+            people.add(person_id)
+            (employees if kind is PersonKind.EMPLOYEE else politicians).add(person_id)
+        out.update({(year, m, muni): (len(p), len(e), len(pol)) for muni, (p, e, pol) in sets.items()})
+    return out
+
+
 def add_difference(s: Session, before: dict[Key, Triple], after: dict[Key, Triple]) -> int:
     """Store what the counts lost between ``before`` and ``after``; returns the keys changed."""
     changed = 0

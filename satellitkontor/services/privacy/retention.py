@@ -32,7 +32,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, cast, delete, or_, select, update
+from sqlalchemy import ColumnElement, String, and_, cast, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain import clock as clk
@@ -41,6 +41,7 @@ from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.privacy import people_counts
 from satellitkontor.services.privacy.results import RetentionReport
 from satellitkontor.services.privacy.scrub import needles, scrub
+from satellitkontor.storage.database import Database
 from satellitkontor.storage.models import (
     AuditRow,
     BookingRow,
@@ -58,84 +59,206 @@ from satellitkontor.storage.queries import privacy as privacy_queries
 _NO_SYNC = {"synchronize_session": False}
 
 
-def run(
-    s: Session, *, now: datetime, cutoff: date, actor: PersonRow | None, automatic: bool
-) -> RetentionReport:
-    """Remove what is older than ``cutoff`` in the session's transaction; the caller commits
-    (or rolls back, for a dry run)."""
-    privacy_queries.prepare_removal(s)
-    limit = clk.local(cutoff, time(0))
+#: Audit entries scrubbed per transaction.
+AUDIT_BATCH = 100
+#: Rows deleted per statement.
+CHUNK = 500
 
-    old_bookings = and_(
-        BookingRow.start_at < limit,
+
+_NAMED_BOOKING = or_(
+    BookingRow.person_id.is_not(None),
+    BookingRow.created_by_id.is_not(None),
+    BookingRow.title.is_not(None),
+    BookingRow.guest_email.is_not(None),  # an Outlook organiser's name and address
+)
+
+
+def _old_named(limit: datetime) -> ColumnElement[bool]:
+    return and_(BookingRow.start_at < limit, _NAMED_BOOKING)
+
+
+def _series_done(limit: datetime) -> ColumnElement[bool]:
+    later = select(BookingRow.id).where(BookingRow.series_id == SeriesRow.id, BookingRow.start_at >= limit)
+    return and_(
+        SeriesRow.created_at < limit,
+        ~later.exists(),
         or_(
-            BookingRow.person_id.is_not(None),
-            BookingRow.created_by_id.is_not(None),
-            BookingRow.title.is_not(None),
-            BookingRow.guest_email.is_not(None),  # an Outlook organiser's name and address
+            SeriesRow.person_id.is_not(None),
+            SeriesRow.created_by_id.is_not(None),
+            SeriesRow.title.is_not(None),
         ),
     )
-    starts = s.scalars(select(BookingRow.start_at).where(old_bookings)).all()
-    months = sorted({(local.year, local.month) for local in map(clk.to_local, starts)})
-    years = {y for y, _m in months}
-    before = people_counts.distinct_people(s, years)
-    bookings = _update(
+
+
+def _old_entries(limit: datetime) -> ColumnElement[bool]:
+    return and_(AuditRow.at < limit, AuditRow.anonymized_at.is_(None))
+
+
+def _other_links_where(limit: datetime) -> list[tuple[Any, ColumnElement[bool], dict[str, None]]]:
+    """(table, which rows, what becomes None) of the links to who did it on other things."""
+    return [
+        (
+            ClosureRow,
+            and_(ClosureRow.created_at < limit, ClosureRow.created_by_id.is_not(None)),
+            {"created_by_id": None},
+        ),
+        (
+            RotationMeetingRow,
+            and_(RotationMeetingRow.updated_at < limit, RotationMeetingRow.created_by_id.is_not(None)),
+            {"created_by_id": None},
+        ),
+        (
+            RotationYearRow,
+            and_(RotationYearRow.confirmed_at < limit, RotationYearRow.confirmed_by_id.is_not(None)),
+            {"confirmed_by_id": None},
+        ),
+        (
+            FeedTokenRow,
+            and_(
+                FeedTokenRow.revoked_at < limit,
+                or_(FeedTokenRow.created_by_id.is_not(None), FeedTokenRow.revoked_by_id.is_not(None)),
+            ),
+            {"created_by_id": None, "revoked_by_id": None},
+        ),
+    ]
+
+
+def _count(s: Session, entity: Any, where: ColumnElement[bool]) -> int:
+    return int(s.scalar(select(func.count()).select_from(entity).where(where)) or 0)
+
+
+def old_months(s: Session, limit: datetime) -> list[tuple[int, int]]:
+    """The (year, month) of the bookings older than ``limit`` that still name someone, found
+    month by month (an index probe each, migration 0012) instead of reading every old row."""
+    first = s.scalar(select(func.min(BookingRow.start_at)).where(_old_named(limit)))
+    if first is None:
+        return []
+    local = clk.to_local(first)
+    year, month = local.year, local.month
+    found: list[tuple[int, int]] = []
+    while True:
+        lo, hi = _month_bounds(year, month)
+        if lo >= limit:
+            return found
+        probe = select(BookingRow.id).where(
+            BookingRow.start_at >= lo, BookingRow.start_at < min(hi, limit), _NAMED_BOOKING
+        )
+        if s.scalar(probe.limit(1)) is not None:
+            found.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
+    nxt = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return clk.local(date(year, month, 1), time(0)), clk.local(nxt, time(0))
+
+
+def preview(s: Session, *, cutoff: date) -> RetentionReport:
+    """What :func:`apply` would change now, by counting only: reads, never writes (no write
+    lock on SQLite). The people counted are those :func:`apply` removes once everything older
+    than the cut-off no longer names anyone (:func:`_named_after`)."""
+    limit = clk.local(cutoff, time(0))
+    months = old_months(s, limit)
+    bookings = _count(s, BookingRow, _old_named(limit))
+    series = _count(s, SeriesRow, _series_done(limit))
+    entries = _count(s, AuditRow, _old_entries(limit))
+    links = sum(_count(s, table, where) for table, where, _values in _other_links_where(limit))
+    people = int(s.scalar(select(func.count()).select_from(_removable(limit, after=True).subquery())) or 0)
+    return RetentionReport(cutoff, tuple(months), bookings, series, entries, people, links, applied=False)
+
+
+def apply(
+    db: Database, *, now: datetime, cutoff: date, actor_id: int | None, automatic: bool
+) -> RetentionReport:
+    """Remove what is older than ``cutoff`` in short transactions, one month of bookings or
+    ``AUDIT_BATCH`` audit entries at a time, so that on SQLite other PCs book in between (each
+    transaction holds the write lock briefly). Each month's transaction stores what the
+    distinct-people counts lost by it (services/privacy/people_counts.py); the sum over the
+    months is what one transaction over all of them would have stored. The last transaction
+    removes the people nothing names any more and records the run."""
+    limit = clk.local(cutoff, time(0))
+    with db.session() as s:
+        months = old_months(s, limit)
+    changed_months: list[tuple[int, int]] = []
+    bookings = 0
+    for year, month in months:
+        lo, hi = _month_bounds(year, month)
+        with db.session(write=True) as s:
+            privacy_queries.prepare_removal(s)
+            done = _anonymise_month(s, year, month, lo, min(hi, limit), now)
+        if done:
+            changed_months.append((year, month))
+            bookings += done
+    with db.session(write=True) as s:
+        privacy_queries.prepare_removal(s)
+        series = _update(
+            s,
+            update(SeriesRow)
+            .where(_series_done(limit))
+            .values(person_id=None, created_by_id=None, title=None),
+        )
+    entries = 0
+    while True:
+        with db.session(write=True) as s:
+            privacy_queries.prepare_removal(s)
+            done = _scrub_audit(s, limit, now, AUDIT_BATCH)
+        entries += done
+        if done < AUDIT_BATCH:
+            break
+    _forget_exchange(db, limit)
+    with db.session(write=True) as s:
+        privacy_queries.prepare_removal(s)
+        actor = s.get(PersonRow, actor_id) if actor_id is not None else None
+        links = _other_links(s, limit)
+        people = _remove_people(s, limit)
+        report = RetentionReport(
+            cutoff, tuple(changed_months), bookings, series, entries, people, links, applied=True
+        )
+        if not report.nothing_to_do:
+            audit.record(
+                s,
+                at=now,
+                actor=actor,
+                action="retention.apply",
+                entity="retention",
+                entity_id=cutoff.isoformat(),
+                after={**report.as_dict(), "automatic": automatic},
+            )
+    return report
+
+
+def _anonymise_month(s: Session, year: int, month: int, lo: datetime, hi: datetime, now: datetime) -> int:
+    """Make one month's old bookings anonymous and store what the counts of that month and of
+    its year lost; the number of bookings changed."""
+    before = people_counts.distinct_people_of_month(s, year, month)
+    done = _update(
         s,
         update(BookingRow)
-        .where(old_bookings)
+        .where(BookingRow.start_at >= lo, BookingRow.start_at < hi, _NAMED_BOOKING)
         .values(
             person_id=None, created_by_id=None, title=None, guest_name=None, guest_email=None, updated_at=now
         ),
     )
-
-    later = select(BookingRow.id).where(BookingRow.series_id == SeriesRow.id, BookingRow.start_at >= limit)
-    series = _update(
-        s,
-        update(SeriesRow)
-        .where(
-            SeriesRow.created_at < limit,
-            ~later.exists(),
-            or_(
-                SeriesRow.person_id.is_not(None),
-                SeriesRow.created_by_id.is_not(None),
-                SeriesRow.title.is_not(None),
-            ),
-        )
-        .values(person_id=None, created_by_id=None, title=None),
-    )
-    entries = _scrub_audit(s, limit, now)
-    links = _other_links(s, limit)
-    _forget_exchange(s, limit)
-    people = _remove_people(s, limit)
-    people_counts.add_difference(s, before, people_counts.distinct_people(s, years))
-
-    report = RetentionReport(cutoff, tuple(months), bookings, series, entries, people, links, applied=True)
-    if not report.nothing_to_do:
-        audit.record(
-            s,
-            at=now,
-            actor=actor,
-            action="retention.apply",
-            entity="retention",
-            entity_id=cutoff.isoformat(),
-            after={**report.as_dict(), "automatic": automatic},
-        )
-    return report
+    if done:
+        people_counts.add_difference(s, before, people_counts.distinct_people_of_month(s, year, month))
+    return done
 
 
 def _update(s: Session, stmt: Any) -> int:
     return int(s.execute(stmt, execution_options=_NO_SYNC).rowcount)  # type: ignore[attr-defined]
 
 
-def _scrub_audit(s: Session, limit: datetime, now: datetime) -> int:
-    rows = list(s.scalars(select(AuditRow).where(AuditRow.at < limit, AuditRow.anonymized_at.is_(None))))
+def _scrub_audit(s: Session, limit: datetime, now: datetime, batch: int) -> int:
+    # In the order of ix_audit_log_named_at, so that each batch is a seek, not a sort.
+    stmt = select(AuditRow).where(_old_entries(limit)).order_by(AuditRow.at).limit(batch)
+    rows = list(s.scalars(stmt))
     if not rows:
         return 0
     ids = {i for r in rows for i in (r.actor_id, r.subject_id) if i is not None}
     known: dict[int, tuple[str, str]] = {}
     for chunk in _chunks(sorted(ids)):
-        stmt = select(PersonRow.id, PersonRow.name, PersonRow.email).where(PersonRow.id.in_(chunk))
-        known.update({pid: (name, email) for pid, name, email in s.execute(stmt)})
+        stmt2 = select(PersonRow.id, PersonRow.name, PersonRow.email).where(PersonRow.id.in_(chunk))
+        known.update({pid: (name, email) for pid, name, email in s.execute(stmt2)})
     for row in rows:
         found = needles(
             [row.actor_name, *known.get(row.actor_id or 0, ()), *known.get(row.subject_id or 0, ())]
@@ -152,51 +275,36 @@ def _scrub_audit(s: Session, limit: datetime, now: datetime) -> int:
 
 
 def _other_links(s: Session, limit: datetime) -> int:
-    done = _update(
-        s,
-        update(ClosureRow)
-        .where(ClosureRow.created_at < limit, ClosureRow.created_by_id.is_not(None))
-        .values(created_by_id=None),
+    return sum(
+        _update(s, update(table).where(where).values(**values))
+        for table, where, values in _other_links_where(limit)
     )
-    done += _update(
-        s,
-        update(RotationMeetingRow)
-        .where(RotationMeetingRow.updated_at < limit, RotationMeetingRow.created_by_id.is_not(None))
-        .values(created_by_id=None),
-    )
-    done += _update(
-        s,
-        update(RotationYearRow)
-        .where(RotationYearRow.confirmed_at < limit, RotationYearRow.confirmed_by_id.is_not(None))
-        .values(confirmed_by_id=None),
-    )
-    done += _update(
-        s,
-        update(FeedTokenRow)
-        .where(
-            FeedTokenRow.revoked_at < limit,
-            or_(FeedTokenRow.created_by_id.is_not(None), FeedTokenRow.revoked_by_id.is_not(None)),
-        )
-        .values(created_by_id=None, revoked_by_id=None),
-    )
-    return done
 
 
-def _forget_exchange(s: Session, limit: datetime) -> None:
-    old = select(BookingRow.id).where(BookingRow.start_at < limit)
-    s.execute(delete(ExchangeLinkRow).where(ExchangeLinkRow.booking_id.in_(old)), execution_options=_NO_SYNC)
-    s.execute(
-        delete(ExchangeOutboxRow).where(ExchangeOutboxRow.booking_id.in_(old)), execution_options=_NO_SYNC
-    )
+def _forget_exchange(db: Database, limit: datetime) -> None:
+    """Delete the Exchange links and outbox rows of bookings that started before ``limit``, a
+    chunk per transaction."""
+    for table, column in (
+        (ExchangeLinkRow, ExchangeLinkRow.booking_id),
+        (ExchangeOutboxRow, ExchangeOutboxRow.booking_id),
+    ):
+        old = select(BookingRow.id).where(BookingRow.id == column, BookingRow.start_at < limit).exists()
+        with db.session() as s:
+            ids = sorted(set(s.scalars(select(column).where(old))))
+        for chunk in _chunks(ids, CHUNK):
+            with db.session(write=True) as s:
+                privacy_queries.prepare_removal(s)
+                s.execute(delete(table).where(column.in_(chunk)), execution_options=_NO_SYNC)
 
 
 def _named_by(limit: datetime) -> list[ColumnElement[bool]]:
     """Conditions "something still names this person" (correlated with PersonRow)."""
     pid = PersonRow.id
     return [
-        select(BookingRow.id)
-        .where(or_(BookingRow.person_id == pid, BookingRow.created_by_id == pid))
-        .exists(),
+        # One EXISTS per column, so that each is an index probe (an OR of the two scanned the
+        # bookings once per person on PostgreSQL).
+        select(BookingRow.id).where(BookingRow.person_id == pid).exists(),
+        select(BookingRow.id).where(BookingRow.created_by_id == pid).exists(),
         select(SeriesRow.id).where(or_(SeriesRow.person_id == pid, SeriesRow.created_by_id == pid)).exists(),
         select(AuditRow.id)
         .where(AuditRow.at >= limit, or_(AuditRow.actor_id == pid, AuditRow.subject_id == pid))
@@ -220,14 +328,68 @@ def _named_by(limit: datetime) -> list[ColumnElement[bool]]:
     ]
 
 
-def _remove_people(s: Session, limit: datetime) -> int:
-    stmt = select(PersonRow.id).where(
+def _named_after(limit: datetime) -> list[ColumnElement[bool]]:
+    """Conditions "something will still name this person once retention has run": what
+    :func:`_named_by` finds after :func:`apply`, read before it (for :func:`preview`)."""
+    pid = PersonRow.id
+    later_in_series = select(BookingRow.id).where(
+        BookingRow.series_id == SeriesRow.id, BookingRow.start_at >= limit
+    )
+    return [
+        select(BookingRow.id).where(BookingRow.person_id == pid, BookingRow.start_at >= limit).exists(),
+        select(BookingRow.id).where(BookingRow.created_by_id == pid, BookingRow.start_at >= limit).exists(),
+        select(SeriesRow.id)
+        .where(
+            or_(SeriesRow.person_id == pid, SeriesRow.created_by_id == pid),
+            or_(SeriesRow.created_at >= limit, later_in_series.exists()),
+        )
+        .exists(),
+        select(AuditRow.id)
+        .where(AuditRow.at >= limit, or_(AuditRow.actor_id == pid, AuditRow.subject_id == pid))
+        .exists(),
+        select(FeedTokenRow.id)
+        .where(
+            or_(
+                and_(
+                    or_(FeedTokenRow.created_by_id == pid, FeedTokenRow.revoked_by_id == pid),
+                    or_(FeedTokenRow.revoked_at.is_(None), FeedTokenRow.revoked_at >= limit),
+                ),
+                and_(
+                    FeedTokenRow.kind == "person",
+                    FeedTokenRow.target == cast(pid, String),
+                    FeedTokenRow.revoked_at.is_(None),
+                ),
+            )
+        )
+        .exists(),
+        select(ClosureRow.id).where(ClosureRow.created_by_id == pid, ClosureRow.created_at >= limit).exists(),
+        select(RotationMeetingRow.id)
+        .where(
+            RotationMeetingRow.created_by_id == pid,
+            or_(RotationMeetingRow.updated_at.is_(None), RotationMeetingRow.updated_at >= limit),
+        )
+        .exists(),
+        select(RotationYearRow.year)
+        .where(
+            RotationYearRow.confirmed_by_id == pid,
+            or_(RotationYearRow.confirmed_at.is_(None), RotationYearRow.confirmed_at >= limit),
+        )
+        .exists(),
+    ]
+
+
+def _removable(limit: datetime, *, after: bool = False) -> Any:
+    named = _named_after(limit) if after else _named_by(limit)
+    return select(PersonRow.id).where(
         PersonRow.role == Role.USER,
         PersonRow.created_at < limit,
         PersonRow.updated_at < limit,
-        *[~named for named in _named_by(limit)],
+        *[~n for n in named],
     )
-    ids = list(s.scalars(stmt))
+
+
+def _remove_people(s: Session, limit: datetime) -> int:
+    ids = list(s.scalars(_removable(limit)))
     for chunk in _chunks(ids):
         s.execute(delete(PersonRow).where(PersonRow.id.in_(chunk)), execution_options=_NO_SYNC)
     return len(ids)

@@ -3,14 +3,17 @@
 Only admins change the settings or run retention; each change writes one audit entry
 (``settings.visibility``, ``settings.retention``, ``retention.apply``).
 
-A dry run of retention is the real run in a transaction that is rolled back: what it reports is
-exactly what ``apply`` would do at that moment, and it leaves nothing behind (not even its audit
-entry). On SQLite it holds the write lock for as long as it runs, like any change.
+A preview of retention (a dry run) only counts, in one read transaction: it takes no write lock
+and leaves nothing behind (not even an audit entry), and reports what ``apply`` would change at
+that moment. ``apply`` works in short transactions (services/privacy/retention.py), so other PCs
+keep booking while it runs. Before, the preview was the real run rolled back: on a 20-year office
+it held SQLite's write lock for over a minute and other PCs' bookings failed.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -21,15 +24,8 @@ from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, require_admin
 from satellitkontor.services.privacy import retention
 from satellitkontor.services.privacy.results import RetentionReport
-from satellitkontor.storage.models import PersonRow
 from satellitkontor.storage.queries import common as queries
 from satellitkontor.storage.queries import privacy as privacy_queries
-
-
-class _DryRun(Exception):
-    def __init__(self, report: RetentionReport) -> None:
-        super().__init__("dry run")
-        self.report = report
 
 
 class PrivacyService(Service):
@@ -77,14 +73,12 @@ class PrivacyService(Service):
     # --- retention ----------------------------------------------------------------------------
     def retention(self, actor_id: int | None, *, apply: bool = False) -> RetentionReport:
         """What retention removes now; with ``apply`` it removes it (see services/privacy/retention.py)."""
-        try:
-            with self.db.session(write=True) as s:
-                actor = require_admin(s, actor_id, "apply_retention")
-                report = self._run(s, actor, automatic=False)
-                if not apply:
-                    raise _DryRun(_unapplied(report))
-        except _DryRun as dry:
-            return dry.report
+        with self.db.session() as s:
+            require_admin(s, actor_id, "apply_retention")
+            cutoff = self._cutoff(s)
+            if not apply:
+                return retention.preview(s, cutoff=cutoff)
+        report = retention.apply(self.db, now=self.now(), cutoff=cutoff, actor_id=actor_id, automatic=False)
         _remove_leftovers()
         return _with_log(report, privacy_queries.checkpoint(self.db))
 
@@ -92,21 +86,18 @@ class PrivacyService(Service):
         """Retention by nobody in particular, when the office has turned it on (the desktop app
         calls this on start, off the GUI thread); None when it is off."""
         _remove_leftovers()  # on every start: copies a killed restore left hold personal data
-        if not self.settings().retention_on_start:  # a read: no write lock on every start
-            return None
-        with self.db.session(write=True) as s:
-            if not privacy_queries.load_privacy(s).retention_on_start:  # turned off meanwhile
+        with self.db.session() as s:  # a read: no write lock on every start
+            if not privacy_queries.load_privacy(s).retention_on_start:
                 return None
-            report = self._run(s, None, automatic=True)
+            cutoff = self._cutoff(s)
+        report = retention.apply(self.db, now=self.now(), cutoff=cutoff, actor_id=None, automatic=True)
         if report.nothing_to_do:
             return report
         return _with_log(report, privacy_queries.checkpoint(self.db))
 
-    def _run(self, s: Session, actor: PersonRow | None, *, automatic: bool) -> RetentionReport:
-        now = self.now()
+    def _cutoff(self, s: Session) -> date:
         months = privacy_queries.load_privacy(s).retention_months
-        cutoff = retention_cutoff(clk.local_date(now), months)
-        return retention.run(s, now=now, cutoff=cutoff, actor=actor, automatic=automatic)
+        return retention_cutoff(clk.local_date(self.now()), months)
 
 
 def _remove_leftovers() -> None:
@@ -114,10 +105,6 @@ def _remove_leftovers() -> None:
     from satellitkontor.storage.backup import remove_leftovers
 
     remove_leftovers()
-
-
-def _unapplied(report: RetentionReport) -> RetentionReport:
-    return replace(report, applied=False)
 
 
 def _with_log(report: RetentionReport, cleared: bool | None) -> RetentionReport:
