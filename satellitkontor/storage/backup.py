@@ -10,8 +10,10 @@ Decisions:
   holds every row of every table of the models (the audit trail, feed tokens, Exchange sync rows,
   people-count adjustments and database logins too); its ``alembic_version`` is only the stamp
   the migrations left.
-- **One consistent snapshot.** PostgreSQL is read in one REPEATABLE READ, READ ONLY transaction;
-  SQLite in one read transaction (in WAL mode a snapshot that does not stop writers). Tables are
+- **One consistent snapshot.** From SQLite to the backup file, SQLite's own backup API copies the
+  pages in one step, one read transaction (in WAL mode a snapshot that does not stop writers);
+  a copy with free pages is vacuumed, so no removed value rides along (``_copy_sqlite``).
+  PostgreSQL is read in one REPEATABLE READ, READ ONLY transaction; tables are
   copied in foreign-key order (``Base.metadata.sorted_tables``) in batches, with a progress
   callback (rows done, rows in all). Values pass through the models' column types, so times stay
   instants, JSON stays values and booleans booleans; PostgreSQL is written with COPY.
@@ -98,6 +100,7 @@ from satellitkontor.storage.models import Base
 Progress = Callable[[int, int], None]
 
 BATCH = 2000
+SQLITE_BUSY_TIMEOUT_S = 15.0
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: A database with rows in one of these holds an office (see the module docstring).
 OFFICE_TABLES = ("people", "bookings")
@@ -179,13 +182,16 @@ def backup(
     try:
         with _owner_rights(source):
             _check_source(source)
-            out = Database(sqlite_url(partial))
-            try:
-                schema.upgrade(out, backup=False)
-                with _snapshot(source) as src, _writing(out) as dst:
-                    rows = replace_rows(src, dst, progress=progress)
-            finally:
-                out.dispose()
+            if source.sqlite_path is not None:
+                rows = _copy_sqlite(source.sqlite_path, partial, progress)
+            else:
+                out = Database(sqlite_url(partial))
+                try:
+                    schema.upgrade(out, backup=False)
+                    with _snapshot(source) as src, _writing(out) as dst:
+                        rows = replace_rows(src, dst, progress=progress)
+                finally:
+                    out.dispose()
         _make_self_contained(partial)
         _seal(partial)
         if path.exists() and not overwrite:  # made meanwhile by someone else
@@ -215,6 +221,38 @@ def _may_use_schema(db: Database) -> bool:
     """PostgreSQL hides the tables of a schema the login may not use: not "no office"."""
     with db.connect() as conn:
         return bool(conn.scalar(text("SELECT has_schema_privilege(current_schema(), 'USAGE')")))
+
+
+def _copy_sqlite(source: Path, partial: Path, progress: Progress | None) -> dict[str, int]:
+    """SQLite to SQLite: SQLite's own backup API copies the pages in one step, which is one read
+    transaction and so one snapshot (in WAL mode writers go on meanwhile); the source is at the
+    head schema already (``_check_source``), so the copy is too. Free pages of the source may
+    still hold values removed before ``secure_delete`` was on: a copy that has any is vacuumed,
+    so that, as with a copy row by row, only live rows reach the backup. 21.7 s row by row at 5
+    years of history, 64.7 s at 20 (issue 18); this way about a second."""
+    src = sqlite3.connect(source, timeout=SQLITE_BUSY_TIMEOUT_S, isolation_level=None)
+    dst = sqlite3.connect(partial, isolation_level=None)
+    try:
+        src.execute("BEGIN")  # the snapshot: the counts and the pages of one moment
+        rows = {
+            table.name: int(src.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0])
+            for table in Base.metadata.sorted_tables
+        }
+        total = sum(rows.values())
+        if progress is not None:
+            progress(0, total)
+        src.backup(dst)  # pages=-1: everything in one step, inside the read transaction
+        src.execute("COMMIT")
+        # an office opened from a backup file carries that backup's checksum: this one gets its own
+        dst.execute(f"DROP TABLE IF EXISTS {CHECKSUM_TABLE}")
+        if dst.execute("PRAGMA freelist_count").fetchone()[0]:
+            dst.execute("VACUUM")
+    finally:
+        dst.close()
+        src.close()
+    if progress is not None:
+        progress(total, total)
+    return rows
 
 
 def _make_self_contained(path: Path) -> None:

@@ -199,7 +199,11 @@ def _stored_rows(path: Path | str) -> dict[str, list[tuple[object, ...]]]:
     try:
         return {
             t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)
-            for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            # sqlite_stat1 and the like are the planner's statistics (ANALYZE), not the office's rows
+            for (t,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite^_%' ESCAPE '^' "
+                "ORDER BY name"
+            )
             if t != backup.CHECKSUM_TABLE  # a backup's own, never an office's
         }
     finally:
