@@ -73,12 +73,15 @@ class AuditService(Service):
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
         upto_id: int | None = None,
+        after: AuditEntryView | tuple[datetime, int] | None = None,
         lang: str = DEFAULT,
     ) -> list[AuditEntryView]:
         """The entries that match, newest first; ``limit``/``offset`` page through them.
 
         ``upto_id`` (see :meth:`newest_id`) keeps the pages of one list stable while new
-        entries are written (storage/queries/audit.py).
+        entries are written (storage/queries/audit.py). ``after``: the last entry of the page
+        before (or its time and id): the next page, found by an index seek however deep the list
+        (``offset`` reads every entry it skips).
         """
         if not 1 <= limit <= MAX_LIMIT:
             raise InvalidInput(field="limit", value=limit)
@@ -87,7 +90,8 @@ class AuditService(Service):
         f = _filter(since, until, action, entity, actor, subject, text, upto_id, lang)
         with self.db.session() as s:
             _require_admin(s, actor_id)
-            return _views(s, q.page(s, f, limit=limit, offset=offset), lang)
+            key = (after.when, after.id) if isinstance(after, AuditEntryView) else after
+            return _views(s, q.page(s, f, limit=limit, offset=offset, after=key), lang)
 
     def count(
         self,
@@ -150,13 +154,13 @@ class AuditService(Service):
     ) -> Iterator[AuditEntryView]:
         if upto is None:
             return
-        offset = 0
+        last: AuditEntryView | None = None
         while True:
-            batch = self.entries(actor_id, limit=MAX_LIMIT, offset=offset, upto_id=upto, lang=lang, **filters)
+            batch = self.entries(actor_id, limit=MAX_LIMIT, after=last, upto_id=upto, lang=lang, **filters)
             yield from batch
             if len(batch) < MAX_LIMIT:
                 return
-            offset += len(batch)
+            last = batch[-1]
 
 
 def _require_admin(s: Session, actor_id: int | None) -> None:

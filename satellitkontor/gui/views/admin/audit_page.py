@@ -253,7 +253,8 @@ class AuditPage(QWidget):
         if self.ctx.services is None or self.ctx.person is None:
             return
         svc, actor, lang = self.ctx.svc.audit, self.ctx.person_id, self.ctx.lang
-        filters, upto, offset, generation = self._filters, self._upto, self.model.loaded(), self._generation
+        filters, upto, generation = self._filters, self._upto, self._generation
+        last = self.model.entry(self.model.loaded() - 1)
 
         def done(more: list[AuditEntryView]) -> None:
             if generation == self._generation:
@@ -262,7 +263,7 @@ class AuditPage(QWidget):
                 self.more_loaded.emit()
 
         def work() -> list[AuditEntryView]:
-            return svc.entries(actor, limit=PAGE, offset=offset, upto_id=upto, lang=lang, **filters)
+            return svc.entries(actor, limit=PAGE, after=last, upto_id=upto, lang=lang, **filters)
 
         self.ctx.run(work, done, owner=self)
 
