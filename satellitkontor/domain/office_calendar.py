@@ -21,12 +21,15 @@ all calendars.
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
+import sys
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import StrEnum
-from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -110,31 +113,66 @@ class ClosedReason:
     name: str
 
 
-@lru_cache(maxsize=1)
-def _sundays_option() -> dict[str, Any]:
-    """``include_sundays=False`` if this version of ``holidays`` knows the option."""
-    import holidays
+_HOLIDAYS_LOCK = threading.Lock()
+_HOLIDAYS: dict[int, Mapping[date, str]] = {}
 
-    # holidays.Sweden is a lazy-loading proxy whose signature says nothing; ask the real class.
+
+def _sweden() -> Any:
+    """The ``holidays`` package's Swedish calendar class, loaded alone.
+
+    ``holidays.country_holidays("SE")``, like any import of ``holidays.countries``, loads every
+    country the package knows: 302 modules, about 240 ms and 17 MiB at the first call (issue
+    18). Here only ``countries/sweden.py`` is loaded, under its own name, so a later import of
+    ``holidays.countries`` finds it and uses the same class. If the package is laid out
+    otherwise, the ordinary import is the fallback.
+    """
+    name = "holidays.countries.sweden"
+    if name in sys.modules:
+        return sys.modules[name].Sweden
+    import holidays  # the package itself: its base classes, a few dozen modules
+
+    path = Path(holidays.__file__).parent / "countries" / "sweden.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None or not path.is_file():  # pragma: no cover
+        return holidays.country_holidays("SE").__class__
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
     try:
-        params = inspect.signature(type(holidays.country_holidays("SE")).__init__).parameters
-    except (TypeError, ValueError):  # pragma: no cover - signature not introspectable
-        return {}
-    return {"include_sundays": False} if "include_sundays" in params else {}
+        spec.loader.exec_module(module)
+    except BaseException:  # pragma: no cover - then the ordinary way
+        del sys.modules[name]
+        return holidays.country_holidays("SE").__class__
+    return module.Sweden
 
 
-@lru_cache(maxsize=64)
 def swedish_holidays(year: int) -> Mapping[date, str]:
-    """Swedish public holidays of ``year`` (Swedish names), without plain Sundays."""
-    import holidays  # imported on first use: it is large, and the app's window needs none of it
+    """Swedish public holidays of ``year`` (Swedish names), without plain Sundays. Computed once
+    per year, also when two threads ask at once (the view's pool threads did, twice over)."""
+    found = _HOLIDAYS.get(year)
+    if found is not None:
+        return found
+    with _HOLIDAYS_LOCK:
+        found = _HOLIDAYS.get(year)
+        if found is not None:
+            return found
+        sweden = _sweden()
+        options = {"include_sundays": False} if _knows_sundays(sweden) else {}
+        table = sweden(years=year, language="sv", **options)
+        result: dict[date, str] = {}
+        for day, name in table.items():
+            parts = [p for p in str(name).split("; ") if p not in ("Söndag", "Sunday")]
+            if parts:
+                result[day] = "; ".join(parts)
+        found = _HOLIDAYS[year] = MappingProxyType(result)
+        return found
 
-    table = holidays.country_holidays("SE", years=year, language="sv", **_sundays_option())
-    result: dict[date, str] = {}
-    for day, name in table.items():
-        parts = [p for p in str(name).split("; ") if p not in ("Söndag", "Sunday")]
-        if parts:
-            result[day] = "; ".join(parts)
-    return MappingProxyType(result)
+
+def _knows_sundays(cls: Any) -> bool:
+    """Whether this version of ``holidays`` knows ``include_sundays``."""
+    try:
+        return "include_sundays" in inspect.signature(cls.__init__).parameters
+    except (TypeError, ValueError):  # pragma: no cover - signature not introspectable
+        return False
 
 
 def eve_name(day: date) -> str | None:
