@@ -45,7 +45,8 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from datetime import time as dtime
@@ -283,6 +284,9 @@ class BookerResult:
     failures: int
     worst_ms: float
     median_ms: float
+    transactions: int = 0
+    longest_ms: float = 0.0
+    longest_cpu_ms: float = 0.0
 
 
 def apply_with_booker(
@@ -305,7 +309,8 @@ def apply_with_booker(
         if proc.stdout.readline().strip() != "READY":
             raise BenchmarkError("the booking process did not start")
         time.sleep(0.3)
-        ms = once_ms(lambda: services.privacy.retention(admin_id, apply=True))
+        with write_transactions(services) as holds:
+            ms = once_ms(lambda: services.privacy.retention(admin_id, apply=True))
         time.sleep(0.3)
         stop.touch()
         out, _ = proc.communicate(timeout=60)
@@ -313,7 +318,33 @@ def apply_with_booker(
         if proc.poll() is None:
             proc.kill()
     n, failures, worst, med = out.split()
-    return ms, BookerResult(int(n), int(failures), float(worst), float(med))
+    longest = max(holds, default=(0.0, 0.0))
+    cpu = max((c for _w, c in holds), default=0.0)
+    return ms, BookerResult(int(n), int(failures), float(worst), float(med), len(holds), longest[0], cpu)
+
+
+@contextmanager
+def write_transactions(services: AppServices) -> Iterator[list[tuple[float, float]]]:
+    """(wall ms, CPU ms of this process) of every write transaction of ``services.db`` meanwhile:
+    how long each held the write lock, and how much of that was work rather than waiting for a
+    busy machine's CPU."""
+    holds: list[tuple[float, float]] = []
+    db = services.db
+    original = db.session
+
+    @contextmanager
+    def timed(*, write: bool = False) -> Iterator[Any]:
+        w0, c0 = time.perf_counter(), time.process_time()
+        with original(write=write) as s:
+            yield s
+        if write:
+            holds.append(((time.perf_counter() - w0) * 1000, (time.process_time() - c0) * 1000))
+
+    db.session = timed  # type: ignore[method-assign]
+    try:
+        yield holds
+    finally:
+        del db.session
 
 
 # --- the measures ---------------------------------------------------------------------------------
@@ -467,6 +498,9 @@ def measure(url: str, database: str, years: int, work: Path) -> Row:
         progress(f"{database} {years}y: retention apply with a second process booking")
         ms, booked = apply_with_booker(services, url, admin_id, work)
         f["retention apply"] = f"{ms / 1000:.2f} s"
+        f["apply: longest write transaction"] = (
+            f"{booked.longest_ms:.0f} ms (CPU {booked.longest_cpu_ms:.0f} ms, {booked.transactions} transactions)"
+        )
         f["booking meanwhile (worst wait)"] = (
             f"{booked.worst_ms:.0f} ms (median {booked.median_ms:.0f}, {booked.bookings} booked, "
             f"{booked.failures} failed)"
