@@ -105,6 +105,9 @@ def distinct_people_of_month(s: Session, year: int, month: int) -> dict[Key, Tri
 def add_difference(s: Session, before: dict[Key, Triple], after: dict[Key, Triple]) -> int:
     """Store what the counts lost between ``before`` and ``after``; returns the keys changed."""
     changed = 0
+    years = sorted({year for year, _m, _muni in before})
+    if years:  # into the session at once, so that s.get below reads no row
+        s.scalars(select(PeopleCountAdjustmentRow).where(PeopleCountAdjustmentRow.year.in_(years))).all()
     for key, old in before.items():
         new = after.get(key, (0, 0, 0))
         lost = tuple(o - n for o, n in zip(old, new, strict=True))

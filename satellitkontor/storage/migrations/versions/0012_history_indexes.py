@@ -3,8 +3,11 @@
 - ``ix_bookings_created_by``: retention's "people no longer named" asks, per person, whether a
   booking names them as its booker; without it PostgreSQL scanned ``bookings`` once per person.
 - ``ix_bookings_named_start``: the bookings that still name someone (a person, a booker or a
-  title), by start. Retention finds what is older than its cut-off and still named through it:
-  after the first run that is the last month only, not twenty years of anonymous bookings.
+  title), by start, with the person, municipality, kind and status. Retention finds what is
+  older than its cut-off and still named through it (after the first run that is the last month
+  only, not twenty years of anonymous bookings), and reads a year's distinct people from the
+  index alone (services/privacy/people_counts.py: 0.2-0.4 s per month of a 5-year office on a
+  busy machine when read from the table, holding the write lock).
 - ``ix_audit_log_named_at``: the audit entries not yet made anonymous, by time, for the same
   reason.
 - ``ix_audit_log_search`` (PostgreSQL, when the server has ``pg_trgm``; it is a trusted extension,
@@ -50,7 +53,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_bookings_named_start",
         "bookings",
-        ["start_at"],
+        ["start_at", "person_id", "municipality_code", "person_kind", "status"],
         sqlite_where=sa.text(NAMED_BOOKING),
         postgresql_where=sa.text(NAMED_BOOKING),
     )
