@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
@@ -15,9 +16,12 @@ from satellitkontor.gui.app import settle_memory
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.main_window import MainWindow
 from satellitkontor.gui.operations import Progress
+from satellitkontor.gui.views.admin.privacy_page import PrivacyPage
+from satellitkontor.gui.views.admin_view import AdminView
 from satellitkontor.services.demo import DemoService
 from satellitkontor.storage.database import sqlite_url
-from tests.conftest import MovableClock, Office
+from tests.conftest import MONDAY, MovableClock, Office
+from tests.privacy_history import make_history
 
 TICK_MS = 20
 #: The first moments of a job are reported apart: in the test process (not in the app run alone)
@@ -132,3 +136,65 @@ def test_a_long_job_shows_progress_and_can_be_cancelled(
     assert results == []  # cancelled work reports nothing
     assert len(steps) < 1000
     assert dialog() is None
+
+
+def _admin_view(qtbot: QtBot, ctx: AppContext) -> AdminView:
+    view = AdminView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    return view
+
+
+def test_a_retention_preview_keeps_the_window_answering(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    wait_idle: Callable[[], None],
+) -> None:
+    """Issue 18: during a retention preview the window froze (1.3 s on a 20-year office: the
+    preview was the real run rolled back, and a full collection ran on the GUI thread)."""
+    make_history(gui_office, MONDAY)
+    view = _admin_view(qtbot, make_ctx(gui_office.admin))
+    privacy = view.pages["privacy"]
+    assert isinstance(privacy, PrivacyPage)
+    view.tabs.setCurrentWidget(privacy)
+    wait_idle()
+    probe = LatenessProbe()
+    probe.start()
+    with qtbot.waitSignal(privacy.retention_previewed, timeout=10_000):
+        privacy.preview_retention()
+    qtbot.wait(3 * TICK_MS)
+    probe.stop()
+    print(f"retention preview: worst lateness {probe.worst} ms over {probe.ticks} ticks")
+    assert privacy.confirm_box is not None  # the preview found the old data, and asks
+    privacy.confirm_box.reject()
+    assert probe.worst <= 100
+
+
+@pytest.mark.xfail(
+    reason="AdminView builds all eight pages on the GUI thread when it is made (1.7 s on this "
+    "busy machine, the Kalendrar page 0.4 s at its first open): issue 18, not done yet",
+    strict=False,
+)
+def test_the_first_open_of_each_admin_page_keeps_the_window_answering(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    wait_idle: Callable[[], None],
+) -> None:
+    ctx = make_ctx(gui_office.admin)
+    probe = LatenessProbe()
+    probe.start()
+    view = _admin_view(qtbot, ctx)
+    worst: dict[str, int] = {}
+    for key, page in view.pages.items():
+        probe.worst = 0
+        view.tabs.setCurrentWidget(page)
+        wait_idle()
+        qtbot.wait(3 * TICK_MS)
+        worst[key] = probe.worst
+    probe.stop()
+    print(f"first open, worst lateness per page (ms): {worst}")
+    late = {page: ms for page, ms in worst.items() if ms > 100}
+    assert late == {}, f"the GUI thread was late by more than 100 ms: {late}"
