@@ -113,7 +113,9 @@ class SeriesRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-_NAMED_BOOKING = "person_id IS NOT NULL OR created_by_id IS NOT NULL OR title IS NOT NULL"
+_NAMED_BOOKING = (
+    "person_id IS NOT NULL OR created_by_id IS NOT NULL OR title IS NOT NULL OR guest_email IS NOT NULL"
+)
 
 
 class BookingRow(Base):

@@ -3,7 +3,7 @@
 - ``ix_bookings_created_by``: retention's "people no longer named" asks, per person, whether a
   booking names them as its booker; without it PostgreSQL scanned ``bookings`` once per person.
 - ``ix_bookings_named_start``: the bookings that still name someone (a person, a booker or a
-  title), by start, with the person, municipality, kind and status. Retention finds what is
+  title, an Outlook organiser's address), by start, with the person, municipality, kind and status. Retention finds what is
   older than its cut-off and still named through it (after the first run that is the last month
   only, not twenty years of anonymous bookings), and reads a year's distinct people from the
   index alone (services/privacy/people_counts.py: 0.2-0.4 s per month of a 5-year office on a
@@ -25,7 +25,7 @@ knows the sizes at once (storage/schema.py analyses after every upgrade, and SQL
 run ``PRAGMA optimize`` when they close, storage/database.py).
 
 Revision ID: 0012
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-07
 """
 
@@ -35,11 +35,13 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
-NAMED_BOOKING = "person_id IS NOT NULL OR created_by_id IS NOT NULL OR title IS NOT NULL"
+NAMED_BOOKING = (
+    "person_id IS NOT NULL OR created_by_id IS NOT NULL OR title IS NOT NULL OR guest_email IS NOT NULL"
+)
 NAMED_ENTRY = "anonymized_at IS NULL"
 #: storage/queries/audit.py PG_SEARCH_TEXT, word for word (PostgreSQL matches the expression).
 PG_SEARCH_TEXT = (
