@@ -422,113 +422,134 @@
 <context>
     <name>BookView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="81"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="82"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="211"/>
         <source>Stängt</source>
         <extracomment>Fresh data is on screen (tests wait on it). The conference room was clicked on the plan: its Resource.</extracomment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="89"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="90"/>
         <source>Lediga platser</source>
         <translation>Free desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="93"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="94"/>
         <source>Planritning</source>
         <translation>Floor plan</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="95"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="96"/>
         <source>Platserna på planritningen. Samma uppgifter finns i listan under den.</source>
         <translation>The desks on the floor plan. The same information is in the list below it.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="102"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="103"/>
         <source>Platser</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="117"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="118"/>
         <source>&amp;Boka…</source>
         <translation>&amp;Book…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="119"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="120"/>
         <source>Boka vald plats</source>
         <translation>Book selected desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="120"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="121"/>
         <source>Boka den valda platsen (Enter i listan)</source>
         <translation>Book the selected desk (Enter in the list)</translation>
     </message>
     <message>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="124"/>
+        <source>Checka &amp;in</source>
+        <translation>Check &amp;in</translation>
+    </message>
+    <message>
         <location filename="../../satellitkontor/gui/views/book_view.py" line="126"/>
+        <source>Checka in på min plats</source>
+        <translation>Check in at my desk</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="127"/>
+        <source>Markera att du har kommit (från en timme före start)</source>
+        <translation>Mark that you have arrived (from an hour before the start)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="133"/>
         <source>Meddelande</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="150"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="158"/>
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="201"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="209"/>
         <source>1 möte</source>
         <translation>1 meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="201"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="209"/>
         <source>{n} möten</source>
         <translation>{n} meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="205"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="215"/>
         <source>Kontoret är stängt: {reason}</source>
         <translation>The office is closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="217"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="227"/>
         <source>Platser {day}</source>
         <translation>Desks {day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="226"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="236"/>
         <source>Inga platser går att boka den här dagen.</source>
         <translation>No desks can be booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="230"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="240"/>
         <source>{free} av {total} platser lediga, 1 ledig en halvdag</source>
         <translation>{free} of {total} desks free, 1 free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="234"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="244"/>
         <source>{free} av {total} platser lediga, {partial} lediga en halvdag</source>
         <translation>{free} of {total} desks free, {partial} free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="237"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="247"/>
         <source>{free} av {total} platser lediga</source>
         <translation>{free} of {total} desks free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="295"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="300"/>
+        <source>Incheckad på {desk}. Välkommen!</source>
+        <translation>Checked in at {desk}. Welcome!</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="331"/>
         <source>Ingen kontakt med databasen: det går inte att boka just nu. Försök igen om en stund.</source>
         <translation>No contact with the database: booking is not possible right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="301"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="337"/>
         <source>Kontoret är stängt: {reason}. Det går inte att boka den dagen.</source>
         <translation>The office is closed: {reason}. Nothing can be booked that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="308"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="344"/>
         <source>{desk} är upptagen hela dagen. Välj en annan plats eller dag.</source>
         <translation>{desk} is taken all day. Choose another desk or day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="328"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="364"/>
         <source>Bokat: {desk}, {period}, {day}.</source>
         <translation>Booked: {desk}, {period}, {day}.</translation>
     </message>
@@ -603,60 +624,250 @@
     </message>
 </context>
 <context>
-    <name>ClosureDialog</name>
+    <name>CancelRangeDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="35"/>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="36"/>
-        <source>Ny stängning</source>
-        <translation>New closure</translation>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="28"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="29"/>
+        <source>Avboka flera dagar</source>
+        <translation>Cancel several days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="38"/>
-        <source>Första stängda dag</source>
-        <translation>First closed day</translation>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="30"/>
+        <source>Första dagen</source>
+        <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="39"/>
-        <source>Sista stängda dag</source>
-        <translation>Last closed day</translation>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="31"/>
+        <source>Sista dagen</source>
+        <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="43"/>
-        <source>Anledning</source>
-        <translation>Reason</translation>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="35"/>
+        <source>Anledning (frivillig)</source>
+        <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="44"/>
-        <source>t.ex. Renovering</source>
-        <translation>e.g. Renovation</translation>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="36"/>
+        <source>t.ex. Semester</source>
+        <translation>e.g. Holiday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="51"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="42"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="52"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="43"/>
         <source>&amp;Till och med:</source>
         <translation>&amp;To (inclusive):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="53"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="44"/>
+        <source>&amp;Anledning (frivillig):</source>
+        <translation>&amp;Reason (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="48"/>
+        <source>Av&amp;boka dagarna</source>
+        <translation>&amp;Cancel the days</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="49"/>
+        <source>Avboka dagarna</source>
+        <translation>Cancel the days</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="52"/>
+        <source>Behåll</source>
+        <translation>Keep</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="49"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="50"/>
+        <source>Ändra bokningen</source>
+        <translation>Change the booking</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="55"/>
+        <source>Dag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="60"/>
+        <source>Plats</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="67"/>
+        <source>Del av dagen</source>
+        <translation>Part of the day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="69"/>
+        <source>Heldag</source>
+        <translation>Full day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="70"/>
+        <source>Förmiddag</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="71"/>
+        <source>Eftermiddag</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="78"/>
+        <source>Börjar</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="81"/>
+        <source>Slutar</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="86"/>
+        <source>Deltagare</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="91"/>
+        <source>Rubrik</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="98"/>
+        <source>&amp;Plats:</source>
+        <translation>&amp;Desk:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="99"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="104"/>
+        <source>&amp;Dag:</source>
+        <translation>D&amp;ay:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="100"/>
+        <source>D&amp;el av dagen:</source>
+        <translation>&amp;Part of the day:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="105"/>
+        <source>&amp;Börjar:</source>
+        <translation>&amp;Starts:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="106"/>
+        <source>&amp;Slutar:</source>
+        <translation>&amp;Ends:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="107"/>
+        <source>&amp;Rubrik:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="108"/>
+        <source>De&amp;ltagare:</source>
+        <translation>Partici&amp;pants:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="112"/>
+        <source>&amp;Spara ändringen</source>
+        <translation>&amp;Save the change</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="113"/>
+        <source>Spara ändringen</source>
+        <translation>Save the change</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="116"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureDialog</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="41"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="42"/>
+        <source>Ny stängning</source>
+        <translation>New closure</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="44"/>
+        <source>Första stängda dag</source>
+        <translation>First closed day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="45"/>
+        <source>Sista stängda dag</source>
+        <translation>Last closed day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="49"/>
+        <source>Anledning</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="50"/>
+        <source>t.ex. Renovering</source>
+        <translation>e.g. Renovation</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57"/>
+        <source>&amp;Från:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="58"/>
+        <source>&amp;Till och med:</source>
+        <translation>&amp;To (inclusive):</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="59"/>
         <source>&amp;Anledning:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="61"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="67"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="75"/>
+        <source>Bokningar som avbokas</source>
+        <translation>Bookings to be cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="136"/>
+        <source>{count}. De avbokas när stängningen läggs till, och bokarna ser varför:</source>
+        <translation>{count}. They are cancelled when the closure is added, and their bookers see why:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="146"/>
+        <source>&amp;Stäng och avboka</source>
+        <translation>&amp;Close and cancel</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="147"/>
+        <source>Stäng och avboka</source>
+        <translation>Close and cancel</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="63"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="110"/>
         <source>&amp;Lägg till</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="58"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="64"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
@@ -783,12 +994,13 @@
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="122"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="125"/>
         <source>Stängt: {reason}</source>
+        <extracomment>Whether the navigator itself says why a day is closed; a view that says it in one place of its own (the day view&apos;s totals, the booking view&apos;s banner) turns this off.</extracomment>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="131"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="134"/>
         <source>{day} (idag)</source>
         <translation>{day} (today)</translation>
     </message>
@@ -796,33 +1008,44 @@
 <context>
     <name>DayDesksModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="101"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="79"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="107"/>
+        <source>stängt</source>
+        <extracomment>Background tints that repeat what the status text says (never the only sign). the office is closed that day: an empty half reads &quot;stängt&quot;, never &quot;ledig&quot;</extracomment>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="107"/>
         <source>ledig</source>
-        <extracomment>Background tints that repeat what the status text says (never the only sign).</extracomment>
         <translation>free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="102"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="108"/>
         <source>(okänd)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="103"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="109"/>
         <source>{name} ({municipality})</source>
         <translation>{name} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="116"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="120"/>
         <source>fm: {morning} · em: {afternoon}</source>
         <translation>am: {morning} · pm: {afternoon}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="120"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="124"/>
         <source>Ledig</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="121"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="124"/>
+        <source>Stängt</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="125"/>
         <source>{name}, {email}
 {start}–{end}, {period}
 Status: {status}</source>
@@ -831,22 +1054,22 @@ Status: {status}</source>
 Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="136"/>
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="136"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="136"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="132"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="136"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -895,94 +1118,99 @@ Status: {status}</translation>
     <name>DaySheet</name>
     <message>
         <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="56"/>
-        <source>{n} bokad</source>
+        <source>Kontoret är stängt: {reason}</source>
         <extracomment>The check-in column&apos;s empty box, ticked by hand on paper.</extracomment>
+        <translation>The office is closed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="61"/>
+        <source>{n} bokad</source>
         <translation>{n} booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="58"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="63"/>
         <source>{n} bokade</source>
         <translation>{n} booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="61"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="66"/>
         <source>{n} ledig</source>
         <translation>{n} free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="63"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="68"/>
         <source>{n} lediga</source>
         <translation>{n} free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="66"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="71"/>
         <source>{hours} timme bokad</source>
         <translation>{hours} hour booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="68"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="73"/>
         <source>{hours} timmar bokade</source>
         <translation>{hours} hours booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="70"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="75"/>
         <source>Platser: {taken}, {free} · Konferensrum: {room}</source>
         <translation>Desks: {taken}, {free} · Conference room: {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="101"/>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="150"/>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="164"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="106"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="155"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="169"/>
         <source>Satellitkontoret – dagsöversikt</source>
         <translation>Satellite office – day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="104"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="109"/>
         <source>{day} – stängt: {reason}</source>
         <translation>{day} – closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="108"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="113"/>
         <source>{day}, öppet {opens}–{closes}</source>
         <translation>{day}, open {opens}–{closes}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="111"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="116"/>
         <source>Utskriven {day} kl. {time}</source>
         <translation>Printed {day} at {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="114"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="119"/>
         <source>Umeåregionens satellitkontor · Renmarkstorget 5D, 3 tr, Umeå</source>
         <translation>Umeåregionen&apos;s satellite office · Renmarkstorget 5D, 3rd floor, Umeå</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="118"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="123"/>
         <source>Incheckad</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="119"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="124"/>
         <source>Signatur</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="121"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="126"/>
         <source>Kontrollerad av: ______________________________   Signatur: ______________________</source>
         <translation>Checked by: ______________________________   Signature: ______________________</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="130"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="135"/>
         <source>Inga kontorsplatser.</source>
         <translation>No desks.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="132"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="137"/>
         <source>Inga möten bokade.</source>
         <translation>No meetings booked.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="198"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="203"/>
         <source>Skriv ut dagsöversikt</source>
         <translation>Print day overview</translation>
     </message>
@@ -990,138 +1218,169 @@ Status: {status}</translation>
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="70"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="73"/>
         <source>Kontorsplatser</source>
         <extracomment>Fresh data for the chosen day is on screen.</extracomment>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="73"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="76"/>
         <source>Konferensrummets möten</source>
         <translation>Conference room meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="77"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="80"/>
         <source>Inga möten bokade i konferensrummet.</source>
         <translation>No meetings booked in the conference room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="79"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="82"/>
         <source>&amp;Kontorsplatser</source>
         <translation>&amp;Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="81"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="84"/>
         <source>Konferens&amp;rum</source>
         <translation>Conference &amp;room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="88"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="91"/>
         <source>&amp;Checka in</source>
         <translation>&amp;Check in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="89"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="92"/>
         <source>Markera att personen har kommit</source>
         <translation>Mark that the person has arrived</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="90"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="93"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="347"/>
         <source>&amp;Uteblev</source>
         <translation>&amp;No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="91"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="94"/>
         <source>Markera att personen inte kom; platsen blir ledig</source>
         <translation>Mark that the person did not come; the place becomes free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="93"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="95"/>
+        <source>Än&amp;dra…</source>
+        <translation>C&amp;hange…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="96"/>
+        <source>Flytta eller ändra den valda bokningen</source>
+        <translation>Move or change the selected booking</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="99"/>
         <source>&amp;Person:</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="95"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="101"/>
         <source>&amp;Kontorsplats…</source>
         <translation>&amp;Desk…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="104"/>
         <source>Konferens&amp;rummet…</source>
         <translation>Conference &amp;room…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="102"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="108"/>
         <source>&amp;Boka åt…</source>
         <translation>&amp;Book for…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="110"/>
         <source>Boka en plats eller konferensrummet åt den valda personen</source>
         <translation>Book a desk or the conference room for the chosen person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="111"/>
         <source>&amp;Skriv ut…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="111"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="117"/>
         <source>Spara som &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="115"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="121"/>
         <source>Skriv ut / Spara som P&amp;DF…</source>
         <translation>Print / Save as PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="120"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="126"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="123"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="129"/>
         <source>Summering</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="173"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="181"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="318"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="329"/>
         <source>{name} är incheckad.</source>
         <translation>{name} is checked in.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="322"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="339"/>
+        <source>Uteblev</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="341"/>
+        <source>Markera att {name} inte kom till {place}? Platsen blir ledig för andra.</source>
+        <translation>Mark that {name} did not come to {place}? The place becomes free for others.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="342"/>
+        <source>personen</source>
+        <translation>the person</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="348"/>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="355"/>
         <source>{name} är markerad som utebliven.</source>
         <translation>{name} is marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="405"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="456"/>
         <source>Dagsöversikten sparades som {file}.</source>
         <translation>The day overview was saved as {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="409"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="460"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="410"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="461"/>
         <source>Det gick inte att spara {file}. Välj en annan plats.</source>
         <translation>Could not save {file}. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="422"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="473"/>
         <source>Spara dagsöversikten som PDF</source>
         <translation>Save the day overview as PDF</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="425"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="476"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -1587,57 +1846,72 @@ Status: {status}</translation>
         <translation>%1 changes were overridden in the last two weeks (see the change log).</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="255"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="228"/>
+        <source>Gick inte att skicka till Outlook (uppgivet): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="235"/>
+        <source>Krockar med Outlook där appens bokning gällde: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="242"/>
+        <source>Möten i Outlook som inte kunde tas in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="274"/>
         <source>Inställningarna sparades.</source>
         <translation>The settings were saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="263"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="282"/>
         <source>Tjänstekonto (postlåda)</source>
         <translation>Service account (mailbox)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="265"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="284"/>
         <source>Tenant-id</source>
         <translation>Tenant ID</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="265"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="284"/>
         <source>Klient-id</source>
         <translation>Client ID</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="267"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="286"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="274"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="293"/>
         <source>Fyll i {fields} och tryck Testa anslutningen igen.</source>
         <translation>Fill in {fields} and press Test the connection again.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="281"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="300"/>
         <source>Testar anslutningen …</source>
         <translation>Testing the connection …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="285"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="304"/>
         <source>Anslutningen fungerar.</source>
         <translation>The connection works.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="296"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="315"/>
         <source>Synkar …</source>
         <translation>Syncing …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="300"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="319"/>
         <source>Synkningen är klar.</source>
         <translation>The sync is done.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="318"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="337"/>
         <source>Det gick inte att nå Exchange ({detail}). Kontrollera serverns adress, kontot och lösenordet och försök igen; detaljerna finns i loggfilen (Hjälp → Om Satellitkontoret).</source>
         <translation>Exchange could not be reached ({detail}). Check the server&apos;s address, the account and the password and try again; the details are in the log file (Help → About Satellitkontoret).</translation>
     </message>
@@ -1860,18 +2134,18 @@ Status: {status}</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="165"/>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="186"/>
         <source>Ingen kontakt med databasen just nu. Det du har fyllt i finns kvar; du kan spara när kontakten är tillbaka.</source>
-        <extracomment>Inline errors: dark red and bold (the text says what is wrong; the colour only underlines it).</extracomment>
+        <extracomment>Inline errors: dark red and bold (the text says what is wrong; the colour only underlines it). What Enter presses (see showEvent): the dialog&apos;s button, or None where Enter must not act (erasing a person, importing a calendar: a click does it).</extracomment>
         <translation>No contact with the database right now. What you have entered is kept; you can save when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="170"/>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="191"/>
         <source>Det gick inte att spara: programmet har ingen kontakt med databasen. Det du har fyllt i finns kvar. Försök igen när kontakten är tillbaka.</source>
         <translation>Could not save: the program has no contact with the database. What you have entered is kept. Try again when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="175"/>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="196"/>
         <source>Kontakten med databasen är tillbaka. Det du har fyllt i är inte sparat än: försök igen.</source>
         <translation>The connection to the database is back. What you have entered is not saved yet: please try again.</translation>
     </message>
@@ -2009,7 +2283,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="137"/>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="323"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="324"/>
         <source>&amp;Importera</source>
         <translation>&amp;Import</translation>
     </message>
@@ -2024,133 +2298,133 @@ Status: {status}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="166"/>
         <source>Var ska händelserna bokas?</source>
         <translation>Where are the events to be booked?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="169"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="170"/>
         <source>Välj för varje plats i filen vilken kontorsplats eller vilket rum händelserna bokas på. Hoppa över lämnar dem utanför importen.</source>
         <translation>For each place in the file, choose the desk or room its events are booked on. Skip leaves them out of the import.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="177"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="178"/>
         <source>Platser i filen</source>
         <translation>Places in the file</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="180"/>
         <source>I filen</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="180"/>
         <source>Hittat i</source>
         <translation>Found in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="180"/>
         <source>Händelser</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="179"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="180"/>
         <source>Bokas på</source>
         <translation>Booked on</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="202"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="203"/>
         <source>Okända personers händelser bokas åt</source>
         <translation>Events of unknown people are booked for</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="203"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="204"/>
         <source>Ingen – deras händelser avvisas</source>
         <translation>Nobody – their events are rejected</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="206"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="207"/>
         <source>{name} ({email})</source>
         <translation>{name} ({email})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="211"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="212"/>
         <source>Okända &amp;personer bokas åt:</source>
         <translation>Unknown &amp;people booked for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="222"/>
         <source>(ingen plats eller rubrik)</source>
         <translation>(no place or title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="225"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="226"/>
         <source>Plats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="227"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="228"/>
         <source>Inbjudet rum</source>
         <translation>Invited room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="228"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="229"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="233"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="234"/>
         <source>Bokas på, för «{place}»</source>
         <translation>Booked on, for «{place}»</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="235"/>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="245"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="236"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="246"/>
         <source>Som föreslaget per händelse</source>
         <translation>As suggested per event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="236"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="237"/>
         <source>Hoppa över</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="239"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="240"/>
         <source>Valfri ledig kontorsplats</source>
         <translation>Any free desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="311"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="312"/>
         <source>Välj en rad för att se hela texten.</source>
         <translation>Choose a row to see the whole text.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="314"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="315"/>
         <source>«{title}», {day}: {status}</source>
         <translation>«{title}», {day}: {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="322"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="323"/>
         <source>Räknar ut vad som skulle hända…</source>
         <translation>Working out what would happen…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="330"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="331"/>
         <source>Skapas: {create}    Dubbletter: {duplicate}    Avvisas: {reject}    Hoppas över: {skip}</source>
         <translation>Created: {create}    Duplicates: {duplicate}    Rejected: {reject}    Skipped: {skip}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="335"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="336"/>
         <source>&amp;Importera 1 bokning</source>
         <translation>&amp;Import 1 booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="335"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="336"/>
         <source>&amp;Importera {n} bokningar</source>
         <translation>&amp;Import {n} bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="375"/>
+        <location filename="../../satellitkontor/gui/dialogs/import_dialog.py" line="376"/>
         <source>Importerar…</source>
         <translation>Importing…</translation>
     </message>
@@ -2271,83 +2545,83 @@ Status: {status}</translation>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="167"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="171"/>
         <source>&amp;Arkiv</source>
         <extracomment>The views built so far (see view()); the stack holds an empty page for the others. The view asked for but not (yet) allowed, e.g. the remembered Dagsöversikt before the receptionist is known: shown once it is, and kept as the last view meanwhile.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="169"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="173"/>
         <source>&amp;Byt användare…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="172"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="176"/>
         <source>Skapa &amp;demokontor…</source>
         <translation>Create &amp;demo office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="184"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="188"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="188"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="192"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="195"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="199"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="199"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="203"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="209"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="213"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="210"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="214"/>
         <source>&amp;Hjälp för den här vyn</source>
         <translation>&amp;Help for this view</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="214"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="218"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="217"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="221"/>
         <source>Visa &amp;introduktionen</source>
         <translation>Show the &amp;introduction</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="221"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="225"/>
         <source>&amp;Om Satellitkontoret</source>
         <translation>&amp;About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="353"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="357"/>
         <source>Du är inloggad i databasen som {login}</source>
         <translation>You are signed in to the database as {login}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="355"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="359"/>
         <source>Välj vem som använder programmet</source>
         <translation>Choose who is using the program</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="362"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="366"/>
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="365"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="369"/>
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -2523,58 +2797,63 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="65"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="72"/>
         <source>Datum</source>
         <extracomment>The BookingView of a row (any column). What the series column shows for a booking in a series (with a tooltip saying so in words).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="66"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="73"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="67"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="74"/>
         <source>Plats/rum</source>
         <translation>Desk/room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="68"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="75"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="69"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="76"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="70"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="71"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="78"/>
         <source>Serie</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="85"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="92"/>
         <source>Ingår i en serie</source>
         <translation>Part of a series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="85"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="92"/>
         <source>Enstaka bokning</source>
         <translation>Single booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="89"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="98"/>
         <source>Ändringen är inte skriven till Outlook än. Den skickas vid nästa synkronisering.</source>
         <translation>The change is not in Outlook yet. It is sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="110"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="120"/>
+        <source> – krock med Outlook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="121"/>
         <source> – inte i Outlook än</source>
         <translation> – not in Outlook yet</translation>
     </message>
@@ -2582,145 +2861,173 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="69"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="73"/>
         <source>Kommande eller tidigare bokningar</source>
         <extracomment>Fresh bookings are on screen. An .ics file was written: its path and how many bookings it holds.</extracomment>
         <translation>Coming or past bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="70"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="74"/>
         <source>&amp;Kommande</source>
         <translation>&amp;Coming</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="71"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="75"/>
         <source>&amp;Tidigare</source>
         <translation>&amp;Past</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="76"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="141"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="80"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="163"/>
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="93"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="97"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="96"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="145"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="255"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="100"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="167"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="353"/>
         <source>Av&amp;boka</source>
         <translation>Can&amp;cel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="98"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="150"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="264"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="102"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="172"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="362"/>
         <source>Avboka s&amp;erien</source>
         <translation>Cancel the s&amp;eries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="101"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="155"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="177"/>
         <source>E&amp;xportera till kalender (.ics)…</source>
         <translation>E&amp;xport to calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="103"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="107"/>
         <source>Mina &amp;uppgifter…</source>
         <translation>My &amp;data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="109"/>
         <source>Mina uppgifter</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="106"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="110"/>
         <source>Spara allt som finns sparat om dig (JSON och CSV)</source>
         <translation>Save everything stored about you (JSON and CSV)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="202"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="113"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="180"/>
+        <source>Än&amp;dra…</source>
+        <translation>C&amp;hange…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="114"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="183"/>
+        <source>Checka &amp;in</source>
+        <translation>Check &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="186"/>
+        <source>Avboka &amp;flera dagar…</source>
+        <translation>Cancel &amp;several days…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="247"/>
         <source>Du har inga kommande bokningar. Boka en plats under Boka plats.</source>
         <translation>You have no coming bookings. Book a desk under Book a desk.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="204"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="249"/>
         <source>Du har inga tidigare bokningar.</source>
         <translation>You have no past bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="233"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="287"/>
         <source>{place}, {day}, {time}</source>
         <translation>{place}, {day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="254"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="308"/>
+        <source>Ändrat: {booking}.</source>
+        <translation>Changed: {booking}.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="321"/>
+        <source>Incheckad: {booking}.</source>
+        <translation>Checked in: {booking}.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="352"/>
         <source>Vill du avboka {booking}?</source>
         <translation>Do you want to cancel {booking}?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="262"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="360"/>
         <source>Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar.</source>
         <translation>Do you want to cancel the series at {place} from {day} on? Earlier bookings in the series are kept.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="270"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="272"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="368"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="370"/>
         <source>Avboka</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="273"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="371"/>
         <source>&amp;Behåll bokningen</source>
         <translation>&amp;Keep the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="294"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="392"/>
         <source>Avbokat: {booking}.</source>
         <translation>Cancelled: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="309"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="407"/>
         <source>1 bokning i serien på {place} avbokades från och med {day}.</source>
         <translation>1 booking in the series at {place} was cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="311"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="409"/>
         <source>{n} bokningar i serien på {place} avbokades från och med {day}.</source>
         <translation>{n} bookings in the series at {place} were cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="346"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="444"/>
         <source>Exportera till kalender</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="347"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="445"/>
         <source>mina-bokningar.ics</source>
         <translation>my-bookings.ics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="348"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="446"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="368"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="466"/>
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="370"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="468"/>
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="381"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="479"/>
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
     </message>
@@ -3884,130 +4191,135 @@ Status: {status}</translation>
 <context>
     <name>RoomView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="85"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="86"/>
         <source>◀ &amp;Föregående vecka</source>
         <extracomment>The timeline shows at least these hours (minutes after midnight), more if the office is open longer.</extracomment>
         <translation>◀ &amp;Previous week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="87"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="88"/>
         <source>Föregående vecka</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="88"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="89"/>
         <source>Föregående vecka (Alt+Vänster)</source>
         <translation>Previous week (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="89"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="90"/>
         <source>&amp;Denna vecka</source>
         <translation>&amp;This week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="91"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="92"/>
         <source>Denna vecka</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="92"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="93"/>
         <source>&amp;Nästa vecka ▶</source>
         <translation>&amp;Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="94"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="95"/>
         <source>Nästa vecka</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="95"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="96"/>
         <source>Nästa vecka (Alt+Höger)</source>
         <translation>Next week (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="120"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="121"/>
         <source>Dra över ledig tid i en dag, eller klicka för en timme. Med tangentbordet: piltangenterna flyttar, Skift+pil upp/ned väljer längre tid och Enter bokar.</source>
         <translation>Drag over free time in a day, or click for one hour. With the keyboard: the arrow keys move, Shift+Up/Down chooses a longer time and Enter books.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="128"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="129"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="132"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="133"/>
         <source>Veckans möten i konferensrummet</source>
         <translation>This week&apos;s meetings in the conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="137"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="138"/>
         <source>Veckans &amp;möten:</source>
         <translation>This week&apos;s &amp;meetings:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="139"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="140"/>
         <source>Inga möten den här veckan.</source>
         <translation>No meetings this week.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="181"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="183"/>
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="221"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="223"/>
         <source>Ingen kontakt med databasen: det går inte att boka eller visa en annan vecka just nu.</source>
         <translation>No contact with the database: booking or showing another week is not possible right now.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="230"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="232"/>
         <source>v. {week}</source>
         <translation>w. {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="233"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="235"/>
         <source>Vecka {week}</source>
         <translation>Week {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="271"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="273"/>
         <source>Kontoret har inget konferensrum.</source>
         <translation>The office has no conference room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="275"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="277"/>
         <source>{room}, högst {n} personer</source>
         <translation>{room}, at most {n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="322"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="324"/>
         <source>Boka {span}.</source>
         <translation>Book {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="338"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="340"/>
         <source>Bokat: {title}, {span}.</source>
         <translation>Booked: {title}, {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="339"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="341"/>
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="349"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="351"/>
         <source>Upptaget {span}: {details}.</source>
         <translation>Taken {span}: {details}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="353"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="355"/>
         <source>Det är din bokning; avboka den under Mina bokningar.</source>
         <translation>This is your booking; cancel it under My bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="363"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="365"/>
         <source>{span}: {title}</source>
         <translation>{span}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="378"/>
+        <source>Mötet är flyttat till {span}.</source>
+        <translation>The meeting is moved to {span}.</translation>
     </message>
 </context>
 <context>
@@ -4362,112 +4674,127 @@ Status: {status}</translation>
         <translation>A person can only have one desk at a time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="105"/>
+        <source>&amp;Frisläpp bokningar utan incheckning när tiden för utebliven har gått</source>
+        <translation>&amp;Release bookings nobody checked in to once the no-show time has passed</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="108"/>
+        <source>Frisläpp bokningar utan incheckning automatiskt</source>
+        <translation>Release unclaimed bookings automatically</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="111"/>
+        <source>Receptionens och administratörernas program frisläpper dem, och kommandot satellitkontor release i en schemalagd körning.</source>
+        <translation>The reception's and the administrators' apps release them, and the command satellitkontor release in a scheduled task.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="117"/>
         <source>Regler för bokning</source>
         <translation>Rules for booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="108"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="121"/>
         <source>Måndag</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="109"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="122"/>
         <source>Tisdag</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="110"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="123"/>
         <source>Onsdag</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="111"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="124"/>
         <source>Torsdag</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="112"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="125"/>
         <source>Fredag</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="113"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="126"/>
         <source>Lördag</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="114"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="127"/>
         <source>Söndag</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="120"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="133"/>
         <source>Öppnar</source>
         <translation>Opens</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="121"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="134"/>
         <source>Stänger</source>
         <translation>Closes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="138"/>
         <source>{day}: öppet</source>
         <translation>{day}: open</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="140"/>
         <source>{day} öppnar</source>
         <translation>{day} opens</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="140"/>
         <source>{day} stänger</source>
         <translation>{day} closes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="140"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="153"/>
         <source>En veckodag utan bock är stängd. Helgdagar är alltid stängda.</source>
         <translation>A weekday without a tick is closed. Holidays are always closed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="143"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="156"/>
         <source>Öppettider</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="164"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="177"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="166"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="179"/>
         <source>Spara reglerna</source>
         <translation>Save the rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="169"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="182"/>
         <source>Åte&amp;rställ</source>
         <translation>Rese&amp;t</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="171"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="184"/>
         <source>Återställ till de sparade reglerna</source>
         <translation>Reset to the saved rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="185"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="198"/>
         <source>Bokningsregler</source>
         <translation>Booking rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="232"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="246"/>
         <source>Ändringar som inte är sparade</source>
         <translation>Changes not saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="234"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="248"/>
         <source>Reglerna är sparade</source>
         <translation>The rules are saved</translation>
     </message>
@@ -4971,90 +5298,90 @@ Status: {status}</translation>
 <context>
     <name>WeekTimeline</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="96"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="98"/>
         <source>Veckoschema för konferensrummet</source>
-        <extracomment>Minimum height of one slot row, in pixels. A click (not a drag) chooses this many minutes from the clicked slot. The office&apos;s rules and calendar: what may be booked is asked of domain/policy.py. Free time chosen: (start, end) as aware datetimes. A meeting was clicked or chosen with Enter (BookingView). Why the chosen time cannot be booked (a sentence for the status line).</extracomment>
+        <extracomment>Minimum height of one slot row, in pixels. A click (not a drag) chooses this many minutes from the clicked slot. The office&apos;s rules and calendar: what may be booked is asked of domain/policy.py. Free time chosen: (start, end) as aware datetimes. A meeting was clicked or chosen with Enter (BookingView). Why the chosen time cannot be booked (a sentence for the status line). One&apos;s own meeting dragged to another time or day: (BookingView, new start, new end).</extracomment>
         <translation>Week schedule of the conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="204"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="208"/>
         <source>Min bokning</source>
-        <extracomment>(day index, first row, end row exclusive) being chosen, or None.</extracomment>
+        <extracomment>(day index, first row, end row exclusive) being chosen, or None. One&apos;s own meeting being dragged: (the booking, the cell it was picked up at).</extracomment>
         <translation>My booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="207"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="211"/>
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="207"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="211"/>
         <source>Bokat</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="208"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="212"/>
         <source>{n} pers.</source>
         <translation>{n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="219"/>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="234"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="223"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="238"/>
         <source>Schemat laddas fortfarande.</source>
         <translation>The schedule is still loading.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="245"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="249"/>
         <source>Kontoret är stängt {day}: {reason}.</source>
         <translation>The office is closed on {day}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="249"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="253"/>
         <source>Kontoret har öppet {opens}–{closes} den dagen.</source>
         <translation>The office is open {opens}–{closes} that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="253"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="257"/>
         <source>Den tiden har redan varit. Välj en senare tid.</source>
         <translation>That time has already passed. Choose a later time.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="255"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="259"/>
         <source>Rummet kan bokas till och med {day}.</source>
         <translation>The room can be booked up to and including {day}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="226"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="230"/>
         <source>Tiden är redan bokad: {what}.</source>
         <translation>That time is already booked: {what}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="258"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="262"/>
         <source>Det finns bara {free} minuter ledigt där; ett möte är minst {minimum} minuter.</source>
         <translation>Only {free} minutes are free there; a meeting is at least {minimum} minutes.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="414"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="449"/>
         <source>ledig; Enter bokar</source>
         <translation>free; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="418"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="453"/>
         <source>vald tid {span}; Enter bokar</source>
         <translation>chosen time {span}; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="499"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="534"/>
         <source> (idag)</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="506"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="541"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="612"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="647"/>
         <source>nu</source>
         <translation>now</translation>
     </message>

@@ -11,7 +11,7 @@ from satellitkontor.services.occupancy import DayOccupancy, ResourceDay
 from satellitkontor.services.rotation import RotationYearView
 from satellitkontor.services.statistics.privacy import HIDDEN_TEXT
 from satellitkontor.services.statistics.service import UsageRow
-from satellitkontor.words import say
+from satellitkontor.words import plans, say
 from satellitkontor.words.texts import describe, fmt_date, fmt_span, fmt_time, label, municipality_name
 
 
@@ -29,7 +29,7 @@ def booking_line(b: BookingView, lang: str) -> str:
     if b.participants:
         extra = say("cli.output.participants", lang, participants=b.participants)
     title = f" «{b.title}»" if b.title else ""
-    status = "" if b.status.value == "confirmed" else f" [{label(b.status.value, lang)}]"
+    status = "" if b.status.value == "confirmed" else f" [{plans.status_text(b, lang)}]"
     return f"#{b.id}  {b.resource_name}  {when}{title}{extra} – {who(b)}{status}"
 
 

@@ -29,6 +29,17 @@ class BookingStatus(StrEnum):
         return self in HOLDING_STATUSES
 
 
+class CancelCause(StrEnum):
+    """Who or what ended a booking other than its booker's plain cancel."""
+
+    #: The office closed the day (OfficeService.add_closure cancels what it covers).
+    CLOSURE = "closure"
+    #: Nobody checked in within the grace period: released automatically (AttendanceService.release).
+    RELEASE = "release"
+    #: Cancelled with a reason the booker or the receptionist wrote.
+    NOTE = "note"
+
+
 HOLDING_STATUSES = frozenset({BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN})
 
 
@@ -80,6 +91,10 @@ class BookingView:
     status: BookingStatus
     series_id: str | None
     sequence: int
+    #: Why it was cancelled or released: the cause (see CancelCause) and the words given with it
+    #: (a closure's reason, or what the booker or the receptionist wrote); None when none was given.
+    cancel_cause: str | None = None
+    cancel_reason: str | None = None
 
 
 def halves_held(booking: BookingView) -> frozenset[DeskPeriod]:

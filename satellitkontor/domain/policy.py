@@ -53,6 +53,10 @@ class BookingPolicy:
     no_show_grace_minutes: int = 30
     #: Check-in opens this long before the booking starts.
     check_in_early_minutes: int = 60
+    #: Release unclaimed bookings by themselves: a confirmed booking nobody checked in to within
+    #: ``no_show_grace_minutes`` of its start is cancelled (cause "release") and its place freed.
+    #: Off by default; it runs in the reception's and admins' apps and as ``satellitkontor release``.
+    auto_release: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

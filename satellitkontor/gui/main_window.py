@@ -161,6 +161,10 @@ class MainWindow(QMainWindow):
 
         self.exchange_sync = ExchangeSyncTimer(ctx, self)  # Exchange sync every N minutes, on a worker
         self.exchange_sync.start()
+        from satellitkontor.gui.release_timer import ReleaseTimer
+
+        self.release_timer = ReleaseTimer(ctx, self)  # unclaimed bookings freed, when the rule is on
+        self.release_timer.start()
 
     # --- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:

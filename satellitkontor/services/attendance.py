@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain import clock as clk
-from satellitkontor.domain.bookings import BookingStatus, BookingView
+from satellitkontor.domain.bookings import BookingStatus, BookingView, CancelCause
 from satellitkontor.domain.errors import (
     AlreadyCancelled,
     AlreadyOver,
@@ -23,6 +23,7 @@ from satellitkontor.domain.errors import (
 from satellitkontor.domain.people import Role
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person, require_role
+from satellitkontor.services.booking.core import mark_cancelled
 from satellitkontor.services.exchange import outbox as exchange_outbox
 from satellitkontor.storage.models import BookingRow, PersonRow
 from satellitkontor.storage.queries import common as queries
@@ -121,6 +122,46 @@ class AttendanceService(Service):
                 _mark(s, actor, row, now)
             s.flush()
             return [_view(s, row.id) for row in rows]
+
+    def release_unclaimed(self, actor_id: int | None, *, force: bool = False) -> list[BookingView]:
+        """Release today's bookings nobody checked in to within the grace period, when the office
+        turned the rule on (``auto_release``; ``force`` runs it anyway, for a test or an admin).
+
+        Each is cancelled (cause "release"), audited as ``booking.release`` and queued for Exchange,
+        in one transaction: the place is free at once on every PC. The rows are locked as they are
+        read (PostgreSQL ``FOR UPDATE``; SQLite's write transaction holds the database), so two PCs
+        or a PC and a scheduled ``satellitkontor release`` running at once release each booking
+        once: the second waits, then finds it no longer confirmed. ``actor_id`` None is the
+        scheduled task of a server that has no person (SQLite only: a login is somebody).
+        """
+        now = self.now()
+        today_start = clk.local_day_bounds(clk.local_date(now))[0]
+        with self.db.session(write=True) as s:
+            actor = load_person(s, actor_id) if actor_id is not None else None
+            if actor is not None:
+                require_role(actor, Role.RECEPTIONIST, Role.ADMIN, action="release_unclaimed")
+            policy = queries.load_policy(s)
+            if not (policy.auto_release or force):
+                return []
+            limit = now - timedelta(minutes=policy.no_show_grace_minutes)
+            stmt = (
+                select(BookingRow)
+                .where(
+                    BookingRow.status == BookingStatus.CONFIRMED,
+                    BookingRow.start_at <= limit,
+                    BookingRow.start_at >= today_start,
+                    BookingRow.end_at > now,
+                    BookingRow.import_key.is_(None),
+                )
+                .order_by(BookingRow.id)
+            )
+            if s.get_bind().dialect.name == "postgresql":
+                stmt = stmt.with_for_update()
+            rows = list(s.scalars(stmt))
+            for row in rows:
+                mark_cancelled(s, actor, row, now, cause=CancelCause.RELEASE, action="booking.release")
+            s.flush()
+            return queries.bookings_by_ids(s, [row.id for row in rows])
 
 
 def _mark(s: Session, actor: PersonRow, row: BookingRow, now: datetime) -> None:

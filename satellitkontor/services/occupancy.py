@@ -105,9 +105,18 @@ class OccupancyService(Service):
         return self.setup.get().calendar.next_open_day(day, step)
 
     def bookings_of(
-        self, person_id: int, *, upcoming: bool = True, include_cancelled: bool = False, limit: int = 500
+        self,
+        person_id: int,
+        *,
+        upcoming: bool = True,
+        include_cancelled: bool = False,
+        with_reasons: bool = False,
+        limit: int = 500,
     ) -> list[BookingView]:
-        """A person's bookings: coming ones soonest first, or past ones latest first."""
+        """A person's bookings: coming ones soonest first, or past ones latest first.
+
+        ``with_reasons`` adds the cancelled ones that carry a cause (a closure, a release, a
+        reason written when cancelling): Mina bokningar shows the booker why they are gone."""
         now = self.now()
         stmt = queries.booking_select().where(BookingRow.person_id == person_id)
         if upcoming:
@@ -118,7 +127,11 @@ class OccupancyService(Service):
             stmt = stmt.order_by(BookingRow.start_at)
         else:
             stmt = stmt.where(BookingRow.end_at <= now).order_by(BookingRow.start_at.desc())
-        if not include_cancelled:
+        if with_reasons and not include_cancelled:
+            stmt = stmt.where(
+                (BookingRow.status != BookingStatus.CANCELLED) | BookingRow.cancel_cause.is_not(None)
+            )
+        elif not include_cancelled:
             stmt = stmt.where(BookingRow.status != BookingStatus.CANCELLED)
         with self.db.session() as s:
             return [queries.to_view(r) for r in s.execute(stmt.limit(limit))]

@@ -11,13 +11,15 @@ The default office laid out in a new database writes one resource.create per pla
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from satellitkontor.domain import clock as clk
 from satellitkontor.domain import municipalities
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingView, CancelCause
 from satellitkontor.domain.errors import (
     DuplicateEmail,
     DuplicateResourceName,
@@ -33,8 +35,9 @@ from satellitkontor.domain.text import plain
 from satellitkontor.resources_data import read_json
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, keep_an_admin, office_has_admin, require_admin
+from satellitkontor.services.booking.core import mark_cancelled
 from satellitkontor.services.results import ClosureView as ClosureView
-from satellitkontor.storage.models import ClosureRow, PersonRow, ResourceRow
+from satellitkontor.storage.models import BookingRow, ClosureRow, PersonRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
 
 
@@ -307,20 +310,51 @@ class OfficeService(Service):
             return [queries.resource_view(r) for r in rows]
 
     # --- closures -----------------------------------------------------------------------------
+    def closure_impact(self, start: date, end: date) -> list[BookingView]:
+        """The bookings a closure of ``start``–``end`` would cancel: those still holding a place
+        and not over yet, soonest first (what the admin is shown before confirming)."""
+        Closure(start, end, "-")  # validates the range
+        with self.db.session() as s:
+            return [queries.to_view(r) for r in s.execute(_covered(start, end, self.now()))]
+
     def add_closure(self, actor_id: int | None, start: date, end: date, reason: str) -> ClosureView:
+        """Close the office ``start``–``end`` and cancel every booking still holding a place then.
+
+        One transaction: the closure, each cancellation (cause "closure", the closure's reason, its
+        own audit entry and Exchange outbox row) and the closure's audit entry commit together.
+        The resources are locked first (PostgreSQL), so a booking being made meanwhile commits
+        before and is cancelled here, or waits for the closure; one that read the calendar just
+        before the closure committed can still be made on the closed day (the booking reads the
+        calendar before its lock, which keeps the lock short). ``cancelled`` of the result lists
+        what was cancelled.
+        """
         reason = plain(reason, "reason")
         Closure(start, end, reason)  # validates the range
         with self.db.session(write=True) as s:
             actor = require_admin(s, actor_id, "add_closure")
+            now = self.now()
+            queries.lock_for_import(s, list(s.scalars(select(ResourceRow.id))), [])
             row = ClosureRow(
                 start_date=start,
                 end_date=end,
-                reason=reason,
+                reason=reason[:200],
                 created_by_id=actor.id if actor else None,
-                created_at=self.now(),
+                created_at=now,
             )
             s.add(row)
             s.flush()
+            covered = [b.id for b in (queries.to_view(r) for r in s.execute(_covered(start, end, now)))]
+            bookings = (
+                list(
+                    s.scalars(
+                        select(BookingRow).where(BookingRow.id.in_(covered)).order_by(BookingRow.start_at)
+                    )
+                )
+                if covered
+                else []
+            )
+            for booking in bookings:
+                mark_cancelled(s, actor, booking, now, cause=CancelCause.CLOSURE, reason=row.reason)
             audit.record(
                 s,
                 at=row.created_at,
@@ -328,9 +362,14 @@ class OfficeService(Service):
                 action="closure.create",
                 entity="closure",
                 entity_id=row.id,
-                after=audit.closure_facts(row),
+                after={
+                    **audit.closure_facts(row),
+                    **({"bookings_cancelled": len(bookings)} if bookings else {}),
+                },
             )
-            return ClosureView(row.id, row.start_date, row.end_date, row.reason)
+            s.flush()
+            cancelled = tuple(v for v in (queries.booking(s, b.id) for b in bookings) if v is not None)
+            return ClosureView(row.id, row.start_date, row.end_date, row.reason, cancelled)
 
     def remove_closure(self, actor_id: int | None, closure_id: int) -> None:
         with self.db.session(write=True) as s:
@@ -396,3 +435,17 @@ def _audit_new_resource(s: Session, now: datetime, actor: PersonRow | None, row:
 
 def _resource_name(name: str) -> str:
     return plain(str(name), "name", limit=100)
+
+
+def _covered(start: date, end: date, now: datetime) -> Select[Any]:
+    """The bookings on the days ``start``–``end`` that hold a place and are not over at ``now``."""
+    return (
+        queries.booking_select()
+        .where(
+            BookingRow.start_at >= clk.local(start, time(0)),
+            BookingRow.start_at < clk.local(end + timedelta(days=1), time(0)),
+            BookingRow.end_at > now,
+            BookingRow.status.in_(sorted(HOLDING_STATUSES)),
+        )
+        .order_by(BookingRow.start_at, ResourceRow.sort_order)
+    )

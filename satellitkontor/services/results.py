@@ -81,6 +81,8 @@ class ClosureView:
     start: date
     end: date
     reason: str
+    #: The bookings the closure cancelled when it was added (OfficeService.add_closure).
+    cancelled: tuple[BookingView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

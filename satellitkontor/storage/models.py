@@ -148,6 +148,10 @@ class BookingRow(Base):
     #: An Outlook meeting of an organiser who is no person here: her name and address (0009).
     guest_name: Mapped[str | None] = mapped_column(String(200))
     guest_email: Mapped[str | None] = mapped_column(String(254))
+    #: Why it was cancelled or released (domain.bookings.CancelCause) and the words with it; see
+    #: migration 0010.
+    cancel_cause: Mapped[str | None] = mapped_column(String(16))
+    cancel_reason: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         CheckConstraint("end_at > start_at", name="ck_bookings_end_after_start"),

@@ -80,6 +80,8 @@ SEED = 20260101
 OCCUPANCY_GOAL_RATIO = 2.0
 OCCUPANCY_GOAL_MS = 10.0
 COMMIT_GOAL_MS_SQLITE = 5.0
+#: Runs of the release measure (each releases 500 bookings): fewer than the others.
+RELEASE_REPEAT = 15
 
 BOOKINGS = BookingRow.__table__
 
@@ -168,6 +170,10 @@ class Result:
     occupancy_sqlalchemy_text: Measure | None = None
     commit: Measure | None = None
     commit_bare: Measure | None = None
+    move: Measure | None = None
+    move_bare: Measure | None = None
+    release: Measure | None = None
+    release_bare: Measure | None = None
     plan: str = ""
     skipped: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -616,6 +622,17 @@ def run_one(url: str, name: str, years: int, repeat: int) -> Result:
         progress(f"{name}: commits")
         measure_commit(office, bare, today, repeat, result)
         check_stored_form(office.services)
+        progress(f"{name}: moving a booking")
+        from tests.benchmarks import plans_measures as plans
+
+        booking_id, mover, desks = plans.setup_move(office.services, office.admin.id, office.bare_desk)
+        result.move, result.move_bare = plans.measure_move(
+            office.services, booking_id, mover, desks, repeat, timed
+        )
+        progress(f"{name}: releasing {plans.RELEASED} unclaimed bookings")
+        result.release, result.release_bare = plans.measure_release(
+            office.services, office.admin.id, mover, min(repeat, RELEASE_REPEAT), timed
+        )
     finally:
         if bare is not None:
             bare.close()
@@ -720,6 +737,14 @@ def report(results: list[Result], years: int, repeat: int) -> None:
             f"{r.database:<11} {'commit':<10} {r.commit.median_ms:>9.3f} {r.commit.p95_ms:>8.3f} "
             f"{r.commit_bare.median_ms:>8.3f} {com_ratio:>6.1f}x  {goal:<24} {met}"
         )
+    for r in done:
+        for label, m, b in (("move", r.move, r.move_bare), ("release500", r.release, r.release_bare)):
+            if m is None or b is None:
+                continue
+            print(
+                f"{r.database:<11} {label:<10} {m.median_ms:>9.3f} {m.p95_ms:>8.3f} "
+                f"{b.median_ms:>8.3f} {m.median_ms / b.median_ms:>6.1f}x  {'none (reported)':<24} -"
+            )
     print()
     for r in done:
         assert r.occupancy_sqlalchemy_text is not None
@@ -731,7 +756,9 @@ def report(results: list[Result], years: int, repeat: int) -> None:
     print()
     print(
         "bare = the same rows by hand-written SQL on a raw DBAPI connection (cursor, fetchall) in this\n"
-        "process; commit bare = BEGIN (IMMEDIATE on SQLite), one INSERT INTO bookings, COMMIT.\n"
+        "process; commit bare = BEGIN (IMMEDIATE on SQLite), one INSERT INTO bookings, COMMIT;\n"
+        "move bare = one UPDATE of resource_id in its own transaction; release500 = 500 unclaimed\n"
+        "bookings of today released at once (RELEASE_REPEAT runs), bare = one UPDATE of the 500.\n"
         "Each measure and its bare baseline run in turns, so that both see the same load."
     )
 

@@ -78,7 +78,10 @@ def test_a_closed_day_says_why_and_offers_no_booking(
         view.navigator.set_date(CHRISTMAS)
     assert view.closed_banner.isVisible()
     assert view.closed_banner.text() == "Kontoret är stängt: Juldagen"
-    assert view.plan.closed_text() == "Kontoret är stängt: Juldagen"
+    # one message: the banner; no band across the plan, no second line by the date
+    assert view.plan.closed_text() == ""
+    assert not view.navigator.closed_label.isVisible()
+    assert view.plan.room_item("Konferensrummet").meetings_item.text() == "Stängt"
     assert view.plan.desk_item("Plats 2").state_text() == "Stängt"
     assert view.model.index(1, COL_MORNING).data() == "Stängt"
 
@@ -177,3 +180,23 @@ def test_keyboard_booking_from_the_list_and_a_full_desk_is_refused(
     qtbot.mouseClick(view.plan.viewport(), Qt.MouseButton.LeftButton, pos=desk_point(view, "Plats 3"))
     assert view.dialog is None
     assert view.message_label.text().startswith("Plats 3 är upptagen hela dagen")
+
+
+def test_the_booker_checks_in_from_the_plan_on_the_day(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    """Issue 16: check-in by the booker from the plan; only on her own desk and only that day."""
+    o = gui_office
+    mine = o.services.booking.book_desk(o.anna.id, o.desk(3).id, MONDAY, DeskPeriod.FULL_DAY)
+    o.services.booking.book_desk(o.bertil.id, o.desk(4).id, MONDAY, DeskPeriod.FULL_DAY)
+    view = open_view(qtbot, make_ctx(o.anna))
+    view.select_desk(o.desk(4).id)
+    assert not view.check_in_button.isEnabled()  # not mine
+    view.select_desk(o.desk(3).id)
+    assert view.check_in_button.isEnabled()
+    with qtbot.waitSignal(view.data_loaded, timeout=5000):
+        view.check_in_button.click()
+    checked = o.services.occupancy.booking(mine.id)
+    assert checked is not None and checked.status.value == "checked_in"
+    assert "Incheckad på Plats 3" in view.message_label.text()
+    assert not view.check_in_button.isEnabled()  # done

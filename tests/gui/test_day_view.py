@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingStatus, DeskPeriod
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.change_dialog import ChangeDialog
 from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
 from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
 from satellitkontor.gui.main_window import MainWindow
@@ -54,7 +56,16 @@ def click_and_wait(qtbot: QtBot, view: DayView, button_name: str, wait_idle: Cal
     button = {"check_in": view.check_in_button, "no_show": view.no_show_button}[button_name]
     assert button.isEnabled()
     button.click()
+    if button_name == "no_show":  # "Uteblev" asks first
+        confirm_no_show(view)
     wait_idle()
+
+
+def confirm_no_show(view: DayView) -> None:
+    box = view.confirm_box
+    assert box is not None and box.isVisible() and "Platsen blir ledig" in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)  # Enter does not mark
+    box.button(QMessageBox.StandardButton.Yes).click()
 
 
 def book_morning_and_full_day(o: Office) -> None:
@@ -155,8 +166,9 @@ def test_no_show_only_after_the_grace_period(
     boxes[0].close()
 
     o.clock.set_local(MONDAY, time(8, 31))
+    day_view.no_show_button.click()
     with qtbot.waitSignal(day_view.data_loaded, timeout=5000):
-        day_view.no_show_button.click()
+        confirm_no_show(day_view)
     assert cell(day_view, 1, DayDesksModel.STATUS) == "fm: uteblev · em: ledig"
     assert o.services.occupancy.booking(booking.id).status is BookingStatus.NO_SHOW  # type: ignore[union-attr]
     assert not day_view.no_show_button.isEnabled()
@@ -271,3 +283,68 @@ def test_only_staff_get_the_day_view(
     assert "day" not in window.nav_keys()
     window.ctx.set_person(gui_office.reception)
     assert "day" in window.nav_keys()
+
+
+def test_a_closed_day_says_so_once_and_never_free(
+    qtbot: QtBot, day_view: DayView, gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    """Issue 16: a closed Wednesday said "6 bokade, 2 lediga"; a closed day is closed everywhere."""
+    o = gui_office
+    wednesday = MONDAY + timedelta(days=2)
+    o.services.booking.book_desk(o.anna.id, o.desk(1).id, wednesday, DeskPeriod.FULL_DAY)
+    o.services.office.add_closure(o.admin.id, wednesday, wednesday, "Vattenläcka")
+    for day in (wednesday, MONDAY + timedelta(days=6)):  # a closure, and a Sunday
+        with qtbot.waitSignal(day_view.data_loaded, timeout=5000):
+            day_view.navigator.set_date(day)
+        wait_idle()
+        reason = "Vattenläcka" if day == wednesday else "Söndag"
+        assert day_view.totals_label.text() == f"Kontoret är stängt: {reason}"
+        assert not day_view.navigator.closed_label.isVisible()
+        cells = [cell(day_view, r, c) for r in range(day_view.desks_model.rowCount()) for c in range(1, 4)]
+        assert cells and all("ledig" not in text.lower() for text in cells), cells
+        assert cell(day_view, 0, 3) == "stängt"
+
+
+def test_check_in_and_no_show_are_disabled_on_another_day_and_no_show_can_be_declined(
+    qtbot: QtBot, day_view: DayView, gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    o = gui_office
+    tuesday = MONDAY + timedelta(days=1)
+    o.services.booking.book_desk(o.anna.id, o.desk(1).id, tuesday, DeskPeriod.FULL_DAY)
+    mine = o.services.booking.book_desk(o.bertil.id, o.desk(2).id, MONDAY, DeskPeriod.MORNING)
+    with qtbot.waitSignal(day_view.data_loaded, timeout=5000):
+        day_view.navigator.set_date(tuesday)
+    day_view.select_desk_cell(0, M)
+    assert day_view.selected_booking() is not None
+    assert not day_view.check_in_button.isEnabled() and not day_view.no_show_button.isEnabled()
+    assert day_view.change_button.isEnabled()  # a coming booking can be moved
+
+    with qtbot.waitSignal(day_view.data_loaded, timeout=5000):
+        day_view.navigator.set_date(MONDAY)
+    o.clock.set_local(MONDAY, time(8, 31))
+    day_view.select_desk_cell(1, M)
+    assert day_view.no_show_button.isEnabled()
+    day_view.no_show_button.click()
+    box = day_view.confirm_box
+    assert box is not None
+    box.button(QMessageBox.StandardButton.No).click()
+    wait_idle()
+    assert o.services.occupancy.booking(mine.id).status is BookingStatus.CONFIRMED  # type: ignore[union-attr]
+
+
+def test_change_a_booking_from_the_day_view(
+    qtbot: QtBot, day_view: DayView, gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    o = gui_office
+    booking = o.services.booking.book_desk(o.anna.id, o.desk(1).id, MONDAY, DeskPeriod.FULL_DAY)
+    reload(qtbot, day_view)
+    day_view.select_desk_cell(0, M)
+    day_view.change_button.click()
+    wait_idle()
+    dialog = day_view.booking_dialog
+    assert isinstance(dialog, ChangeDialog)
+    dialog.desk_combo.setCurrentIndex(dialog.desk_combo.findText("Plats 4"))
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save_button.click()
+    moved = o.services.occupancy.booking(booking.id)
+    assert moved is not None and moved.resource_name == "Plats 4" and moved.sequence == 1

@@ -229,3 +229,27 @@ def test_room_week_model(qtmodeltester, gui_office: Office) -> None:  # type: ig
     model.set_bookings([], show_names=False)
     qtmodeltester.check(model)
     assert model.rowCount() == 0
+
+
+def test_drag_my_meeting_to_another_time_moves_it_and_a_conflict_leaves_it(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    """Issue 16: drag on the room week moves one's own meeting (one change, same booking)."""
+    o = gui_office
+    mine = book_meeting(o, o.anna, TUESDAY, time(9), time(10), "Styrgrupp")
+    book_meeting(o, o.bertil, TUESDAY, time(13), time(14), "Annat möte")
+    view = shown_view(qtbot, make_ctx(o.anna))
+    with qtbot.waitSignal(view.data_loaded, timeout=5000):
+        drag(qtbot, view, TUESDAY, time(9), time(11))
+    moved = o.services.occupancy.booking(mine.id)
+    assert moved is not None and (moved.start, moved.end) == (
+        clk.local(TUESDAY, time(11)),
+        clk.local(TUESDAY, time(12)),
+    )
+    assert moved.sequence == 1 and "flyttat" in view.status_label.text()
+
+    drag(qtbot, view, TUESDAY, time(11), time(13))  # onto Bertil's meeting
+    wait_idle()
+    kept = o.services.occupancy.booking(mine.id)
+    assert kept is not None and kept.start == clk.local(TUESDAY, time(11))
+    assert "Konferensrummet är redan bokat" in view.status_label.text()

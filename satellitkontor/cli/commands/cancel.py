@@ -10,7 +10,7 @@ from satellitkontor.cli.actor import local_today, who_acts
 from satellitkontor.cli.args import parse_date
 from satellitkontor.cli.parser import Subparsers
 from satellitkontor.domain.errors import InvalidInput
-from satellitkontor.words import Words, say
+from satellitkontor.words import Words, plans, say
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def add_parser(sub: Subparsers, t: Words) -> None:
     cancel = sub.add_parser("cancel", help=t("cli.cancel.help.cancel"))
-    cancel.add_argument("id", type=int, help=t("cli.cancel.help.booking_number"))
+    cancel.add_argument("id", type=int, nargs="?", help=t("cli.cancel.help.booking_number"))
     cancel.add_argument(
         "--series",
         action="store_true",
@@ -29,9 +29,13 @@ def add_parser(sub: Subparsers, t: Words) -> None:
         dest="from_day",
         help=t("cli.cancel.help.first_day_cancel_series_default"),
     )
+    cancel.add_argument("--to", dest="to_day", help=t("cli.cancel.help.to"))
+    cancel.add_argument("--reason", help=t("cli.cancel.help.reason"))
 
 
 def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
+    if args.id is None:
+        return _range(services, args, lang)
     booking = services.occupancy.booking(args.id)
     if booking is None:
         from satellitkontor.domain.errors import BookingNotFound
@@ -49,6 +53,18 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
             lang,
         )
         return 0
-    done = services.booking.cancel(actor.id, args.id)
+    done = services.booking.cancel(actor.id, args.id, reason=args.reason)
     print(say("cli.cancel.cancelled", lang) + cli_format.booking_line(done, lang))
+    return 0
+
+
+def _range(services: AppServices, args: argparse.Namespace, lang: str) -> int:
+    """``cancel --from D --to D``: every booking of the one who acts on those days."""
+    if not args.from_day or not args.to_day:
+        raise InvalidInput(field="range", value="--from --to")
+    today = local_today()
+    first, last = parse_date(args.from_day, today), parse_date(args.to_day, today)
+    actor = who_acts(services, args)
+    cancelled = services.booking.cancel_range(actor.id, first, last, reason=args.reason)
+    cli_format.print_bookings(plans.cancelled_count(len(cancelled), lang), cancelled, lang)
     return 0

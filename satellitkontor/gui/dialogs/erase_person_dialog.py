@@ -61,6 +61,7 @@ class ErasePersonDialog(FormDialog):
             cancel_text=self.tr("Avbryt"),
         )
         self.erase_button.setDefault(False)
+        self.enter_button = None  # see FormDialog.showEvent
         self.erase_button.setEnabled(False)
         self.stack(form, buttons)
         self.confirm_edit.setFocus()

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -100,6 +100,9 @@ class FormDialog(QDialog):
         self.ctx = ctx
         self.error_label = error_label(error_name)
         self.accept_button: QPushButton | None = None
+        #: What Enter presses (see showEvent): the dialog's button, or None where Enter must not
+        #: act (erasing a person, importing a calendar: a click does it).
+        self.enter_button: QPushButton | None = None
         self._offline_text: str | None = None
         ctx.online_changed.connect(self._online_changed)
         if not ctx.online:
@@ -116,8 +119,9 @@ class FormDialog(QDialog):
     ) -> tuple[QDialogButtonBox, QPushButton]:
         """Cancel (rejects) and the default button ``text`` (runs ``on_click``)."""
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(False)  # never the default: Enter must not throw the input away
         if cancel_text is not None:
-            cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
             cancel.setText(cancel_text)
             cancel.setAccessibleName(cancel_text)
         button = QPushButton(text)
@@ -127,9 +131,26 @@ class FormDialog(QDialog):
         buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
         button.clicked.connect(on_click)
         buttons.rejected.connect(self.reject)
-        self.accept_button = button
+        self.accept_button = self.enter_button = button
         self.ctx.needs_connection(button)
         return buttons, button
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Enter saves: the dialog's own button is its default once it is shown.
+
+        A button made default before it has a dialog above it (``button_box`` builds the box
+        first) is not the dialog's default at all, and Qt then made Avbryt the default: Enter in
+        "Ny stängning" threw the input away (issue 16). Set again here, where the dialog is the
+        button's parent, it is what Enter presses unless another button has the focus.
+        """
+        super().showEvent(event)
+        if self.enter_button is not None:
+            self.enter_button.setDefault(False)  # setDefault(True) on a "default" button does nothing
+            self.enter_button.setDefault(True)
+            return
+        for button in self.findChildren(QPushButton):  # no default at all, never Avbryt
+            if button.isDefault():
+                button.setDefault(False)
 
     def stack(self, form: QLayout, buttons: QDialogButtonBox) -> None:
         """The plain layout: the fields, the error under them, the buttons at the bottom."""

@@ -85,6 +85,7 @@ class IdentityDialog(FormDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Fortsätt"))
+        self.enter_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)  # Enter continues
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -141,6 +141,7 @@ class ImportDialog(FormDialog):
             cancel_text=self.tr("Avbryt"),
         )
         self.import_button.setDefault(False)  # Enter in a choice must not import
+        self.enter_button = None  # see FormDialog.showEvent
         self.import_button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

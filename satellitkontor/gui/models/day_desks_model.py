@@ -69,8 +69,14 @@ class DayDesksModel(RowsTableModel[DeskRow]):
     COLUMNS = 4
 
     # --- data in ---------------------------------------------------------------------------------
-    def set_desks(self, desks: Sequence[ResourceDay]) -> None:
+    closed = False  #: the office is closed that day: an empty half reads "stängt", never "ledig"
+
+    def set_desks(self, desks: Sequence[ResourceDay], *, closed: bool = False) -> None:
+        self.closed = closed
         self.set_rows(desk_rows(desks))
+
+    def _empty(self) -> str:
+        return self.tr("stängt") if self.closed else label("free", self.lang)
 
     def desk_at(self, row: int) -> Resource | None:
         desk_row = self.row_at(row)
@@ -98,7 +104,7 @@ class DayDesksModel(RowsTableModel[DeskRow]):
     # --- words -----------------------------------------------------------------------------------
     def who(self, booking: BookingView | None) -> str:
         if booking is None:
-            return self.tr("ledig")
+            return self.tr("stängt") if self.closed else self.tr("ledig")
         name = booking.person_name or self.tr("(okänd)")
         return self.tr("{name} ({municipality})").format(
             name=name, municipality=municipality_name(booking.municipality_code)
@@ -106,18 +112,16 @@ class DayDesksModel(RowsTableModel[DeskRow]):
 
     def status_text(self, row: DeskRow) -> str:
         if row.morning is None and row.afternoon is None:
-            return label("free", self.lang)
+            return self._empty()
         if row.morning is not None and row.morning == row.afternoon:
             return label(row.morning.status.value, self.lang)
-        morning = label(row.morning.status.value, self.lang) if row.morning else label("free", self.lang)
-        afternoon = (
-            label(row.afternoon.status.value, self.lang) if row.afternoon else label("free", self.lang)
-        )
+        morning = label(row.morning.status.value, self.lang) if row.morning else self._empty()
+        afternoon = label(row.afternoon.status.value, self.lang) if row.afternoon else self._empty()
         return self.tr("fm: {morning} · em: {afternoon}").format(morning=morning, afternoon=afternoon)
 
     def _tooltip(self, booking: BookingView | None) -> str:
         if booking is None:
-            return self.tr("Ledig")
+            return self.tr("Stängt") if self.closed else self.tr("Ledig")
         return self.tr("{name}, {email}\n{start}–{end}, {period}\nStatus: {status}").format(
             name=booking.person_name or "",
             email=booking.person_email or "",

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from satellitkontor.domain.bookings import BookingView
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
+from satellitkontor.words import plans
 from satellitkontor.words.texts import fmt_date, fmt_time, label
 
 DATE, TIME, PLACE, TITLE, PARTICIPANTS, STATUS, SERIES = range(7)
@@ -114,7 +115,7 @@ class MyBookingsModel(RowsTableModel[BookingView]):
         if column == PARTICIPANTS:
             return str(booking.participants) if booking.participants is not None else ""
         if column == STATUS:
-            status = label(booking.status.value, self.lang)
+            status = plans.status_text(booking, self.lang)  # with why it was cancelled, if known
             if booking.id in self._conflicts:
                 status += self.tr(" – krock med Outlook")
             return status + self.tr(" – inte i Outlook än") if booking.id in self._lag else status

@@ -50,7 +50,12 @@ def hours_text(hours: float, lang: str) -> str:
 
 
 def totals_text(day: DayOccupancy, lang: str) -> str:
-    """'Platser: 5 bokade, 3 lediga · Konferensrum: 3,5 timmar bokade'."""
+    """'Platser: 5 bokade, 3 lediga · Konferensrum: 3,5 timmar bokade'; on a closed day only
+    'Kontoret är stängt: Renovering' (never "lediga" on a day nobody can book)."""
+    if day.closed is not None:
+        return QCoreApplication.translate("DaySheet", "Kontoret är stängt: {reason}").format(
+            reason=day.closed.name
+        )
     taken, free, hours = day.desks_taken, day.desks_free, day.room_hours
     taken_text = (
         QCoreApplication.translate("DaySheet", "{n} bokad")

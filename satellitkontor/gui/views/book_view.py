@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from satellitkontor.domain import clock as clk
-from satellitkontor.domain.bookings import BookingView
+from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.resources import Resource
@@ -74,6 +74,7 @@ class BookView(ViewBase):
 
         self.navigator = DateNavigator(clk.local_date(clk.system_clock()), ctx.lang)
         self.navigator.setObjectName("bookNavigator")
+        self.navigator.show_closed = False  # the banner says it
         self.navigator.date_changed.connect(lambda _day: self._load())
 
         self.closed_banner = QLabel()
@@ -120,7 +121,13 @@ class BookView(ViewBase):
         self.book_button.setToolTip(self.tr("Boka den valda platsen (Enter i listan)"))
         self.book_button.setEnabled(False)
         self.book_button.clicked.connect(self.book_selected)
-        ctx.needs_connection(self.book_button, self.navigator)
+        self.check_in_button = QPushButton(self.tr("Checka &in"))
+        self.check_in_button.setObjectName("checkInMine")
+        self.check_in_button.setAccessibleName(self.tr("Checka in på min plats"))
+        self.check_in_button.setToolTip(self.tr("Markera att du har kommit (från en timme före start)"))
+        self.check_in_button.setEnabled(False)
+        self.check_in_button.clicked.connect(self.check_in_mine)
+        ctx.needs_connection(self.book_button, self.navigator, self.check_in_button)
         self.message_label = QLabel()
         self.message_label.setObjectName("bookMessage")
         self.message_label.setAccessibleName(self.tr("Meddelande"))
@@ -136,6 +143,7 @@ class BookView(ViewBase):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.check_in_button)
         bottom.addWidget(self.book_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.navigator)
@@ -199,6 +207,8 @@ class BookView(ViewBase):
             item = self.plan.room_item(room.resource.name)
             meetings = sum(1 for b in room.bookings if b.status.holds_resource)
             text = self.tr("1 möte") if meetings == 1 else self.tr("{n} möten").format(n=meetings)
+            if closed is not None:
+                text = self.tr("Stängt")
             title = f"{room.resource.name}: {text}"
             item.set_day(room, text, room_tooltip(room, staff, title))
         closed_text = (
@@ -206,7 +216,7 @@ class BookView(ViewBase):
             if closed
             else ""
         )
-        self.plan.set_closed(closed_text)
+        self.plan.set_closed("")  # the banner says it, once; no band across the plan (issue 16)
         self.closed_banner.setText(closed_text)
         self.closed_banner.setVisible(bool(closed_text))
 
@@ -266,6 +276,32 @@ class BookView(ViewBase):
         desk = self.selected_desk()
         open_day = self._occupancy is not None and self._occupancy.closed is None
         self.book_button.setEnabled(open_day and desk is not None and has_free_period(desk))
+        self.check_in_button.setEnabled(self.my_booking_today() is not None)
+
+    def my_booking_today(self) -> BookingView | None:
+        """My confirmed booking today on the selected desk (what "Checka in" checks in), if any."""
+        desk, occupancy, me = self.selected_desk(), self._occupancy, self.ctx.person
+        if desk is None or occupancy is None or me is None or self.ctx.services is None:
+            return None
+        if occupancy.day != clk.local_date(self.ctx.svc.clock()):
+            return None  # only on the day itself
+        return next(
+            (b for b in desk.bookings if b.person_id == me.id and b.status is BookingStatus.CONFIRMED), None
+        )
+
+    def check_in_mine(self) -> None:
+        booking = self.my_booking_today()
+        if booking is None:
+            return
+        attendance, actor = self.ctx.svc.attendance, self.ctx.person_id
+
+        def done(view: BookingView) -> None:
+            self.message_label.setText(
+                self.tr("Incheckad på {desk}. Välkommen!").format(desk=view.resource_name)
+            )
+            self.ctx.notify_changed()
+
+        self.ctx.run(lambda: attendance.check_in(actor, booking.id), done, owner=self)
 
     # --- booking ---------------------------------------------------------------------------------
     def book_selected(self) -> None:

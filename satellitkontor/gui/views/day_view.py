@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QDialog,
     QFileDialog,
@@ -35,6 +36,7 @@ from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.change_dialog import ChangeDialog
 from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
 from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
 from satellitkontor.gui.models.day_desks_model import DayDesksModel
@@ -64,6 +66,7 @@ class DayView(ViewBase):
 
         self.navigator = DateNavigator(self._today(), ctx.lang)
         self.navigator.setObjectName("dayNavigator")
+        self.navigator.show_closed = False  # the totals say it, once (issue 16)
         self.navigator.date_changed.connect(self._date_changed)
 
         self.desks_model = DayDesksModel(ctx.lang, self)
@@ -89,6 +92,9 @@ class DayView(ViewBase):
         self.check_in_button.setToolTip(self.tr("Markera att personen har kommit"))
         self.no_show_button = self._button(self.tr("&Uteblev"), "noShowButton", self.mark_no_show)
         self.no_show_button.setToolTip(self.tr("Markera att personen inte kom; platsen blir ledig"))
+        self.change_button = self._button(self.tr("Än&dra…"), "changeButton", self.change_selected)
+        self.change_button.setToolTip(self.tr("Flytta eller ändra den valda bokningen"))
+        self.confirm_box: QMessageBox | None = None
         self.person_chooser = PersonChooser(ctx, autoload=False)
         person_label = QLabel(self.tr("&Person:"))
         person_label.setBuddy(self.person_chooser)
@@ -127,7 +133,7 @@ class DayView(ViewBase):
         self.totals_label.setFont(font)
 
         actions = QHBoxLayout()
-        for w in (self.check_in_button, self.no_show_button):
+        for w in (self.check_in_button, self.no_show_button, self.change_button):
             actions.addWidget(w)
         actions.addSpacing(24)
         actions.addWidget(person_label)
@@ -148,7 +154,8 @@ class DayView(ViewBase):
         QWidget.setTabOrder(self.navigator, self.check_in_button)
         for first, second in (
             (self.check_in_button, self.no_show_button),
-            (self.no_show_button, self.person_chooser),
+            (self.no_show_button, self.change_button),
+            (self.change_button, self.person_chooser),
             (self.person_chooser, self.book_button),
             (self.book_button, self.print_button),
             (self.print_button, self.desk_table),
@@ -163,6 +170,7 @@ class DayView(ViewBase):
             self.navigator,
             self.check_in_button,
             self.no_show_button,
+            self.change_button,
             self.book_button,
             self.book_desk_action,
             self.book_room_action,
@@ -250,7 +258,7 @@ class DayView(ViewBase):
         keep = self._selection_key()
         self.occupancy = occupancy
         self.navigator.set_calendar(calendar)
-        self.desks_model.set_desks(occupancy.desks)
+        self.desks_model.set_desks(occupancy.desks, closed=occupancy.closed is not None)
         self.room_model.set_rooms(occupancy.rooms)
         self.room_empty_label.setVisible(self.room_model.rowCount() == 0)
         self._restore_selection(keep)
@@ -304,8 +312,11 @@ class DayView(ViewBase):
     def _update_actions(self) -> None:
         booking = self.selected_booking()
         status = booking.status if booking is not None else None
-        self.check_in_button.setEnabled(status in (BookingStatus.CONFIRMED, BookingStatus.NO_SHOW))
-        self.no_show_button.setEnabled(status is BookingStatus.CONFIRMED)
+        # check-in and no-shows happen on the day itself: disabled on another day (issue 16)
+        today = self.occupancy is not None and self.occupancy.day == self._today()
+        self.check_in_button.setEnabled(today and status in (BookingStatus.CONFIRMED, BookingStatus.NO_SHOW))
+        self.no_show_button.setEnabled(today and status is BookingStatus.CONFIRMED)
+        self.change_button.setEnabled(status is BookingStatus.CONFIRMED)
         loaded = self.occupancy is not None
         self.book_button.setEnabled(loaded)
         self.book_room_action.setEnabled(loaded and bool(self.occupancy and self.occupancy.rooms))
@@ -318,11 +329,51 @@ class DayView(ViewBase):
         self._act(attendance.check_in, self.tr("{name} är incheckad."))
 
     def mark_no_show(self) -> None:
-        attendance = self.ctx.svc.attendance
-        self._act(attendance.mark_no_show, self.tr("{name} är markerad som utebliven."))
-
-    def _act(self, fn: Callable[[int, int], BookingView], done_text: str) -> None:
+        """Asks first: a no-show frees the place and tells the statistics the person never came."""
         booking = self.selected_booking()
+        if booking is None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("confirmNoShow")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Uteblev"))
+        box.setText(
+            self.tr("Markera att {name} inte kom till {place}? Platsen blir ledig för andra.").format(
+                name=booking.person_name or self.tr("personen"), place=booking.resource_name
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        yes, no = box.button(QMessageBox.StandardButton.Yes), box.button(QMessageBox.StandardButton.No)
+        yes.setText(self.tr("&Uteblev"))
+        no.setText(self.tr("&Avbryt"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(no)
+        attendance = self.ctx.svc.attendance
+
+        def clicked(button: QAbstractButton) -> None:
+            if button is yes:
+                self._act(attendance.mark_no_show, self.tr("{name} är markerad som utebliven."), booking)
+
+        box.buttonClicked.connect(clicked)
+        box.finished.connect(lambda _r: box.deleteLater())
+        self.confirm_box = box
+        box.open()
+
+    def change_selected(self) -> None:
+        booking = self.selected_booking()
+        if booking is None:
+            return
+        office = self.ctx.svc.office
+
+        def loaded(desks: list[Resource]) -> None:
+            self._open(ChangeDialog(self.ctx, booking, desks, self))
+
+        self.ctx.run(office.resources, loaded, owner=self)
+
+    def _act(
+        self, fn: Callable[[int, int], BookingView], done_text: str, chosen: BookingView | None = None
+    ) -> None:
+        booking = chosen or self.selected_booking()
         if booking is None:
             return
         actor, booking_id = self.ctx.person_id, booking.id

@@ -27,16 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.errors import AlreadyOver
-from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.gui import operations
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.cancel_range_dialog import CancelRangeDialog
+from satellitkontor.gui.dialogs.change_dialog import ChangeDialog
 from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, time_text
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.confirm_buttons import yes_no
 from satellitkontor.gui.widgets.row_table import row_table
+from satellitkontor.words import plans
 from satellitkontor.words.texts import fmt_date
 
 UPCOMING_TAB, PAST_TAB = 0, 1
@@ -106,9 +110,18 @@ class MyBookingsView(ViewBase):
         self.my_data_button.setToolTip(self.tr("Spara allt som finns sparat om dig (JSON och CSV)"))
         self.my_data_button.clicked.connect(lambda _c=False: self.show_my_data())
         self.my_data_dialog: QDialog | None = None
+        self.change_button = self._button(self.tr("Än&dra…"), "changeButton", self.change_action)
+        self.check_in_button = self._button(self.tr("Checka &in"), "checkInButton", self.check_in_action)
+        self.cancel_range_button = self._button(
+            self.tr("Avboka &flera dagar…"), "cancelRangeButton", self.cancel_range_action
+        )
+        self.dialog: QDialog | None = None
         buttons = QHBoxLayout()
+        buttons.addWidget(self.change_button)
+        buttons.addWidget(self.check_in_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.cancel_series_button)
+        buttons.addWidget(self.cancel_range_button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.my_data_button)
@@ -121,12 +134,21 @@ class MyBookingsView(ViewBase):
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
         QWidget.setTabOrder(self.tabs, self.table)
-        QWidget.setTabOrder(self.table, self.cancel_button)
+        QWidget.setTabOrder(self.table, self.change_button)
+        QWidget.setTabOrder(self.change_button, self.check_in_button)
+        QWidget.setTabOrder(self.check_in_button, self.cancel_button)
         QWidget.setTabOrder(self.cancel_button, self.cancel_series_button)
-        QWidget.setTabOrder(self.cancel_series_button, self.export_button)
+        QWidget.setTabOrder(self.cancel_series_button, self.cancel_range_button)
+        QWidget.setTabOrder(self.cancel_range_button, self.export_button)
         QWidget.setTabOrder(self.export_button, self.my_data_button)
         ctx.needs_connection(
             self.tabs,
+            self.change_action,
+            self.check_in_action,
+            self.cancel_range_action,
+            self.change_button,
+            self.check_in_button,
+            self.cancel_range_button,
             self.cancel_action,
             self.cancel_series_action,
             self.cancel_button,
@@ -155,7 +177,24 @@ class MyBookingsView(ViewBase):
         self.export_action = QAction(self.tr("E&xportera till kalender (.ics)…"), self.table)
         self.export_action.setObjectName("exportAction")
         self.export_action.triggered.connect(self.choose_export_file)
-        for action in (self.cancel_action, self.cancel_series_action, separator, self.export_action):
+        self.change_action = QAction(self.tr("Än&dra…"), self.table)
+        self.change_action.setObjectName("changeAction")
+        self.change_action.triggered.connect(self.change_selected)
+        self.check_in_action = QAction(self.tr("Checka &in"), self.table)
+        self.check_in_action.setObjectName("checkInAction")
+        self.check_in_action.triggered.connect(self.check_in_selected)
+        self.cancel_range_action = QAction(self.tr("Avboka &flera dagar…"), self.table)
+        self.cancel_range_action.setObjectName("cancelRangeAction")
+        self.cancel_range_action.triggered.connect(self.cancel_range)
+        for action in (
+            self.change_action,
+            self.check_in_action,
+            self.cancel_action,
+            self.cancel_series_action,
+            self.cancel_range_action,
+            separator,
+            self.export_action,
+        ):
             self.table.addAction(action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
@@ -182,7 +221,7 @@ class MyBookingsView(ViewBase):
         occupancy, exchange = svc.occupancy, svc.exchange
 
         def work() -> tuple[list[BookingView], dict[int, str | None], dict[int, str]]:
-            bookings = occupancy.bookings_of(person_id, upcoming=upcoming)
+            bookings = occupancy.bookings_of(person_id, upcoming=upcoming, with_reasons=upcoming)
             ids = [b.id for b in bookings]
             return bookings, exchange.outlook_lag(ids), exchange.conflicts(ids)
 
@@ -227,7 +266,16 @@ class MyBookingsView(ViewBase):
 
     def _update_actions(self) -> None:
         booking = self.selected_booking()
-        self.cancel_action.setEnabled(booking is not None)
+        self.cancel_action.setEnabled(booking is not None and booking.status is not BookingStatus.CANCELLED)
+        changeable = self.upcoming and booking is not None and booking.status is BookingStatus.CONFIRMED
+        self.change_action.setEnabled(changeable)
+        # check-in only on the booking's own day (the service says when it opens, 60 min before)
+        today = clk.local_date(self.ctx.svc.clock()) if self.ctx.services is not None else None
+        self.check_in_action.setEnabled(changeable and booking is not None and booking.day == today)
+        self.cancel_range_action.setEnabled(self.ctx.person is not None)
+        self.change_button.setEnabled(self.change_action.isEnabled())
+        self.check_in_button.setEnabled(self.check_in_action.isEnabled())
+        self.cancel_range_button.setEnabled(self.cancel_range_action.isEnabled())
         self.cancel_series_action.setEnabled(booking is not None and booking.series_id is not None)
         self.export_action.setEnabled(self.ctx.person is not None)
         self.cancel_button.setEnabled(self.cancel_action.isEnabled())
@@ -244,6 +292,50 @@ class MyBookingsView(ViewBase):
         if booking.resource_kind is ResourceKind.ROOM and booking.title:
             text += f" ({booking.title})"
         return text
+
+    # --- changing, checking in, cancelling several days (issue 16) ------------------------------
+    def change_selected(self) -> None:
+        booking = self.selected_booking()
+        if booking is None:
+            return
+        office = self.ctx.svc.office
+        self.ctx.run(office.resources, lambda desks: self._open_change(booking, desks), owner=self)
+
+    def _open_change(self, booking: BookingView, desks: list[Resource]) -> None:
+        dialog = ChangeDialog(self.ctx, booking, desks, self)
+        dialog.saved.connect(
+            lambda view: self.status_label.setText(
+                self.tr("Ändrat: {booking}.").format(booking=self.describe_booking(view))
+            )
+        )
+        self._open(dialog)
+
+    def check_in_selected(self) -> None:
+        booking = self.selected_booking()
+        if booking is None:
+            return
+        attendance, actor = self.ctx.svc.attendance, self.ctx.person_id
+
+        def done(view: BookingView) -> None:
+            self.status_label.setText(
+                self.tr("Incheckad: {booking}.").format(booking=self.describe_booking(view))
+            )
+            self.ctx.notify_changed()
+
+        self.ctx.run(lambda: attendance.check_in(actor, booking.id), done, owner=self)
+
+    def cancel_range(self) -> None:
+        today = clk.local_date(self.ctx.svc.clock())
+        dialog = CancelRangeDialog(self.ctx, today, self)
+        dialog.saved.connect(
+            lambda cancelled: self.status_label.setText(plans.cancelled_count(len(cancelled), self.ctx.lang))
+        )
+        self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
 
     # --- cancelling ------------------------------------------------------------------------------
     def _refuse_if_over(self, booking: BookingView) -> bool:

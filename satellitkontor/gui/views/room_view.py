@@ -36,6 +36,7 @@ from satellitkontor.gui.models.room_week_model import COL_BOOKED_BY, RoomWeekMod
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.gui.widgets.week_timeline import TimelineWeek, WeekTimeline
+from satellitkontor.services.booking.changes import BookingChange
 from satellitkontor.services.results import DayOccupancy
 from satellitkontor.words.texts import closed_name, fmt_date, fmt_span
 
@@ -172,6 +173,7 @@ class RoomView(ViewBase):
         self.timeline.range_chosen.connect(self.open_booking_dialog)
         self.timeline.booking_clicked.connect(self.show_booking)
         self.timeline.refused.connect(self._say)
+        self.timeline.move_requested.connect(self.move_meeting)
         self.table.activated.connect(self._row_activated)
         self.table.clicked.connect(self._row_activated)
         ctx.needs_connection(self.prev_button, self.this_week_button, self.next_button)
@@ -365,6 +367,29 @@ class RoomView(ViewBase):
                     title=self.model.title_text(booking),
                 )
             )
+
+    def move_meeting(self, booking: BookingView, start: datetime, end: datetime) -> None:
+        """One's own meeting dragged to another time: one change; a conflict or a rule refusal
+        is said in the status line and the meeting stays where it was (issue 16)."""
+        service, actor = self.ctx.svc.booking, self.ctx.person_id
+
+        def done(view: BookingView) -> None:
+            self._say(
+                self.tr("Mötet är flyttat till {span}.").format(
+                    span=fmt_span(view.start, view.end, self.ctx.lang)
+                )
+            )
+            self.ctx.notify_changed()
+
+        def failed(exc: BaseException) -> None:
+            self._say(message_for(exc, self.ctx.lang), error=True)
+
+        self.ctx.run(
+            lambda: service.change(actor, booking.id, BookingChange(start=start, end=end)),
+            done,
+            owner=self,
+            on_error=failed,
+        )
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status_label.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")

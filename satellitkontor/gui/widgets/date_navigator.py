@@ -66,6 +66,9 @@ class DateNavigator(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.day_label.setFont(font)
+        #: Whether the navigator itself says why a day is closed; a view that says it in one
+        #: place of its own (the day view's totals, the booking view's banner) turns this off.
+        self.show_closed = True
         self.closed_label = QLabel()
         self.closed_label.setObjectName("closedLabel")
         self.closed_label.setStyleSheet("color: #8a1c00; font-weight: bold;")
@@ -132,7 +135,7 @@ class DateNavigator(QWidget):
         self.day_label.setText(text)
         closed = self.closed_text()
         self.closed_label.setText(closed)
-        self.closed_label.setVisible(bool(closed))
+        self.closed_label.setVisible(bool(closed) and self.show_closed)
         self.setAccessibleDescription(f"{text}. {closed}".strip(". "))
 
     def _edited(self, qdate: QDate) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from satellitkontor.domain import clock as clk
-from satellitkontor.domain.bookings import BookingView
+from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.errors import (
     BeyondHorizon,
     InThePast,
@@ -88,6 +88,8 @@ class WeekTimeline(QWidget):
     booking_clicked = Signal(object)
     #: Why the chosen time cannot be booked (a sentence for the status line).
     refused = Signal(str)
+    #: One's own meeting dragged to another time or day: (BookingView, new start, new end).
+    move_requested = Signal(object, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +104,8 @@ class WeekTimeline(QWidget):
         self._press: QPointF | None = None
         self._dragged = False
         self._key_anchor: int | None = None
+        #: One's own meeting being dragged: (the booking, the cell it was picked up at).
+        self._moving: tuple[BookingView, tuple[int, int]] | None = None
 
     # --- data ------------------------------------------------------------------------------------
     def set_week(self, week: TimelineWeek) -> None:
@@ -314,12 +318,29 @@ class WeekTimeline(QWidget):
             return
         self.focus_cell = cell
         self._describe_focus()
+        booking = self._booking_in(*cell)
+        if booking is not None and self.is_mine(booking) and booking.status is BookingStatus.CONFIRMED:
+            self._moving = (booking, cell)  # dragged: moved (issue 16); let go at once: shown
+            return
         if self.why_not(*cell) is None:
             self._anchor = cell
             self.selection = (cell[0], cell[1], cell[1] + 1)
         self.update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._moving is not None and self._press is not None and self.week is not None:
+            if (event.position() - self._press).manhattanLength() >= 4:
+                self._dragged = True
+            over = self.cell_at(event.position())
+            if over is not None:  # where the meeting would go, drawn as the selection
+                booking, (_, grabbed) = self._moving
+                rows = max(
+                    1, round((booking.end - booking.start).total_seconds() / 60 / self.week.slot_minutes)
+                )
+                first = over[1] - (grabbed - self._row_of(clk.to_local(booking.start).time()))
+                self.selection = (over[0], first, first + rows)
+                self.update()
+            return
         if self._anchor is None or self._press is None or self.week is None:
             return
         if (event.position() - self._press).manhattanLength() >= 4:
@@ -336,6 +357,20 @@ class WeekTimeline(QWidget):
         cell = self.cell_at(self._press)
         selection, dragged = self.selection, self._dragged
         self._press, self._anchor = None, None
+        if self._moving is not None:
+            booking, _ = self._moving
+            self._moving, self.selection = None, None
+            self.update()
+            if dragged and selection is not None and self.week is not None:
+                start, end = (
+                    self._moment(selection[0], selection[1]),
+                    self._moment(selection[0], selection[2]),
+                )
+                if start != booking.start:
+                    self.move_requested.emit(booking, start, end)
+                    return
+            self.booking_clicked.emit(booking)
+            return
         if dragged and selection is not None and selection[2] - selection[1] > 1:
             self._choose(*selection)
         elif cell is not None:

@@ -302,6 +302,18 @@ class FeedWriter:
             f"{self.word('date_not_set')}.",
         )
 
+    def closure(self, closure_id: int, first: date, last: date, reason: str, created_at: datetime) -> str:
+        """A closure of the office: an all-day item over its days, "Kontoret stängt: Renovering"."""
+        return self._all_day(
+            f"closure-{closure_id}@{UID_DOMAIN}",
+            0,
+            created_at,
+            first,
+            last + timedelta(days=1),
+            f"{self.word('closed')}: {reason}",
+            self.word("closed_note"),
+        )
+
     def _all_day(
         self, uid: str, sequence: int, stamp: datetime, first: date, end: date, summary: str, description: str
     ) -> str:

@@ -56,6 +56,7 @@ FIELDS: tuple[str, ...] = (
     "start_date",
     "end_date",
     "reason",
+    "cause",
     "host",
     "vice_chair",
     "note",
@@ -78,6 +79,7 @@ FIELDS: tuple[str, ...] = (
     "one_desk_per_person",
     "no_show_grace_minutes",
     "check_in_early_minutes",
+    "auto_release",
     "extra",
     # privacy: settings, retention, a person's export and erasure
     "names_to_users",
@@ -232,6 +234,10 @@ def _string(key: str, value: str, lang: str) -> str:
         return say(f"audit.value.{value}", lang)
     if key in _LABELLED:
         return label(value, lang)
+    if key == "cause":  # why a booking was cancelled (words/plans.py)
+        from satellitkontor.words.plans import cause_text
+
+        return cause_text(value, lang)
     return value
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain import policy as rules
-from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod
+from satellitkontor.domain.bookings import BookingStatus, BookingView, CancelCause, DeskPeriod
 from satellitkontor.domain.errors import (
     AlreadyCancelled,
     AlreadyOver,
@@ -53,7 +53,7 @@ class _Request:
 
 
 class BookingCore(Service):
-    def _cancel_row(self, s: Session, actor: PersonRow, row: BookingRow) -> None:
+    def _cancel_row(self, s: Session, actor: PersonRow, row: BookingRow, reason: str | None = None) -> None:
         now = self.now()
         if actor.id not in (row.person_id, row.created_by_id) and not actor.role.is_staff:
             raise PermissionDenied(action="cancel_booking", role=actor.role.value)
@@ -61,7 +61,7 @@ class BookingCore(Service):
             raise AlreadyCancelled(id=row.id)
         if row.end_at <= now or row.status is BookingStatus.NO_SHOW:
             raise AlreadyOver(id=row.id, end=row.end_at)
-        mark_cancelled(s, actor, row, now)
+        mark_cancelled(s, actor, row, now, cause=CancelCause.NOTE if reason else None, reason=reason)
 
     def _audit_new(
         self,
@@ -218,10 +218,21 @@ def _stopped(req: ImportRequest, cause: SatellitkontorError) -> ImportConflict:
 
 
 def mark_cancelled(
-    s: Session, actor: PersonRow | None, row: BookingRow, now: datetime, *, to_exchange: bool = True
+    s: Session,
+    actor: PersonRow | None,
+    row: BookingRow,
+    now: datetime,
+    *,
+    to_exchange: bool = True,
+    cause: CancelCause | None = None,
+    reason: str | None = None,
+    action: str = "booking.cancel",
 ) -> None:
     """Cancel ``row`` (checks done by the caller) and record it in the audit trail; with
-    ``to_exchange`` (not when Outlook itself cancelled it) the cancellation is queued for Exchange."""
+    ``to_exchange`` (not when Outlook itself cancelled it) the cancellation is queued for Exchange.
+
+    ``cause`` and ``reason`` say why (a closure and its reason, a release, a note the booker or the
+    receptionist wrote); the booker reads them in Mina bokningar, the audit entry keeps them."""
     if to_exchange:
         exchange_outbox.enqueue(s, row, "cancel", now)
     before = {"status": row.status}
@@ -229,17 +240,32 @@ def mark_cancelled(
     row.cancelled_at = now
     row.updated_at = now
     row.sequence += 1
+    after: dict[str, object] = {"status": row.status}
+    if cause is not None:
+        row.cancel_cause = cause.value
+        if cause is not CancelCause.NOTE:  # a written reason says it all
+            after["cause"] = cause.value
+    if reason:
+        row.cancel_reason = reason
+        after["reason"] = reason
     audit.record_change(
         s,
         at=now,
         actor=actor,
-        action="booking.cancel",
+        action=action,
         entity="booking",
         entity_id=row.id,
         before=before,
-        after={"status": row.status},
+        after=after,
         subject_id=row.person_id,
     )
+
+
+def clean_reason(reason: str | None) -> str | None:
+    """A cancellation's reason on one line, at most 200 characters; None when empty."""
+    if reason is None or not reason.strip():
+        return None
+    return plain(reason, "reason")  # no control characters, at most 200 characters
 
 
 def ensure_resource_free(
@@ -324,4 +350,6 @@ def _new_view(row: BookingRow, resource: ResourceRow, person: PersonRow) -> Book
         row.status,
         row.series_id,
         row.sequence,
+        row.cancel_cause,
+        row.cancel_reason,
     )

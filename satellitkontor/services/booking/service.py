@@ -27,16 +27,19 @@ from satellitkontor.domain.errors import (
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.base import load_person
-from satellitkontor.services.booking.core import _clean_title, _new_view, _Request, _view_of
+from satellitkontor.services.booking.changes import BookingChange as BookingChange
+from satellitkontor.services.booking.changes import BookingChanges
+from satellitkontor.services.booking.core import _clean_title, _new_view, _Request, _view_of, clean_reason
 from satellitkontor.services.booking.from_outlook import ExchangeBookings
 from satellitkontor.services.booking.imports import ImportBookings
+from satellitkontor.services.booking.series_changes import SeriesChanges
 from satellitkontor.services.results import SeriesResult as SeriesResult
 from satellitkontor.services.results import SkippedOccurrence as SkippedOccurrence
 from satellitkontor.storage.models import BookingRow, SeriesRow
 from satellitkontor.storage.queries import common as queries
 
 
-class BookingService(ImportBookings, ExchangeBookings):
+class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesChanges):
     def book_desk(
         self,
         actor_id: int,
@@ -180,13 +183,15 @@ class BookingService(ImportBookings, ExchangeBookings):
 
     # --- imports (services/imports/service.py) -------------------------------------------------
 
-    def cancel(self, actor_id: int, booking_id: int) -> BookingView:
+    def cancel(self, actor_id: int, booking_id: int, reason: str | None = None) -> BookingView:
+        """Cancel one booking; ``reason`` (optional) is shown to the booker and the receptionist."""
+        reason = clean_reason(reason)
         with self.db.session(write=True) as s:
             actor = load_person(s, actor_id)
             row = s.get(BookingRow, booking_id)
             if row is None:
                 raise BookingNotFound(id=booking_id)
-            self._cancel_row(s, actor, row)
+            self._cancel_row(s, actor, row, reason)
             s.flush()
             return _view_of(s, row)
 

@@ -242,6 +242,7 @@ class FeedService(Service):
                 books = conn.execute(fq.bookings_version(spec.kind), plan.params).one()
                 res = conn.execute(fq.RESOURCES_VERSION).one()
                 parts += [*books, *res, conn.execute(fq.SERIES_COUNT).scalar()]
+                parts += [*conn.execute(fq.CLOSURES_VERSION).one()]  # a closure added or removed
                 changes += [books[1], res[1]]
                 if plan.privacy is Privacy.INTERNAL:
                     people = conn.execute(fq.PEOPLE_VERSION).one()
@@ -297,6 +298,11 @@ class FeedService(Service):
         from satellitkontor.integrations.ical.feed_writer import FeedBooking
 
         params = plan.params
+        if plan.spec.kind in (FeedKind.OFFICE, FeedKind.RESOURCE):  # closed days, once each
+            for cid, first, last, reason, created in conn.execute(
+                fq.CLOSURES, {"first_day": plan.first, "last_day": plan.last}
+            ):
+                yield writer.closure(cid, first, last, reason, created)
         batched = conn.execution_options(stream_results=True, yield_per=BATCH)
         make, booking = FeedBooking._make, writer.booking
         for row in batched.execute(fq.single_bookings(plan.spec.kind), params):

@@ -153,6 +153,8 @@ def _booking_select() -> Select[*tuple[Any, ...]]:
             BookingRow.status,
             BookingRow.series_id,
             BookingRow.sequence,
+            BookingRow.cancel_cause,
+            BookingRow.cancel_reason,
         )
         .join(ResourceRow, ResourceRow.id == BookingRow.resource_id)
         .outerjoin(_Person, _Person.id == BookingRow.person_id)
@@ -195,6 +197,8 @@ def to_view(row: Sequence[Any], day: date | None = None) -> BookingView:
         row[15],
         row[16],
         row[17],
+        row[18],
+        row[19],
     )
 
 
@@ -204,6 +208,15 @@ _BOOKING_BY_ID = _BOOKING_SELECT.where(BookingRow.id == bindparam("booking_id"))
 def booking(session: Session, booking_id: int) -> BookingView | None:
     row = session.execute(_BOOKING_BY_ID, {"booking_id": booking_id}).first()
     return None if row is None else to_view(row)
+
+
+def bookings_by_ids(session: Session, ids: Sequence[int]) -> list[BookingView]:
+    """The bookings ``ids`` in that order, read 500 at a time."""
+    found: dict[int, BookingView] = {}
+    for i in range(0, len(ids), 500):
+        stmt = _BOOKING_SELECT.where(BookingRow.id.in_(ids[i : i + 500]))
+        found.update((v.id, v) for v in (to_view(r) for r in session.execute(stmt)))
+    return [found[i] for i in ids if i in found]
 
 
 def holding_overlaps(
@@ -251,6 +264,15 @@ def _holding_overlaps_select(
     if exclude:
         stmt = stmt.where(BookingRow.id != bindparam("ov_exclude"))
     return stmt.order_by(BookingRow.start_at)
+
+
+def booking_row_for_update(session: Session, booking_id: int) -> BookingRow | None:
+    """The booking's row, locked until the transaction ends (PostgreSQL ``FOR UPDATE``; SQLite's
+    write transaction holds the whole database already): two changes of one booking take turns."""
+    stmt = select(BookingRow).where(BookingRow.id == booking_id)
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    return session.scalars(stmt).first()
 
 
 def lock_for_booking(session: Session, resource_id: int, person_id: int) -> None:

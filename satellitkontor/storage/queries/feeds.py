@@ -24,6 +24,7 @@ from satellitkontor.domain.bookings import BookingStatus
 from satellitkontor.domain.feeds import FeedKind
 from satellitkontor.storage.models import (
     BookingRow,
+    ClosureRow,
     PersonRow,
     ResourceRow,
     RotationMeetingRow,
@@ -174,3 +175,14 @@ MEETINGS_VERSION = select(
     func.max(RotationMeetingRow.id),
     func.sum(RotationMeetingRow.sequence),
 ).where(_MEETING_FROM, _MEETING_UNTIL)
+
+
+# --- closures (issue 16: a closed day shows as closed in the office's and a place's feed) --------
+CLOSURES = (
+    select(
+        ClosureRow.id, ClosureRow.start_date, ClosureRow.end_date, ClosureRow.reason, ClosureRow.created_at
+    )
+    .where(ClosureRow.end_date >= bindparam("first_day"), ClosureRow.start_date <= bindparam("last_day"))
+    .order_by(ClosureRow.start_date, ClosureRow.id)
+)
+CLOSURES_VERSION = select(func.count(), func.max(ClosureRow.created_at), func.sum(ClosureRow.id))

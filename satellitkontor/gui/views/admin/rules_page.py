@@ -101,6 +101,19 @@ class RulesPage(QWidget):
         self.one_desk_check.setAccessibleName(self.tr("En person kan bara ha en plats åt gången"))
         self.one_desk_check.toggled.connect(self._edited)
         rules_form.addRow(self.one_desk_check)
+        self.auto_release_check = QCheckBox(
+            self.tr("&Frisläpp bokningar utan incheckning när tiden för utebliven har gått")
+        )
+        self.auto_release_check.setObjectName("auto_release")
+        self.auto_release_check.setAccessibleName(self.tr("Frisläpp bokningar utan incheckning automatiskt"))
+        self.auto_release_check.setToolTip(
+            self.tr(
+                "Receptionens och administratörernas program frisläpper dem, och kommandot "
+                "satellitkontor release i en schemalagd körning."
+            )
+        )
+        self.auto_release_check.toggled.connect(self._edited)
+        rules_form.addRow(self.auto_release_check)
         rules_box = QGroupBox(self.tr("Regler för bokning"))
         rules_box.setLayout(rules_form)
 
@@ -202,6 +215,7 @@ class RulesPage(QWidget):
                 spin.setValue(int(getattr(policy, name)))
             self.midday_edit.setTime(to_qtime(policy.midday))
             self.one_desk_check.setChecked(policy.one_desk_per_person)
+            self.auto_release_check.setChecked(policy.auto_release)
             for i, hours in enumerate(policy.week):
                 self.open_checks[i].setChecked(hours is not None)
                 self.opens_edits[i].setEnabled(hours is not None)
@@ -238,6 +252,7 @@ class RulesPage(QWidget):
         out: dict[str, Any] = {name: spin.value() for name, spin in self.spins.items()}
         out["midday"] = to_time(self.midday_edit.time())
         out["one_desk_per_person"] = self.one_desk_check.isChecked()
+        out["auto_release"] = self.auto_release_check.isChecked()
         out["week"] = tuple(
             (to_time(self.opens_edits[i].time()), to_time(self.closes_edits[i].time()))
             if self.open_checks[i].isChecked()

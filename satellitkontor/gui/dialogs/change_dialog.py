@@ -1,0 +1,146 @@
+"""Change a booking instead of cancelling and booking again (issue 16).
+
+A desk booking: another desk, day or part of the day. A meeting: another day or time, its title
+and number of participants. Saving is one change (services/booking/changes.py): a conflict or a
+rule refusal is shown inline and the booking stays as it was.
+
+API: ChangeDialog(ctx, booking, desks, parent=None)
+    .desk_combo (desks; hidden for a meeting), .date_edit, .period_combo (desks),
+    .start_edit, .end_edit, .participants_spin, .title_edit (a meeting)
+    .save_button: QPushButton (saves; on success the dialog accepts)
+    .saved: Signal(object) -> the BookingView as it is now (ctx.notify_changed() is called too)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import time
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.domain.bookings import BookingView, DeskPeriod
+from satellitkontor.domain.resources import Resource, ResourceKind
+from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.closure_dialog import to_date, to_qdate
+from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows, heading_label
+from satellitkontor.services.booking.changes import BookingChange
+
+
+class ChangeDialog(FormDialog):
+    saved = Signal(object)
+
+    def __init__(
+        self, ctx: AppContext, booking: BookingView, desks: Sequence[Resource], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.booking = booking
+        self.setObjectName("changeDialog")
+        self.setWindowTitle(self.tr("Ändra bokningen"))
+        self.setAccessibleName(self.tr("Ändra bokningen"))
+        desk = booking.resource_kind is ResourceKind.DESK
+
+        self.date_edit = QDateEdit(to_qdate(booking.day))
+        self.date_edit.setObjectName("changeDate")
+        self.date_edit.setAccessibleName(self.tr("Dag"))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.desk_combo = QComboBox()
+        self.desk_combo.setObjectName("changeDesk")
+        self.desk_combo.setAccessibleName(self.tr("Plats"))
+        for d in desks:
+            if d.kind is ResourceKind.DESK and d.active:
+                self.desk_combo.addItem(d.name, d.id)
+        self.desk_combo.setCurrentIndex(max(0, self.desk_combo.findData(booking.resource_id)))
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("changePeriod")
+        self.period_combo.setAccessibleName(self.tr("Del av dagen"))
+        for period, text in (
+            (DeskPeriod.FULL_DAY, self.tr("Heldag")),
+            (DeskPeriod.MORNING, self.tr("Förmiddag")),
+            (DeskPeriod.AFTERNOON, self.tr("Eftermiddag")),
+        ):
+            self.period_combo.addItem(text, period)
+        self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(booking.desk_period)))
+        start, end = clk.to_local(booking.start), clk.to_local(booking.end)
+        self.start_edit = QTimeEdit(QTime(start.hour, start.minute))
+        self.start_edit.setObjectName("changeStart")
+        self.start_edit.setAccessibleName(self.tr("Börjar"))
+        self.end_edit = QTimeEdit(QTime(end.hour, end.minute))
+        self.end_edit.setObjectName("changeEnd")
+        self.end_edit.setAccessibleName(self.tr("Slutar"))
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat("HH:mm")
+        self.participants_spin = QSpinBox()
+        self.participants_spin.setObjectName("changeParticipants")
+        self.participants_spin.setAccessibleName(self.tr("Deltagare"))
+        self.participants_spin.setRange(1, 99)
+        self.participants_spin.setValue(booking.participants or 1)
+        self.title_edit = QLineEdit(booking.title or "")
+        self.title_edit.setObjectName("changeTitle")
+        self.title_edit.setAccessibleName(self.tr("Rubrik"))
+        self.title_edit.setMaxLength(200)
+
+        form = QFormLayout()
+        rows: tuple[tuple[str, QWidget], ...]
+        if desk:
+            rows = (
+                (self.tr("&Plats:"), self.desk_combo),
+                (self.tr("&Dag:"), self.date_edit),
+                (self.tr("D&el av dagen:"), self.period_combo),
+            )
+        else:
+            rows = (
+                (self.tr("&Dag:"), self.date_edit),
+                (self.tr("&Börjar:"), self.start_edit),
+                (self.tr("&Slutar:"), self.end_edit),
+                (self.tr("&Rubrik:"), self.title_edit),
+                (self.tr("De&ltagare:"), self.participants_spin),
+            )
+        add_rows(form, rows)
+        buttons, self.save_button = self.button_box(
+            self.tr("&Spara ändringen"),
+            self.tr("Spara ändringen"),
+            "saveButton",
+            self.save,
+            cancel_text=self.tr("Avbryt"),
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label(booking.resource_name, "changeHeading"))
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def change(self) -> BookingChange:
+        """What the fields ask for (unchanged fields included: the service sees what differs)."""
+        day = to_date(self.date_edit.date())
+        if self.booking.resource_kind is ResourceKind.DESK:
+            return BookingChange(
+                resource_id=self.desk_combo.currentData(), day=day, period=self.period_combo.currentData()
+            )
+        start, end = self.start_edit.time(), self.end_edit.time()
+        return BookingChange(
+            start=clk.local(day, time(start.hour(), start.minute())),
+            end=clk.local(day, time(end.hour(), end.minute())),
+            title=self.title_edit.text(),
+            participants=self.participants_spin.value(),
+        )
+
+    def save(self) -> None:
+        service, actor, booking_id, change = (
+            self.ctx.svc.booking,
+            self.ctx.person_id,
+            self.booking.id,
+            self.change(),
+        )
+        self.submit(lambda: service.change(actor, booking_id, change), self.saved.emit)
