@@ -9,8 +9,8 @@ Added with ADD COLUMN: ``bookings`` is not rebuilt (a SQLite table rebuild would
 triggers). On PostgreSQL, users update ``bookings`` by column (migration 0008): ``db upgrade``
 grants the new columns again with every other (storage/pg_roles.py, ``apply_grants``).
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-07
 """
 
@@ -19,8 +19,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
