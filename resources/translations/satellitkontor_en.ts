@@ -103,9 +103,10 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin_view.py" line="27"/>
-        <location filename="../../satellitkontor/gui/views/admin_view.py" line="54"/>
+        <location filename="../../satellitkontor/gui/views/admin_view.py" line="74"/>
+        <location filename="../../satellitkontor/gui/views/admin_view.py" line="104"/>
         <source>Administration</source>
+        <extracomment>key, page class and its title: the words of the page&apos;s own ``page_title`` (``self.tr`` there, so the translation is found in the page class&apos;s context).</extracomment>
         <translation>Administration</translation>
     </message>
 </context>
@@ -163,7 +164,7 @@
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="72"/>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="305"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="306"/>
         <source>Händelse</source>
         <translation>Action</translation>
     </message>
@@ -220,7 +221,7 @@
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="138"/>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="332"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="333"/>
         <source>Exportera CSV</source>
         <translation>Export CSV</translation>
     </message>
@@ -230,92 +231,92 @@
         <translation>Every change is kept here with who, when and what changed. The log cannot be changed or removed; names are removed when the retention period ends.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="273"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="274"/>
         <source>1 post</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="273"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="274"/>
         <source>{n} poster</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="277"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="278"/>
         <source>{shown} av {total} poster visas</source>
         <translation>{shown} of {total} entries shown</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="299"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="300"/>
         <source>Välj en post för att se vad som ändrades.</source>
         <translation>Choose an entry to see what changed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="303"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="304"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="304"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="305"/>
         <source>Vem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="306"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="307"/>
         <source>Gäller</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="309"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="310"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="311"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="312"/>
         <source>Obs</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="311"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="312"/>
         <source>Personuppgifter har tagits bort ur posten.</source>
         <translation>Personal data has been removed from the entry.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="318"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="319"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="318"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="319"/>
         <source>Före</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="318"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="319"/>
         <source>Efter</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="327"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="328"/>
         <source>satellitkontoret-andringslogg-{day}</source>
         <translation>satellite-office-change-log-{day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="332"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="333"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="346"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="347"/>
         <source>1 post sparades i {path}</source>
         <translation>1 entry was saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="346"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="347"/>
         <source>{n} poster sparades i {path}</source>
         <translation>{n} entries were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="352"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="353"/>
         <source>Exporterar ändringsloggen…</source>
         <translation>Exporting the change log…</translation>
     </message>
@@ -1848,17 +1849,17 @@ Status: {status}</translation>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="228"/>
         <source>Gick inte att skicka till Outlook (uppgivet): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not be sent to Outlook (given up): %1</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="235"/>
         <source>Krockar med Outlook där appens bokning gällde: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clashes with Outlook where the app&apos;s booking stood: %1</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="242"/>
         <source>Möten i Outlook som inte kunde tas in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook meetings that could not be taken in: %1</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="274"/>
@@ -2850,7 +2851,7 @@ Status: {status}</translation>
     <message>
         <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="120"/>
         <source> – krock med Outlook</source>
-        <translation type="unfinished"></translation>
+        <translation> – clash with Outlook</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="121"/>
@@ -4686,7 +4687,7 @@ Status: {status}</translation>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="111"/>
         <source>Receptionens och administratörernas program frisläpper dem, och kommandot satellitkontor release i en schemalagd körning.</source>
-        <translation>The reception's and the administrators' apps release them, and the command satellitkontor release in a scheduled task.</translation>
+        <translation>The reception&apos;s and the administrators&apos; apps release them, and the command satellitkontor release in a scheduled task.</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="117"/>
