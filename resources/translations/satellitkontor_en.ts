@@ -1026,27 +1026,32 @@
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="109"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="111"/>
+        <source>Gäst: {guest}, {org} (värd {name}, {municipality})</source>
+        <translation>Guest: {guest}, {org} (host {name}, {municipality})</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="114"/>
         <source>{name} ({municipality})</source>
         <translation>{name} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="120"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="123"/>
         <source>fm: {morning} · em: {afternoon}</source>
         <translation>am: {morning} · pm: {afternoon}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="124"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="127"/>
         <source>Ledig</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="124"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="127"/>
         <source>Stängt</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="125"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="128"/>
         <source>{name}, {email}
 {start}–{end}, {period}
 Status: {status}</source>
@@ -1055,22 +1060,22 @@ Status: {status}</source>
 Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="136"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="139"/>
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="136"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="139"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="136"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="139"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="136"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="139"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1078,37 +1083,42 @@ Status: {status}</translation>
 <context>
     <name>DayRoomModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="67"/>
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="56"/>
+        <source>Gäst: {guest}, {org} (värd {name})</source>
+        <translation>Guest: {guest}, {org} (host {name})</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="71"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="68"/>
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="72"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="69"/>
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="73"/>
         <source>Bokad av</source>
         <translation>Booked by</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="70"/>
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="74"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="71"/>
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="75"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="72"/>
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="83"/>
+        <location filename="../../satellitkontor/gui/models/day_room_model.py" line="87"/>
         <source>{room}: {title}
 {name}, {email}</source>
         <translation>{room}: {title}
@@ -1118,100 +1128,105 @@ Status: {status}</translation>
 <context>
     <name>DaySheet</name>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="56"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="58"/>
         <source>Kontoret är stängt: {reason}</source>
         <extracomment>The check-in column&apos;s empty box, ticked by hand on paper.</extracomment>
         <translation>The office is closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="61"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="63"/>
         <source>{n} bokad</source>
         <translation>{n} booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="63"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="65"/>
         <source>{n} bokade</source>
         <translation>{n} booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="66"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="68"/>
         <source>{n} ledig</source>
         <translation>{n} free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="68"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="70"/>
         <source>{n} lediga</source>
         <translation>{n} free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="71"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="73"/>
         <source>{hours} timme bokad</source>
         <translation>{hours} hour booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="73"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="75"/>
         <source>{hours} timmar bokade</source>
         <translation>{hours} hours booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="75"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="80"/>
         <source>Platser: {taken}, {free} · Konferensrum: {room}</source>
         <translation>Desks: {taken}, {free} · Conference room: {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="106"/>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="155"/>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="169"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="99"/>
+        <source>Ledigt: {free}</source>
+        <translation>Free: {free}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="134"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="182"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="196"/>
         <source>Satellitkontoret – dagsöversikt</source>
         <translation>Satellite office – day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="109"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="137"/>
         <source>{day} – stängt: {reason}</source>
         <translation>{day} – closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="113"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="141"/>
         <source>{day}, öppet {opens}–{closes}</source>
         <translation>{day}, open {opens}–{closes}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="116"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="144"/>
         <source>Utskriven {day} kl. {time}</source>
         <translation>Printed {day} at {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="119"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="147"/>
         <source>Umeåregionens satellitkontor · Renmarkstorget 5D, 3 tr, Umeå</source>
         <translation>Umeåregionen&apos;s satellite office · Renmarkstorget 5D, 3rd floor, Umeå</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="123"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="151"/>
         <source>Incheckad</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="124"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="152"/>
         <source>Signatur</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="126"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="154"/>
         <source>Kontrollerad av: ______________________________   Signatur: ______________________</source>
         <translation>Checked by: ______________________________   Signature: ______________________</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="135"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="163"/>
         <source>Inga kontorsplatser.</source>
         <translation>No desks.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="137"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="87"/>
         <source>Inga möten bokade.</source>
         <translation>No meetings booked.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="203"/>
+        <location filename="../../satellitkontor/gui/printing/day_sheet.py" line="230"/>
         <source>Skriv ut dagsöversikt</source>
         <translation>Print day overview</translation>
     </message>
@@ -1219,169 +1234,174 @@ Status: {status}</translation>
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="73"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="74"/>
         <source>Kontorsplatser</source>
         <extracomment>Fresh data for the chosen day is on screen.</extracomment>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="76"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="77"/>
         <source>Konferensrummets möten</source>
         <translation>Conference room meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="80"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="81"/>
         <source>Inga möten bokade i konferensrummet.</source>
         <translation>No meetings booked in the conference room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="82"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="87"/>
         <source>&amp;Kontorsplatser</source>
         <translation>&amp;Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="84"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="89"/>
         <source>Konferens&amp;rum</source>
         <translation>Conference &amp;room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="91"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="96"/>
         <source>&amp;Checka in</source>
         <translation>&amp;Check in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="92"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="97"/>
         <source>Markera att personen har kommit</source>
         <translation>Mark that the person has arrived</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="93"/>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="347"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="366"/>
         <source>&amp;Uteblev</source>
         <translation>&amp;No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="94"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="99"/>
         <source>Markera att personen inte kom; platsen blir ledig</source>
         <translation>Mark that the person did not come; the place becomes free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="95"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="100"/>
         <source>Än&amp;dra…</source>
         <translation>C&amp;hange…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="96"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="101"/>
         <source>Flytta eller ändra den valda bokningen</source>
         <translation>Move or change the selected booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="99"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="104"/>
         <source>&amp;Person:</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="101"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="106"/>
         <source>&amp;Kontorsplats…</source>
         <translation>&amp;Desk…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="109"/>
         <source>Konferens&amp;rummet…</source>
         <translation>Conference &amp;room…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="108"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="113"/>
         <source>&amp;Boka åt…</source>
         <translation>&amp;Book for…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="110"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="115"/>
         <source>Boka en plats eller konferensrummet åt den valda personen</source>
         <translation>Book a desk or the conference room for the chosen person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="111"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="116"/>
         <source>&amp;Skriv ut…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="117"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="122"/>
         <source>Spara som &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="121"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="126"/>
         <source>Skriv ut / Spara som P&amp;DF…</source>
         <translation>Print / Save as PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="126"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="131"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="134"/>
         <source>Summering</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="181"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="187"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="329"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="325"/>
+        <source>{room} – ledigt: {free}</source>
+        <translation>{room} – free: {free}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="348"/>
         <source>{name} är incheckad.</source>
         <translation>{name} is checked in.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="339"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="358"/>
         <source>Uteblev</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="341"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="360"/>
         <source>Markera att {name} inte kom till {place}? Platsen blir ledig för andra.</source>
         <translation>Mark that {name} did not come to {place}? The place becomes free for others.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="342"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="361"/>
         <source>personen</source>
         <translation>the person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="348"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="367"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="355"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="374"/>
         <source>{name} är markerad som utebliven.</source>
         <translation>{name} is marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="456"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="478"/>
         <source>Dagsöversikten sparades som {file}.</source>
         <translation>The day overview was saved as {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="460"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="482"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="461"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="483"/>
         <source>Det gick inte att spara {file}. Välj en annan plats.</source>
         <translation>Could not save {file}. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="473"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="495"/>
         <source>Spara dagsöversikten som PDF</source>
         <translation>Save the day overview as PDF</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="476"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="498"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -1389,67 +1409,67 @@ Status: {status}</translation>
 <context>
     <name>DeskBookingDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="66"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="70"/>
         <source>Boka {desk}</source>
         <translation>Book {desk}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="75"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="79"/>
         <source>Utrustning: {items}</source>
         <translation>Equipment: {items}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="82"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="86"/>
         <source>Del av dagen</source>
         <translation>Part of the day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="86"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="90"/>
         <source>&amp;Heldag</source>
         <translation>&amp;Full day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="87"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="91"/>
         <source>&amp;Förmiddag</source>
         <translation>&amp;Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="88"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="92"/>
         <source>&amp;Eftermiddag</source>
         <translation>&amp;Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="100"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="104"/>
         <source>Platsen är fullbokad den här dagen.</source>
         <translation>The desk is fully booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="109"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="113"/>
         <source>Bokas åt:</source>
         <translation>Booked for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="113"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="117"/>
         <source>B&amp;oka åt:</source>
         <translation>Boo&amp;k for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="120"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="134"/>
         <source>&amp;Boka</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="120"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="134"/>
         <source>Boka</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="181"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="198"/>
         <source>{period} (upptagen)</source>
         <translation>{period} (taken)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="182"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="199"/>
         <source>{period} (upptagen – {who})</source>
         <translation>{period} (taken – {who})</translation>
     </message>
@@ -1918,6 +1938,50 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>FairRulesLabel</name>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/fair_rules_label.py" line="35"/>
+        <source>Kontorets regler för rättvis fördelning</source>
+        <extracomment>The rules for the current person and day are on screen.</extracomment>
+        <translation>The office&apos;s rules for fair sharing</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/fair_rules_label.py" line="70"/>
+        <source>Gränsen är nådd; det går att boka igen från {day}.</source>
+        <translation>The limit is reached; booking opens again from {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/fair_rules_label.py" line="74"/>
+        <source>Bara en halv dag kvar.</source>
+        <translation>Only half a day left.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/fair_rules_label.py" line="83"/>
+        <source>du</source>
+        <translation>you</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/fair_rules_label.py" line="87"/>
+        <source>Regel: högst {limit} platsdagar per person och vecka – {who} har {used} vecka {week}.</source>
+        <translation>Rule: at most {limit} desk-days per person a week – {who}: {used} in week {week}.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/fair_rules_label.py" line="101"/>
+        <source>Regel: högst {limit} platsdagar per person och månad – {who} har {used} i {month}.</source>
+        <translation>Rule: at most {limit} desk-days per person a month – {who}: {used} in {month}.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/fair_rules_label.py" line="110"/>
+        <source>Regel: en återkommande bokning får vara högst {weeks} veckor – från den här dagen till och med {last}.</source>
+        <translation>Rule: a repeated booking may run at most {weeks} weeks – from this day up to and including {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/fair_rules_label.py" line="115"/>
+        <source>Regel: en plats åt någon annan kan bokas tidigast {days} dagar före – för den här dagen från {day}.</source>
+        <translation>Rule: a desk for someone else can be booked at the earliest {days} days before – for this day from {day}.</translation>
+    </message>
+</context>
+<context>
     <name>FeedUrlDialog</name>
     <message>
         <location filename="../../satellitkontor/gui/dialogs/feed_url_dialog.py" line="38"/>
@@ -2149,6 +2213,39 @@ Status: {status}</translation>
         <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="196"/>
         <source>Kontakten med databasen är tillbaka. Det du har fyllt i är inte sparat än: försök igen.</source>
         <translation>The connection to the database is back. What you have entered is not saved yet: please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>GuestFields</name>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="23"/>
+        <source>Boka åt en e&amp;xtern gäst (värden nedan svarar för gästen)</source>
+        <translation>Book for an e&amp;xternal guest (the host below answers for the guest)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="25"/>
+        <source>Boka åt en extern gäst</source>
+        <translation>Book for an external guest</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="28"/>
+        <source>Gästens namn</source>
+        <translation>The guest&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="31"/>
+        <source>Gästens organisation</source>
+        <translation>The guest&apos;s organisation</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="38"/>
+        <source>Gästens &amp;namn:</source>
+        <translation>Guest&apos;s &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="39"/>
+        <source>Gästens or&amp;ganisation:</source>
+        <translation>Guest&apos;s or&amp;ganisation:</translation>
     </message>
 </context>
 <context>
@@ -2849,12 +2946,17 @@ Status: {status}</translation>
         <translation>The change is not in Outlook yet. It is sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="120"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="115"/>
+        <source>Gäst: {guest}, {org}</source>
+        <translation>Guest: {guest}, {org}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="125"/>
         <source> – krock med Outlook</source>
         <translation> – clash with Outlook</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="121"/>
+        <location filename="../../satellitkontor/gui/models/my_bookings_model.py" line="126"/>
         <source> – inte i Outlook än</source>
         <translation> – not in Outlook yet</translation>
     </message>
@@ -4083,108 +4185,119 @@ Status: {status}</translation>
 <context>
     <name>RoomBookingDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="102"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="111"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="226"/>
         <source>Boka {room}</source>
         <extracomment>The spin box accepts this many, so that a too-large meeting is explained, not silently capped. Wait this long after the last time change before asking the database about overlaps.</extracomment>
         <translation>Book {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="114"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="221"/>
         <source>Plats för {n} personer</source>
         <translation>Room for {n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="123"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="131"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="125"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="133"/>
         <source>t.ex. Styrgruppsmöte</source>
         <translation>e.g. Steering group meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="128"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="136"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="139"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="147"/>
         <source>Starttid</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="142"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="150"/>
         <source>Sluttid</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="146"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="158"/>
+        <source>Rum</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="162"/>
+        <source>R&amp;um:</source>
+        <translation>R&amp;oom:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="163"/>
         <source>&amp;Rubrik:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="147"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="164"/>
         <source>D&amp;eltagare:</source>
         <translation>&amp;Participants:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="149"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="166"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="150"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="167"/>
         <source>&amp;Till:</source>
         <translation>T&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="153"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="170"/>
         <source>Bokas åt:</source>
         <translation>Booked for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="156"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="173"/>
         <source>B&amp;oka åt:</source>
         <translation>Boo&amp;k for:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="167"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="192"/>
         <source>&amp;Boka</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="167"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="192"/>
         <source>Boka</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="266"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="308"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="269"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="311"/>
         <source>Öppet {opens}–{closes}</source>
         <translation>Open {opens}–{closes}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="287"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="329"/>
         <source>Krockar med {span} {title} ({municipality})</source>
         <translation>Clashes with {span} {title} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="290"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="332"/>
         <source>Krockar med {span} ({municipality})</source>
         <translation>Clashes with {span} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="296"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="338"/>
         <source>Högst {maximum} deltagare får plats i {room}; du angav {value}.</source>
         <translation>At most {maximum} participants fit in {room}; you entered {value}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="305"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="347"/>
         <source>Sluttiden måste vara efter starttiden.</source>
         <translation>The end time must be after the start time.</translation>
     </message>
@@ -4192,133 +4305,168 @@ Status: {status}</translation>
 <context>
     <name>RoomView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="86"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="98"/>
         <source>◀ &amp;Föregående vecka</source>
-        <extracomment>The timeline shows at least these hours (minutes after midnight), more if the office is open longer.</extracomment>
+        <extracomment>The timeline shows at least these hours (minutes after midnight), more if the office is open longer. The room picker&apos;s data for &quot;every room&apos;s free time&quot;. The room chosen in the picker (a resource id), ALL_ROOMS, or None before the first load.</extracomment>
         <translation>◀ &amp;Previous week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="88"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="100"/>
         <source>Föregående vecka</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="89"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="101"/>
         <source>Föregående vecka (Alt+Vänster)</source>
         <translation>Previous week (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="90"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="102"/>
         <source>&amp;Denna vecka</source>
         <translation>&amp;This week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="92"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="104"/>
         <source>Denna vecka</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="93"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="105"/>
         <source>&amp;Nästa vecka ▶</source>
         <translation>&amp;Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="95"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="107"/>
         <source>Nästa vecka</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="96"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="108"/>
         <source>Nästa vecka (Alt+Höger)</source>
         <translation>Next week (Alt+Right)</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/room_view.py" line="121"/>
+        <source>Rum</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="122"/>
+        <source>&amp;Rum:</source>
+        <translation>&amp;Room:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="142"/>
         <source>Dra över ledig tid i en dag, eller klicka för en timme. Med tangentbordet: piltangenterna flyttar, Skift+pil upp/ned väljer längre tid och Enter bokar.</source>
         <translation>Drag over free time in a day, or click for one hour. With the keyboard: the arrow keys move, Shift+Up/Down chooses a longer time and Enter books.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="150"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="133"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="154"/>
         <source>Veckans möten i konferensrummet</source>
         <translation>This week&apos;s meetings in the conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="138"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="159"/>
         <source>Veckans &amp;möten:</source>
         <translation>This week&apos;s &amp;meetings:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="140"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="161"/>
         <source>Inga möten den här veckan.</source>
         <translation>No meetings this week.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="183"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="180"/>
+        <source>Alla rums lediga tider i veckan</source>
+        <translation>Every room&apos;s free time this week</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="187"/>
+        <source>Lediga tider i varje rum. Välj en dag i ett rum (Enter eller dubbelklick) för att boka.</source>
+        <translation>Free time in each room. Choose a day in a room (Enter or double-click) to book.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="228"/>
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="223"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="268"/>
         <source>Ingen kontakt med databasen: det går inte att boka eller visa en annan vecka just nu.</source>
         <translation>No contact with the database: booking or showing another week is not possible right now.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="232"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="277"/>
         <source>v. {week}</source>
         <translation>w. {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="235"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="280"/>
         <source>Vecka {week}</source>
         <translation>Week {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="273"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="323"/>
+        <source>{room} (högst {n})</source>
+        <translation>{room} (max {n})</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="329"/>
+        <source>Alla rum – lediga tider</source>
+        <translation>All rooms – free time</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="390"/>
         <source>Kontoret har inget konferensrum.</source>
         <translation>The office has no conference room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="277"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="394"/>
         <source>{room}, högst {n} personer</source>
         <translation>{room}, at most {n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="324"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="399"/>
+        <source>Veckoschema för {room}</source>
+        <translation>Week schedule of {room}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="441"/>
         <source>Boka {span}.</source>
         <translation>Book {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="340"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="457"/>
         <source>Bokat: {title}, {span}.</source>
         <translation>Booked: {title}, {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="341"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="458"/>
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="351"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="468"/>
         <source>Upptaget {span}: {details}.</source>
         <translation>Taken {span}: {details}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="355"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="472"/>
         <source>Det är din bokning; avboka den under Mina bokningar.</source>
         <translation>This is your booking; cancel it under My bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="365"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="482"/>
         <source>{span}: {title}</source>
         <translation>{span}: {title}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="378"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="495"/>
         <source>Mötet är flyttat till {span}.</source>
         <translation>The meeting is moved to {span}.</translation>
     </message>
@@ -4375,6 +4523,37 @@ Status: {status}</translation>
         <location filename="../../satellitkontor/gui/models/room_week_model.py" line="111"/>
         <source>{n} pers.</source>
         <translation>{n} people</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsFree</name>
+    <message>
+        <location filename="../../satellitkontor/gui/models/rooms_free_model.py" line="24"/>
+        <source>stängt: {reason}</source>
+        <translation>closed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/rooms_free_model.py" line="27"/>
+        <source>stängt</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/rooms_free_model.py" line="30"/>
+        <source>fullbokat</source>
+        <translation>fully booked</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsFreeModel</name>
+    <message>
+        <location filename="../../satellitkontor/gui/models/rooms_free_model.py" line="56"/>
+        <source>Rum</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/rooms_free_model.py" line="76"/>
+        <source>{room}, {day}: ledigt {free}</source>
+        <translation>{room}, {day}: free {free}</translation>
     </message>
 </context>
 <context>
@@ -4614,188 +4793,218 @@ Status: {status}</translation>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="70"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="78"/>
         <source>Boka &amp;högst så här många dagar framåt:</source>
-        <extracomment>The number fields of the form: policy field -&gt; (minimum, maximum). Fresh data is on screen.</extracomment>
+        <extracomment>The number fields of the form: policy field -&gt; (minimum, maximum). The fair rules (each off unless ticked): policy field -&gt; (minimum, maximum, value when ticked). Fresh data is on screen.</extracomment>
         <translation>Book at &amp;most this many days ahead:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="71"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="79"/>
         <source>Rummets &amp;tidsintervall (minuter):</source>
         <translation>The room&apos;s time &amp;grid (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="72"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="80"/>
         <source>&amp;Kortaste rumsbokning (minuter):</source>
         <translation>&amp;Shortest room booking (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="73"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="81"/>
         <source>&amp;Längsta rumsbokning (minuter):</source>
         <translation>&amp;Longest room booking (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="74"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="82"/>
         <source>Högsta antal &amp;deltagare i rummet:</source>
         <translation>Maximum &amp;participants in the room:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="75"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="83"/>
         <source>Rummet kan bokas så här länge &amp;efter start (minuter):</source>
         <translation>The room can be booked this long &amp;after the start (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="76"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="84"/>
         <source>&amp;Utebliven efter (minuter efter start):</source>
         <translation>&amp;No-show after (minutes after the start):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="77"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="85"/>
         <source>&amp;Incheckning öppnar (minuter före start):</source>
         <translation>Check-&amp;in opens (minutes before the start):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="94"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="102"/>
         <source>Förmiddag slutar och eftermiddag börjar</source>
         <translation>Morning ends and afternoon begins</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="96"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="104"/>
         <source>Förmiddag slutar och eftermiddag &amp;börjar:</source>
         <translation>Morning ends and afternoon &amp;begins:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="99"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="107"/>
         <source>En person kan bara ha en &amp;plats åt gången</source>
         <translation>A person can only have one &amp;desk at a time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="101"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="109"/>
         <source>En person kan bara ha en plats åt gången</source>
         <translation>A person can only have one desk at a time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="113"/>
         <source>&amp;Frisläpp bokningar utan incheckning när tiden för utebliven har gått</source>
         <translation>&amp;Release bookings nobody checked in to once the no-show time has passed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="108"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="116"/>
         <source>Frisläpp bokningar utan incheckning automatiskt</source>
         <translation>Release unclaimed bookings automatically</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="111"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="119"/>
         <source>Receptionens och administratörernas program frisläpper dem, och kommandot satellitkontor release i en schemalagd körning.</source>
         <translation>The reception&apos;s and the administrators&apos; apps release them, and the command satellitkontor release in a scheduled task.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="117"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="125"/>
         <source>Regler för bokning</source>
         <translation>Rules for booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="121"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="129"/>
         <source>Måndag</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="122"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="130"/>
         <source>Tisdag</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="123"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="131"/>
         <source>Onsdag</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="124"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="132"/>
         <source>Torsdag</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="133"/>
         <source>Fredag</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="126"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="134"/>
         <source>Lördag</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="135"/>
         <source>Söndag</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="133"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="141"/>
         <source>Öppnar</source>
         <translation>Opens</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="134"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="142"/>
         <source>Stänger</source>
         <translation>Closes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="138"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="146"/>
         <source>{day}: öppet</source>
         <translation>{day}: open</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="140"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="148"/>
         <source>{day} öppnar</source>
         <translation>{day} opens</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="140"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="148"/>
         <source>{day} stänger</source>
         <translation>{day} closes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="153"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="161"/>
         <source>En veckodag utan bock är stängd. Helgdagar är alltid stängda.</source>
         <translation>A weekday without a tick is closed. Holidays are always closed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="156"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="164"/>
         <source>Öppettider</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="177"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="168"/>
+        <source>Högst så här många &amp;platsdagar per person och vecka:</source>
+        <translation>At most this many &amp;desk-days per person a week:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="169"/>
+        <source>Högst så här många platsdagar per person och &amp;månad:</source>
+        <translation>At most this many desk-days per person a &amp;month:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="170"/>
+        <source>Längsta återkommande &amp;bokning (veckor):</source>
+        <translation>Longest repeated &amp;booking (weeks):</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="172"/>
+        <source>En plats åt någon annan (t.ex. en kommuns grupp) tidigast så här många &amp;dagar före:</source>
+        <translation>A desk for someone else (e.g. a municipality&apos;s group) at the earliest this many &amp;days before:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="195"/>
+        <source>Varje regel gäller bara när den är ikryssad. En halv dag räknas som en halv platsdag. Bokningsfönstren visar reglerna, och ett nej säger vilken regel och när det går att boka igen.</source>
+        <translation>Each rule applies only when ticked. Half a day counts as half a desk-day. The booking dialogs show the rules, and a refusal says which rule and when booking opens again.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="201"/>
+        <source>Rättvis fördelning</source>
+        <translation>Fair sharing</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="224"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="179"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="226"/>
         <source>Spara reglerna</source>
         <translation>Save the rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="182"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="229"/>
         <source>Åte&amp;rställ</source>
         <translation>Rese&amp;t</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="184"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="231"/>
         <source>Återställ till de sparade reglerna</source>
         <translation>Reset to the saved rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="198"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="245"/>
         <source>Bokningsregler</source>
         <translation>Booking rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="246"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="298"/>
         <source>Ändringar som inte är sparade</source>
         <translation>Changes not saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="248"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="300"/>
         <source>Reglerna är sparade</source>
         <translation>The rules are saved</translation>
     </message>
@@ -5215,83 +5424,93 @@ Status: {status}</translation>
 <context>
     <name>UsageModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="75"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="76"/>
         <source>Kommun</source>
         <extracomment>The raw value of a cell (float, int or the municipality&apos;s name).</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="76"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="77"/>
         <source>Platsdagar</source>
         <translation>Desk-days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="77"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="78"/>
         <source>Rumstimmar</source>
         <translation>Room-hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="78"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="79"/>
         <source>Bokningar</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="79"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="80"/>
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="80"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="81"/>
         <source>Medarbetare</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="81"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="82"/>
         <source>Politiker</source>
         <translation>Politicians</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="82"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="83"/>
         <source>Uteblivna</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="83"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="84"/>
         <source>Andel uteblivna</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="94"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="85"/>
+        <source>Gästbokningar</source>
+        <translation>Guest bookings</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="96"/>
         <source>Heldag räknas 1, förmiddag eller eftermiddag 0,5</source>
         <translation>A full day counts 1, a morning or afternoon 0.5</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="95"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="97"/>
         <source>Konferensrummets bokade timmar</source>
         <translation>The conference room&apos;s booked hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="96"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="98"/>
         <source>Bokningar som används eller står kvar</source>
         <translation>Bookings that were used or still stand</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="97"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="99"/>
         <source>Olika personer med minst en bokning</source>
         <translation>Different people with at least one booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="100"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="102"/>
         <source>Bokningar där ingen kom</source>
         <translation>Bookings where nobody came</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="101"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="103"/>
         <source>Uteblivna av påbörjade bokningar</source>
         <translation>No-shows among started bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/usage_model.py" line="130"/>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="104"/>
+        <source>Bokningar åt externa gäster, räknade under värdens kommun</source>
+        <translation>Bookings for external guests, counted under the host&apos;s municipality</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/usage_model.py" line="133"/>
         <source>Totalt</source>
         <translation>Total</translation>
     </message>

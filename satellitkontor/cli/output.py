@@ -10,14 +10,18 @@ from satellitkontor.services.booking.service import SeriesResult
 from satellitkontor.services.occupancy import DayOccupancy, ResourceDay
 from satellitkontor.services.rotation import RotationYearView
 from satellitkontor.services.statistics.privacy import HIDDEN_TEXT
-from satellitkontor.services.statistics.service import UsageRow
+from satellitkontor.services.statistics.service import RoomUsageRow, UsageRow
 from satellitkontor.words import plans, say
 from satellitkontor.words.texts import describe, fmt_date, fmt_span, fmt_time, label, municipality_name
 
 
-def who(b: BookingView) -> str:
+def who(b: BookingView, lang: str = "sv") -> str:
     place = municipality_name(b.municipality_code)
-    return f"{b.person_name} ({place})" if b.person_name else place
+    person = f"{b.person_name} ({place})" if b.person_name else place
+    if b.guest_name is None:
+        return person
+    guest = f"{b.guest_name}, {b.guest_org}" if b.guest_org else b.guest_name
+    return say("cli.output.guest_and_host", lang, guest=guest, person=person)
 
 
 def booking_line(b: BookingView, lang: str) -> str:
@@ -30,7 +34,7 @@ def booking_line(b: BookingView, lang: str) -> str:
         extra = say("cli.output.participants", lang, participants=b.participants)
     title = f" «{b.title}»" if b.title else ""
     status = "" if b.status.value == "confirmed" else f" [{plans.status_text(b, lang)}]"
-    return f"#{b.id}  {b.resource_name}  {when}{title}{extra} – {who(b)}{status}"
+    return f"#{b.id}  {b.resource_name}  {when}{title}{extra} – {who(b, lang)}{status}"
 
 
 def occupancy(day: DayOccupancy, lang: str) -> str:
@@ -74,12 +78,24 @@ def occupancy(day: DayOccupancy, lang: str) -> str:
             title = b.title or say("cli.output.meeting", lang)
             out.append(
                 f"  {fmt_time(b.start)}–{fmt_time(b.end)}  {title}, {b.participants} "
-                f"{say('cli.output.participants_word', lang)} – {who(b)}  #{b.id}{status}"
+                f"{say('cli.output.participants_word', lang)} – {who(b, lang)}  #{b.id}{status}"
             )
+        free = ", ".join(f"{fmt_time(a)}–{fmt_time(b)}" for a, b in day.free_spans(room))
+        out.append(
+            "  " + say("cli.output.room_free", lang, free=free or say("cli.output.room_no_time", lang))
+        )
     out.append("")
-    hours = f"{day.room_hours:.1f}".replace(".", say("number.decimal_point", lang))
-    out.append(say("cli.output.conference_room_hours_booked", lang, hours=hours))
+    hours = _hours(day.room_hours, lang)
+    if len(day.rooms) > 1:
+        each = ", ".join(f"{r.resource.name} {_hours(day.hours_of(r), lang)}" for r in day.rooms)
+        out.append(say("cli.output.conference_rooms_hours_booked", lang, hours=hours, each=each))
+    else:
+        out.append(say("cli.output.conference_room_hours_booked", lang, hours=hours))
     return "\n".join(out)
+
+
+def _hours(hours: float, lang: str) -> str:
+    return f"{hours:.1f}".replace(".", say("number.decimal_point", lang))
 
 
 def _half(desk: ResourceDay, morning: bool, lang: str) -> str:
@@ -87,7 +103,7 @@ def _half(desk: ResourceDay, morning: bool, lang: str) -> str:
     for b in desk.bookings:
         if wanted in halves_held(b):
             mark = " ✓" if b.status.value == "checked_in" else ""
-            return f"{who(b)} #{b.id}{mark}"
+            return f"{who(b, lang)} #{b.id}{mark}"
     return "–  " + label("free", lang)
 
 
@@ -173,10 +189,26 @@ def stats_table(rows: list[UsageRow], lang: str) -> str:
                 f"{r.municipality_name:<14} {cell('desk_days', _num(r.desk_days, lang)):>10}  "
                 f"{cell('room_hours', _num(r.room_hours, lang)):>10}  {cell('bookings', str(r.bookings)):>9}  "
                 f"{cell('people', str(r.people)):>8}  {cell('employees', str(r.employees)):>7}  "
-                f"{cell('politicians', str(r.politicians)):>9}  {rate:>7}"
+                f"{cell('politicians', str(r.politicians)):>9}  {rate:>7}  "
+                f"{r.guest_bookings:>6}"
             )
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def room_usage_table(rows: list[RoomUsageRow], lang: str) -> str:
+    """Each conference room's meetings and hours in the year (nothing when the office has no room)."""
+    if not rows:
+        return ""
+    width = max([len(r.room) for r in rows] + [14])
+    out = [
+        "",
+        say("cli.output.room_usage_title", lang, year=rows[0].year),
+        f"{say('cli.output.room_usage_room', lang):<{width}} {say('cli.output.room_usage_meetings', lang):>9}  "
+        f"{say('cli.output.room_usage_hours', lang):>10}",
+    ]
+    out += [f"{r.room:<{width}} {r.meetings:>9}  {_num(r.hours, lang):>10}" for r in rows]
+    return "\n".join(out) + "\n"
 
 
 def _num(value: float, lang: str) -> str:

@@ -95,6 +95,13 @@ class BookingView:
     #: (a closure's reason, or what the booker or the receptionist wrote); None when none was given.
     cancel_cause: str | None = None
     cancel_reason: str | None = None
+    #: An external guest's name and organisation (the person is the guest's host); None otherwise.
+    guest_name: str | None = None
+    guest_org: str | None = None
+
+    @property
+    def is_guest(self) -> bool:
+        return self.guest_name is not None
 
 
 def halves_held(booking: BookingView) -> frozenset[DeskPeriod]:
@@ -102,3 +109,28 @@ def halves_held(booking: BookingView) -> frozenset[DeskPeriod]:
     holds the desk (confirmed, checked in), none once it is cancelled or a no-show. The one
     answer for the day's occupancy, the day view, the floor plan and the booking dialog."""
     return halves_of(booking.desk_period) if booking.status.holds_resource else frozenset()
+
+
+#: Longest guest name and organisation (characters).
+MAX_GUEST_TEXT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Guest:
+    """An external guest booked by the receptionist or an admin, with a host who answers for them."""
+
+    name: str
+    organisation: str
+
+    @classmethod
+    def of(cls, name: str | None, organisation: str | None) -> Guest:
+        """Both given, spaces tidied, at most MAX_GUEST_TEXT characters each; else InvalidInput."""
+        from satellitkontor.domain.errors import InvalidInput
+
+        clean = []
+        for field, value in (("guest_name", name), ("guest_org", organisation)):
+            text = " ".join(str(value or "").split())
+            if not text or len(text) > MAX_GUEST_TEXT:
+                raise InvalidInput(field=field, value=text[:40] or "-")
+            clean.append(text)
+        return cls(clean[0], clean[1])

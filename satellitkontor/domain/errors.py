@@ -53,6 +53,12 @@ class BookingNotFound(NotFound):
     code = "booking.not_found"
 
 
+class GuestNotFound(NotFound):
+    """No booking names this external guest (facts: ``name``)."""
+
+    code = "guest.not_found"
+
+
 class FeedNotFound(NotFound):
     """No published feed with this id (the feed list's number)."""
 
@@ -109,6 +115,36 @@ class ParticipantsOutOfRange(RuleViolation):
 
 class WrongResourceKind(RuleViolation):
     code = "rule.wrong_resource_kind"
+
+
+class RoomNotChosen(InvalidInput):
+    """The office has several conference rooms and the booking named none (facts: ``rooms``,
+    their names joined)."""
+
+    code = "input.room_not_chosen"
+
+
+class FairRule(RuleViolation):
+    """One of the fair rules an admin turned on (domain.policy.FAIR_RULES); the facts say which
+    limit and when the booking frees up (``frees``, or the allowed ``last`` day, or ``opens``)."""
+
+    code = "rule.fair"
+
+
+class DeskDaysPerWeek(FairRule):
+    code = "rule.fair.desk_days_week"
+
+
+class DeskDaysPerMonth(FairRule):
+    code = "rule.fair.desk_days_month"
+
+
+class SeriesTooLong(FairRule):
+    code = "rule.fair.series_weeks"
+
+
+class ForOthersTooEarly(FairRule):
+    code = "rule.fair.for_others_too_early"
 
 
 class ResourceInactive(RuleViolation):

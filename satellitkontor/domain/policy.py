@@ -17,7 +17,10 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.errors import (
     BeyondHorizon,
+    DeskDaysPerMonth,
+    DeskDaysPerWeek,
     EndBeforeStart,
+    ForOthersTooEarly,
     InThePast,
     InvalidInput,
     NotOnSlotGrid,
@@ -25,10 +28,14 @@ from satellitkontor.domain.errors import (
     OutsideOpeningHours,
     ParticipantsOutOfRange,
     RuleViolation,
+    SeriesTooLong,
     TooLong,
     TooShort,
 )
 from satellitkontor.domain.office_calendar import DEFAULT_WEEK, OfficeCalendar, OpeningHours
+
+#: The fair rules, in the order the rules page and the booking dialogs show them.
+FAIR_RULES = ("desk_days_per_week", "desk_days_per_month", "max_series_weeks", "group_booking_days_ahead")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +64,17 @@ class BookingPolicy:
     #: ``no_show_grace_minutes`` of its start is cancelled (cause "release") and its place freed.
     #: Off by default; it runs in the reception's and admins' apps and as ``satellitkontor release``.
     auto_release: bool = False
+    # --- fair rules: each off (None) until an admin sets it ------------------------------------
+    #: Desk-days one person may hold in a week (Monday to Sunday); a morning or afternoon is half.
+    desk_days_per_week: int | None = None
+    #: Desk-days one person may hold in a calendar month.
+    desk_days_per_month: int | None = None
+    #: The longest a repeated booking may run, in weeks counted from its first day.
+    max_series_weeks: int | None = None
+    #: A desk booked for someone else (the way a municipality's group is seated) may be booked
+    #: at the earliest this many days before the day, so that people booking for themselves
+    #: choose first.
+    group_booking_days_ahead: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -74,6 +92,10 @@ class BookingPolicy:
         ):
             if getattr(self, name) < 1:
                 raise InvalidInput(field=name, value=getattr(self, name))
+        for name in FAIR_RULES:
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+                raise InvalidInput(field=name, value=value)
         if self.room_min_minutes > self.room_max_minutes:
             raise InvalidInput(field="room_min_minutes", value=self.room_min_minutes)
         if self.room_max_minutes > 24 * 60:
@@ -272,3 +294,72 @@ def _end_time(local_end: datetime, day: date) -> time:
     if local_end.date() != day:  # exactly midnight after the day
         return time(23, 59, 59, 999999)
     return local_end.time()
+
+
+# --- fair rules (the counts they need come from the booking service) ---------------------------
+def desk_days(period: DeskPeriod) -> float:
+    """A full day counts one desk-day, a morning or an afternoon half of one."""
+    return 1.0 if period is DeskPeriod.FULL_DAY else 0.5
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """Monday and Sunday of ``day``'s week."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def month_of(day: date) -> tuple[date, date]:
+    """The first and the last day of ``day``'s month."""
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def check_desk_days(
+    person: str, day: date, period: DeskPeriod, used_week: float, used_month: float, policy: BookingPolicy
+) -> None:
+    """``person`` may hold this desk period on ``day`` beside the desk-days already held that week
+    and month; the refusal names the rule and the day it frees up (the next week or month)."""
+    need = desk_days(period)
+    limit = policy.desk_days_per_week
+    if limit is not None and used_week + need > limit:
+        sunday = week_of(day)[1]
+        raise DeskDaysPerWeek(
+            person=person,
+            limit=limit,
+            used=used_week,
+            week=day.isocalendar().week,
+            frees=sunday + timedelta(days=1),
+        )
+    limit = policy.desk_days_per_month
+    if limit is not None and used_month + need > limit:
+        first, last = month_of(day)
+        raise DeskDaysPerMonth(
+            person=person, limit=limit, used=used_month, month_start=first, frees=last + timedelta(days=1)
+        )
+
+
+def series_last_day(first: date, policy: BookingPolicy) -> date | None:
+    """The last day a series starting on ``first`` may reach (None: no limit)."""
+    if policy.max_series_weeks is None:
+        return None
+    return first + timedelta(weeks=policy.max_series_weeks, days=-1)
+
+
+def check_series_length(first: date, last: date, policy: BookingPolicy) -> None:
+    limit = series_last_day(first, policy)
+    if limit is not None and last > limit:
+        raise SeriesTooLong(weeks=policy.max_series_weeks, first=first, last=limit, until=last)
+
+
+def for_others_opens(day: date, policy: BookingPolicy) -> date | None:
+    """The first day a desk on ``day`` may be booked for someone else (None: no limit)."""
+    if policy.group_booking_days_ahead is None:
+        return None
+    return day - timedelta(days=policy.group_booking_days_ahead)
+
+
+def check_for_others(day: date, now: datetime, for_other: bool, policy: BookingPolicy) -> None:
+    opens = for_others_opens(day, policy)
+    if for_other and opens is not None and clk.local_date(now) < opens:
+        raise ForOthersTooEarly(days=policy.group_booking_days_ahead, day=day, opens=opens)

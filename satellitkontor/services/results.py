@@ -8,8 +8,9 @@ modules re-export them under their old names.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
+from satellitkontor.domain import clock as clk
 from satellitkontor.domain import municipalities, rotation
 from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingView
 from satellitkontor.domain.errors import SatellitkontorError
@@ -67,12 +68,37 @@ class DayOccupancy:
 
     @property
     def room_hours(self) -> float:
+        return sum(self.hours_of(r) for r in self.rooms)
+
+    @staticmethod
+    def hours_of(room: ResourceDay) -> float:
+        """Hours one room is booked (meetings that hold it)."""
         return sum(
-            (b.end - b.start).total_seconds() / 3600
-            for r in self.rooms
-            for b in r.bookings
-            if b.status in HOLDING_STATUSES
+            (b.end - b.start).total_seconds() / 3600 for b in room.bookings if b.status in HOLDING_STATUSES
         )
+
+    def free_spans(self, room: ResourceDay) -> tuple[tuple[datetime, datetime], ...]:
+        """The room's free time within opening hours, in time order (UTC); none on a closed day."""
+        if self.closed is not None or self.hours is None:
+            return ()
+        opens = clk.local(self.day, self.hours.opens)
+        closes = (
+            clk.local(self.day, self.hours.closes)
+            if self.hours.closes != time(0)
+            else clk.local(self.day + timedelta(days=1), time(0))
+        )
+        spans: list[tuple[datetime, datetime]] = []
+        cursor = opens
+        held = sorted((b for b in room.bookings if b.status in HOLDING_STATUSES), key=lambda b: b.start)
+        for b in held:
+            if b.start > cursor:
+                spans.append((cursor, min(b.start, closes)))
+            cursor = max(cursor, b.end)
+            if cursor >= closes:
+                break
+        if cursor < closes:
+            spans.append((cursor, closes))
+        return tuple((a, b) for a, b in spans if b > a)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +158,9 @@ class UsageRow:
         """Whether the field ``name`` may be shown as a number."""
         return not (self.withheld and name in self.hidden)
 
+    #: Bookings for external guests, counted under their host's municipality (in ``bookings`` too).
+    guest_bookings: int = 0
+
     @property
     def municipality_name(self) -> str:
         return municipalities.BY_CODE[self.municipality_code].name
@@ -139,6 +168,48 @@ class UsageRow:
     @property
     def no_show_rate(self) -> float:
         return self.no_shows / self.started if self.started else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class FairStatus:
+    """The fair rules that are on, and where one person stands against them around one day, so
+    that a booking dialog shows them before the booker meets a refusal."""
+
+    person_name: str
+    for_other: bool
+    day: date
+    desk_days_per_week: int | None
+    used_week: float
+    desk_days_per_month: int | None
+    used_month: float
+    max_series_weeks: int | None
+    #: The last day a series starting on ``day`` may reach.
+    series_last: date | None
+    group_booking_days_ahead: int | None
+    #: The first day a desk on ``day`` may be booked for someone else.
+    others_open: date | None
+
+    @property
+    def any(self) -> bool:
+        return any(
+            v is not None
+            for v in (
+                self.desk_days_per_week,
+                self.desk_days_per_month,
+                self.max_series_weeks,
+                self.group_booking_days_ahead,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RoomUsageRow:
+    """One conference room's use in a year: meetings that were held or still stand, and their hours."""
+
+    year: int
+    room: str
+    meetings: int
+    hours: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,6 +152,9 @@ class BookingRow(Base):
     #: migration 0010.
     cancel_cause: Mapped[str | None] = mapped_column(String(16))
     cancel_reason: Mapped[str | None] = mapped_column(String(200))
+    #: An external guest's organisation, when the receptionist or an admin booked the guest (the
+    #: person is then the guest's host, who answers for them; guest_name is the guest's); 0014.
+    guest_org: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         CheckConstraint("end_at > start_at", name="ck_bookings_end_after_start"),

@@ -126,6 +126,9 @@ def _facts(error: SatellitkontorError, lang: str) -> dict[str, Any]:
     for key, value in p.items():
         if key == "seconds" and isinstance(value, float):  # a wait as a person reads it
             out[key] = max(1, math.ceil(value))
+        elif isinstance(value, float):  # desk-days: "2,5" in Swedish, "2" for a whole number
+            text = f"{value:.1f}".removesuffix(".0")
+            out[key] = text.replace(".", ",") if lang == "sv" else text
         elif isinstance(value, datetime):
             out[key] = f"{fmt_date(clk.local_date(value), lang)} {fmt_time(value)}"
         elif isinstance(value, date):
@@ -134,6 +137,8 @@ def _facts(error: SatellitkontorError, lang: str) -> dict[str, Any]:
             out[key] = value.strftime("%H:%M")
         else:
             out[key] = value
+    if isinstance(p.get("month_start"), date):
+        out["month_name"] = f"{month_name(p['month_start'].month, lang)} {p['month_start'].year}"
     if "action" in p:
         out["action"] = _word(f"error.action.{p['action']}", lang, str(p["action"]))
     if "role" in p:

@@ -11,7 +11,8 @@ from satellitkontor.cli.actor import local_today, who_acts
 from satellitkontor.cli.args import parse_date, parse_period, parse_time, parse_weekdays
 from satellitkontor.cli.parser import Subparsers
 from satellitkontor.domain import clock as clk
-from satellitkontor.domain.errors import InvalidInput, PermissionDenied
+from satellitkontor.domain.bookings import Guest
+from satellitkontor.domain.errors import InvalidInput, PermissionDenied, RoomNotChosen
 from satellitkontor.domain.people import Role, normalise_email
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
@@ -42,7 +43,7 @@ def add_parser(sub: Subparsers, t: Words) -> None:
         "resource",
         nargs="?",
         metavar=t("cli.book.help.room"),
-        help=t("cli.book.help.room_name_default_only_room"),
+        help=t("cli.book.help.room_name_needed_several_rooms"),
     )
     room.add_argument(
         "--date",
@@ -65,9 +66,14 @@ def add_parser(sub: Subparsers, t: Words) -> None:
     for sp in (desk, room):
         sp.add_argument(
             "--for",
+            "--host",
             dest="for_email",
             metavar="E-POST",
-            help=t("cli.book.help.book_someone_else"),
+            help=t("cli.book.help.book_someone_else_or_host"),
+        )
+        sp.add_argument("--guest", metavar=t("cli.book.help.name"), help=t("cli.book.help.guest"))
+        sp.add_argument(
+            "--guest-org", metavar=t("cli.book.help.organisation"), help=t("cli.book.help.guest_org")
         )
         sp.add_argument(
             "--repeat",
@@ -108,7 +114,16 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
         rooms = [r for r in services.office.resources() if r.kind is ResourceKind.ROOM]
         if not rooms:
             raise InvalidInput(field="room", value="-")
+        if len(rooms) > 1:  # never a room the booker did not name
+            raise RoomNotChosen(rooms=", ".join(r.name for r in rooms))
         resource = rooms[0]
+    guest = None
+    if args.guest is not None or args.guest_org is not None:
+        if actor.role is Role.USER:  # said before anything else, as for --for
+            raise PermissionDenied(action="book_guest", role=actor.role.value)
+        if args.repeat or args.dry_run:
+            raise InvalidInput(field="guest_series", value="--repeat")
+        guest = Guest.of(args.guest, args.guest_org)
     if args.repeat or args.dry_run:  # a single booking tried without saving: a series of one
         rule = _recurrence(args, day, today) if args.repeat else Recurrence.daily(day, count=1)
         kwargs: dict[str, Any] = {"for_person_id": target.id, "dry_run": args.dry_run}
@@ -126,12 +141,19 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
         return 0
     if args.what == "desk":
         booking = services.booking.book_desk(
-            actor.id, resource.id, day, parse_period(args.period), for_person_id=target.id
+            actor.id, resource.id, day, parse_period(args.period), for_person_id=target.id, guest=guest
         )
     else:
         start, end = clk.local(day, parse_time(args.start)), clk.local(day, parse_time(args.end))
         booking = services.booking.book_room(
-            actor.id, resource.id, start, end, args.participants, args.title, for_person_id=target.id
+            actor.id,
+            resource.id,
+            start,
+            end,
+            args.participants,
+            args.title,
+            for_person_id=target.id,
+            guest=guest,
         )
     print(say("cli.book.booked", lang) + cli_format.booking_line(booking, lang))
     return 0

@@ -1,4 +1,4 @@
-"""``person add|list|erase``: the office's people."""
+"""``person add|list|erase|erase-guest``: the office's people, and erasing an external guest."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def add_parser(sub: Subparsers, t: Words) -> None:
     person = sub.add_parser("person", help=t("cli.person.help.people"))
-    psub = sub.nested(person, dest="person_command", metavar="add|list|erase", required=True)
+    psub = sub.nested(person, dest="person_command", metavar="add|list|erase|erase-guest", required=True)
     padd = psub.add_parser("add", help=t("cli.person.help.add_person"))
     padd.add_argument("--name", required=True, metavar=t("cli.person.help.name"))
     padd.add_argument("--email", required=True, metavar=t("cli.person.help.e_mail"))
@@ -38,6 +38,8 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
 
     if args.person_command == "erase":
         return _erase(services, args, lang)
+    if args.person_command == "erase-guest":
+        return _erase_guest(services, args, lang)
     if args.person_command == "list":
         for p in services.office.people():
             print(
@@ -75,6 +77,23 @@ def _add_erase_parser(psub: Subparsers, t: Words) -> None:
     )
     erase.add_argument("email", metavar=t("cli.person.help.e_mail"))
     erase.add_argument("--yes", action="store_true", help=t("cli.person.help.do_not_ask"))
+    guest = psub.add_parser(
+        "erase-guest",
+        help=t("cli.person.help.erase_guest"),
+        description=t("cli.person.help.erase_guest_long"),
+    )
+    guest.add_argument("name", metavar=t("cli.person.help.name"))
+    guest.add_argument("--yes", action="store_true", help=t("cli.person.help.confirm"))
+
+
+def _erase_guest(services: AppServices, args: argparse.Namespace, lang: str) -> int:
+    actor = acting_id(services, args)
+    if not args.yes:
+        print(say("cli.person.confirm_with_yes", lang), file=sys.stderr)
+        return 2
+    bookings, cancelled = services.personal_data.erase_guest(actor, args.name)
+    print(say("cli.person.guest_erased", lang, bookings=bookings, cancelled=cancelled))
+    return 0
 
 
 def _erase(services: AppServices, args: argparse.Namespace, lang: str) -> int:

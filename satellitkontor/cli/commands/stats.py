@@ -1,4 +1,5 @@
-"""``stats --year Y [--format table|csv|xlsx] [--out FILE]``: usage per municipality and month.
+"""``stats --year Y [--format table|csv|xlsx] [--out FILE]``: usage per municipality and month; the
+table ends with each conference room's meetings and hours.
 
 CSV and XLSX files are written by services/statistics/export.py, the same writer as the app's
 Statistik page, so the command line and the app give the same file for the same year. Without
@@ -46,8 +47,12 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
         raise InvalidInput(field="out", value="-")
     viewer = who_acts_if_known(services, args)  # anyone but an admin sees "< 3" (issue 20)
     rows = services.statistics.usage_for(viewer.id if viewer is not None else None, args.year)
+    table = ""
+    if kind == "table":
+        rooms = services.statistics.room_usage(args.year)
+        table = cli_format.stats_table(rows, lang) + cli_format.room_usage_table(rooms, lang)
     if args.out is None:
-        text = export.csv_text(rows, lang) if kind == "csv" else cli_format.stats_table(rows, lang)
+        text = export.csv_text(rows, lang) if kind == "csv" else table
         sys.stdout.write(text)
         return 0
     if kind == "xlsx":
@@ -55,6 +60,6 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     elif kind == "csv":
         export.write_csv(args.out, rows, lang)
     else:
-        args.out.write_text(cli_format.stats_table(rows, lang), encoding="utf-8")
+        args.out.write_text(table, encoding="utf-8")
     print(say("cli.stats.statistics_are_saved", lang, out=args.out))
     return 0

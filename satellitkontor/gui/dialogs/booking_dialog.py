@@ -9,12 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from satellitkontor.domain.bookings import BookingView
+from satellitkontor.domain.bookings import BookingView, Guest
+from satellitkontor.domain.errors import InvalidInput
 from satellitkontor.domain.people import Person
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.form_dialog import FormDialog
 from satellitkontor.gui.dialogs.series_preview import SeriesPreview
+from satellitkontor.gui.widgets.guest_fields import GuestFields
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
+from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
 
 
 class BookingDialog(FormDialog):
@@ -25,6 +28,8 @@ class BookingDialog(FormDialog):
     form: QWidget
     book_button: QPushButton
     person_chooser: PersonChooser | None
+    recurrence_editor: RecurrenceEditor
+    guest_fields: GuestFields | None = None
 
     def __init__(self, ctx: AppContext, parent: QWidget | None, for_person: Person | None) -> None:
         super().__init__(ctx, parent, error_name="error")
@@ -63,6 +68,17 @@ class BookingDialog(FormDialog):
         self.book_button.show()
         self.book_button.setDefault(True)
         self._update_state()
+
+    def _guest(self) -> Guest | None:
+        """The guest ticked in the dialog's guest fields (staff), else None; raises InvalidInput
+        for a missing name or organisation, or for a guest with a repeat (one visit at a time)."""
+        fields = self.guest_fields
+        if fields is None or not fields.is_guest():
+            return None
+        guest = fields.guest()
+        if self.recurrence_editor.recurrence() is not None:
+            raise InvalidInput(field="guest_series", value="-")
+        return guest
 
     def _for_person_id(self) -> int | None:
         """Whom to book for, when it is not me (staff only)."""

@@ -17,6 +17,8 @@ API (used by the book view and the day view; keep it):
     .occupancy_loaded: Signal()                         (taken periods are shown)
     .person_chooser: PersonChooser | None               (staff booking with no ``for_person``)
     .recurrence_editor: RecurrenceEditor, .preview: SeriesPreview (its .confirm_button books a series)
+    .fair_rules: FairRulesLabel (the fair rules that are on, for the person booked for)
+    .guest_fields: GuestFields | None (staff: book for an external guest; the person is the host)
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.booking_dialog import BookingDialog
 from satellitkontor.gui.dialogs.form_dialog import heading_label
+from satellitkontor.gui.widgets.fair_rules_label import FairRulesLabel
+from satellitkontor.gui.widgets.guest_fields import GuestFields
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
 from satellitkontor.services.results import DayOccupancy, ResourceDay
@@ -112,10 +116,20 @@ class DeskBookingDialog(BookingDialog):
             self.person_chooser.currentIndexChanged.connect(self._inputs_changed)
             who.addRow(self.tr("B&oka åt:"), self.person_chooser)
         form_layout.addLayout(who)
+        self.guest_fields: GuestFields | None = None
+        if ctx.is_staff:  # the person booked for is then the guest's host
+            self.guest_fields = GuestFields()
+            self.guest_fields.changed.connect(self._inputs_changed)
+            form_layout.addWidget(self.guest_fields)
 
         self.recurrence_editor = RecurrenceEditor(day)
         self.recurrence_editor.changed.connect(self._inputs_changed)
         form_layout.addWidget(self.recurrence_editor)
+        self.fair_rules = FairRulesLabel(ctx, desks=True)
+        form_layout.addWidget(self.fair_rules)
+        if self.person_chooser is not None:
+            self.person_chooser.currentIndexChanged.connect(self._load_fair_rules)
+        self._load_fair_rules()
 
         buttons, self.book_button = self.button_box(self.tr("&Boka"), self.tr("Boka"), "book", self._book)
         self._preview_takes_default()
@@ -134,6 +148,9 @@ class DeskBookingDialog(BookingDialog):
             self.set_occupancy(occupancy)
         else:
             self._load_occupancy()
+
+    def _load_fair_rules(self) -> None:
+        self.fair_rules.load(self.day, self._for_person_id())
 
     # --- what is taken ---------------------------------------------------------------------------
     def _data_changed(self) -> None:
@@ -202,6 +219,11 @@ class DeskBookingDialog(BookingDialog):
         except SatellitkontorError as exc:
             self.show_error(exc)
             return
+        try:
+            guest = self._guest()
+        except SatellitkontorError as exc:
+            self.show_error(exc)
+            return
         svc = self.ctx.svc.booking
         actor, desk_id, day, for_id = self.ctx.person_id, self.desk.id, self.day, self._for_person_id()
         if recurrence is not None:
@@ -212,6 +234,6 @@ class DeskBookingDialog(BookingDialog):
             )
             return
         self.submit(
-            lambda: svc.book_desk(actor, desk_id, day, period, for_person_id=for_id),
+            lambda: svc.book_desk(actor, desk_id, day, period, for_person_id=for_id, guest=guest),
             lambda view: self.booked.emit([view]),
         )

@@ -9,21 +9,26 @@ the start keeps the meeting's length. A repeated booking is tried as a dry run f
 
 API (used by the room view and the day view; keep it):
     RoomBookingDialog(ctx, room: Resource, start: datetime, end: datetime, parent=None,
-                      *, for_person: Person | None = None)
+                      *, for_person: Person | None = None, rooms: Sequence[Resource] = ())
+    .room_combo: QComboBox | None (only when ``rooms`` holds several: choosing one checks it again)
     .title_edit: QLineEdit, .participants_spin: QSpinBox (1..99; above the maximum: inline error),
     .start_edit / .end_edit: QTimeEdit (on the day of ``start``)
     .book_button: QPushButton; .booked: Signal(object) -> list[BookingView]; .error_label: QLabel
     .participants_error: QLabel, .conflict_label: QLabel, .conflicts() -> list[BookingView]
     .conflicts_checked: Signal()   (the overlap check for the current times is on screen)
     .person_chooser: PersonChooser | None, .recurrence_editor, .preview (SeriesPreview)
+    .fair_rules: FairRulesLabel (the longest series, when that rule is on)
+    .guest_fields: GuestFields | None (staff: book for an external guest; the person is the host)
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time
 
 from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -42,6 +47,8 @@ from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.booking_dialog import BookingDialog
 from satellitkontor.gui.dialogs.form_dialog import ERROR_STYLE, heading_label
+from satellitkontor.gui.widgets.fair_rules_label import FairRulesLabel
+from satellitkontor.gui.widgets.guest_fields import GuestFields
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.recurrence_editor import RecurrenceEditor
 from satellitkontor.services.results import MAX_TITLE, DayOccupancy
@@ -90,9 +97,11 @@ class RoomBookingDialog(BookingDialog):
         parent: QWidget | None = None,
         *,
         for_person: Person | None = None,
+        rooms: Sequence[Resource] = (),
     ) -> None:
         super().__init__(ctx, parent, for_person)
         self.room = room
+        self.rooms = tuple(rooms) or (room,)
         self.day = clk.local_date(start)
         self.policy: BookingPolicy = DEFAULT_POLICY
         self._checking = False
@@ -111,8 +120,7 @@ class RoomBookingDialog(BookingDialog):
         self.hours_label = QLabel()
         self.hours_label.setObjectName("openingHours")
         self.hours_label.hide()
-        facts = [self.tr("Plats för {n} personer").format(n=room.capacity), *room.equipment]
-        self.equipment_label = QLabel(", ".join(facts))
+        self.equipment_label = QLabel(self._room_facts(room))
         self.equipment_label.setObjectName("roomEquipment")
         self.equipment_label.setWordWrap(True)
         for w in (self.name_label, self.date_label, self.hours_label, self.equipment_label):
@@ -143,6 +151,15 @@ class RoomBookingDialog(BookingDialog):
         self._last_start = self.start_edit.time()
 
         fields = QFormLayout()
+        self.room_combo: QComboBox | None = None
+        if len(self.rooms) > 1:
+            self.room_combo = QComboBox()
+            self.room_combo.setObjectName("roomChoice")
+            self.room_combo.setAccessibleName(self.tr("Rum"))
+            for r in self.rooms:
+                self.room_combo.addItem(r.name, r.id)
+            self.room_combo.setCurrentIndex(max(0, self.room_combo.findData(room.id)))
+            fields.addRow(self.tr("R&um:"), self.room_combo)
         fields.addRow(self.tr("&Rubrik:"), self.title_edit)
         fields.addRow(self.tr("D&eltagare:"), self.participants_spin)
         fields.addRow("", self.participants_error)
@@ -155,8 +172,16 @@ class RoomBookingDialog(BookingDialog):
             self.person_chooser = PersonChooser(ctx)
             fields.addRow(self.tr("B&oka åt:"), self.person_chooser)
         form_layout.addLayout(fields)
+        self.guest_fields: GuestFields | None = None
+        if ctx.is_staff:  # the person booked for is then the guest's host
+            self.guest_fields = GuestFields()
+            self.guest_fields.changed.connect(self._inputs_changed)
+            form_layout.addWidget(self.guest_fields)
         self.recurrence_editor = RecurrenceEditor(self.day)
         form_layout.addWidget(self.recurrence_editor)
+        self.fair_rules = FairRulesLabel(ctx, desks=False)  # the longest series
+        form_layout.addWidget(self.fair_rules)
+        self.fair_rules.load(self.day, None)
 
         self.conflict_label = QLabel()
         self.conflict_label.setObjectName("conflicts")
@@ -186,9 +211,26 @@ class RoomBookingDialog(BookingDialog):
         self.recurrence_editor.changed.connect(self._inputs_changed)
         if self.person_chooser is not None:
             self.person_chooser.currentIndexChanged.connect(self._inputs_changed)
+        if self.room_combo is not None:
+            self.room_combo.currentIndexChanged.connect(self._room_changed)
         ctx.data_changed.connect(self._data_changed)
         self._load_policy()
         self._check_conflicts()
+
+    def _room_facts(self, room: Resource) -> str:
+        return ", ".join([self.tr("Plats för {n} personer").format(n=room.capacity), *room.equipment])
+
+    def _room_changed(self, index: int) -> None:
+        """Another room chosen: its name, size and overlaps."""
+        self.room = next((r for r in self.rooms if r.id == self.room_combo_id(index)), self.room)
+        self.setWindowTitle(self.tr("Boka {room}").format(room=self.room.name))
+        self.name_label.setText(self.room.name)
+        self.equipment_label.setText(self._room_facts(self.room))
+        self._conflicts = []
+        self._times_changed()
+
+    def room_combo_id(self, index: int) -> int | None:
+        return self.room_combo.itemData(index) if self.room_combo is not None else None
 
     # --- what the times mean ---------------------------------------------------------------------
     def start_at(self) -> datetime:
@@ -327,6 +369,11 @@ class RoomBookingDialog(BookingDialog):
         except SatellitkontorError as exc:
             self.show_error(exc)
             return
+        try:
+            guest = self._guest()
+        except SatellitkontorError as exc:
+            self.show_error(exc)
+            return
         svc = self.ctx.svc.booking
         actor, room_id, for_id = self.ctx.person_id, self.room.id, self._for_person_id()
         n, title = self.participants_spin.value(), self.title_edit.text()
@@ -348,7 +395,7 @@ class RoomBookingDialog(BookingDialog):
             )
             return
         self.submit(
-            lambda: svc.book_room(actor, room_id, start, end, n, title, for_person_id=for_id),
+            lambda: svc.book_room(actor, room_id, start, end, n, title, for_person_id=for_id, guest=guest),
             lambda view: self.booked.emit([view]),
         )
 

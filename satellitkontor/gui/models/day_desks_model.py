@@ -106,9 +106,12 @@ class DayDesksModel(RowsTableModel[DeskRow]):
         if booking is None:
             return self.tr("stängt") if self.closed else self.tr("ledig")
         name = booking.person_name or self.tr("(okänd)")
-        return self.tr("{name} ({municipality})").format(
-            name=name, municipality=municipality_name(booking.municipality_code)
-        )
+        municipality = municipality_name(booking.municipality_code)
+        if booking.guest_name is not None:
+            return self.tr("Gäst: {guest}, {org} (värd {name}, {municipality})").format(
+                guest=booking.guest_name, org=booking.guest_org or "", name=name, municipality=municipality
+            )
+        return self.tr("{name} ({municipality})").format(name=name, municipality=municipality)
 
     def status_text(self, row: DeskRow) -> str:
         if row.morning is None and row.afternoon is None:

@@ -52,6 +52,10 @@ class DayRoomModel(RowsTableModel[BookingView]):
         if column == self.TITLE:
             return booking.title or "–"
         if column == self.BOOKED_BY:
+            if booking.guest_name is not None:
+                return self.tr("Gäst: {guest}, {org} (värd {name})").format(
+                    guest=booking.guest_name, org=booking.guest_org or "", name=booking.person_name or ""
+                )
             return booking.person_name or ""
         if column == self.MUNICIPALITY:
             return municipality_name(booking.municipality_code)

@@ -111,6 +111,11 @@ class MyBookingsModel(RowsTableModel[BookingView]):
         if column == PLACE:
             return booking.resource_name
         if column == TITLE:
+            if booking.guest_name is not None:  # I am the guest's host
+                guest = self.tr("Gäst: {guest}, {org}").format(
+                    guest=booking.guest_name, org=booking.guest_org or ""
+                )
+                return f"{booking.title} – {guest}" if booking.title else guest
             return booking.title or ""
         if column == PARTICIPANTS:
             return str(booking.participants) if booking.participants is not None else ""

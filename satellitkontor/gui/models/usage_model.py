@@ -26,7 +26,8 @@ from satellitkontor.services.statistics.export import total
     COL_POLITICIANS,
     COL_NO_SHOWS,
     COL_NO_SHOW_RATE,
-) = range(9)
+    COL_GUESTS,
+) = range(10)
 
 #: The raw value of a cell (float, int or the municipality's name).
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +45,7 @@ def fmt_percent(value: float, lang: str) -> str:
 
 
 class UsageModel(RowsTableModel[UsageRow]):
-    COLUMNS = 9
+    COLUMNS = 10
 
     def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
         super().__init__(lang, parent)
@@ -81,6 +82,7 @@ class UsageModel(RowsTableModel[UsageRow]):
             self.tr("Politiker"),
             self.tr("Uteblivna"),
             self.tr("Andel uteblivna"),
+            self.tr("Gästbokningar"),
         )
 
     def headerData(
@@ -99,6 +101,7 @@ class UsageModel(RowsTableModel[UsageRow]):
                 None,
                 self.tr("Bokningar där ingen kom"),
                 self.tr("Uteblivna av påbörjade bokningar"),
+                self.tr("Bokningar åt externa gäster, räknade under värdens kommun"),
             )[section]
         return super().headerData(section, orientation, role)
 
@@ -138,4 +141,5 @@ class UsageModel(RowsTableModel[UsageRow]):
             r.politicians,
             r.no_shows,
             r.no_show_rate,
+            r.guest_bookings,
         )[col]

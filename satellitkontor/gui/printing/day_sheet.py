@@ -1,7 +1,8 @@
 """The day sheet: the receptionist's day on one clean A4 page, printed or saved as PDF.
 
 Built from an already-loaded :class:`DayOccupancy` (no database work here): the title, the day,
-every desk with its morning and afternoon, the room's meetings, the day's totals and when the
+every desk with its morning and afternoon, the room's meetings (with several rooms, each room
+under its own heading with its free time), the day's totals and when the
 sheet was printed. The tables use the day view's own models, so paper and screen say the same.
 The document is plain HTML in a :class:`QTextDocument`; :func:`save_pdf` writes it with a
 high-resolution A4 :class:`QPrinter`, :class:`DaySheetPrintDialog` prints it on paper.
@@ -20,6 +21,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 from satellitkontor.domain import clock as clk
+from satellitkontor.gui.models import rooms_free_model as rooms_free
 from satellitkontor.gui.models.day_desks_model import DayDesksModel
 from satellitkontor.gui.models.day_room_model import DayRoomModel
 from satellitkontor.services.results import DayOccupancy
@@ -72,9 +74,37 @@ def totals_text(day: DayOccupancy, lang: str) -> str:
         if hours == 1
         else QCoreApplication.translate("DaySheet", "{hours} timmar bokade")
     ).format(hours=hours_text(hours, lang))
+    if len(day.rooms) > 1:  # each room's own hours after the sum
+        each = ", ".join(f"{r.resource.name} {hours_text(day.hours_of(r), lang)}" for r in day.rooms)
+        room_text = f"{room_text} ({each})"
     return QCoreApplication.translate("DaySheet", "Platser: {taken}, {free} · Konferensrum: {room}").format(
         taken=taken_text, free=free_text, room=room_text
     )
+
+
+def _rooms_html(day: DayOccupancy, lang: str, extra: tuple[str, ...] = ()) -> list[str]:
+    """One heading and table per room when the office has several, else the one room's meetings."""
+    empty = QCoreApplication.translate("DaySheet", "Inga möten bokade.")
+    if len(day.rooms) < 2:
+        rooms = DayRoomModel(lang)
+        rooms.set_rooms(day.rooms)
+        return [
+            f"<h3>{escape(QCoreApplication.translate('DaySheet', 'Konferensrum'))}</h3>",
+            _table(rooms, empty, extra),
+        ]
+    parts = []
+    for room in day.rooms:
+        model = DayRoomModel(lang)
+        model.set_rooms([room])
+        free = QCoreApplication.translate("DaySheet", "Ledigt: {free}").format(
+            free=rooms_free.free_text(room.resource, day)
+        )
+        parts += [
+            f"<h3>{escape(room.resource.name)}</h3>",
+            _table(model, empty, extra),
+            f"<p>{escape(free)}</p>",
+        ]
+    return parts
 
 
 def _table(model: QAbstractItemModel, empty: str, extra: tuple[str, ...] = ()) -> str:
@@ -101,8 +131,6 @@ def _table(model: QAbstractItemModel, empty: str, extra: tuple[str, ...] = ()) -
 def day_sheet_html(day: DayOccupancy, lang: str, printed_at: datetime) -> str:
     desks = DayDesksModel(lang)
     desks.set_desks(day.desks)
-    rooms = DayRoomModel(lang)
-    rooms.set_rooms(day.rooms)
     title = QCoreApplication.translate("DaySheet", "Satellitkontoret – dagsöversikt")
     when = fmt_date(day.day, lang)
     if day.closed is not None:
@@ -133,8 +161,7 @@ def day_sheet_html(day: DayOccupancy, lang: str, printed_at: datetime) -> str:
         f"<h2>{escape(when)}</h2>",
         f"<h3>{escape(QCoreApplication.translate('DaySheet', 'Kontorsplatser'))}</h3>",
         _table(desks, QCoreApplication.translate("DaySheet", "Inga kontorsplatser."), ticks),
-        f"<h3>{escape(QCoreApplication.translate('DaySheet', 'Konferensrum'))}</h3>",
-        _table(rooms, QCoreApplication.translate("DaySheet", "Inga möten bokade."), ticks[:1]),
+        *_rooms_html(day, lang, ticks[:1]),
         f"<p class='totals'>{escape(totals_text(day, lang))}</p>",
         f"<p class='sign'>{escape(sign)}</p>",
         f"<p class='printed'>{escape(printed)}</p>",

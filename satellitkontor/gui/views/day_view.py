@@ -39,6 +39,7 @@ from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.change_dialog import ChangeDialog
 from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
 from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
+from satellitkontor.gui.models import rooms_free_model as rooms_free
 from satellitkontor.gui.models.day_desks_model import DayDesksModel
 from satellitkontor.gui.models.day_room_model import DayRoomModel
 from satellitkontor.gui.printing import day_sheet
@@ -79,6 +80,10 @@ class DayView(ViewBase):
         self._stretch(self.room_table, (DayRoomModel.TITLE,))
         self.room_empty_label = QLabel(self.tr("Inga möten bokade i konferensrummet."))
         self.room_empty_label.setObjectName("roomEmpty")
+        self.rooms_free_label = QLabel()
+        self.rooms_free_label.setObjectName("roomsFree")
+        self.rooms_free_label.setWordWrap(True)
+        self.rooms_free_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         desks_label = QLabel(self.tr("&Kontorsplatser"))
         desks_label.setBuddy(self.desk_table)
         room_label = QLabel(self.tr("Konferens&rum"))
@@ -149,6 +154,7 @@ class DayView(ViewBase):
         layout.addWidget(room_label)
         layout.addWidget(self.room_table, 2)
         layout.addWidget(self.room_empty_label)
+        layout.addWidget(self.rooms_free_label)
         layout.addWidget(self.totals_label)
         layout.addWidget(self.message_label)
         QWidget.setTabOrder(self.navigator, self.check_in_button)
@@ -261,6 +267,8 @@ class DayView(ViewBase):
         self.desks_model.set_desks(occupancy.desks, closed=occupancy.closed is not None)
         self.room_model.set_rooms(occupancy.rooms)
         self.room_empty_label.setVisible(self.room_model.rowCount() == 0)
+        self.rooms_free_label.setText(self._rooms_free_text(occupancy))
+        self.rooms_free_label.setVisible(bool(self.rooms_free_label.text()))
         self._restore_selection(keep)
         self.totals_label.setText(day_sheet.totals_text(occupancy, self.ctx.lang))
         self._update_actions()
@@ -308,6 +316,17 @@ class DayView(ViewBase):
             index = self.room_model.index_of_booking(first)
             if index.isValid():
                 self.room_table.setCurrentIndex(index)
+
+    def _rooms_free_text(self, occupancy: DayOccupancy) -> str:
+        """Every room's free time today, one line each ("Lilla rummet – ledigt: 08:00–13:00")."""
+        if occupancy.closed is not None or occupancy.hours is None:
+            return ""
+        return "\n".join(
+            self.tr("{room} – ledigt: {free}").format(
+                room=r.resource.name, free=rooms_free.free_text(r.resource, occupancy)
+            )
+            for r in occupancy.rooms
+        )
 
     def _update_actions(self) -> None:
         booking = self.selected_booking()
@@ -420,7 +439,10 @@ class DayView(ViewBase):
                 (r.resource for r in self.occupancy.rooms if r.resource.id == meeting.resource_id), room
             )
         start, end = self._room_slot(self.occupancy)
-        dialog = RoomBookingDialog(self.ctx, room, start, end, self, for_person=self.person_chooser.person())
+        rooms = [r.resource for r in self.occupancy.rooms]
+        dialog = RoomBookingDialog(
+            self.ctx, room, start, end, self, for_person=self.person_chooser.person(), rooms=rooms
+        )
         self._open(dialog)
 
     def _room_slot(self, occupancy: DayOccupancy) -> tuple[datetime, datetime]:

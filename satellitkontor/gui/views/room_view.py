@@ -1,4 +1,8 @@
-"""Konferensrum: the conference room's week as a timeline, and the same meetings as a list.
+"""Konferensrum: a conference room's week as a timeline, and the same meetings as a list.
+
+With several rooms a picker chooses the room; its last choice, "Alla rum – lediga tider", shows
+every room's free time in the week as one table (gui/models/rooms_free_model.py), and activating
+one of its cells opens that room's week.
 
 One background call loads the office calendar, the booking rules and the five (or, when the
 office opens at weekends, more) days of the chosen week. Dragging over free time, clicking it or
@@ -15,11 +19,14 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +40,7 @@ from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
 from satellitkontor.gui.errors import message_for
 from satellitkontor.gui.models.room_week_model import COL_BOOKED_BY, RoomWeekModel
+from satellitkontor.gui.models.rooms_free_model import RoomsFreeModel
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.gui.widgets.week_timeline import TimelineWeek, WeekTimeline
@@ -43,6 +51,8 @@ from satellitkontor.words.texts import closed_name, fmt_date, fmt_span
 #: The timeline shows at least these hours (minutes after midnight), more if the office is open longer.
 DEFAULT_FIRST_MINUTE = 8 * 60
 DEFAULT_LAST_MINUTE = 18 * 60
+#: The room picker's data for "every room's free time".
+ALL_ROOMS = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +90,8 @@ class RoomView(ViewBase):
         self._monday: date | None = None
         self._generation = 0
         self.room: Resource | None = None
+        #: The room chosen in the picker (a resource id), ALL_ROOMS, or None before the first load.
+        self.chosen: int | None = None
         self.data: WeekData | None = None
         self.booking_dialog: RoomBookingDialog | None = None
 
@@ -104,6 +116,13 @@ class RoomView(ViewBase):
         self.dates_label.setObjectName("weekDates")
         self.room_label = QLabel()
         self.room_label.setObjectName("roomName")
+        self.room_combo = QComboBox()
+        self.room_combo.setObjectName("roomPicker")
+        self.room_combo.setAccessibleName(self.tr("Rum"))
+        self.room_combo_label = QLabel(self.tr("&Rum:"))
+        self.room_combo_label.setBuddy(self.room_combo)
+        self.room_combo.hide()
+        self.room_combo_label.hide()
 
         top = QHBoxLayout()
         for w in (self.prev_button, self.this_week_button, self.next_button):
@@ -114,6 +133,8 @@ class RoomView(ViewBase):
         top.addWidget(self.dates_label)
         top.addStretch(1)
         top.addWidget(self.room_label)
+        top.addWidget(self.room_combo_label)
+        top.addWidget(self.room_combo)
 
         self.timeline = WeekTimeline()
         self.help_label = QLabel(
@@ -154,14 +175,36 @@ class RoomView(ViewBase):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
+        self.free_model = RoomsFreeModel(ctx.lang, self)
+        self.free_table = row_table(
+            "roomsFreeTable", self.tr("Alla rums lediga tider i veckan"), self.free_model
+        )
+        self.free_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.free_table.setWordWrap(True)
+        self.free_table.verticalHeader().hide()
+        self.free_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.free_help = QLabel(
+            self.tr("Lediga tider i varje rum. Välj en dag i ett rum (Enter eller dubbelklick) för att boka.")
+        )
+        self.free_help.setWordWrap(True)
+        free_page = QWidget()
+        free_layout = QVBoxLayout(free_page)
+        free_layout.setContentsMargins(0, 0, 0, 0)
+        free_layout.addWidget(self.free_help)
+        free_layout.addWidget(self.free_table)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(splitter)
+        self.pages.addWidget(free_page)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.help_label)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.status_label)
         self.setTabOrder(self.prev_button, self.this_week_button)
         self.setTabOrder(self.this_week_button, self.next_button)
-        self.setTabOrder(self.next_button, self.timeline)
+        self.setTabOrder(self.next_button, self.room_combo)
+        self.setTabOrder(self.room_combo, self.timeline)
         self.setTabOrder(self.timeline, self.table)
 
         self.prev_button.clicked.connect(lambda: self.step_week(-1))
@@ -176,6 +219,8 @@ class RoomView(ViewBase):
         self.timeline.move_requested.connect(self.move_meeting)
         self.table.activated.connect(self._row_activated)
         self.table.clicked.connect(self._row_activated)
+        self.room_combo.activated.connect(self._room_picked)
+        self.free_table.activated.connect(self._free_cell_activated)
         ctx.needs_connection(self.prev_button, self.this_week_button, self.next_button)
         self._show_week_label()
 
@@ -253,11 +298,83 @@ class RoomView(ViewBase):
         if generation != self._generation:
             return  # a newer week was asked for meanwhile
         self.data = data
-        rooms = [r for day in data.days for r in day.rooms]
-        self.room = rooms[0].resource if rooms else None
+        self._fill_picker(data)
+        self._show_chosen()
+        self._show_week_label()
+        self.data_loaded.emit()
+
+    # --- the room picker -------------------------------------------------------------------------
+    def rooms(self) -> list[Resource]:
+        """The office's rooms, as the loaded week lists them."""
+        if self.data is None or not self.data.days:
+            return []
+        return [r.resource for r in self.data.days[0].rooms]
+
+    def _fill_picker(self, data: WeekData) -> None:
+        rooms = self.rooms()
+        ids = [r.id for r in rooms]
+        if self.chosen not in (*ids, ALL_ROOMS) or (self.chosen == ALL_ROOMS and len(rooms) < 2):
+            self.chosen = ids[0] if ids else None
+        combo = self.room_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for r in rooms:
+            combo.addItem(
+                self.tr("{room} (högst {n})").format(
+                    room=r.name, n=min(r.capacity, data.policy.max_participants)
+                ),
+                r.id,
+            )
+        if len(rooms) > 1:
+            combo.addItem(self.tr("Alla rum – lediga tider"), ALL_ROOMS)
+        combo.setCurrentIndex(max(0, combo.findData(self.chosen)))
+        combo.blockSignals(False)
+        several = len(rooms) > 1
+        combo.setVisible(several)
+        self.room_combo_label.setVisible(several)
+
+    def choose_room(self, room_id: int) -> None:
+        """Show the week of room ``room_id`` (or ALL_ROOMS: every room's free time)."""
+        index = self.room_combo.findData(room_id)
+        if index < 0:
+            return
+        self.room_combo.setCurrentIndex(index)
+        self._room_picked(index)
+
+    def _room_picked(self, index: int) -> None:
+        self.chosen = self.room_combo.itemData(index)
+        self.status_label.clear()
+        if self.data is not None:
+            self._show_chosen()
+
+    def _free_cell_activated(self, index: QModelIndex) -> None:
+        room = self.free_model.row_at(index.row())
+        if room is None:
+            return
+        self.choose_room(room.id)
+        day = self.free_model.day_of(index.column())
+        if day is not None and self.timeline.week is not None and day.day in self.timeline.week.days:
+            self.timeline.focus_cell = (self.timeline.week.days.index(day.day), self.timeline.focus_cell[1])
+        self.timeline.setFocus()
+
+    def _show_chosen(self) -> None:
+        data = self.data
+        assert data is not None
+        rooms = self.rooms()
+        if self.chosen == ALL_ROOMS:
+            self.room = None
+            self.free_model.set_week(rooms, data.days)
+            self.free_table.resizeRowsToContents()
+            self.pages.setCurrentIndex(1)
+            self.help_label.hide()
+            return
+        self.pages.setCurrentIndex(0)
+        self.help_label.show()
+        self.room = next((r for r in rooms if r.id == self.chosen), None)
         bookings = tuple(
             b
-            for r in rooms
+            for day in data.days
+            for r in day.rooms
             if self.room is not None and r.resource.id == self.room.id
             for b in r.bookings
             if b.status in HOLDING_STATUSES
@@ -279,8 +396,8 @@ class RoomView(ViewBase):
                 )
             )
             self.timeline.setEnabled(True)
-        self._show_week_label()
-        self.data_loaded.emit()
+            self.timeline.setAccessibleName(self.tr("Veckoschema för {room}").format(room=self.room.name))
+        self.room_label.setVisible(len(rooms) < 2)  # with several rooms the picker names it
 
     def _timeline_week(
         self, data: WeekData, bookings: tuple[BookingView, ...], my_id: int | None, show_names: bool
@@ -322,7 +439,7 @@ class RoomView(ViewBase):
             self.booking_dialog.raise_()
             return
         self._say(self.tr("Boka {span}.").format(span=fmt_span(start, end, self.ctx.lang)))
-        dialog = RoomBookingDialog(self.ctx, self.room, start, end, self)
+        dialog = RoomBookingDialog(self.ctx, self.room, start, end, self)  # the room whose week it is
         dialog.booked.connect(self._booked)
         dialog.finished.connect(self._dialog_closed)
         self.booking_dialog = dialog

@@ -76,6 +76,9 @@ class FeedBooking(NamedTuple):
     participants: int | None
     created_at: datetime
     updated_at: datetime
+    #: An external guest (the person is their host); shown in internal feeds only.
+    guest_name: str | None = None
+    guest_org: str | None = None
 
 
 class FeedMeeting(NamedTuple):
@@ -223,6 +226,8 @@ class FeedWriter:
             cancelled,
             b.person_name if internal else None,
             b.title if internal else None,
+            b.guest_name if internal else None,
+            b.guest_org if internal else None,
         )
         line = self._summaries.get(key)
         if line is None:
@@ -237,6 +242,9 @@ class FeedWriter:
         taken = self.word("room_taken" if b.resource_kind is ResourceKind.ROOM else "desk_taken")
         if self.privacy is Privacy.INTERNAL:
             who = b.person_name or taken
+            if b.guest_name:
+                org = f" ({b.guest_org})" if b.guest_org else ""
+                who = f"{self.word('guest')} {b.guest_name}{org}, {self.word('guest_host')} {who}"
             text = (
                 f"{b.resource_name} – {b.title} – {who} ({place})"
                 if b.title

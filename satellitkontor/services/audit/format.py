@@ -42,6 +42,8 @@ FIELDS: tuple[str, ...] = (
     "participants",
     "series_id",
     "import_key",
+    "guest",
+    "guest_org",
     "name",
     "email",
     "municipality",

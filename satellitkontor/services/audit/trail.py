@@ -144,6 +144,10 @@ def booking_facts(row: BookingRow, resource_name: str | None = None) -> dict[str
         "participants": row.participants,
         "series_id": row.series_id,
         "import_key": row.import_key,
+        # a guest is marked and their organisation kept; the name is personal data the booking
+        # holds (and retention and erasure remove), not the append-only audit trail
+        "guest": True if row.guest_name is not None else None,
+        "guest_org": row.guest_org,
     }
     facts.update({k: v for k, v in optional.items() if v is not None})
     if resource_name is None:

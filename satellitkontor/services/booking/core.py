@@ -6,6 +6,7 @@ same clean conflict. BookingService (booking_service.py) is the door; this is it
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain import policy as rules
-from satellitkontor.domain.bookings import BookingStatus, BookingView, CancelCause, DeskPeriod
+from satellitkontor.domain.bookings import BookingStatus, BookingView, CancelCause, DeskPeriod, Guest
 from satellitkontor.domain.errors import (
     AlreadyCancelled,
     AlreadyOver,
@@ -41,6 +42,28 @@ from satellitkontor.storage.queries import common as queries
 
 if TYPE_CHECKING:
     from satellitkontor.services.imports.results import ImportRequest
+
+
+class DeskDayTally:
+    """One person's desk-days by day around the days being booked, for the fair rules
+    (domain.policy.check_desk_days); a series adds each occurrence it accepts."""
+
+    def __init__(self, held: list[tuple[date, float]]) -> None:
+        self.by_day: dict[date, float] = defaultdict(float)
+        for day, amount in held:
+            self.by_day[day] += amount
+
+    def _between(self, first: date, last: date) -> float:
+        return sum(v for d, v in self.by_day.items() if first <= d <= last)
+
+    def week(self, day: date) -> float:
+        return self._between(*rules.week_of(day))
+
+    def month(self, day: date) -> float:
+        return self._between(*rules.month_of(day))
+
+    def add(self, day: date, period: DeskPeriod) -> None:
+        self.by_day[day] += rules.desk_days(period)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +109,47 @@ class BookingCore(Service):
             subject_id=row.person_id,
         )
 
+    # --- fair rules ---------------------------------------------------------------------------
+    def _tally(
+        self, s: Session, policy: BookingPolicy, person: PersonRow, first: date, last: date
+    ) -> DeskDayTally | None:
+        """The person's desk-days over the weeks and months of first..last, when a desk-day rule
+        is on (after the booking lock: two bookings of one person cannot both slip under it)."""
+        if policy.desk_days_per_week is None and policy.desk_days_per_month is None:
+            return None
+        start = min(rules.week_of(first)[0], rules.month_of(first)[0])
+        end = max(rules.week_of(last)[1], rules.month_of(last)[1])
+        return DeskDayTally(queries.desk_days_of(s, person.id, start, end))
+
+    def _check_fair_desk(
+        self,
+        policy: BookingPolicy,
+        tally: DeskDayTally | None,
+        actor: PersonRow,
+        person: PersonRow,
+        day: date,
+        period: DeskPeriod,
+        *,
+        for_guest: bool = False,
+    ) -> None:
+        rules.check_for_others(day, self.now(), for_guest or person.id != actor.id, policy)
+        if tally is not None:
+            rules.check_desk_days(person.name, day, period, tally.week(day), tally.month(day), policy)
+
     # --- helpers ------------------------------------------------------------------------------
     def _parties(
-        self, s: Session, actor_id: int, for_person_id: int | None, resource_id: int, kind: ResourceKind
+        self,
+        s: Session,
+        actor_id: int,
+        for_person_id: int | None,
+        resource_id: int,
+        kind: ResourceKind,
+        guest: Guest | None = None,
     ) -> tuple[PersonRow, PersonRow, ResourceRow]:
+        """Who acts, whom the booking is for (with a guest: the guest's host) and the place."""
         actor = load_person(s, actor_id)
+        if guest is not None and not actor.role.is_staff:
+            raise PermissionDenied(action="book_guest", role=actor.role.value)
         for_other = for_person_id is not None and for_person_id != actor_id
         # before loading the other person: in a shared office a user may not even see their row
         if for_other and not actor.role.is_staff:
@@ -140,9 +199,12 @@ class BookingCore(Service):
         person: PersonRow,
         start: datetime,
         end: datetime,
+        *,
+        guest: Guest | None = None,
     ) -> None:
         ensure_resource_free(s, resource.id, resource.name, resource.kind, start, end)
-        if resource.kind is ResourceKind.DESK and policy.one_desk_per_person:
+        if resource.kind is ResourceKind.DESK and policy.one_desk_per_person and guest is None:
+            # a guest's desk is the guest's: the host may sit at their own beside them
             ensure_no_other_desk(s, person.id, person.name, start, end)
 
     def _insert(
@@ -159,6 +221,7 @@ class BookingCore(Service):
         participants: int | None = None,
         series_id: str | None = None,
         import_key: str | None = None,
+        guest: Guest | None = None,
         flush: bool = True,
     ) -> BookingRow:
         now = self.now()
@@ -178,6 +241,8 @@ class BookingCore(Service):
             status=BookingStatus.CONFIRMED,
             series_id=series_id,
             import_key=import_key,
+            guest_name=guest.name if guest is not None else None,
+            guest_org=guest.organisation if guest is not None else None,
             sequence=0,
             created_at=now,
             updated_at=now,
@@ -352,4 +417,6 @@ def _new_view(row: BookingRow, resource: ResourceRow, person: PersonRow) -> Book
         row.sequence,
         row.cancel_cause,
         row.cancel_reason,
+        row.guest_name,
+        row.guest_org,
     )

@@ -15,11 +15,12 @@ from sqlalchemy import select
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain import policy as rules
-from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod
+from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod, Guest
 from satellitkontor.domain.errors import (
     BookingNotFound,
     InvalidInput,
     NoOccurrences,
+    PermissionDenied,
     PersonAlreadyHasDesk,
     ResourceTaken,
     RuleViolation,
@@ -33,6 +34,7 @@ from satellitkontor.services.booking.core import _clean_title, _new_view, _Reque
 from satellitkontor.services.booking.from_outlook import ExchangeBookings
 from satellitkontor.services.booking.imports import ImportBookings
 from satellitkontor.services.booking.series_changes import SeriesChanges
+from satellitkontor.services.results import FairStatus
 from satellitkontor.services.results import SeriesResult as SeriesResult
 from satellitkontor.services.results import SkippedOccurrence as SkippedOccurrence
 from satellitkontor.storage.models import BookingRow, SeriesRow
@@ -48,17 +50,23 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
         period: DeskPeriod,
         *,
         for_person_id: int | None = None,
+        guest: Guest | None = None,
     ) -> BookingView:
+        """Book a desk for the actor, for someone else (staff), or for an external ``guest``
+        (staff; ``for_person_id`` is then the guest's host, by default the actor)."""
         with self.db.session(write=True) as s:
             actor, person, resource = self._parties(
-                s, actor_id, for_person_id, resource_id, ResourceKind.DESK
+                s, actor_id, for_person_id, resource_id, ResourceKind.DESK, guest
             )
             policy = queries.load_policy(s)
             calendar = queries.load_calendar(s, policy, day, day)
             start, end = rules.check_desk_booking(day, period, self.now(), calendar, policy)
             queries.lock_for_booking(s, resource.id, person.id)
-            self._check_free(s, policy, resource, person, start, end)
-            row = self._insert(s, actor, person, resource, start, end, desk_period=period)
+            self._check_free(s, policy, resource, person, start, end, guest=guest)
+            # a guest's desk-days are not the host's; the rule for booking for others holds
+            tally = self._tally(s, policy, person, day, day) if guest is None else None
+            self._check_fair_desk(policy, tally, actor, person, day, period, for_guest=guest is not None)
+            row = self._insert(s, actor, person, resource, start, end, desk_period=period, guest=guest)
             self._audit_new(s, actor, row, resource)
             return _new_view(row, resource, person)
 
@@ -72,11 +80,12 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
         title: str | None = None,
         *,
         for_person_id: int | None = None,
+        guest: Guest | None = None,
     ) -> BookingView:
         title = _clean_title(title)
         with self.db.session(write=True) as s:
             actor, person, resource = self._parties(
-                s, actor_id, for_person_id, resource_id, ResourceKind.ROOM
+                s, actor_id, for_person_id, resource_id, ResourceKind.ROOM, guest
             )
             policy = queries.load_policy(s)
             day = clk.local_date(start)
@@ -85,8 +94,10 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
                 start, end, participants, resource.capacity, self.now(), calendar, policy
             )
             queries.lock_for_booking(s, resource.id, person.id)
-            self._check_free(s, policy, resource, person, start, end)
-            row = self._insert(s, actor, person, resource, start, end, title=title, participants=participants)
+            self._check_free(s, policy, resource, person, start, end, guest=guest)
+            row = self._insert(
+                s, actor, person, resource, start, end, title=title, participants=participants, guest=guest
+            )
             self._audit_new(s, actor, row, resource)
             return _new_view(row, resource, person)
 
@@ -119,9 +130,12 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
                 raise InvalidInput(field="room_series", value="start_time, end_time, participants")
             policy = queries.load_policy(s)
             days = recurrence.dates()
+            if days:
+                rules.check_series_length(recurrence.start, days[-1], policy)
             calendar = queries.load_calendar(s, policy, days[0] if days else None, days[-1] if days else None)
             if not dry_run:
                 queries.lock_for_booking(s, resource.id, person.id)
+            tally = self._tally(s, policy, person, days[0], days[-1]) if days and period is not None else None
 
             accepted: list[_Request] = []
             skipped: list[SkippedOccurrence] = []
@@ -131,9 +145,13 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
                         day, resource, calendar, policy, period, start_time, end_time, participants
                     )
                     self._check_free(s, policy, resource, person, req.start, req.end)
+                    if period is not None:
+                        self._check_fair_desk(policy, tally, actor, person, day, period)
                 except (RuleViolation, ResourceTaken, PersonAlreadyHasDesk) as err:
                     skipped.append(SkippedOccurrence(day, err))
                     continue
+                if tally is not None and period is not None:
+                    tally.add(day, period)
                 accepted.append(req)
 
             if not accepted:
@@ -180,6 +198,32 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
                 self._audit_new(s, actor, row, resource)
             booked = tuple(_new_view(row, resource, person) for row in rows)
             return SeriesResult(series_id, booked, tuple(skipped), False, tuple(r.day for r in accepted))
+
+    # --- fair rules, before booking ------------------------------------------------------------
+    def fair_status(self, actor_id: int, day: date, *, for_person_id: int | None = None) -> FairStatus:
+        """The fair rules that are on and where the person booked for stands on ``day`` (what the
+        booking dialogs show before anyone meets a refusal)."""
+        with self.db.session() as s:
+            actor = load_person(s, actor_id)
+            for_other = for_person_id is not None and for_person_id != actor_id
+            if for_other and not actor.role.is_staff:
+                raise PermissionDenied(action="book_for_other", role=actor.role.value)
+            person = load_person(s, for_person_id) if for_other and for_person_id is not None else actor
+            policy = queries.load_policy(s)
+            tally = self._tally(s, policy, person, day, day)
+            return FairStatus(
+                person_name=person.name,
+                for_other=for_other,
+                day=day,
+                desk_days_per_week=policy.desk_days_per_week,
+                used_week=tally.week(day) if tally is not None else 0.0,
+                desk_days_per_month=policy.desk_days_per_month,
+                used_month=tally.month(day) if tally is not None else 0.0,
+                max_series_weeks=policy.max_series_weeks,
+                series_last=rules.series_last_day(day, policy),
+                group_booking_days_ahead=policy.group_booking_days_ahead,
+                others_open=rules.for_others_opens(day, policy),
+            )
 
     # --- imports (services/imports/service.py) -------------------------------------------------
 

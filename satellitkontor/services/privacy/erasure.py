@@ -11,6 +11,10 @@ Decisions:
 - **Every booking of theirs stays, anonymous**: resource, times, status, municipality and kind
   remain for the statistics, person and title go; the distinct-people counts are kept
   (services/privacy/people_counts.py).
+- **Their guests** (bookings where they are the host, migration 0014): coming ones are cancelled
+  with their own, since nobody answers for the guest any more (the receptionist books again with
+  another host if the visit stands); every one loses the guest's name, and the organisation stays
+  for the statistics' guest count.
 - **Their series** lose person and title; **their personal feeds** are revoked.
 - **Free text that mentions them** by name or e-mail address (other bookings' and series'
   titles, closure reasons, rotation meetings, feed labels) gets the mention replaced by "–".
@@ -38,7 +42,7 @@ from sqlalchemy import String, cast, or_, select, update
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain.bookings import HOLDING_STATUSES
-from satellitkontor.domain.errors import PermissionDenied
+from satellitkontor.domain.errors import GuestNotFound, PermissionDenied
 from satellitkontor.domain.people import Role
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.booking.core import mark_cancelled
@@ -94,7 +98,7 @@ def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonR
         s,
         update(BookingRow)
         .where(BookingRow.person_id == pid)
-        .values(person_id=None, title=None, updated_at=now),
+        .values(person_id=None, title=None, guest_name=None, updated_at=now),
     )
     people_counts.add_difference(s, before, people_counts.distinct_people(s, years))
     # Outlook meetings she organised before she was a person here carry her address themselves.
@@ -144,6 +148,39 @@ def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonR
     s.delete(person)
     s.flush()
     return ErasureReport(pid, bookings, cancelled, series, entries, feeds, texts)
+
+
+def erase_guest(s: Session, *, now: datetime, actor: PersonRow | None, name: str) -> tuple[int, int]:
+    """Erase an external guest by name (on their request): their coming bookings are cancelled
+    (audited, queued for Exchange) and every booking of theirs loses the name; the organisation
+    stays for the statistics' guest count. Returns (bookings, cancelled)."""
+    wanted = " ".join(name.split()).lower()
+    rows = [
+        row
+        for row in s.scalars(select(BookingRow).where(BookingRow.guest_name.is_not(None)))
+        if " ".join((row.guest_name or "").split()).lower() == wanted
+    ]
+    if not wanted or not rows:
+        raise GuestNotFound(name=" ".join(name.split()))
+    privacy_queries.prepare_removal(s)
+    cancelled = 0
+    for row in rows:
+        if row.end_at > now and row.status in HOLDING_STATUSES:
+            mark_cancelled(s, actor, row, now)
+            cancelled += 1
+        row.guest_name = None
+        row.updated_at = now
+    audit.record(
+        s,
+        at=now,
+        actor=actor,
+        action="guest.erase",
+        entity="guest",
+        entity_id=None,
+        after={"bookings_anonymised": len(rows), "bookings_cancelled": cancelled},
+    )
+    s.flush()
+    return len(rows), cancelled
 
 
 def _other_admin(s: Session, person_id: int) -> bool:

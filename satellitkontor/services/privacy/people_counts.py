@@ -61,6 +61,7 @@ def distinct_people(s: Session, years: Iterable[int]) -> dict[Key, Triple]:
             BookingRow.start_at >= first,
             BookingRow.start_at < last,
             BookingRow.person_id.is_not(None),
+            BookingRow.guest_org.is_(None),  # a guest is not one of the host's municipality's people
             BookingRow.status.in_(HOLDING_STATUSES),
         )
         for start, muni, person_id, kind in s.execute(stmt):
@@ -88,6 +89,7 @@ def distinct_people_of_month(s: Session, year: int, month: int) -> dict[Key, Tri
                 BookingRow.start_at >= first,
                 BookingRow.start_at < last,
                 BookingRow.person_id.is_not(None),
+                BookingRow.guest_org.is_(None),  # a guest is not one of the host's municipality's people
                 BookingRow.status.in_(HOLDING_STATUSES),
             )
             .distinct()

@@ -7,6 +7,8 @@ month ``retention_months`` before this month):
   status, municipality and kind (copied at booking, storage/models.py), so every count of the
   statistics stays. Their ``import_key`` stays too: a second import of the same old calendar
   file must not bring the names back.
+- **guests' names** on those bookings go too; the guest's organisation stays (no personal data
+  on its own), so the statistics still count the booking as a guest's (migration 0014).
 - **series** whose every booking is that old lose person, booker and title likewise.
 - **audit entries** that old lose who did it (``actor_id``, ``actor_name``), whom it was about
   (``subject_id``), and names, e-mail addresses and titles in ``before``/``after``

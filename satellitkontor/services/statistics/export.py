@@ -36,6 +36,7 @@ COLUMNS: tuple[str, ...] = (
     "no_shows",
     "started",
     "no_show_rate",
+    "guest_bookings",
 )
 
 
@@ -68,6 +69,7 @@ def total(rows: Sequence[UsageRow]) -> UsageRow:
         sum(r.politicians for r in rows),
         sum(r.no_shows for r in rows),
         sum(r.started for r in rows),
+        guest_bookings=sum(r.guest_bookings for r in rows),
     )
 
 
@@ -81,6 +83,7 @@ def _values(r: UsageRow, lang: str, name: str | None = None) -> list[object]:
         name if name is not None else r.municipality_name,
         *(getattr(r, f) if r.shows(f) else HIDDEN_TEXT for f in _FIELDS),
         round(r.no_show_rate, 4) if r.shows("no_shows") else HIDDEN_TEXT,
+        r.guest_bookings,
     ]
 
 

@@ -7,6 +7,9 @@ Definitions (also shown in the README):
 - people: distinct persons with at least one counted booking; split into employees and
   politicians by the kind recorded on the booking.
 - no-show rate: no-shows / (bookings that have started and were not cancelled).
+- guest bookings: bookings for an external guest. They count under the municipality of the guest's
+  host (stored on the booking) in desk-days, room-hours and bookings, marked as guest bookings; a
+  guest is not one of the municipality's people, so the host is not counted for them.
 A booking belongs to the municipality its person had when it was made (stored on the booking),
 and to the local month it starts in. Bookings made anonymous by retention or an erasure keep
 everything the counts need except their person: the people they counted are added back from
@@ -29,10 +32,11 @@ from satellitkontor.domain.people import PersonKind, Role
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.base import Service, load_person
 from satellitkontor.services.privacy import people_counts
+from satellitkontor.services.results import RoomUsageRow as RoomUsageRow
 from satellitkontor.services.results import UsageRow as UsageRow
 from satellitkontor.services.statistics import privacy
 from satellitkontor.services.statistics.heat import DeskHeat
-from satellitkontor.storage.models import BookingRow
+from satellitkontor.storage.models import BookingRow, ResourceRow
 
 
 @dataclass
@@ -45,6 +49,7 @@ class _Acc:
     politicians: set[int] = field(default_factory=set)
     no_shows: int = 0
     started: int = 0
+    guest_bookings: int = 0
 
 
 class StatisticsService(Service):
@@ -85,13 +90,19 @@ class StatisticsService(Service):
             BookingRow.person_id,
             BookingRow.person_kind,
             BookingRow.status,
+            BookingRow.guest_org.is_not(None),  # kept when retention removes the guest's name
         ).where(BookingRow.start_at >= first, BookingRow.start_at < last)
         months: dict[tuple[int, str], _Acc] = defaultdict(_Acc)
         with self.db.session() as s:
-            for start, end, kind, period, muni, person_id, person_kind, status in s.execute(stmt):
+            for start, end, kind, period, muni, person_id, person_kind, status, guest in s.execute(stmt):
                 month = clk.to_local(start).month
                 for key in ((month, muni), (0, muni)):
-                    _add(months[key], start, end, kind, period, person_id, person_kind, status, now)
+                    acc = months[key]
+                    _add(
+                        acc, start, end, kind, period, None if guest else person_id, person_kind, status, now
+                    )
+                    if guest and status in HOLDING_STATUSES:
+                        acc.guest_bookings += 1
             anonymous = people_counts.adjustments(s, year)
         out = []
         # Outlook organisers who are no person here count under "Extern", in years that have them.
@@ -115,9 +126,39 @@ class StatisticsService(Service):
                         len(acc.politicians) + extra[2],
                         acc.no_shows,
                         acc.started,
+                        guest_bookings=acc.guest_bookings,
                     )
                 )
         return privacy.marked(out)
+
+    def room_usage(self, year: int) -> list[RoomUsageRow]:
+        """One row per conference room (active ones, and any other that was booked in ``year``),
+        in the office's order: its meetings that were held or still stand and their hours."""
+        if not 2000 <= year <= 2200:
+            raise InvalidInput(field="year", value=year)
+        first = clk.local_day_bounds(date(year, 1, 1))[0]
+        last = clk.local_day_bounds(date(year, 12, 31))[1]
+        held = [s.value for s in HOLDING_STATUSES]
+        stmt = (
+            select(BookingRow.resource_id, BookingRow.start_at, BookingRow.end_at)
+            .where(BookingRow.resource_kind == ResourceKind.ROOM)
+            .where(BookingRow.start_at >= first, BookingRow.start_at < last)
+            .where(BookingRow.status.in_(held))
+        )
+        with self.db.session() as s:
+            per_room: dict[int, list[float]] = defaultdict(list)
+            for resource_id, start, end in s.execute(stmt):
+                per_room[resource_id].append((end - start).total_seconds() / 3600)
+            rooms = s.scalars(
+                select(ResourceRow)
+                .where(ResourceRow.kind == ResourceKind.ROOM)
+                .order_by(ResourceRow.sort_order)
+            ).all()
+            return [
+                RoomUsageRow(year, r.name, len(per_room[r.id]), round(sum(per_room[r.id]), 2))
+                for r in rooms
+                if r.active or per_room.get(r.id)
+            ]
 
 
 def _add(

@@ -12,11 +12,11 @@ from sqlalchemy import Select, bindparam, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from satellitkontor.domain import clock as clk
-from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingView
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingView, DeskPeriod
 from satellitkontor.domain.office_calendar import Closure, OfficeCalendar
 from satellitkontor.domain.people import Person
 from satellitkontor.domain.policy import DEFAULT_POLICY, BookingPolicy
-from satellitkontor.domain.resources import Resource
+from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.storage.models import BookingRow, ClosureRow, PersonRow, ResourceRow, SettingRow
 
 POLICY_KEY = "booking_policy"
@@ -155,6 +155,8 @@ def _booking_select() -> Select[*tuple[Any, ...]]:
             BookingRow.sequence,
             BookingRow.cancel_cause,
             BookingRow.cancel_reason,
+            BookingRow.guest_name,
+            BookingRow.guest_org,
         )
         .join(ResourceRow, ResourceRow.id == BookingRow.resource_id)
         .outerjoin(_Person, _Person.id == BookingRow.person_id)
@@ -199,6 +201,8 @@ def to_view(row: Sequence[Any], day: date | None = None) -> BookingView:
         row[17],
         row[18],
         row[19],
+        row[20] if row[21] is not None else None,  # a guest booked in the app (an Outlook
+        row[21],  # organiser's name is the person's, above)
     )
 
 
@@ -257,8 +261,8 @@ def _holding_overlaps_select(
     )
     if by_resource:
         stmt = stmt.where(BookingRow.resource_id == bindparam("ov_resource"))
-    if by_person:
-        stmt = stmt.where(BookingRow.person_id == bindparam("ov_person"))
+    if by_person:  # the person's own bookings, not those of guests they host
+        stmt = stmt.where(BookingRow.person_id == bindparam("ov_person"), BookingRow.guest_org.is_(None))
     if desks_only:
         stmt = stmt.where(BookingRow.resource_kind == "desk")
     if exclude:
@@ -273,6 +277,23 @@ def booking_row_for_update(session: Session, booking_id: int) -> BookingRow | No
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update()
     return session.scalars(stmt).first()
+
+
+def desk_days_of(session: Session, person_id: int, first: date, last: date) -> list[tuple[date, float]]:
+    """The (local day, desk-days) of each desk booking ``person_id`` holds from ``first`` to
+    ``last`` (a full day 1, a half 0.5): what the fair rules of domain/policy.py count."""
+    stmt = select(BookingRow.start_at, BookingRow.desk_period).where(
+        BookingRow.person_id == person_id,
+        BookingRow.guest_org.is_(None),  # a guest's desk is not the host's
+        BookingRow.resource_kind == ResourceKind.DESK,
+        BookingRow.status.in_([st.value for st in HOLDING_STATUSES]),
+        BookingRow.start_at >= clk.local_day_bounds(first)[0],
+        BookingRow.start_at < clk.local_day_bounds(last)[1],
+    )
+    return [
+        (clk.local_date(start), 1.0 if period is DeskPeriod.FULL_DAY else 0.5)
+        for start, period in session.execute(stmt)
+    ]
 
 
 def lock_for_booking(session: Session, resource_id: int, person_id: int) -> None:

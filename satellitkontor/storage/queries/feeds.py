@@ -49,6 +49,8 @@ FEED_BOOKING_COLUMNS: tuple[Any, ...] = (
     BookingRow.participants,
     BookingRow.created_at,
     BookingRow.updated_at,
+    BookingRow.guest_name,
+    BookingRow.guest_org,
 )
 N_FEED_COLUMNS = len(FEED_BOOKING_COLUMNS)
 #: After the FeedBooking columns, the series statement has these (positions in the row).

@@ -2,7 +2,8 @@
 
 "Spara" sends every value in one ``update_policy`` call: the service checks the whole policy and
 saves all of it or nothing, and its Swedish sentence is shown when a value is refused.
-"Återställ" throws the edits away and shows the saved rules again. While the form has unsaved
+The fair rules ("Rättvis fördelning") are each a check box and a number: without the tick the rule
+is off (None in the policy). "Återställ" throws the edits away and shows the saved rules again. While the form has unsaved
 edits, a reload (a booking made somewhere, say) does not overwrite them.
 """
 
@@ -42,6 +43,13 @@ NUMBER_FIELDS: dict[str, tuple[int, int]] = {
     "room_start_grace_minutes": (0, 240),
     "no_show_grace_minutes": (0, 480),
     "check_in_early_minutes": (0, 480),
+}
+#: The fair rules (each off unless ticked): policy field -> (minimum, maximum, value when ticked).
+FAIR_FIELDS: dict[str, tuple[int, int, int]] = {
+    "desk_days_per_week": (1, 7, 3),
+    "desk_days_per_month": (1, 31, 10),
+    "max_series_weeks": (1, 104, 12),
+    "group_booking_days_ahead": (1, 365, 14),
 }
 
 
@@ -156,12 +164,51 @@ class RulesPage(QWidget):
         hours_box = QGroupBox(self.tr("Öppettider"))
         hours_box.setLayout(grid)
 
+        fair_captions = {
+            "desk_days_per_week": self.tr("Högst så här många &platsdagar per person och vecka:"),
+            "desk_days_per_month": self.tr("Högst så här många platsdagar per person och &månad:"),
+            "max_series_weeks": self.tr("Längsta återkommande &bokning (veckor):"),
+            "group_booking_days_ahead": self.tr(
+                "En plats åt någon annan (t.ex. en kommuns grupp) tidigast så här många &dagar före:"
+            ),
+        }
+        self.fair_checks: dict[str, QCheckBox] = {}
+        self.fair_spins: dict[str, QSpinBox] = {}
+        fair_form = QFormLayout()
+        for name, (low, high, _default) in FAIR_FIELDS.items():
+            words = fair_captions[name].replace("&", "").rstrip(":")
+            check = QCheckBox(fair_captions[name])
+            check.setObjectName(f"{name}_on")
+            check.setAccessibleName(words)
+            spin = QSpinBox()
+            spin.setObjectName(name)
+            spin.setRange(low, high)
+            spin.setAccessibleName(words)
+            spin.setEnabled(False)
+            check.toggled.connect(spin.setEnabled)
+            check.toggled.connect(self._edited)
+            spin.valueChanged.connect(self._edited)
+            self.fair_checks[name], self.fair_spins[name] = check, spin
+            fair_form.addRow(check, spin)
+        fair_note = QLabel(
+            self.tr(
+                "Varje regel gäller bara när den är ikryssad. En halv dag räknas som en halv platsdag. "
+                "Bokningsfönstren visar reglerna, och ett nej säger vilken regel och när det går att boka igen."
+            )
+        )
+        fair_note.setWordWrap(True)
+        fair_form.addRow(fair_note)
+        fair_box = QGroupBox(self.tr("Rättvis fördelning"))
+        fair_box.setObjectName("fairRulesBox")
+        fair_box.setLayout(fair_form)
+
         columns = QHBoxLayout()
         columns.addWidget(rules_box, 3)
         columns.addWidget(hours_box, 2)
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.addLayout(columns)
+        content_layout.addWidget(fair_box)
         content_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -216,6 +263,11 @@ class RulesPage(QWidget):
             self.midday_edit.setTime(to_qtime(policy.midday))
             self.one_desk_check.setChecked(policy.one_desk_per_person)
             self.auto_release_check.setChecked(policy.auto_release)
+            for name, (_low, _high, default) in FAIR_FIELDS.items():
+                value = getattr(policy, name)
+                self.fair_checks[name].setChecked(value is not None)
+                self.fair_spins[name].setEnabled(value is not None)
+                self.fair_spins[name].setValue(default if value is None else int(value))
             for i, hours in enumerate(policy.week):
                 self.open_checks[i].setChecked(hours is not None)
                 self.opens_edits[i].setEnabled(hours is not None)
@@ -253,6 +305,8 @@ class RulesPage(QWidget):
         out["midday"] = to_time(self.midday_edit.time())
         out["one_desk_per_person"] = self.one_desk_check.isChecked()
         out["auto_release"] = self.auto_release_check.isChecked()
+        for name, check in self.fair_checks.items():
+            out[name] = self.fair_spins[name].value() if check.isChecked() else None
         out["week"] = tuple(
             (to_time(self.opens_edits[i].time()), to_time(self.closes_edits[i].time()))
             if self.open_checks[i].isChecked()
