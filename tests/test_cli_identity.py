@@ -27,6 +27,8 @@ CASES: dict[str, Callable[[Path, Path], list[str]]] = {
     "demo": lambda tmp, backup: ["demo"],
     "book": lambda tmp, backup: ["book", "desk", "Plats 1", "--date", _open_day_ahead().isoformat()],
     "cancel": lambda tmp, backup: ["cancel", "1"],
+    "change": lambda tmp, backup: ["change", "1", "--desk", "Plats 3"],
+    "release": lambda tmp, backup: ["release", "--force"],
     "check-in": lambda tmp, backup: ["check-in", "1"],
     "no-show": lambda tmp, backup: ["no-show"],
     "occupancy": lambda tmp, backup: ["occupancy"],

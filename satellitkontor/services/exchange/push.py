@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from satellitkontor.domain.bookings import BookingStatus
+from satellitkontor.domain.errors import DatabaseRefused
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.exchange.config import ExchangeConfig
 from satellitkontor.storage.database import Database
@@ -209,9 +210,12 @@ def push_once(
 
     with db.session() as s:
         known = office_identity.read(s)
-    if known is None:
-        with db.session(write=True) as s:
-            office_identity.get_or_make(s, now)
+    if known is None:  # sync turned on before identities existed: made by whoever may
+        try:
+            with db.session(write=True) as s:
+                office_identity.get_or_make(s, now)
+        except DatabaseRefused:  # a receptionist's login may not write settings: an admin's run will
+            log.info("the office's identity is made by the next admin run or Exchange save")
     with db.session() as s:
         planned = _plan(s, config, now, batch_size)
     if not planned:

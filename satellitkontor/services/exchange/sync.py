@@ -94,6 +94,12 @@ class SyncService(Service):
             before = old.to_dict()
             queries.save_setting(s, SETTINGS_KEY, config.to_dict(), self.now())
             s.flush()
+            if config.enabled:
+                # the office's identity on its events is made here, by the admin: the sync may
+                # run on a receptionist's PC, whose login may not write settings
+                from satellitkontor.services.exchange import office_identity
+
+                office_identity.get_or_make(s, self.now())
             if config.enabled:  # bookings made before: into the outbox too
                 if not old.enabled:
                     exchange_outbox.enqueue_future(s, self.now())
