@@ -66,3 +66,18 @@ def test_the_command_line_and_the_csv_show_less_than_three(
     file = tmp_path / "stats.csv"
     write_csv(file, office.services.statistics.usage_for(office.anna.id, year))
     assert "< 3" in file.read_text(encoding="utf-8-sig")
+
+
+def test_a_user_s_total_hides_what_a_row_hid_and_an_admin_s_total_is_the_sum(
+    booked: tuple[str, Office, int],
+) -> None:
+    """The total of withheld rows would be too low, and the total minus the shown rows would tell
+    the hidden value: whatever a row withheld, the total withholds too."""
+    from satellitkontor.services.statistics.export import total, whole_year
+
+    _url, office, year = booked
+    stats = office.services.statistics
+    users = total(whole_year(stats.usage_for(office.anna.id, year)))
+    assert not users.shows("desk_days") and not users.shows("people")
+    admins = total(whole_year(stats.usage_for(office.admin.id, year)))
+    assert admins.shows("desk_days") and admins.desk_days == 2 and admins.people == 2

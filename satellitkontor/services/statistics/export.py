@@ -54,7 +54,12 @@ def whole_year(rows: Sequence[UsageRow]) -> list[UsageRow]:
 
 
 def total(rows: Sequence[UsageRow]) -> UsageRow:
-    """The sum of ``rows`` as one row (municipality code ``""``); people are summed per row."""
+    """The sum of ``rows`` as one row (municipality code ``""``); people are summed per row.
+
+    Rows made for someone not an admin have their small cells withheld (statistics/privacy.py):
+    a sum over them would be too low, and the total minus the shown rows would tell the hidden
+    value. So a field withheld in any row is withheld in the total as well."""
+    withheld = tuple(sorted({f for r in rows if r.withheld for f in r.hidden}))
     year = rows[0].year if rows else 0
     month = rows[0].month if rows and all(r.month == rows[0].month for r in rows) else None
     return UsageRow(
@@ -70,6 +75,8 @@ def total(rows: Sequence[UsageRow]) -> UsageRow:
         sum(r.no_shows for r in rows),
         sum(r.started for r in rows),
         guest_bookings=sum(r.guest_bookings for r in rows),
+        hidden=withheld,
+        withheld=bool(withheld),
     )
 
 
