@@ -310,7 +310,7 @@ def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
         f.truncate(MAX_FILE_BYTES + 1)
     err = refused(path)
     assert err.params["reason"] == "too_large"
-    assert describe(err) == "Filen är för stor (20.0 MB; högst 20 MB). Exportera en kortare period åt gången."
+    assert describe(err) == "Filen är för stor (20,1 MB; högst 20 MB). Exportera en kortare period åt gången."
 
 
 def test_binary_garbage(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ the file "binary".
 from __future__ import annotations
 
 import codecs
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -143,7 +144,7 @@ def read_limited(path: str | os.PathLike[str]) -> bytes:
 
 def _too_large(size: int) -> InvalidCalendarFile:
     mb = 1024 * 1024
-    return InvalidCalendarFile(reason="too_large", size=round(size / mb, 1), limit=MAX_FILE_BYTES // mb)
+    return InvalidCalendarFile(reason="too_large", size=math.ceil(size * 10 / mb) / 10, limit=MAX_FILE_BYTES // mb)
 
 
 def decode(data: bytes) -> tuple[str, str, list[CalendarNotice]]:
