@@ -14,7 +14,8 @@ from pathlib import Path
 from satellitkontor.services.base import connect
 from satellitkontor.services.identity import IdentityService
 from satellitkontor.storage import backup as storage
-from satellitkontor.storage.backup import BackupSummary, OfficeSize, Progress, check_backup_file
+from satellitkontor.storage.backup import BackupSummary, OfficeSize, check_backup_file
+from satellitkontor.storage.table_copy import Progress
 
 __all__ = [
     "BackupSummary",

@@ -18,10 +18,7 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QFocusEvent,
-    QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -43,6 +40,7 @@ from satellitkontor.domain.errors import (
 )
 from satellitkontor.domain.office_calendar import OfficeCalendar, OpeningHours
 from satellitkontor.domain.policy import BookingPolicy, room_refusal, room_slot_refusal
+from satellitkontor.gui.widgets import week_timeline_paint
 from satellitkontor.words.texts import describe, fmt_date, fmt_time, municipality_name
 
 #: Minimum height of one slot row, in pixels.
@@ -74,11 +72,6 @@ class TimelineWeek:
     @property
     def rows(self) -> int:
         return max(1, (self.last_minute - self.first_minute) // self.slot_minutes)
-
-
-def _minutes(moment: datetime) -> int:
-    local = clk.to_local(moment)
-    return local.hour * 60 + local.minute
 
 
 class WeekTimeline(QWidget):
@@ -490,159 +483,15 @@ class WeekTimeline(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
         if self.week is not None:
-            self._paint_days(painter, self.week)
-            self._paint_grid(painter, self.week)
+            week_timeline_paint.paint_days(self, painter, self.week)
+            week_timeline_paint.paint_grid(self, painter, self.week)
             for booking in self.week.bookings:
-                self._paint_block(painter, self.week, booking)
-            self._paint_selection(painter)
-            self._paint_now(painter, self.week)
+                week_timeline_paint.paint_block(self, painter, self.week, booking)
+            week_timeline_paint.paint_selection(self, painter)
+            week_timeline_paint.paint_now(self, painter, self.week)
             if self.hasFocus():
                 pen = QPen(self.palette().highlight().color(), 2, Qt.PenStyle.DashLine)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(self._cell_rect(*self.focus_cell).adjusted(1, 1, -1, -1))
         painter.end()
-
-    def _paint_days(self, p: QPainter, week: TimelineWeek) -> None:
-        fm = QFontMetrics(self.font())
-        text_color = self.palette().text().color()
-        today = clk.local_date(week.now)
-        for i, day in enumerate(week.days):
-            column = self._cell_rect(i, 0, week.rows)
-            header = QRectF(column.left(), 0, column.width(), self._header())
-            closed = week.closed[i]
-            if closed:
-                p.fillRect(column, QColor("#e4e4e4"))
-                p.fillRect(column, QBrush(QColor("#b0b0b0"), Qt.BrushStyle.BDiagPattern))
-            else:
-                hours = week.hours[i]
-                for row in range(week.rows):
-                    start, end = self._moment(i, row), self._moment(i, row + 1)
-                    outside = hours is None or not (
-                        clk.local(day, hours.opens) <= start and end <= clk.local(day, hours.closes)
-                    )
-                    if outside:
-                        cell = self._cell_rect(i, row)
-                        p.fillRect(cell, QColor("#eeeeee"))
-                        p.fillRect(cell, QBrush(QColor("#c8c8c8"), Qt.BrushStyle.Dense7Pattern))
-                    elif start < week.now - timedelta(minutes=week.policy.room_start_grace_minutes):
-                        p.fillRect(self._cell_rect(i, row), QColor("#f3f3f3"))
-            font = p.font()
-            font.setBold(day == today)
-            p.setFont(font)
-            p.setPen(text_color)
-            title = self.day_header(i) + (self.tr(" (idag)") if day == today else "")
-            first = QRectF(header.left() + 2, 4, header.width() - 4, fm.height())
-            self._draw_elided(p, first, title, Qt.AlignmentFlag.AlignCenter)
-            font.setBold(False)
-            p.setFont(font)
-            if closed:
-                p.setPen(QColor("#8a1c00"))
-                reason = self.tr("Stängt: {reason}").format(reason=closed)
-                self._draw_elided(p, first.translated(0, fm.height()), reason, Qt.AlignmentFlag.AlignCenter)
-                self._paint_closed_name(p, column, closed)
-
-    @staticmethod
-    def _draw_elided(p: QPainter, rect: QRectF, text: str, align: Qt.AlignmentFlag) -> None:
-        p.drawText(
-            rect, align, p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()))
-        )
-
-    def _paint_closed_name(self, p: QPainter, column: QRectF, name: str) -> None:
-        fm = QFontMetrics(self.font())
-        box = QRectF(0, 0, fm.horizontalAdvance(name) + 16, fm.height() + 8)
-        box.moveCenter(column.center())
-        p.setPen(QColor("#8a1c00"))
-        p.setBrush(self.palette().base())
-        p.drawRoundedRect(box, 4, 4)
-        p.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
-
-    def _paint_grid(self, p: QPainter, week: TimelineWeek) -> None:
-        left, right = self._gutter(), self._gutter() + len(week.days) * self._col_width()
-        hour_pen = QPen(self.palette().mid().color(), 1)
-        quarter_pen = QPen(self.palette().midlight().color(), 1, Qt.PenStyle.DotLine)
-        fm = QFontMetrics(self.font())
-        for row in range(week.rows + 1):
-            y = self._header() + row * self._row_height()
-            minute = week.first_minute + row * week.slot_minutes
-            on_hour = minute % 60 == 0
-            p.setPen(hour_pen if on_hour else quarter_pen)
-            p.drawLine(QPointF(left, y), QPointF(right, y))
-            if on_hour and row < week.rows:
-                p.setPen(self.palette().text().color())
-                label = f"{minute // 60 % 24:02d}:00"
-                p.drawText(QRectF(0, y - 1, left - 6, fm.height()), Qt.AlignmentFlag.AlignRight, label)
-        p.setPen(hour_pen)
-        for i in range(len(week.days) + 1):
-            x = left + i * self._col_width()
-            p.drawLine(QPointF(x, 0), QPointF(x, self._header() + week.rows * self._row_height()))
-
-    def _block_rect(self, week: TimelineWeek, b: BookingView) -> QRectF | None:
-        if b.day not in week.days:
-            return None
-        top = (_minutes(b.start) - week.first_minute) / week.slot_minutes
-        end_minutes = _minutes(b.end) or 24 * 60
-        bottom = (end_minutes - week.first_minute) / week.slot_minutes
-        top, bottom = max(top, 0), min(bottom, week.rows)
-        if bottom <= top:
-            return None
-        col = self._cell_rect(week.days.index(b.day), 0)
-        h = self._row_height()
-        return QRectF(col.left() + 3, self._header() + top * h + 1, col.width() - 6, (bottom - top) * h - 2)
-
-    def _paint_block(self, p: QPainter, week: TimelineWeek, b: BookingView) -> None:
-        rect = self._block_rect(week, b)
-        if rect is None:
-            return
-        mine = self.is_mine(b)
-        p.setPen(QPen(QColor("#7a4b00" if mine else "#2a5d9f"), 1))
-        p.setBrush(QColor("#fde9c8" if mine else "#dbe8f7"))
-        p.drawRoundedRect(rect, 3, 3)
-        inner = rect.adjusted(4, 2, -3, -1)
-        if mine:  # a striped edge: mine by shape too, not colour only
-            stripe = QRectF(rect.left(), rect.top(), 6, rect.height())
-            p.fillRect(stripe, QBrush(QColor("#7a4b00"), Qt.BrushStyle.BDiagPattern))
-            inner.setLeft(inner.left() + 5)
-        fm = QFontMetrics(self.font())
-        lines = self.block_lines(b)
-        fits = max(1, int(inner.height() // fm.height()))
-        if fits < len(lines):
-            lines = [*lines[: fits - 1], " · ".join(lines[fits - 1 :])]
-        p.setPen(QColor("#1a1a1a"))
-        p.save()
-        p.setClipRect(rect)
-        for n, line in enumerate(lines):
-            font = p.font()
-            font.setBold(n <= int(mine))  # the time (and "Min bokning") in bold
-            p.setFont(font)
-            line_rect = QRectF(inner.left(), inner.top() + n * fm.height(), inner.width(), fm.height())
-            self._draw_elided(p, line_rect, line, Qt.AlignmentFlag.AlignLeft)
-        p.restore()
-
-    def _paint_selection(self, p: QPainter) -> None:
-        if self.selection is None:
-            return
-        day, first, end = self.selection
-        rect = self._cell_rect(day, first, end - first).adjusted(2, 1, -2, -1)
-        color = QColor(self.palette().highlight().color())
-        p.setPen(QPen(color, 2))
-        color.setAlpha(70)
-        p.setBrush(color)
-        p.drawRect(rect)
-        p.setPen(self.palette().text().color())
-        span = f"{fmt_time(self._moment(day, first))}–{fmt_time(self._moment(day, end))}"
-        p.drawText(rect.adjusted(4, 2, -2, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, span)
-
-    def _paint_now(self, p: QPainter, week: TimelineWeek) -> None:
-        today = clk.local_date(week.now)
-        if today not in week.days:
-            return
-        minute = _minutes(week.now)
-        if not week.first_minute <= minute <= week.last_minute:
-            return
-        col = self._cell_rect(week.days.index(today), 0)
-        y = self._header() + (minute - week.first_minute) / week.slot_minutes * self._row_height()
-        p.setPen(QPen(QColor("#b00020"), 2))
-        p.drawLine(QPointF(col.left(), y), QPointF(col.right(), y))
-        now_text = self.tr("nu")
-        p.drawText(QPointF(col.right() - p.fontMetrics().horizontalAdvance(now_text) - 3, y - 2), now_text)
