@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.dialogs.closure_dialog import to_date, to_qdate
 from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
+from satellitkontor.gui.widgets.date_fields import date_edit, keep_in_order, to_date
 
 
 class CancelRangeDialog(FormDialog):
@@ -27,9 +27,9 @@ class CancelRangeDialog(FormDialog):
         self.setObjectName("cancelRangeDialog")
         self.setWindowTitle(self.tr("Avboka flera dagar"))
         self.setAccessibleName(self.tr("Avboka flera dagar"))
-        self.from_edit = self._date("cancelFrom", self.tr("Första dagen"), today)
-        self.to_edit = self._date("cancelTo", self.tr("Sista dagen"), today)
-        self.from_edit.dateChanged.connect(self._from_changed)
+        self.from_edit = date_edit("cancelFrom", self.tr("Första dagen"), today)
+        self.to_edit = date_edit("cancelTo", self.tr("Sista dagen"), today)
+        keep_in_order(self.from_edit, self.to_edit)
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("cancelReason")
         self.reason_edit.setAccessibleName(self.tr("Anledning (frivillig)"))
@@ -52,18 +52,6 @@ class CancelRangeDialog(FormDialog):
             cancel_text=self.tr("Behåll"),
         )
         self.stack(form, buttons)
-
-    def _date(self, name: str, accessible: str, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(to_qdate(day))
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
-
-    def _from_changed(self, qdate: QDate) -> None:
-        if self.to_edit.date() < qdate:
-            self.to_edit.setDate(qdate)
 
     def save(self) -> None:
         service, actor = self.ctx.svc.booking, self.ctx.person_id

@@ -32,8 +32,8 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingView, DeskPeriod
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.dialogs.closure_dialog import to_date, to_qdate
 from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows, heading_label
+from satellitkontor.gui.widgets.date_fields import to_date, to_qdate
 from satellitkontor.services.booking.changes import BookingChange
 
 

@@ -14,22 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from satellitkontor.domain.bookings import BookingView
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
+from satellitkontor.gui.widgets.date_fields import date_edit, keep_in_order, to_date
 from satellitkontor.words import plans
 from satellitkontor.words.texts import fmt_date
-
-
-def to_date(qdate: QDate) -> dt.date:
-    return dt.date(qdate.year(), qdate.month(), qdate.day())
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class ClosureDialog(FormDialog):
@@ -41,9 +34,9 @@ class ClosureDialog(FormDialog):
         self.setWindowTitle(self.tr("Ny stängning"))
         self.setAccessibleName(self.tr("Ny stängning"))
 
-        self.from_edit = self._date_edit("closureFrom", self.tr("Första stängda dag"), today)
-        self.to_edit = self._date_edit("closureTo", self.tr("Sista stängda dag"), today)
-        self.from_edit.dateChanged.connect(self._from_changed)
+        self.from_edit = date_edit("closureFrom", self.tr("Första stängda dag"), today)
+        self.to_edit = date_edit("closureTo", self.tr("Sista stängda dag"), today)
+        keep_in_order(self.from_edit, self.to_edit)
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("closureReason")
         self.reason_edit.setAccessibleName(self.tr("Anledning"))
@@ -87,20 +80,6 @@ class ClosureDialog(FormDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.reason_edit.setFocus()
-
-    def _date_edit(self, name: str, accessible: str, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(to_qdate(day))
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        edit.calendarWidget().setGridVisible(True)
-        return edit
-
-    def _from_changed(self, qdate: QDate) -> None:
-        if self.to_edit.date() < qdate:  # a one-day closure by default
-            self.to_edit.setDate(qdate)
 
     def _dates_changed(self) -> None:
         if self._checked is not None:  # another range: what it cancels is asked again

@@ -1,25 +1,22 @@
 """The fields the feed dialogs share: which feed (a combo of ``FeedService.choices``), how private
-(public by default, internal explained), and a date.
+(public by default, internal explained). Date fields: gui/widgets/date_fields.py.
 
 API:
     feed_combo(choices, object_name, accessible_name) -> QComboBox   (the FeedChoice as item data)
     PrivacyChoice(parent=None): .public_radio, .internal_radio, .privacy() -> Privacy,
         .set_privacy(p), .changed: Signal()
-    date_edit(object_name, accessible_name, day) -> QDateEdit; to_date / to_qdate
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -30,25 +27,6 @@ from satellitkontor.domain.feeds import Privacy
 
 if TYPE_CHECKING:
     from satellitkontor.services.feeds.service import FeedChoice
-
-
-def to_date(qdate: QDate) -> dt.date:
-    return dt.date(qdate.year(), qdate.month(), qdate.day())
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def date_edit(object_name: str, accessible_name: str, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setObjectName(object_name)
-    edit.setAccessibleName(accessible_name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-    edit.calendarWidget().setGridVisible(True)
-    return edit
 
 
 def feed_combo(choices: Sequence[FeedChoice], object_name: str, accessible_name: str) -> QComboBox:

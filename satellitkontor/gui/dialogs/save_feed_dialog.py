@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 
 from satellitkontor.domain.feeds import DEFAULT_DAYS_AHEAD, DEFAULT_DAYS_BACK, FeedSpec, Privacy
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.dialogs.feed_fields import PrivacyChoice, date_edit, feed_combo, to_date
+from satellitkontor.gui.dialogs.feed_fields import PrivacyChoice, feed_combo
 from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
+from satellitkontor.gui.widgets.date_fields import date_edit, to_date
 
 if TYPE_CHECKING:
     from satellitkontor.services.feeds.service import FeedChoice
