@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -110,21 +111,7 @@ def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 
         .order_by(ExchangeOutboxRow.id)
         .limit(limit)
     ).all()
-    items = tuple(
-        PendingItem(
-            o.booking_id,
-            name,
-            start,
-            end,
-            o.operation,
-            o.created_at,
-            o.attempts,
-            o.next_attempt_at,
-            o.last_error_code,
-            o.last_error_text,
-        )
-        for o, start, end, name in rows
-    )
+    items = _pending_items(rows)
     push = s.get(ExchangeSyncStateRow, "push")
     states = list(s.scalars(select(ExchangeSyncStateRow)))
     errors = [st.last_error_text for st in states if st.last_error_text and not st.key.startswith(PREFIX)]
@@ -185,21 +172,7 @@ def _given_up(s: Session, now: datetime) -> tuple[PendingItem, ...]:
         .order_by(ExchangeOutboxRow.id)
         .limit(100)
     ).all()
-    return tuple(
-        PendingItem(
-            o.booking_id,
-            name,
-            start,
-            end,
-            o.operation,
-            o.created_at,
-            o.attempts,
-            o.next_attempt_at,
-            o.last_error_code,
-            o.last_error_text,
-        )
-        for o, start, end, name in rows
-    )
+    return _pending_items(rows)
 
 
 def read_conflicts(
@@ -292,3 +265,22 @@ def not_in_outlook_reasons(s: Session, booking_ids: Sequence[int]) -> dict[int, 
         for booking_id, error in s.execute(stmt):
             found[booking_id] = error or found.get(booking_id)
     return found
+
+
+def _pending_items(rows: Any) -> tuple[PendingItem, ...]:
+    """Outbox rows joined with their booking's times and place name, as the status shows them."""
+    return tuple(
+        PendingItem(
+            o.booking_id,
+            name,
+            start,
+            end,
+            o.operation,
+            o.created_at,
+            o.attempts,
+            o.next_attempt_at,
+            o.last_error_code,
+            o.last_error_text,
+        )
+        for o, start, end, name in rows
+    )
