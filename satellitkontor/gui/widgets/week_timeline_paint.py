@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -58,14 +58,16 @@ def paint_days(w: WeekTimeline, p: QPainter, week: TimelineWeek) -> None:
         font.setBold(day == today)
         p.setFont(font)
         p.setPen(text_color)
-        title = w.day_header(i) + (w.tr(" (idag)") if day == today else "")
+        title = w.day_header(i) + (
+            QCoreApplication.translate("WeekTimeline", " (idag)") if day == today else ""
+        )
         first = QRectF(header.left() + 2, 4, header.width() - 4, fm.height())
         draw_elided(p, first, title, Qt.AlignmentFlag.AlignCenter)
         font.setBold(False)
         p.setFont(font)
         if closed:
             p.setPen(QColor("#8a1c00"))
-            reason = w.tr("Stängt: {reason}").format(reason=closed)
+            reason = QCoreApplication.translate("WeekTimeline", "Stängt: {reason}").format(reason=closed)
             draw_elided(p, first.translated(0, fm.height()), reason, Qt.AlignmentFlag.AlignCenter)
             paint_closed_name(w, p, column, closed)
 
@@ -175,5 +177,5 @@ def paint_now(w: WeekTimeline, p: QPainter, week: TimelineWeek) -> None:
     y = w._header() + (minute - week.first_minute) / week.slot_minutes * w._row_height()
     p.setPen(QPen(QColor("#b00020"), 2))
     p.drawLine(QPointF(col.left(), y), QPointF(col.right(), y))
-    now_text = w.tr("nu")
+    now_text = QCoreApplication.translate("WeekTimeline", "nu")
     p.drawText(QPointF(col.right() - p.fontMetrics().horizontalAdvance(now_text) - 3, y - 2), now_text)
