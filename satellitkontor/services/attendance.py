@@ -20,11 +20,13 @@ from satellitkontor.domain.errors import (
     NotToday,
     PermissionDenied,
 )
+from satellitkontor.domain.notices import NoticeKind
 from satellitkontor.domain.people import Role
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person, require_role
 from satellitkontor.services.booking.core import mark_cancelled
 from satellitkontor.services.exchange import outbox as exchange_outbox
+from satellitkontor.services.notices.queue import queue_notice
 from satellitkontor.storage.models import BookingRow, PersonRow
 from satellitkontor.storage.queries import common as queries
 
@@ -170,6 +172,7 @@ def _mark(s: Session, actor: PersonRow, row: BookingRow, now: datetime) -> None:
     row.updated_at = now
     row.sequence += 1
     exchange_outbox.enqueue(s, row, "cancel", now)  # a no-show frees the room in Outlook too
+    queue_notice(s, kind=NoticeKind.RELEASED, booking=row, by_id=actor.id, now=now)
     audit.record_change(
         s,
         at=now,

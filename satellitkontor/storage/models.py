@@ -402,3 +402,64 @@ class DbLoginRow(Base):
     granted_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_db_logins_person", "person_id"),)
+
+
+# --- Notices by e-mail (migration 0015; services/notices/) --------------------------------------
+class NoticeOutboxRow(Base):
+    """A mail to one person about one of her bookings, added in the change's own transaction."""
+
+    __tablename__ = "notice_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    booking_id: Mapped[int | None] = mapped_column(ForeignKey("bookings.id", ondelete="CASCADE"))
+    booking_uid: Mapped[str] = mapped_column(String(64))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    #: confirmed, changed, cancelled, released, reminder or waitlist_offer (domain.notices.NoticeKind).
+    kind: Mapped[str] = mapped_column(String(16))
+    sequence: Mapped[int] = mapped_column(Integer)
+    #: Someone else (the receptionist, an admin, a closure, the release) made the change.
+    by_other: Mapped[bool] = mapped_column()
+    reason: Mapped[str | None] = mapped_column(String(200))
+    #: What the mail says, frozen at the change (place, times, title, guest).
+    payload: Mapped[object] = mapped_column(JSONText(), nullable=True)
+    offer_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: pending, sent, skipped, uncertain or given_up (domain.notices.NoticeStatus).
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    message_id: Mapped[str | None] = mapped_column(String(200))
+    last_error_code: Mapped[str | None] = mapped_column(String(64))
+    #: The last error in Swedish words, as the receptionist reads it.
+    last_error_text: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('confirmed', 'changed', 'cancelled', 'released', 'reminder', 'waitlist_offer')",
+            name="ck_notice_outbox_kind",
+        ),
+        CheckConstraint(
+            "status IN ('pending', 'sent', 'skipped', 'uncertain', 'given_up')",
+            name="ck_notice_outbox_status",
+        ),
+        Index("ix_notice_outbox_due", "status", "next_attempt_at"),
+        Index("ix_notice_outbox_booking", "booking_id"),
+        Index("ix_notice_outbox_person", "person_id"),
+    )
+
+
+class NoticePrefsRow(Base):
+    """One person's choice of notices; NULL follows the office's defaults (the ``notices`` setting)."""
+
+    __tablename__ = "notice_prefs"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    language: Mapped[str | None] = mapped_column(String(8))
+    confirmations: Mapped[bool | None] = mapped_column()
+    by_others: Mapped[bool | None] = mapped_column()
+    reminders: Mapped[bool | None] = mapped_column()
+    waitlist: Mapped[bool | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -96,6 +96,9 @@ TABLE_PRIVILEGES: dict[str, dict[str, str]] = {
     "exchange_outbox": {USER_GROUP: "SELECT, INSERT", RECEPTION_GROUP: _ALL},
     "exchange_links": {USER_GROUP: _R, RECEPTION_GROUP: _ALL},
     "exchange_sync_state": {RECEPTION_GROUP: _ALL},
+    # a user queues notices about her own bookings and reads her own; the sender is staff (0015)
+    "notice_outbox": {USER_GROUP: "SELECT, INSERT", RECEPTION_GROUP: _ALL},
+    "notice_prefs": {USER_GROUP: _W, ADMIN_GROUP: _ALL},
     "alembic_version": {USER_GROUP: _R},
 }
 

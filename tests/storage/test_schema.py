@@ -42,6 +42,8 @@ TABLES = {
     "exchange_links",
     "exchange_sync_state",
     "people_count_adjustments",
+    "notice_outbox",
+    "notice_prefs",
 }
 
 #: A second revision for the upgrade tests: the app's migrations plus this one.

@@ -33,6 +33,7 @@ from satellitkontor.domain.errors import (
     ResourceInactive,
     WrongResourceKind,
 )
+from satellitkontor.domain.notices import NoticeKind
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import load_person
@@ -44,6 +45,7 @@ from satellitkontor.services.booking.core import (
     ensure_resource_free,
 )
 from satellitkontor.services.exchange import outbox as exchange_outbox
+from satellitkontor.services.notices.queue import queue_notice
 from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
 
@@ -150,6 +152,7 @@ class BookingChanges(BookingCore):
             row.updated_at = now
             self._flush(s, resource)
             exchange_outbox.enqueue(s, row, "upsert", now)  # updates the event it made (same UID)
+            queue_notice(s, kind=NoticeKind.CHANGED, booking=row, by_id=actor.id, now=now)
             audit.record_change(
                 s,
                 at=now,

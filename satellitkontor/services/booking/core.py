@@ -29,6 +29,7 @@ from satellitkontor.domain.errors import (
     SatellitkontorError,
     WrongResourceKind,
 )
+from satellitkontor.domain.notices import NoticeKind
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.resources import ResourceKind
@@ -36,6 +37,7 @@ from satellitkontor.domain.text import plain
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person
 from satellitkontor.services.exchange import outbox as exchange_outbox
+from satellitkontor.services.notices.queue import queue_notice
 from satellitkontor.services.results import MAX_TITLE
 from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
@@ -98,6 +100,8 @@ class BookingCore(Service):
     ) -> None:
         if to_exchange:  # the push to Outlook, in this same transaction (services/exchange/outbox.py)
             exchange_outbox.enqueue(s, row, "upsert", self.now())
+        if action == "booking.create":  # not an import nor an Outlook meeting (services/notices/queue.py)
+            queue_notice(s, kind=NoticeKind.CONFIRMED, booking=row, by_id=actor.id, now=self.now())
         audit.record(
             s,
             at=self.now(),
@@ -292,12 +296,15 @@ def mark_cancelled(
     cause: CancelCause | None = None,
     reason: str | None = None,
     action: str = "booking.cancel",
+    notify: bool = True,
 ) -> None:
     """Cancel ``row`` (checks done by the caller) and record it in the audit trail; with
     ``to_exchange`` (not when Outlook itself cancelled it) the cancellation is queued for Exchange.
 
     ``cause`` and ``reason`` say why (a closure and its reason, a release, a note the booker or the
-    receptionist wrote); the booker reads them in Mina bokningar, the audit entry keeps them."""
+    receptionist wrote); the booker reads them in Mina bokningar, the audit entry keeps them. With
+    ``notify`` (not for an erasure nor when Outlook cancelled it) the person gets a notice
+    (services/notices/queue.py; the sender decides whether she wants it)."""
     if to_exchange:
         exchange_outbox.enqueue(s, row, "cancel", now)
     before = {"status": row.status}
@@ -313,6 +320,9 @@ def mark_cancelled(
     if reason:
         row.cancel_reason = reason
         after["reason"] = reason
+    if notify:
+        kind = NoticeKind.RELEASED if cause is CancelCause.RELEASE else NoticeKind.CANCELLED
+        queue_notice(s, kind=kind, booking=row, by_id=actor.id if actor else None, now=now, reason=reason)
     audit.record_change(
         s,
         at=now,

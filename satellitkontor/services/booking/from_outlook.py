@@ -157,5 +157,5 @@ class ExchangeBookings(BookingCore):
             if row is None:
                 raise BookingNotFound(id=booking_id)
             if row.status in HOLDING_STATUSES and row.end_at > self.now():
-                mark_cancelled(s, None, row, self.now(), to_exchange=False)
+                mark_cancelled(s, None, row, self.now(), to_exchange=False, notify=False)
             then(s, row)

@@ -166,7 +166,7 @@ def erase_guest(s: Session, *, now: datetime, actor: PersonRow | None, name: str
     cancelled = 0
     for row in rows:
         if row.end_at > now and row.status in HOLDING_STATUSES:
-            mark_cancelled(s, actor, row, now)
+            mark_cancelled(s, actor, row, now, notify=False)
             cancelled += 1
         row.guest_name = None
         row.updated_at = now
@@ -201,7 +201,7 @@ def _cancel_coming(s: Session, now: datetime, actor: PersonRow | None, pid: int)
         )
     ).all()
     for row in rows:
-        mark_cancelled(s, actor, row, now)
+        mark_cancelled(s, actor, row, now, notify=False)
     s.flush()
     return len(rows)
 

@@ -1,0 +1,1 @@
+"""Mail to people: iMIP messages (RFC 6047) and their delivery by SMTP or through Exchange."""
