@@ -15,6 +15,7 @@ from satellitkontor.services.feeds.publishing import FeedPublishingService
 from satellitkontor.services.feeds.service import FeedService
 from satellitkontor.services.identity import IdentityService
 from satellitkontor.services.imports.service import ImportService
+from satellitkontor.services.notices.service import NoticeService
 from satellitkontor.services.occupancy import OccupancyService
 from satellitkontor.services.office import OfficeService
 from satellitkontor.services.privacy.my_data import PersonalDataService
@@ -45,6 +46,7 @@ class AppServices:
     audit: AuditService = field(init=False)
     exchange: SyncService = field(init=False)
     identity: IdentityService = field(init=False)
+    notices: NoticeService = field(init=False)
 
     def __post_init__(self) -> None:
         self.booking = BookingService(self.db, self.clock)
@@ -62,6 +64,7 @@ class AppServices:
         self.audit = AuditService(self.db, self.clock)
         self.exchange = SyncService(self.db, self.clock)
         self.identity = IdentityService(self.db, self.clock)
+        self.notices = NoticeService(self.db, self.clock)
 
     def close(self) -> None:
         self.changes.close()

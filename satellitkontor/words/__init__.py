@@ -18,13 +18,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from satellitkontor.words import notices
 from satellitkontor.words.en import EN
 from satellitkontor.words.sv import SV
 
-#: The registered languages, by code; the first is the default.
+#: The registered languages, by code; the first is the default. The notices' words (issue 19)
+#: live in words/notices.py and join each table here.
 LANGUAGES: dict[str, Mapping[str, str]] = {
-    "sv": SV,
-    "en": EN,
+    "sv": {**SV, **notices.SV},
+    "en": {**EN, **notices.EN},
 }
 DEFAULT = "sv"
 

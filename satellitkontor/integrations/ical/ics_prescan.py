@@ -144,7 +144,9 @@ def read_limited(path: str | os.PathLike[str]) -> bytes:
 
 def _too_large(size: int) -> InvalidCalendarFile:
     mb = 1024 * 1024
-    return InvalidCalendarFile(reason="too_large", size=math.ceil(size * 10 / mb) / 10, limit=MAX_FILE_BYTES // mb)
+    return InvalidCalendarFile(
+        reason="too_large", size=math.ceil(size * 10 / mb) / 10, limit=MAX_FILE_BYTES // mb
+    )
 
 
 def decode(data: bytes) -> tuple[str, str, list[CalendarNotice]]:
