@@ -12,6 +12,7 @@ RFC 5321 4.1.1.4 and RFC 1047 describe exactly this window.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import re
 import smtplib
@@ -43,6 +44,19 @@ class SmtpSettings:
     timeout: float = 30.0
     #: A CA bundle to trust besides the system's (an office's own relay, the tests' server).
     ca_file: str = ""
+
+
+def _login(conn: smtplib.SMTP, username: str, password: str) -> None:
+    """AUTH PLAIN (RFC 4616) in UTF-8 when the server offers it: smtplib's own login encodes as
+    ASCII and fails on a Swedish password ("Vårens-lösen"); otherwise smtplib's choice."""
+    mechanisms = conn.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" not in mechanisms:
+        conn.login(username, password)
+        return
+    token = base64.b64encode(b"\0" + username.encode() + b"\0" + password.encode()).decode("ascii")
+    code, answer = conn.docmd("AUTH", f"PLAIN {token}")
+    if code not in (235, 503):  # 503: already signed in
+        raise smtplib.SMTPAuthenticationError(code, answer)
 
 
 class SmtpTransport:
@@ -84,7 +98,7 @@ class SmtpTransport:
             raise MailUnreachable(host=s.host, detail=str(e)[:200] or type(e).__name__) from e
         if s.username:
             try:
-                conn.login(s.username, s.password)
+                _login(conn, s.username, s.password)
             except smtplib.SMTPAuthenticationError as e:
                 conn.close()
                 raise MailUnauthorized(host=s.host, username=s.username) from e

@@ -22,7 +22,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 USER = "kontoret"
-PASSWORD = "Renmark-5D-hemligt"
+PASSWORD = "Vårens-lösen-5D"  # not ASCII: AUTH PLAIN carries UTF-8 (RFC 4616)
 
 
 @dataclass
