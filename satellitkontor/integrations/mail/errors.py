@@ -41,6 +41,13 @@ class MailTls(MailError):
     code = "mail.tls"
 
 
+class MailExchangeFailed(MailError):
+    """Exchange did not send it (``detail``: the Exchange error in words). Most such errors are
+    about the sender's mailbox or rights, so every notice would meet them: the queue waits."""
+
+    code = "mail.exchange"
+
+
 class MailTemporary(MailError):
     """A 4xx answer: the server asks us to come back later."""
 

@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING
 from satellitkontor.integrations.exchange import errors as ex
 from satellitkontor.integrations.mail.errors import (
     MailError,
+    MailExchangeFailed,
     MailRefused,
-    MailUnauthorized,
     MailUncertain,
     MailUnreachable,
 )
+from satellitkontor.words.texts import describe
 
 if TYPE_CHECKING:
     from satellitkontor.integrations.exchange.backend import CalendarBackend
@@ -36,9 +37,10 @@ class ExchangeTransport:
 
     name = "exchange"
 
-    def __init__(self, backend: CalendarBackend, sender: str) -> None:
+    def __init__(self, backend: CalendarBackend, sender: str, *, owns_backend: bool = True) -> None:
         self.backend = backend
         self.sender = sender
+        self.owns_backend = owns_backend
 
     def send(self, sender: str, recipient: str, message: bytes) -> None:
         try:
@@ -56,15 +58,12 @@ class ExchangeTransport:
             raise MailUnreachable(
                 host=e.params.get("url", "Exchange"), detail=e.params.get("detail", "")
             ) from e
-        except ex.ExchangeUnauthorized as e:
-            raise MailUnauthorized(host="Exchange", username=e.params.get("username", sender)) from e
         except ex.ExchangeError as e:
-            if e.retryable:
-                raise MailUnreachable(host="Exchange", detail=str(e)[:200]) from e
-            raise MailRefused(host="Exchange", address=recipient, detail=str(e)[:200]) from e
+            raise MailExchangeFailed(detail=describe(e)) from e
 
     def close(self) -> None:
-        self.backend.close()
+        if self.owns_backend:
+            self.backend.close()
 
 
 def _graph_send(backend: object, sender: str, message: bytes) -> None:
@@ -82,7 +81,7 @@ def _graph_send(backend: object, sender: str, message: bytes) -> None:
             accept=(404,),
         )
     if response.status_code == 404:
-        raise MailRefused(host="Microsoft Graph", address=sender, detail="404 mailbox not found")
+        raise ex.ExchangeMailboxNotFound(mailbox=sender, username=backend.settings.username)
     if response.status_code != 202:
         raise MailRefused(host="Microsoft Graph", address=sender, detail=f"{response.status_code}")
 

@@ -122,6 +122,9 @@ def create_item(call: Call, body: etree._Element) -> etree._Element:
     call.mailbox = mailbox
     invite = body.get("SendMeetingInvitations", "SendToNone") != "SendToNone"
     for node in children(body, "m:Items"):
+        if etree.QName(node).localname == "Message":
+            msgs.append(_send_message(call, body, node, mailbox))
+            continue
         try:
             call.check(mailbox)
             fields = read_calendar_item(node, call.defs)
@@ -138,6 +141,40 @@ def create_item(call: Call, body: etree._Element) -> etree._Element:
         sub(msg, "m:Items").append(calendar_item(event, call.defs, id_only=True))
         msgs.append(msg)
     return response
+
+
+def _send_message(call: Call, body: etree._Element, node: etree._Element, mailbox: str) -> etree._Element:
+    """CreateItem of a ``t:Message`` ("CreateItem operation (email message)"): with
+    ``MessageDisposition="SendOnly"`` it is sent and not saved, and the answer's ``m:Items`` is
+    empty (no item id is returned). MessageDisposition is required for messages. This fake sends
+    only messages given as ``t:MimeContent`` (base64 of the MIME stream, RFC 2045), the way the
+    notices do; recipients come from the MIME headers."""
+    import base64
+    import binascii
+    from email import message_from_bytes
+
+    disposition = body.get("MessageDisposition")
+    try:
+        call.check(mailbox)
+        if disposition not in ("SendOnly", "SendAndSaveCopy", "SaveOnly"):
+            raise EwsError("ErrorInvalidRequest", "MessageDisposition is required for e-mail messages.")
+        if disposition == "SaveOnly":
+            raise EwsError("ErrorInvalidOperation", "The fake keeps no drafts.")
+        mime = text(node, "t:MimeContent")
+        if not mime:
+            raise EwsError("ErrorInvalidRequest", "The fake sends only MIME content.")
+        try:
+            data = base64.b64decode(mime, validate=True)
+        except binascii.Error as e:
+            raise EwsError("ErrorMimeContentConversionFailed", "The MIME content is not valid base64.") from e
+        if not message_from_bytes(data).get_all("To"):
+            raise EwsError("ErrorInvalidRecipients", "At least one recipient isn't valid.")
+    except EwsError as e:
+        return error_message("CreateItem", e)
+    call.store.send_mail("ews", mailbox, data)
+    msg = message("CreateItem")
+    sub(msg, "m:Items")
+    return msg
 
 
 #: UpdateItem field URIs -> store field names.

@@ -103,6 +103,9 @@ class FakeGraph:
             answers = [self._part(p) for p in parts][::-1]
             self.store.record("graph", "$batch", items=len(parts))
             reply = httpx.Response(200, json={"responses": answers})
+        elif self.routes.operation(request.method, str(request.url)) == "POST sendMail":
+            reply = self._send_mail(request, mailbox)
+            self.store.record("graph", "POST sendMail", mailbox)
         else:
             op = self.routes.operation(request.method, str(request.url))
             forced = failure.kind if failure is not None and failure.kind in PER_PART else None
@@ -116,6 +119,34 @@ class FakeGraph:
                 "Server disconnected without sending a response.", request=request
             )
         return reply
+
+    def _send_mail(self, request: httpx.Request, mailbox: str) -> httpx.Response:
+        """``POST /users/{id}/sendMail`` ("user: sendMail"): a message in MIME format is sent with
+        ``Content-Type: text/plain`` and the MIME content base64 in the body; malformed base64 is
+        400 ("Invalid base64 string for MIME content."); success is ``202 Accepted``, no body.
+        The JSON form (``application/json``) is not implemented by the fake."""
+        import binascii
+        from email import message_from_bytes
+
+        if mailbox not in self.store.mailboxes:
+            return _error(404, "ErrorInvalidUser", f"The requested user '{mailbox}' is invalid.")
+        if mailbox in self.store.denied:
+            return _error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+        kind = request.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if kind != "text/plain":
+            return _error(
+                400, "BadRequest", f"The fake implements only the MIME form of sendMail, not {kind}."
+            )
+        try:
+            mime = base64.b64decode(request.content, validate=True)
+        except binascii.Error:
+            return _error(
+                400, "ErrorMimeContentInvalidBase64String", "Invalid base64 string for MIME content."
+            )
+        if not message_from_bytes(mime).get_all("To"):
+            return _error(400, "ErrorInvalidRecipients", "At least one recipient isn't valid.")
+        self.store.send_mail("graph", mailbox, mime)
+        return httpx.Response(202)
 
     def _fail_early(
         self, request: httpx.Request, kind: str, back_off: float, delay: float

@@ -37,6 +37,7 @@ _ROUTES = [
     ("GET", re.compile(r"^/v1\.0/users/([^/]+)/calendarView/delta$"), "GET delta"),
     ("POST", re.compile(r"^/v1\.0/users/([^/]+)/calendar/getSchedule$"), "POST getSchedule"),
     ("GET", re.compile(r"^/v1\.0/places/microsoft\.graph\.(room|workspace)$"), "GET places"),
+    ("POST", re.compile(r"^/v1\.0/users/([^/]+)/sendMail$"), "POST sendMail"),
 ]
 _LOOKUP = re.compile(r"ep/id eq '([^']+)' and ep/value eq '([^']*)'")
 

@@ -155,6 +155,15 @@ class Request:
     items: int = 0
 
 
+@dataclass(frozen=True)
+class SentMail:
+    """A message Exchange took for sending: EWS CreateItem (SendOnly) or Graph sendMail."""
+
+    server: str  # ews / graph
+    mailbox: str  # the mailbox it was sent as
+    mime: bytes
+
+
 class ConflictError(Exception):
     """A write with a stale change key."""
 
@@ -175,6 +184,8 @@ class FakeExchange:
         self.denied: set[str] = set()
         self.failures: list[Failure] = []
         self.requests: list[Request] = []
+        #: Mail sent through the fake (notices, issue 19), in the order taken.
+        self.sent_mail: list[SentMail] = []
         self._seq = itertools.count(1)
         self._ids = itertools.count(1)
         self.room_lists: dict[str, list[str]] = {}
@@ -224,6 +235,10 @@ class FakeExchange:
                         self.failures.remove(failure)
                 return failure
             return None
+
+    def send_mail(self, server: str, mailbox: str, mime: bytes) -> None:
+        with self.lock:
+            self.sent_mail.append(SentMail(server, mailbox.lower(), mime))
 
     def record(self, server: str, operation: str, mailbox: str = "", items: int = 0) -> None:
         with self.lock:
