@@ -48,6 +48,7 @@ CASES: dict[str, Callable[[Path, Path], list[str]]] = {
     "my-data": lambda tmp, backup: ["my-data", "--email", OTHER, "--out", str(tmp)],
     "settings": lambda tmp, backup: ["settings", "visibility", "names"],
     "sync": lambda tmp, backup: ["sync", "--status"],
+    "notify": lambda tmp, backup: ["notify", "--status"],
     "backup": lambda tmp, backup: ["backup", str(tmp / "kopia.sqlite3")],
     "restore": lambda tmp, backup: ["restore", str(backup), "--replace", "--yes"],
 }

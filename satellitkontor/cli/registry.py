@@ -49,6 +49,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("my-data", "my_data"),
     Command("settings", "settings"),
     Command("sync", "sync"),
+    Command("notify", "notify"),
     Command("backup", "backup", opens_office=False),
     Command("restore", "restore", opens_office=False),
 )
