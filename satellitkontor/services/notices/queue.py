@@ -22,15 +22,17 @@ Decisions:
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain.notices import NoticeKind, NoticeStatus
 from satellitkontor.storage.models import BookingRow, NoticeOutboxRow, ResourceRow, SettingRow
 
 SETTINGS_KEY = "notices"
+#: Core, not ORM, insert: no unit-of-work bookkeeping for a row nothing reads back.
+_TABLE = cast(Table, NoticeOutboxRow.__table__)
 _INFO_KEY = "satellitkontor.notices_enabled"
 
 
@@ -144,7 +146,7 @@ def queue_offer(
 
 def _insert(s: Session, *, now: datetime, **values: Any) -> None:
     s.execute(
-        insert(NoticeOutboxRow),
+        _TABLE.insert(),
         [
             {
                 **values,
