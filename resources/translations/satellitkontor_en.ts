@@ -796,79 +796,79 @@
 <context>
     <name>ClosureDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="41"/>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="42"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="34"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="35"/>
         <source>Ny stängning</source>
         <translation>New closure</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="44"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="37"/>
         <source>Första stängda dag</source>
         <translation>First closed day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="45"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="38"/>
         <source>Sista stängda dag</source>
         <translation>Last closed day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="49"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="42"/>
         <source>Anledning</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="50"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="43"/>
         <source>t.ex. Renovering</source>
         <translation>e.g. Renovation</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="50"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="58"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="51"/>
         <source>&amp;Till och med:</source>
         <translation>&amp;To (inclusive):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="59"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="52"/>
         <source>&amp;Anledning:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="67"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="60"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="75"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="68"/>
         <source>Bokningar som avbokas</source>
         <translation>Bookings to be cancelled</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="136"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="115"/>
         <source>{count}. De avbokas när stängningen läggs till, och bokarna ser varför:</source>
         <translation>{count}. They are cancelled when the closure is added, and their bookers see why:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="146"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="125"/>
         <source>&amp;Stäng och avboka</source>
         <translation>&amp;Close and cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="147"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="126"/>
         <source>Stäng och avboka</source>
         <translation>Close and cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="63"/>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="110"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="56"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="89"/>
         <source>&amp;Lägg till</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="64"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
@@ -2594,9 +2594,177 @@ Status: {status}</translation>
 <context>
     <name>IntegrationsPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="46"/>
+        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="50"/>
         <source>Kalendrar</source>
         <translation>Calendars</translation>
+    </message>
+</context>
+<context>
+    <name>MailBox</name>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="69"/>
+        <source>E-post till de som bokar</source>
+        <translation>E-mail to the bookers</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="72"/>
+        <source>Skicka meddelanden om bokningar per e-post</source>
+        <translation>Send messages about bookings by e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="75"/>
+        <source>Avsändaradress:</source>
+        <translation>Sender address:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="78"/>
+        <source>Avsändarnamn:</source>
+        <translation>Sender name:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="80"/>
+        <source>SMTP-server</source>
+        <translation>SMTP server</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="81"/>
+        <source>Kontorets Exchange-koppling</source>
+        <translation>The office&apos;s Exchange connection</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="82"/>
+        <source>Skicka via:</source>
+        <translation>Send via:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="83"/>
+        <source>SMTP-server:</source>
+        <translation>SMTP server:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="86"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="88"/>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="89"/>
+        <source>TLS direkt (port 465)</source>
+        <translation>TLS directly (port 465)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="90"/>
+        <source>Ingen kryptering (bara inom nätet)</source>
+        <translation>No encryption (inside the network only)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="91"/>
+        <source>Kryptering:</source>
+        <translation>Encryption:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="92"/>
+        <source>Användarnamn:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="93"/>
+        <source>Lösenord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="93"/>
+        <source>sparas bara i nyckelringen</source>
+        <translation>kept in the keyring only</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="97"/>
+        <source>Bekräftelse när man själv bokar</source>
+        <translation>Confirmation when booking oneself</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="98"/>
+        <source>Meddelande när någon annan bokar, ändrar eller avbokar</source>
+        <translation>Message when someone else books, changes or cancels</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="99"/>
+        <source>Påminnelse dagen innan</source>
+        <translation>Reminder the day before</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="100"/>
+        <source>Meddelande när en plats blir ledig</source>
+        <translation>Message when a place becomes free</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="105"/>
+        <source>Förval:</source>
+        <translation>Defaults:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="112"/>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="113"/>
+        <source>Skicka nu</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="167"/>
+        <source>E-post är avstängt: inga meddelanden skickas.</source>
+        <translation>E-mail is off: no messages are sent.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="170"/>
+        <source>Väntar på att skickas: %1 (nästa försök %2)</source>
+        <translation>Waiting to be sent: %1 (next attempt %2)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="175"/>
+        <source>Inget väntar: allt är skickat.</source>
+        <translation>Nothing is waiting: everything has been sent.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="177"/>
+        <source>Skickade: %1, senast %2</source>
+        <translation>Sent: %1, last %2</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="183"/>
+        <source>Oklart om de kom fram (skickas inte igen av sig själva): %1</source>
+        <translation>Unclear whether they arrived (not sent again by themselves): %1</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="188"/>
+        <source>Gick inte att skicka (uppgivet): %1</source>
+        <translation>Could not be sent (given up): %1</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="190"/>
+        <source>Senaste fel: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="241"/>
+        <source>Inställningarna sparades.</source>
+        <translation>The settings were saved.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="249"/>
+        <source>Skickar …</source>
+        <translation>Sending …</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="253"/>
+        <source>Klart.</source>
+        <translation>Done.</translation>
     </message>
 </context>
 <context>
@@ -2643,83 +2811,83 @@ Status: {status}</translation>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="171"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="175"/>
         <source>&amp;Arkiv</source>
         <extracomment>The views built so far (see view()); the stack holds an empty page for the others. The view asked for but not (yet) allowed, e.g. the remembered Dagsöversikt before the receptionist is known: shown once it is, and kept as the last view meanwhile.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="173"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="177"/>
         <source>&amp;Byt användare…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="176"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="180"/>
         <source>Skapa &amp;demokontor…</source>
         <translation>Create &amp;demo office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="188"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="192"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="192"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="196"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="199"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="203"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="203"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="207"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="213"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="217"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="214"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="218"/>
         <source>&amp;Hjälp för den här vyn</source>
         <translation>&amp;Help for this view</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="218"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="222"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="221"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="225"/>
         <source>Visa &amp;introduktionen</source>
         <translation>Show the &amp;introduction</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="225"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="229"/>
         <source>&amp;Om Satellitkontoret</source>
         <translation>&amp;About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="357"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="361"/>
         <source>Du är inloggad i databasen som {login}</source>
         <translation>You are signed in to the database as {login}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="359"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="363"/>
         <source>Välj vem som använder programmet</source>
         <translation>Choose who is using the program</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="366"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="370"/>
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="369"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="373"/>
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -2981,7 +3149,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="80"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="163"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="172"/>
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
@@ -2992,21 +3160,21 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="100"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="167"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="353"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="176"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="362"/>
         <source>Av&amp;boka</source>
         <translation>Can&amp;cel booking</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="102"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="172"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="362"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="181"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="371"/>
         <source>Avboka s&amp;erien</source>
         <translation>Cancel the s&amp;eries</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="105"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="177"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="186"/>
         <source>E&amp;xportera till kalender (.ics)…</source>
         <translation>E&amp;xport to calendar (.ics)…</translation>
     </message>
@@ -3027,110 +3195,130 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="113"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="180"/>
+        <source>Aviseri&amp;ngar…</source>
+        <translation>&amp;Notifications…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="115"/>
+        <source>Aviseringar</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="116"/>
+        <source>Välj vilka meddelanden om dina bokningar du får per e-post</source>
+        <translation>Choose which messages about your bookings you get by e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="119"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="189"/>
         <source>Än&amp;dra…</source>
         <translation>C&amp;hange…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="114"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="183"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="120"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="192"/>
         <source>Checka &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="116"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="186"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="122"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="195"/>
         <source>Avboka &amp;flera dagar…</source>
         <translation>Cancel &amp;several days…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="247"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="256"/>
         <source>Du har inga kommande bokningar. Boka en plats under Boka plats.</source>
         <translation>You have no coming bookings. Book a desk under Book a desk.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="249"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="258"/>
         <source>Du har inga tidigare bokningar.</source>
         <translation>You have no past bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="287"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="296"/>
         <source>{place}, {day}, {time}</source>
         <translation>{place}, {day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="308"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="317"/>
         <source>Ändrat: {booking}.</source>
         <translation>Changed: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="321"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="330"/>
         <source>Incheckad: {booking}.</source>
         <translation>Checked in: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="352"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="361"/>
         <source>Vill du avboka {booking}?</source>
         <translation>Do you want to cancel {booking}?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="360"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="369"/>
         <source>Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar.</source>
         <translation>Do you want to cancel the series at {place} from {day} on? Earlier bookings in the series are kept.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="368"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="370"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="377"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="379"/>
         <source>Avboka</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="371"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="380"/>
         <source>&amp;Behåll bokningen</source>
         <translation>&amp;Keep the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="392"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="401"/>
         <source>Avbokat: {booking}.</source>
         <translation>Cancelled: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="407"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="416"/>
         <source>1 bokning i serien på {place} avbokades från och med {day}.</source>
         <translation>1 booking in the series at {place} was cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="409"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="418"/>
         <source>{n} bokningar i serien på {place} avbokades från och med {day}.</source>
         <translation>{n} bookings in the series at {place} were cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="444"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="455"/>
+        <source>Dina val av aviseringar sparades.</source>
+        <translation>Your choice of notifications was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="465"/>
         <source>Exportera till kalender</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="445"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="466"/>
         <source>mina-bokningar.ics</source>
         <translation>my-bookings.ics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="446"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="467"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="466"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="487"/>
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="468"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="489"/>
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="479"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="500"/>
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
     </message>
@@ -3201,6 +3389,85 @@ Status: {status}</translation>
         <location filename="../../satellitkontor/gui/dialogs/my_data_dialog.py" line="127"/>
         <source>Det gick inte att spara: {reason}</source>
         <translation>Could not save: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePrefsDialog</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="41"/>
+        <source>Aviseringar</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="44"/>
+        <source>Meddelanden om dina bokningar</source>
+        <translation>Messages about your bookings</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="47"/>
+        <source>Kontoret kan skicka e-post med en kalenderinbjudan när en bokning görs, ändras eller avbokas. Välj vilka meddelanden du vill få.</source>
+        <translation>The office can send e-mail with a calendar invitation when a booking is made, changed or cancelled. Choose which messages you want.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="53"/>
+        <source>När jag själv bokar, ändrar eller avbokar:</source>
+        <translation>When I book, change or cancel myself:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="54"/>
+        <source>När någon annan bokar, ändrar eller avbokar åt mig:</source>
+        <translation>When someone else books, changes or cancels for me:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="55"/>
+        <source>Påminnelse dagen innan:</source>
+        <translation>Reminder the day before:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="56"/>
+        <source>När en plats jag väntar på blir ledig:</source>
+        <translation>When a place I am waiting for becomes free:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="63"/>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="71"/>
+        <source>Som kontoret</source>
+        <translation>As the office</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="64"/>
+        <source>På</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="65"/>
+        <source>Av</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="74"/>
+        <source>Språk i meddelandena</source>
+        <translation>Language of the messages</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="75"/>
+        <source>Språk i meddelandena:</source>
+        <translation>Language of the messages:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="105"/>
+        <source>på</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="105"/>
+        <source>av</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/notice_prefs_dialog.py" line="108"/>
+        <source>Med kontorets val räknat får du nu: själv %1, av andra %2, påminnelse %3, ledig plats %4.</source>
+        <translation>With the office&apos;s choices counted you now get: own %1, by others %2, reminder %3, free place %4.</translation>
     </message>
 </context>
 <context>
@@ -3508,17 +3775,17 @@ Status: {status}</translation>
 <context>
     <name>PrivacyChoice</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="76"/>
+        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="54"/>
         <source>&amp;Offentligt – bara att det är bokat och från vilken kommun</source>
         <translation>Publi&amp;c – only that it is booked and from which municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="79"/>
+        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="57"/>
         <source>&amp;Internt – med namn och rubriker</source>
         <translation>&amp;Internal – with names and titles</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="89"/>
+        <location filename="../../satellitkontor/gui/dialogs/feed_fields.py" line="67"/>
         <source>Ett internt flöde visar vem som har bokat. Använd det bara för kontorets egen personal: alla som får adressen eller filen ser namnen.</source>
         <translation>An internal feed shows who booked. Use it only for the office&apos;s own staff: everyone who gets the address or the file sees the names.</translation>
     </message>
@@ -5012,64 +5279,64 @@ Status: {status}</translation>
 <context>
     <name>SaveFeedDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="50"/>
         <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="51"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="52"/>
         <source>Spara kalenderflöde som fil</source>
         <extracomment>A file name to start from (&quot;plats-3.ics&quot;).</extracomment>
         <translation>Save calendar feed as a file</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="53"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="54"/>
         <source>Vad filen visar</source>
         <translation>What the file shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="56"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="57"/>
         <source>Första dag</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="58"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="59"/>
         <source>Sista dag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="65"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="66"/>
         <source>&amp;Visar:</source>
         <translation>S&amp;hows:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="66"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="67"/>
         <source>Sekretess:</source>
         <translation>Privacy:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="67"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="68"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="68"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="69"/>
         <source>&amp;Till och med:</source>
         <translation>&amp;To (inclusive):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="72"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="73"/>
         <source>Välj fil och &amp;spara…</source>
         <translation>Choose file and &amp;save…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="73"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="74"/>
         <source>Välj fil och spara</source>
         <translation>Choose file and save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="76"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="77"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="97"/>
+        <location filename="../../satellitkontor/gui/dialogs/save_feed_dialog.py" line="98"/>
         <source>Sista dagen ligger före den första.</source>
         <translation>The last day is before the first.</translation>
     </message>
@@ -5518,90 +5785,90 @@ Status: {status}</translation>
 <context>
     <name>WeekTimeline</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="98"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="91"/>
         <source>Veckoschema för konferensrummet</source>
         <extracomment>Minimum height of one slot row, in pixels. A click (not a drag) chooses this many minutes from the clicked slot. The office&apos;s rules and calendar: what may be booked is asked of domain/policy.py. Free time chosen: (start, end) as aware datetimes. A meeting was clicked or chosen with Enter (BookingView). Why the chosen time cannot be booked (a sentence for the status line). One&apos;s own meeting dragged to another time or day: (BookingView, new start, new end).</extracomment>
         <translation>Week schedule of the conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="208"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="201"/>
         <source>Min bokning</source>
         <extracomment>(day index, first row, end row exclusive) being chosen, or None. One&apos;s own meeting being dragged: (the booking, the cell it was picked up at).</extracomment>
         <translation>My booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="211"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="204"/>
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="211"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="204"/>
         <source>Bokat</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="212"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="205"/>
         <source>{n} pers.</source>
         <translation>{n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="223"/>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="238"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="216"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="231"/>
         <source>Schemat laddas fortfarande.</source>
         <translation>The schedule is still loading.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="249"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="242"/>
         <source>Kontoret är stängt {day}: {reason}.</source>
         <translation>The office is closed on {day}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="253"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="246"/>
         <source>Kontoret har öppet {opens}–{closes} den dagen.</source>
         <translation>The office is open {opens}–{closes} that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="257"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="250"/>
         <source>Den tiden har redan varit. Välj en senare tid.</source>
         <translation>That time has already passed. Choose a later time.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="259"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="252"/>
         <source>Rummet kan bokas till och med {day}.</source>
         <translation>The room can be booked up to and including {day}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="230"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="223"/>
         <source>Tiden är redan bokad: {what}.</source>
         <translation>That time is already booked: {what}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="262"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="255"/>
         <source>Det finns bara {free} minuter ledigt där; ett möte är minst {minimum} minuter.</source>
         <translation>Only {free} minutes are free there; a meeting is at least {minimum} minutes.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="449"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="442"/>
         <source>ledig; Enter bokar</source>
         <translation>free; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="453"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="446"/>
         <source>vald tid {span}; Enter bokar</source>
         <translation>chosen time {span}; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="534"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline_paint.py" line="62"/>
         <source> (idag)</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="541"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline_paint.py" line="70"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline.py" line="647"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline_paint.py" line="180"/>
         <source>nu</source>
         <translation>now</translation>
     </message>

@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
 
         self.release_timer = ReleaseTimer(ctx, self)  # unclaimed bookings freed, when the rule is on
         self.release_timer.start()
+        from satellitkontor.gui.notice_timer import NoticeTimer
+
+        self.notice_timer = NoticeTimer(ctx, self)  # notices by e-mail, on staff PCs, when on
+        self.notice_timer.start()
 
     # --- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:

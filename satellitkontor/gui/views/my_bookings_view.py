@@ -110,6 +110,12 @@ class MyBookingsView(ViewBase):
         self.my_data_button.setToolTip(self.tr("Spara allt som finns sparat om dig (JSON och CSV)"))
         self.my_data_button.clicked.connect(lambda _c=False: self.show_my_data())
         self.my_data_dialog: QDialog | None = None
+        self.notices_button = QPushButton(self.tr("Aviseri&ngar…"))
+        self.notices_button.setObjectName("noticesButton")
+        self.notices_button.setAccessibleName(self.tr("Aviseringar"))
+        self.notices_button.setToolTip(self.tr("Välj vilka meddelanden om dina bokningar du får per e-post"))
+        self.notices_button.clicked.connect(lambda _c=False: self.show_notice_prefs())
+        self.notice_dialog: QDialog | None = None
         self.change_button = self._button(self.tr("Än&dra…"), "changeButton", self.change_action)
         self.check_in_button = self._button(self.tr("Checka &in"), "checkInButton", self.check_in_action)
         self.cancel_range_button = self._button(
@@ -124,6 +130,7 @@ class MyBookingsView(ViewBase):
         buttons.addWidget(self.cancel_range_button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.notices_button)
         buttons.addWidget(self.my_data_button)
 
         layout = QVBoxLayout(self)
@@ -140,7 +147,8 @@ class MyBookingsView(ViewBase):
         QWidget.setTabOrder(self.cancel_button, self.cancel_series_button)
         QWidget.setTabOrder(self.cancel_series_button, self.cancel_range_button)
         QWidget.setTabOrder(self.cancel_range_button, self.export_button)
-        QWidget.setTabOrder(self.export_button, self.my_data_button)
+        QWidget.setTabOrder(self.export_button, self.notices_button)
+        QWidget.setTabOrder(self.notices_button, self.my_data_button)
         ctx.needs_connection(
             self.tabs,
             self.change_action,
@@ -156,6 +164,7 @@ class MyBookingsView(ViewBase):
             self.export_action,
             self.export_button,
             self.my_data_button,
+            self.notices_button,
         )
         self._update_actions()
 
@@ -434,6 +443,18 @@ class MyBookingsView(ViewBase):
         dialog = MyDataDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.my_data_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_notice_prefs(self) -> QDialog:
+        from satellitkontor.gui.dialogs.notice_prefs_dialog import NoticePrefsDialog
+
+        dialog = NoticePrefsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(
+            lambda _p: self.status_label.setText(self.tr("Dina val av aviseringar sparades."))
+        )
+        self.notice_dialog = dialog
         dialog.open()
         return dialog
 
