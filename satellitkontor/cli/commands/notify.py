@@ -20,34 +20,33 @@ from satellitkontor.cli.actor import who_acts
 from satellitkontor.cli.parser import Subparsers
 from satellitkontor.words import Words, say
 
-_NAMES = {
-    "bekräftelser": "confirmations",
-    "confirmations": "confirmations",
-    "ändringar": "by_others",
-    "changes": "by_others",
-    "påminnelser": "reminders",
-    "reminders": "reminders",
-    "ledig": "waitlist",
-    "free": "waitlist",
-    "språk": "language",
-    "language": "language",
-}
-_YES = {"på", "ja", "on", "yes"}
-_NO = {"av", "nej", "off", "no"}
-_DEFAULT = {"standard", "default"}
+_FIELDS = ("confirmations", "by_others", "reminders", "waitlist", "language")
+
+
+def _words_of(key: str) -> set[str]:
+    """``key``'s words in every language: a choice may be typed in Swedish or English."""
+    from satellitkontor.words import languages
+
+    return {say(key, lang).lower() for lang in languages()}
+
+
+def _field(name: str) -> str | None:
+    return next((f for f in _FIELDS if name in _words_of(f"cli.notify.choice.{f}") | {f}), None)
 
 
 def add_parser(sub: Subparsers, t: Words) -> None:
     p = sub.add_parser("notify", help=t("cli.notify.help"), description=t("cli.notify.help.long"))
     p.add_argument("--status", action="store_true", help=t("cli.notify.help.status"))
     p.add_argument("--send", action="store_true", help=t("cli.notify.help.send"))
-    p.add_argument("--prefs", nargs="*", metavar="VAL=VÄRDE", help=t("cli.notify.help.prefs"))
+    p.add_argument(
+        "--prefs", nargs="*", metavar=t("cli.notify.metavar.choice"), help=t("cli.notify.help.prefs")
+    )
     on_off = p.add_mutually_exclusive_group()
     on_off.add_argument("--enable", action="store_true", help=t("cli.notify.help.enable"))
     on_off.add_argument("--disable", action="store_true", help=t("cli.notify.help.disable"))
-    p.add_argument("--sender", metavar="E-POST", help=t("cli.notify.help.sender"))
-    p.add_argument("--smtp", metavar="VÄRD[:PORT]", help=t("cli.notify.help.smtp"))
-    p.add_argument("--smtp-user", metavar="ANVÄNDARE", help=t("cli.notify.help.smtp_user"))
+    p.add_argument("--sender", metavar=t("cli.notify.metavar.email"), help=t("cli.notify.help.sender"))
+    p.add_argument("--smtp", metavar=t("cli.notify.metavar.host"), help=t("cli.notify.help.smtp"))
+    p.add_argument("--smtp-user", metavar=t("cli.notify.metavar.user"), help=t("cli.notify.help.smtp_user"))
     p.add_argument("--security", choices=("starttls", "tls", "none"))
     p.add_argument("--via", choices=("smtp", "exchange"), help=t("cli.notify.help.via"))
 
@@ -78,14 +77,19 @@ def _settings_changes(args: argparse.Namespace) -> dict[str, Any]:
 
 def _choices(current: Any, words: list[str], lang: str) -> Any | None:
     changes: dict[str, Any] = {}
+    yes, no = (
+        _words_of("cli.notify.value.yes") | {"ja", "yes"},
+        _words_of("cli.notify.value.no") | {"nej", "no"},
+    )
+    default = _words_of("cli.notify.value.default")
     for word in words:
         name, _, value = word.partition("=")
-        field = _NAMES.get(name.strip().lower())
+        field = _field(name.strip().lower())
         value = value.strip().lower()
-        if field == "language" and value in ("sv", "en", *_DEFAULT):
-            changes[field] = None if value in _DEFAULT else value
-        elif field is not None and field != "language" and value in _YES | _NO | _DEFAULT:
-            changes[field] = None if value in _DEFAULT else value in _YES
+        if field == "language" and value in {"sv", "en"} | default:
+            changes[field] = None if value in default else value
+        elif field is not None and field != "language" and value in yes | no | default:
+            changes[field] = None if value in default else value in yes
         else:
             print(say("cli.notify.bad_choice", lang, choice=word))
             return None

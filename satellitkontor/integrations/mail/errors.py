@@ -48,6 +48,10 @@ class MailExchangeFailed(MailError):
     code = "mail.exchange"
 
 
+class MailTlsNotOffered(MailTls):
+    code = "mail.tls.not_offered"
+
+
 class MailTemporary(MailError):
     """A 4xx answer: the server asks us to come back later."""
 

@@ -31,8 +31,6 @@ from email.utils import format_datetime
 from satellitkontor.domain import clock as clk
 from satellitkontor.integrations.ical import ics_text as ics
 
-PRODID = "-//Umeåregionen//Satellitkontor//SV"
-
 
 @dataclass(frozen=True, slots=True)
 class ImipNotice:
@@ -63,7 +61,7 @@ def calendar_text(n: ImipNotice) -> str:
     status = "CANCELLED" if n.method == "CANCEL" else ("TENTATIVE" if n.tentative else "CONFIRMED")
     lines = [
         "BEGIN:VCALENDAR",
-        ics.fold(f"PRODID:{PRODID}"),
+        ics.text_line("PRODID", ics.PRODID),  # the feed's own
         "VERSION:2.0",
         "CALSCALE:GREGORIAN",
         f"METHOD:{n.method}",

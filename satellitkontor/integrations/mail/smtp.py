@@ -24,6 +24,7 @@ from satellitkontor.integrations.mail.errors import (
     MailRefused,
     MailTemporary,
     MailTls,
+    MailTlsNotOffered,
     MailUnauthorized,
     MailUncertain,
     MailUnreachable,
@@ -87,7 +88,7 @@ class SmtpTransport:
             if s.security == "starttls":
                 if not conn.has_extn("starttls"):
                     conn.close()
-                    raise MailTls(host=s.host, detail="servern erbjuder inte STARTTLS")
+                    raise MailTlsNotOffered(host=s.host)
                 conn.starttls(context=self._context())
                 conn.ehlo()
         except MailError:
