@@ -38,7 +38,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, cast, or_, select, update
+from sqlalchemy import String, cast, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain.bookings import HOLDING_STATUSES
@@ -57,6 +57,8 @@ from satellitkontor.storage.models import (
     ExchangeOutboxRow,
     ExchangeSyncStateRow,
     FeedTokenRow,
+    NoticeOutboxRow,
+    NoticePrefsRow,
     PersonRow,
     RotationMeetingRow,
     RotationYearRow,
@@ -91,6 +93,9 @@ def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonR
 
     cancelled = _cancel_coming(s, now, actor, pid)
     _forget_calendar(s, pid)
+    # notices to the person (their payloads hold her bookings) and her choices: gone (issue 19)
+    s.execute(delete(NoticeOutboxRow).where(NoticeOutboxRow.person_id == pid), execution_options=_NO_SYNC)
+    s.execute(delete(NoticePrefsRow).where(NoticePrefsRow.person_id == pid), execution_options=_NO_SYNC)
     starts = s.scalars(select(BookingRow.start_at).where(BookingRow.person_id == pid)).all()
     years = {people_counts.local_year(start) for start in starts}
     before = people_counts.distinct_people(s, years)

@@ -51,6 +51,7 @@ from satellitkontor.storage.models import (
     ExchangeLinkRow,
     ExchangeOutboxRow,
     FeedTokenRow,
+    NoticeOutboxRow,
     PersonRow,
     RotationMeetingRow,
     RotationYearRow,
@@ -284,15 +285,25 @@ def _other_links(s: Session, limit: datetime) -> int:
 
 
 def _forget_exchange(db: Database, limit: datetime) -> None:
-    """Delete the Exchange links and outbox rows of bookings that started before ``limit``, a
-    chunk per transaction."""
+    """Delete the Exchange links and outbox rows, and the notices (issue 19), of bookings that
+    started before ``limit``, a chunk per transaction; and notices about no booking (waitlist
+    offers) queued before it."""
+    with db.session(write=True) as s:
+        privacy_queries.prepare_removal(s)
+        s.execute(
+            delete(NoticeOutboxRow).where(
+                NoticeOutboxRow.booking_id.is_(None), NoticeOutboxRow.created_at < limit
+            ),
+            execution_options=_NO_SYNC,
+        )
     for table, column in (
         (ExchangeLinkRow, ExchangeLinkRow.booking_id),
         (ExchangeOutboxRow, ExchangeOutboxRow.booking_id),
+        (NoticeOutboxRow, NoticeOutboxRow.booking_id),
     ):
         old = select(BookingRow.id).where(BookingRow.id == column, BookingRow.start_at < limit).exists()
         with db.session() as s:
-            ids = sorted(set(s.scalars(select(column).where(old))))
+            ids = sorted({i for i in s.scalars(select(column).where(old)) if i is not None})
         for chunk in _chunks(ids, CHUNK):
             with db.session(write=True) as s:
                 privacy_queries.prepare_removal(s)
