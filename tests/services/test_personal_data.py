@@ -117,6 +117,7 @@ def test_the_export_has_all_of_bertils_data_and_nobody_elses(office: Office, tmp
             "andringslogg.csv",
             "kalenderfloden.csv",
             "ovrigt.csv",
+            "meddelanden.csv",
         ]
     )
     data = json.loads((result.folder / "personuppgifter.json").read_text(encoding="utf-8"))

@@ -102,13 +102,9 @@ def _add_the_rest(url: str) -> None:
                     PeopleCountAdjustmentRow(year=2025, month=0, municipality_code="umea", people=3,
                                              employees=2, politicians=1),
                     DbLoginRow(login="sofia_admin", person_id=admin.id, granted_at=now),
-                    NoticeOutboxRow(
-                        booking_id=first, booking_uid="uid-1@satellitkontor", person_id=admin.id,
-                        kind="changed", sequence=1, by_other=True, reason=None,
-                        payload={"place": "Plats 1", "start": now.isoformat(), "end": now.isoformat()},
-                        created_at=now, status="sent", attempts=1, next_attempt_at=now, sent_at=now,
-                        message_id="<notice-1-abc@umea.se>",
-                    ),
+                    NoticeOutboxRow(booking_id=first, booking_uid="u1", person_id=admin.id, kind="changed",
+                                    sequence=1, by_other=True, payload={"place": "Plats 1"}, created_at=now,
+                                    status="sent", attempts=1, next_attempt_at=now, sent_at=now),
                     NoticePrefsRow(person_id=admin.id, language="en", reminders=True, updated_at=now),
                 ]
             )  # fmt: skip

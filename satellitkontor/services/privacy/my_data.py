@@ -40,6 +40,7 @@ CSV_FILES = {
     "audit": "andringslogg.csv",
     "feeds": "kalenderfloden.csv",
     "other_records": "ovrigt.csv",
+    "notices": "meddelanden.csv",
 }
 PROFILE_CSV = "profil.csv"
 

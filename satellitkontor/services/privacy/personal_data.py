@@ -6,7 +6,9 @@ their series; the audit entries they made or that are about them; the calendar f
 published and the feeds of their own bookings; closures, rotation years and meetings they
 entered. With Exchange sync, each booking also says which Outlook calendar it was written to
 (``exchange_links.mailbox``, their own address for bookings made in the app), when, the room's
-answer and whether a change still waits to be written.
+answer and whether a change still waits to be written. With notices by e-mail (issue 19): the
+messages queued or sent to them (kind, booking, when, status) and their choice of notices, in the
+profile.
 
 What is left out is other people: in an audit entry the person made about someone else (a
 receptionist booking for a visitor, an admin changing a role), that other person's name, e-mail
@@ -32,6 +34,8 @@ from satellitkontor.storage.models import (
     ExchangeLinkRow,
     ExchangeOutboxRow,
     FeedTokenRow,
+    NoticeOutboxRow,
+    NoticePrefsRow,
     PersonRow,
     ResourceRow,
     RotationMeetingRow,
@@ -50,7 +54,7 @@ def collect(s: Session, person: PersonRow, now: datetime) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "exported_at": now.isoformat(),
-        "profile": _profile(person),
+        "profile": _profile(person, _choices(s, pid)),
         "bookings": [
             {**_booking(r, names, pid), **outlook.get(r.id, _NOT_SYNCED)}
             for r in _rows(s, BookingRow, BookingRow.start_at, BookingRow.person_id == pid)
@@ -71,6 +75,10 @@ def collect(s: Session, person: PersonRow, now: datetime) -> dict[str, Any]:
         "audit": _audit(s, person),
         "feeds": _feeds(s, pid),
         "other_records": _other(s, pid),
+        "notices": [
+            _notice(r)
+            for r in _rows(s, NoticeOutboxRow, NoticeOutboxRow.id, NoticeOutboxRow.person_id == pid)
+        ],
     }
 
 
@@ -114,7 +122,36 @@ def _rows(s: Session, model: Any, order: Any, *where: Any) -> list[Any]:
     return list(s.scalars(select(model).where(*where).order_by(order)))
 
 
-def _profile(p: PersonRow) -> dict[str, Any]:
+def _notice(r: NoticeOutboxRow) -> dict[str, Any]:
+    return _json(
+        {
+            "kind": r.kind,
+            "booking_uid": r.booking_uid,
+            "sequence": r.sequence,
+            "status": r.status,
+            "reason": r.reason,
+            "created_at": r.created_at,
+            "sent_at": r.sent_at,
+            "offer_until": r.offer_until,
+        }
+    )
+
+
+def _choices(s: Session, pid: int) -> str:
+    row = s.get(NoticePrefsRow, pid)
+    if row is None:
+        return ""
+    chosen = {
+        "confirmations": row.confirmations,
+        "by_others": row.by_others,
+        "reminders": row.reminders,
+        "waitlist": row.waitlist,
+        "language": row.language,
+    }
+    return ", ".join(f"{k}={v}" for k, v in chosen.items() if v is not None)
+
+
+def _profile(p: PersonRow, choices: str = "") -> dict[str, Any]:
     return _json(
         {
             "id": p.id,
@@ -126,6 +163,7 @@ def _profile(p: PersonRow) -> dict[str, Any]:
             "active": p.active,
             "created_at": p.created_at,
             "updated_at": p.updated_at,
+            "notice_choices": choices,
         }
     )
 

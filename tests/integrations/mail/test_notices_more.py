@@ -156,3 +156,25 @@ def test_two_pcs_sending_at_once_deliver_each_notice_once(pg_url: str, clock: Mo
         o.services.close()
         ids = [r.message["Message-ID"] for r in smtp.received]
         assert sum(reports) == queued == len(smtp.received) == len(set(ids))
+
+
+def test_my_data_holds_the_messages_and_choices(
+    sqlite_office: Office, smtp: SmtpServer, tmp_path: Path
+) -> None:
+    import json
+
+    o = sqlite_office
+    notices_on(o, smtp)
+    o.services.notices.save_prefs(o.anna.id, NoticePrefs(reminders=True, language="en"))
+    booked = o.services.booking.book_desk(
+        o.reception.id, o.desk(1).id, TUESDAY, DeskPeriod.FULL_DAY, for_person_id=o.anna.id
+    )
+    o.services.notices.send()
+    result = o.services.personal_data.export(o.anna.id, o.anna.id, tmp_path)
+    data = json.loads((result.folder / "personuppgifter.json").read_text(encoding="utf-8"))
+    assert [(n["kind"], n["booking_uid"], n["status"]) for n in data["notices"]] == [
+        ("confirmed", booked.uid, "sent"),
+        ("reminder", booked.uid, "sent"),  # Tuesday's booking, reminded on Monday
+    ]
+    assert data["profile"]["notice_choices"] == "reminders=True, language=en"
+    assert (result.folder / "meddelanden.csv").exists()
