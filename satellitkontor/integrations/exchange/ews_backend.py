@@ -23,7 +23,13 @@ Decisions:
   ``folder.sync_items()`` loops over all pages and hides whether more are waiting; the request is
   the same). An expired or foreign sync state starts over from scratch (the sync service matches
   events by id, so seeing them again is harmless). Only fields SyncFolderItems can return are
-  asked for; the resources' answers come from ``status()`` (GetItem).
+  asked for; the resources' answers come from ``status()`` (GetItem). Exchange answers each
+  request with only the properties it names (ItemShape IdOnly + AdditionalProperties), so every
+  field read is in PULLED_FIELDS / STATUS_FIELDS.
+- **Occurrences by id.** GetItem of an occurrence's id answers the occurrence itself
+  (CalendarItemType Occurrence or Exception, the master's UID); ``status()`` names its series
+  (``series_id``) with one GetItem by ``RecurringMasterItemId``, so an occurrence is never taken
+  for the series (they share the UID).
 - **Free/busy** is GetUserAvailability (after GetServerTimeZones for the UTC definition, which
   exchangelib asks first): two requests for any number of mailboxes.
 """
@@ -44,6 +50,7 @@ from exchangelib.items import (
     SEND_TO_ALL_AND_SAVE_COPY,
     SEND_TO_NONE,
 )
+from exchangelib.properties import RecurringMasterItemId
 
 from satellitkontor.integrations.exchange import errors as ours
 from satellitkontor.integrations.exchange.backend import (
@@ -74,6 +81,7 @@ from satellitkontor.integrations.exchange.ews_items import (
     calendar_item,
     ews_time,
     is_master,
+    is_occurrence,
     remote_event,
     utc,
 )
@@ -241,6 +249,7 @@ class EwsBackend:
                     only_fields=STATUS_FIELDS,
                 )
             )
+        masters = self._masters(mailbox, account, [i for i in found if is_occurrence(i)])
         out: list[RemoteEvent] = []
         for remote_id, item in zip(remote_ids, found, strict=True):
             if isinstance(item, ews.ErrorItemNotFound):
@@ -248,8 +257,22 @@ class EwsBackend:
             elif isinstance(item, Exception):
                 raise translate(item, self.settings, mailbox)
             else:
-                out.append(remote_event(mailbox, item))
+                out.append(remote_event(mailbox, item, series_id=masters.get(item.id)))
         return out
+
+    def _masters(self, mailbox: str, account: Account, occurrences: list[Any]) -> dict[str, str]:
+        """The recurring master's id of each occurrence (or exception) GetItem answered: one more
+        GetItem by ``RecurringMasterItemId`` (an occurrence carries its master's UID, not its id)."""
+        if not occurrences:
+            return {}
+        ids = [RecurringMasterItemId(id=i.id, changekey=i.changekey) for i in occurrences]
+        with self.conn.talking(mailbox):
+            found = list(account.fetch(ids=ids, folder=self.conn.calendar(account), only_fields=("uid",)))
+        return {
+            occurrence.id: master.id
+            for occurrence, master in zip(occurrences, found, strict=True)
+            if not isinstance(master, Exception)
+        }
 
     def close(self) -> None:
         self.conn.close()

@@ -149,6 +149,11 @@ def is_master(item: Any) -> bool:
     return getattr(item, "type", None) == "RecurringMaster"
 
 
+def is_occurrence(item: Any) -> bool:
+    """An occurrence (or a modified one, an exception) of a recurring series."""
+    return getattr(item, "type", None) in ("Occurrence", "Exception")
+
+
 def remote_event(mailbox: str, item: Any, series_id: str | None = None) -> RemoteEvent:
     """A :class:`RemoteEvent` from a CalendarItem, or a deleted one from an ItemId."""
     if isinstance(item, ItemId):

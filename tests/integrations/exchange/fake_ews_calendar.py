@@ -10,6 +10,7 @@ from lxml import etree
 
 from tests.integrations.exchange.fake_ews_ops import OPERATIONS as ITEM_OPERATIONS
 from tests.integrations.exchange.fake_ews_ops import Call, EwsError, error_message, messages_of
+from tests.integrations.exchange.fake_ews_shape import Shape
 from tests.integrations.exchange.fake_ews_xml import (
     NSMAP,
     calendar_item,
@@ -54,6 +55,7 @@ def sync_folder_items(call: Call, body: etree._Element) -> etree._Element:
         msgs.append(error_message("SyncFolderItems", e))
         return response
     msg = message("SyncFolderItems")
+    shape = Shape.of(body)
     sub(msg, "m:SyncState", _state(mailbox, point))
     sub(msg, "m:IncludesLastItemInRange", "false" if more else "true")
     container = sub(msg, "m:Changes")
@@ -62,7 +64,7 @@ def sync_folder_items(call: Call, body: etree._Element) -> etree._Element:
         if event is None:
             sub(change, "t:ItemId", Id=event_id, ChangeKey="AAAA")
         else:
-            change.append(calendar_item(event, call.defs))
+            change.append(shape.prune(calendar_item(event, call.defs)))
     msgs.append(msg)
     return response
 

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from lxml import etree
 
+from tests.integrations.exchange.fake_ews_shape import Shape
 from tests.integrations.exchange.fake_ews_xml import (
     ExtendedDefs,
     calendar_item,
@@ -266,20 +267,32 @@ def delete_item(call: Call, body: etree._Element) -> etree._Element:
 
 
 def get_item(call: Call, body: etree._Element) -> etree._Element:
+    """Items by ItemId (an occurrence's id answers the occurrence: CalendarItemType Occurrence or
+    Exception, with its RecurrenceId) or by RecurringMasterItemId (the master of the occurrence
+    named by OccurrenceId), shaped as the ItemShape asks."""
     response, msgs = messages_of("GetItem")
+    shape = Shape.of(body)
     for id_el in children(body, "m:ItemIds"):
+        by_master = etree.QName(id_el).localname == "RecurringMasterItemId"
+        wanted = (id_el.get("OccurrenceId") if by_master else id_el.get("Id")) or ""
         try:
-            mailbox = call.item_mailbox(id_el.get("Id") or "")
+            mailbox = call.item_mailbox(wanted)
             call.mailbox = call.mailbox or mailbox
             call.check(mailbox)
-            event = call.store.get(mailbox, id_el.get("Id") or "")
+            event = call.store.get(mailbox, wanted)
+            if by_master:
+                if not event.series_master:
+                    raise EwsError(
+                        "ErrorItemNotFound", "The specified object is not an occurrence of a recurring item."
+                    )
+                event = call.store.get(mailbox, event.series_master)
         except (EwsError, NotFoundError) as e:
             msgs.append(
                 error_message("GetItem", e if isinstance(e, EwsError) else EwsError("ErrorItemNotFound"))
             )
             continue
         msg = message("GetItem")
-        sub(msg, "m:Items").append(calendar_item(event, call.defs))
+        sub(msg, "m:Items").append(shape.prune(calendar_item(event, call.defs)))
         msgs.append(msg)
     return response
 
@@ -357,12 +370,9 @@ def find_item(call: Call, body: etree._Element) -> etree._Element:
             IncludesLastItemInRange="true" if offset + len(shown) >= len(events) else "false",
         )
         items = sub(root, "t:Items")
-        id_only = (
-            text(body, "m:ItemShape/t:BaseShape") == "IdOnly"
-            and find(body, "m:ItemShape/t:AdditionalProperties") is None
-        )
+        shape = Shape.of(body, find_item=True)
         for event in shown:
-            items.append(calendar_item(event, call.defs, id_only=id_only, item_type=types.get(event.id, "")))
+            items.append(shape.prune(calendar_item(event, call.defs, item_type=types.get(event.id, ""))))
         msgs.append(msg)
     return response
 

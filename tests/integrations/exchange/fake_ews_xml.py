@@ -1,7 +1,7 @@
 """XML for the fake EWS server: reading what exchangelib sends, writing what Exchange answers.
 
-Only the shapes exchangelib really uses are handled (captured from its requests); calendar items are
-always answered with all the fields the backend reads, whatever shape was asked for.
+Only the shapes exchangelib really uses are handled (captured from its requests). ``calendar_item``
+builds the whole item; fake_ews_shape.py prunes it to what the request's ItemShape asked for.
 """
 
 from __future__ import annotations
@@ -148,6 +148,8 @@ def calendar_item(
         sub(prop, "t:ExtendedFieldURI", **defs[name])
         sub(prop, "t:Value", value)
     sub(item, "t:UID", event.uid)
+    if event.original_start is not None:  # an occurrence: its original start (calendar:RecurrenceId)
+        sub(item, "t:RecurrenceId", ews_time(event.original_start))
     sub(item, "t:Start", ews_time(event.start))
     sub(item, "t:End", ews_time(event.end))
     sub(item, "t:IsAllDayEvent", "true" if event.is_all_day else "false")

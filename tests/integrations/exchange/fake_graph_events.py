@@ -80,6 +80,18 @@ def _token(mailbox: str, seq: int, start: str, end: str) -> str:
     return base64.urlsafe_b64encode(f"{mailbox}|{seq}|{start}|{end}".encode()).decode()
 
 
+def selected(entity: dict[str, Any], query: dict[str, str]) -> dict[str, Any]:
+    """``entity`` as Graph answers a ``$select``: only the named properties, and always ``id`` and
+    ``@odata.etag`` ("Use $select to ... specify ... the properties; the id is always returned");
+    what ``$expand`` asked for comes too. Without ``$select``, everything."""
+    if "$select" not in query:
+        return entity
+    keep = {p.strip() for p in query["$select"].split(",")} | {"id", "@odata.etag"}
+    if "$expand" in query:
+        keep.add(query["$expand"].split("(", 1)[0].strip())
+    return {k: v for k, v in entity.items() if k in keep}
+
+
 class GraphRoutes:
     def __init__(self, store: FakeExchange, base: str) -> None:
         self.store, self.base = store, base
@@ -188,13 +200,14 @@ class GraphRoutes:
         event_id = unquote(parts.path.rsplit("/", 1)[-1])
         try:
             if op == "GET calendar":
-                return GraphReply(200, {"id": f"cal-{mailbox}", "name": "Kalender"})
+                return GraphReply(200, selected({"id": f"cal-{mailbox}", "name": "Kalender"}, query))
             if op == "POST events":
                 return self._create(mailbox, body)
             if op == "GET events":
-                return self._find(mailbox, query.get("$filter", ""))
+                return self._find(mailbox, query)
             if op == "GET event":
-                return GraphReply(200, self.event_json(self.store.get(mailbox, event_id), "$expand" in query))
+                event = self.event_json(self.store.get(mailbox, event_id), "$expand" in query)
+                return GraphReply(200, selected(event, query))
             if op == "PATCH event":
                 current = self.store.get(mailbox, event_id)
                 wanted = {k.lower(): v for k, v in headers.items()}.get("if-match")
@@ -243,15 +256,14 @@ class GraphRoutes:
         )
         return GraphReply(201, self.event_json(event, expand=False))
 
-    def _find(self, mailbox: str, condition: str) -> GraphReply:
+    def _find(self, mailbox: str, query: dict[str, str]) -> GraphReply:
+        condition = query.get("$filter", "")
         match = _LOOKUP.search(condition)
         if match is None:
             return _error(400, "BadRequest", f"Unsupported $filter: {condition}")
         name, value = _name(match.group(1)), match.group(2)
         hits = self.store.find_extended(mailbox, name, [value])
-        return GraphReply(
-            200, {"value": [{"id": e.id, "changeKey": e.change_key, "iCalUId": e.uid} for e in hits]}
-        )
+        return GraphReply(200, {"value": [selected(self.event_json(e, False), query) for e in hits]})
 
     def _delta(self, mailbox: str, query: dict[str, str], headers: dict[str, str]) -> GraphReply:
         token = query.get("$deltatoken") or query.get("$skiptoken")
