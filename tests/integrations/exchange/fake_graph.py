@@ -1,7 +1,7 @@
 """A fake Microsoft Graph and Microsoft identity platform behind an ``httpx.MockTransport``.
 
 The real msal and the real httpx client of the Graph backend talk HTTP to it (requests and answers
-as httpx objects, no socket): msal fetches the tenant's OpenID configuration and tokens from the
+as httpx objects, no socket; fake_https.py serves the same over TLS for a process of its own): msal fetches the tenant's OpenID configuration and tokens from the
 fake login endpoints (client credentials, device code, refresh token), and the backend
 calls the Graph endpoints it uses: ``/users/{m}/calendar``, ``/events`` (POST, PATCH with If-Match,
 DELETE, GET, GET with an extended-property $filter), ``/calendarView/delta`` with skip and delta
@@ -60,15 +60,19 @@ class FakeGraph:
         client_secret: str,
         users: dict[str, str] | None = None,
         tenant: str = "umea-tenant",
+        graph: str = GRAPH,
+        login: str = LOGIN,
     ) -> None:
         self.store = store
+        #: Where Graph and the sign-in service are (a national cloud's, or fake_https.py's servers).
+        self.graph, self.login = graph.rstrip("/"), login.rstrip("/")
         self.client_id, self.client_secret, self.tenant = client_id, client_secret, tenant
         self.users = {k.lower(): v for k, v in (users or {}).items()}  # user name -> password
         self.tokens: dict[str, str] = {}  # access token -> who
         self.refresh_tokens: dict[str, str] = {}
         self.device_codes: dict[str, str] = {}  # device code -> user code
         self.sign_ins: dict[str, str] = {}  # user code -> who signed in with it ("" declined)
-        self.routes = GraphRoutes(store, GRAPH)
+        self.routes = GraphRoutes(store, self.graph)
 
     def sign_in(self, user_code: str, user: str, password: str) -> None:
         """A person opens the device-login page and enters the code (and their password)."""
@@ -79,7 +83,7 @@ class FakeGraph:
 
     # --- the whole exchange -------------------------------------------------------------------
     def handle(self, request: httpx.Request) -> httpx.Response:
-        if request.url.host == "login.microsoftonline.com":
+        if str(request.url).startswith(self.login + "/"):
             return self._login(request)
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         batch = request.url.path.endswith("/$batch")
@@ -176,7 +180,7 @@ class FakeGraph:
         return None  # conflict: acted on per request, drop_after: after the work
 
     def _part(self, part: dict[str, Any]) -> dict[str, Any]:
-        method, url = part["method"], GRAPH + part["url"]
+        method, url = part["method"], self.graph + part["url"]
         op = self.routes.operation(method, url)
         mailbox = self.routes.mailbox_of(url)
         failure = self.store.take_failure(op, mailbox, kinds=PER_PART)
@@ -202,7 +206,7 @@ class FakeGraph:
     def _login(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
         self.store.record("login", path.rsplit("/", 1)[-1])
-        base = f"{LOGIN}/{self.tenant}"
+        base = f"{self.login}/{self.tenant}"
         if path.endswith("/.well-known/openid-configuration"):
             return httpx.Response(
                 200,
@@ -210,7 +214,7 @@ class FakeGraph:
                     "token_endpoint": f"{base}/oauth2/v2.0/token",
                     "authorization_endpoint": f"{base}/oauth2/v2.0/authorize",
                     "device_authorization_endpoint": f"{base}/oauth2/v2.0/devicecode",
-                    "issuer": f"{LOGIN}/{self.tenant}/v2.0",
+                    "issuer": f"{self.login}/{self.tenant}/v2.0",
                 },
             )
         if "/userrealm/" in path:
@@ -279,7 +283,7 @@ class FakeGraph:
             uid = base64.b16encode(user.encode()).decode()[:32].lower()
             claims = {
                 "aud": self.client_id,
-                "iss": f"{LOGIN}/{self.tenant}/v2.0",
+                "iss": f"{self.login}/{self.tenant}/v2.0",
                 "tid": self.tenant,
                 "oid": uid,
                 "sub": uid,
