@@ -1712,227 +1712,237 @@ Status: {status}</translation>
 <context>
     <name>ExchangeBox</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="97"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="102"/>
         <source>Exchange / Outlook</source>
         <translation>Exchange / Outlook</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="100"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="105"/>
         <source>Synka bokningar med Exchange</source>
         <translation>Sync bookings with Exchange</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="109"/>
         <source>EWS (Exchange Server, Exchange Online)</source>
         <translation>EWS (Exchange Server, Exchange Online)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="110"/>
         <source>Microsoft Graph (Exchange Online)</source>
         <translation>Microsoft Graph (Exchange Online)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="107"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="112"/>
         <source>EWS-adress:</source>
         <translation>EWS address:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="109"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="114"/>
         <source>Tjänstekonto (postlåda):</source>
         <translation>Service account (mailbox):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="110"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="115"/>
         <source>Användarnamn:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="111"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="116"/>
         <source>Lösenord:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="111"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="116"/>
         <source>sparas bara i nyckelringen</source>
         <translation>kept in the keyring only</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="121"/>
         <source>Exchange-version:</source>
         <translation>Exchange version:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="117"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="122"/>
         <source>Koppling:</source>
         <translation>Connection:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="118"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="123"/>
         <source>Tenant-id (Graph):</source>
         <translation>Tenant ID (Graph):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="119"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="124"/>
         <source>Klient-id (Graph):</source>
         <translation>Client ID (Graph):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="122"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="127"/>
         <source>Brevlådor per rum och plats</source>
         <translation>Mailboxes per room and desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="124"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="129"/>
         <source>Brevlådor (Plats=postlåda):</source>
         <translation>Mailboxes (Place=mailbox):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="126"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="131"/>
         <source>Bjud in platsens brevlåda</source>
         <translation>Invite the desk&apos;s mailbox</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="132"/>
         <source>Bara händelse i bokarens kalender</source>
         <translation>Only an event in the booker&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="128"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="133"/>
         <source>Kontorsplatser:</source>
         <translation>Desks:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="134"/>
         <source>Okänd organisatör bokas på:</source>
         <translation>Unknown organizers are booked as:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="132"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="137"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="133"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="138"/>
         <source>Synka var:</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="141"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="146"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="142"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="147"/>
         <source>Testa anslutningen</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="143"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="148"/>
         <source>Synka nu</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="197"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="162"/>
+        <source>Ta bort meddelandena om postlådor kontot inte når</source>
+        <translation>Remove the notices of mailboxes the account cannot reach</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="207"/>
         <source>Senast lyckade synk: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="200"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="210"/>
         <source>Inte i Outlook än: %1 ändringar (äldsta sedan %2)</source>
         <translation>Not in Outlook yet: %1 changes (oldest since %2)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="207"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="217"/>
         <source>Synkningen är avstängd: bokningarna skickas inte till Outlook. Kryssa i ”Synka bokningar med Exchange” och spara för att slå på den.</source>
         <translation>Sync is off: bookings are not sent to Outlook. Tick “Sync bookings with Exchange” and save to turn it on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="212"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="222"/>
         <source>Inget väntar: allt finns i Outlook.</source>
         <translation>Nothing pending: everything is in Outlook.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="214"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="224"/>
         <source>Senaste fel: %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="218"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="228"/>
         <source>Rummet har tackat nej till %1 bokningar.</source>
         <translation>The room declined %1 bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="222"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="232"/>
         <source>%1 ändringar har körts över de senaste två veckorna (se ändringsloggen).</source>
         <translation>%1 changes were overridden in the last two weeks (see the change log).</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="228"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="238"/>
         <source>Gick inte att skicka till Outlook (uppgivet): %1</source>
         <translation>Could not be sent to Outlook (given up): %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="235"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="245"/>
         <source>Krockar med Outlook där appens bokning gällde: %1</source>
         <translation>Clashes with Outlook where the app&apos;s booking stood: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="242"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="252"/>
+        <source>Postlådor kontot inte når (mötena skickas från kontorets postlåda): %1</source>
+        <translation>Mailboxes the account cannot reach (their meetings go out from the office&apos;s mailbox): %1</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="260"/>
         <source>Möten i Outlook som inte kunde tas in: %1</source>
         <translation>Outlook meetings that could not be taken in: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="274"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="292"/>
         <source>Inställningarna sparades.</source>
         <translation>The settings were saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="282"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="300"/>
         <source>Tjänstekonto (postlåda)</source>
         <translation>Service account (mailbox)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="284"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="302"/>
         <source>Tenant-id</source>
         <translation>Tenant ID</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="284"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="302"/>
         <source>Klient-id</source>
         <translation>Client ID</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="286"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="304"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="293"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="311"/>
         <source>Fyll i {fields} och tryck Testa anslutningen igen.</source>
         <translation>Fill in {fields} and press Test the connection again.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="300"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="318"/>
         <source>Testar anslutningen …</source>
         <translation>Testing the connection …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="304"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="322"/>
         <source>Anslutningen fungerar.</source>
         <translation>The connection works.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="315"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="342"/>
         <source>Synkar …</source>
         <translation>Syncing …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="319"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="346"/>
         <source>Synkningen är klar.</source>
         <translation>The sync is done.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="337"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="364"/>
         <source>Det gick inte att nå Exchange ({detail}). Kontrollera serverns adress, kontot och lösenordet och försök igen; detaljerna finns i loggfilen (Hjälp → Om Satellitkontoret).</source>
         <translation>Exchange could not be reached ({detail}). Check the server&apos;s address, the account and the password and try again; the details are in the log file (Help → About Satellitkontoret).</translation>
     </message>

@@ -161,3 +161,43 @@ def test_the_box_lists_what_outlook_could_not_give_and_the_conflicts(
     text = page.exchange_box.status_label.text()
     assert "Möten i Outlook som inte kunde tas in: 1" in text and "Nollmöte" in text
     assert "Krockar med Outlook där appens bokning gällde: 1" in text and "«Styrgrupp»" in text
+
+
+def test_the_box_names_a_mailbox_out_of_reach_until_the_admin_removes_the_notice(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    wait_idle: Callable[[], None],
+    memory_keyring: MemoryKeyring,
+    server: FakeEws,
+) -> None:
+    from dataclasses import replace
+
+    from satellitkontor.services.exchange.config import make_backend
+    from tests.integrations.exchange.sync_helpers import config_for
+
+    o = gui_office
+    sync = o.services.exchange
+    config = replace(config_for(server.url), mailboxes=(("Konferensrummet", ROOM_MAILBOX),))
+    sync.save_config(o.admin.id, config)
+    o.services.booking.book_room(o.cecilia.id, o.room.id, local(9), local(10), 4, "Samverkan")
+    backend = make_backend(config, PASSWORD)
+    try:
+        sync.run(backend)
+    finally:
+        backend.close()
+    assert sync.status().pending == 0  # pushed from the office's mailbox
+
+    page = IntegrationsPage(make_ctx(o.admin))
+    qtbot.addWidget(page)
+    page.show()
+    box = page.exchange_box
+    page.refresh()
+    wait_idle()
+    text = box.status_label.text()
+    assert "Postlådor kontot inte når (mötena skickas från kontorets postlåda): 1" in text
+    assert "når inte postlådan cecilia.ek@ornskoldsvik.se" in text
+    assert box.dismiss_button.isVisible()
+    qtbot.mouseClick(box.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "cecilia.ek@" not in box.status_label.text(), timeout=10_000)
+    assert not box.dismiss_button.isVisible()

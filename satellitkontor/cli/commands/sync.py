@@ -3,6 +3,7 @@
     satellitkontor sync --as admin@umea.se                      one run: pull, then push
     satellitkontor sync --status --as rut@umea.se               what is pending, and why
     satellitkontor sync --test --as admin@umea.se               test the connection, in words
+    satellitkontor sync --dismiss [MAILBOX] --as admin@umea.se  the notice of a mailbox out of reach read
     satellitkontor sync --ews-url URL --account MAILBOX --username USER [--ews-version 2019]
         [--auth ntlm|basic] [--mailbox PLATS=POSTLÅDA ...] [--save-settings] --as admin@umea.se
     satellitkontor sync --graph --tenant T --client-id C [--save-settings] --as admin@umea.se
@@ -36,6 +37,9 @@ def add_parser(sub: Subparsers, t: Words) -> None:
     )
     p.add_argument("--test", action="store_true", help=t("cli.sync.help.test_connection"))
     p.add_argument("--resend", action="store_true", help=t("cli.sync.help.resend"))
+    p.add_argument(
+        "--dismiss", nargs="?", const="*", metavar=t("cli.sync.help.mailbox"), help=t("cli.sync.help.dismiss")
+    )
     p.add_argument("--save-settings", action="store_true", help=t("cli.sync.help.save_settings"))
     p.add_argument("--ews-url", metavar="URL", help=t("cli.sync.help.ews_endpoint"))
     p.add_argument(
@@ -125,6 +129,10 @@ def run(services: Any, args: argparse.Namespace, lang: str) -> int:
     sync = services.exchange
     if args.status:
         print_status(sync.status(actor.id), lang)
+        return 0
+    if args.dismiss:
+        mailbox = None if args.dismiss == "*" else args.dismiss
+        print(say("cli.sync.dismissed", lang, count=sync.dismiss_out_of_reach(actor.id, mailbox)))
         return 0
     config = _config(sync.config(), args)
     if args.save_settings:
@@ -222,6 +230,10 @@ def print_status(status: Any, lang: str) -> None:
         print(say("cli.sync.given_up", lang, count=len(status.given_up)))
         for item in status.given_up:
             print(f"  #{item.booking_id} {item.place} {when(item.start)}: {item.error_text}")
+    if status.out_of_reach:
+        print(say("cli.sync.out_of_reach", lang, count=len(status.out_of_reach)))
+        for notice in status.out_of_reach:
+            print(f"  {notice.text(lang)}")
     if status.skipped:
         print(say("cli.sync.not_taken_in", lang, count=len(status.skipped)))
         for skipped in status.skipped:

@@ -332,6 +332,7 @@ def _organise_by_office(
     in another organisation): the meeting is organised by the office from now on, with the
     booker invited. True when it was so re-planned (the rows are due again at once)."""
     from satellitkontor.integrations.exchange.errors import ExchangeNoRights, ExchangeOrganisedByOffice
+    from satellitkontor.services.exchange import out_of_reach
     from satellitkontor.words.texts import describe
 
     if not isinstance(error, ExchangeNoRights) or item.is_cancelled:
@@ -349,7 +350,9 @@ def _organise_by_office(
         s.add(link)
     link.mailbox, link.remote_id, link.change_key = office, None, None
     who = error.params.get("username") or config.username or config.client_id
-    text = describe(ExchangeOrganisedByOffice(username=who, mailbox=item.mailbox, office=office), "sv")
+    notice = ExchangeOrganisedByOffice(username=who, mailbox=item.mailbox, office=office)
+    text = describe(notice, "sv")
+    out_of_reach.record(s, item.mailbox, notice.code, text, describe(notice, "en"), now)  # stays after
     log.info("Booking %s: %s; organised by %s instead", planned.booking_id, error.code, office)
     for r in rows:
         r.next_attempt_at = now

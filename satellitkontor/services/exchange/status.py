@@ -14,7 +14,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from satellitkontor.services.exchange import out_of_reach
 from satellitkontor.services.exchange.config import ExchangeConfig
+from satellitkontor.services.exchange.out_of_reach import OutOfReach
 from satellitkontor.services.exchange.skipped import PREFIX, SkippedEvent
 from satellitkontor.services.exchange.skipped import read as read_skipped
 from satellitkontor.storage.models import (
@@ -95,6 +97,9 @@ class SyncStatus:
     conflicts: tuple[Conflict, ...] = ()
     #: Pushes given up (a mailbox the account cannot reach at all), for future bookings.
     given_up: tuple[PendingItem, ...] = ()
+    #: Bookers' mailboxes the account cannot reach (their meetings go out from the office's
+    #: mailbox), until an admin dismisses them or the address changes.
+    out_of_reach: tuple[OutOfReach, ...] = ()
 
 
 def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 100) -> SyncStatus:
@@ -114,7 +119,8 @@ def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 
     items = _pending_items(rows)
     push = s.get(ExchangeSyncStateRow, "push")
     states = list(s.scalars(select(ExchangeSyncStateRow)))
-    errors = [st.last_error_text for st in states if st.last_error_text and not st.key.startswith(PREFIX)]
+    notices = (PREFIX, out_of_reach.PREFIX)  # shown in their own lists, not as the last error
+    errors = [st.last_error_text for st in states if st.last_error_text and not st.key.startswith(notices)]
     last_error = errors[0] if errors else next((i.error_text for i in items if i.error_text), None)
     answers = tuple(
         RoomAnswer(b, name, start, resp)
@@ -156,6 +162,7 @@ def read_status(s: Session, config: ExchangeConfig, now: datetime, limit: int = 
         skipped=read_skipped(s),
         conflicts=read_conflicts(s, now),
         given_up=_given_up(s, now),
+        out_of_reach=out_of_reach.read(s),
     )
 
 

@@ -136,6 +136,25 @@ class SyncService(Service):
             )
         return added
 
+    def dismiss_out_of_reach(self, actor_id: int | None, mailbox: str | None = None) -> int:
+        """An admin has read the notice that the account cannot reach ``mailbox`` (None: every
+        such notice): it is no longer shown. Recorded as ``exchange.dismiss``; how many went."""
+        from satellitkontor.services.exchange import out_of_reach
+
+        with self.db.session(write=True) as s:
+            actor = require_admin(s, actor_id, "exchange_settings")
+            gone = out_of_reach.dismiss(s, mailbox.strip().lower() if mailbox else None)
+            audit.record(
+                s,
+                at=self.now(),
+                actor=actor,
+                action="exchange.dismiss",
+                entity="settings",
+                entity_id=SETTINGS_KEY,
+                after={"mailbox": mailbox, "dismissed": gone},
+            )
+        return gone
+
     def desk_mailboxes(self, config: ExchangeConfig | None = None) -> tuple[str, ...]:
         config = config or self.config()
         from satellitkontor.domain.resources import ResourceKind

@@ -47,13 +47,13 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _book_a_desk(url: str) -> int:
-    """Anna books Plats 2 on the next open day (the CLI runs on the real clock)."""
+def _book_a_desk(url: str, email: str = ANNA) -> int:
+    """Anna (or ``email``) books Plats 2 on the next open day (the CLI runs on the real clock)."""
     from satellitkontor.services.app_services import open_office
 
     services = open_office(url, clock=MovableClock(datetime.now(UTC)))
     try:
-        anna = services.office.person_by_email(ANNA)
+        anna = services.office.person_by_email(email)
         desk = next(r for r in services.office.resources() if r.name == "Plats 2")
         for days in range(1, 20):
             try:
@@ -205,3 +205,29 @@ def test_a_national_cloud_is_a_setting(env: Path) -> None:
             backend.close()
     finally:
         services.db.dispose()
+
+
+def test_a_mailbox_out_of_reach_stays_in_the_status_until_an_admin_dismisses_it(env: Path) -> None:
+    cecilia = "cecilia.ek@ornskoldsvik.se"  # another organisation: no mailbox on this server
+    url = sqlite_url(env / "office.db")
+    make_office(url, MovableClock(datetime.now(UTC))).services.db.dispose()
+    store = fake_store()
+    store.add_mailbox("plats2@umea.se", "Plats 2", kind="desk")
+    _book_a_desk(url, cecilia)
+    with FakeEws(store, users={USER: (PASSWORD, SERVICE)}) as server:
+        code, out, _ = run(
+            url, "--as", ADMIN, "sync", "--ews-url", server.url, "--account", SERVICE,
+            "--username", USER, "--auth", "basic", "--mailbox", "Plats 2=plats2@umea.se", "--save-settings",
+        )  # fmt: skip
+        assert code == 0, out
+        [event] = store.events(SERVICE)  # sent from the office's mailbox, Cecilia invited
+        assert [a.mailbox for a in event.required] == [cecilia]
+    code, out, _ = run(url, "--as", RECEPTION, "sync", "--status")
+    assert "Inget väntar" in out  # pushed, and still:
+    assert "Postlådor kontot inte når" in out and f"når inte postlådan {cecilia}" in out
+    code, out, _ = run(url, "--as", RECEPTION, "sync", "--dismiss")
+    assert code != 0  # an admin's task
+    code, out, _ = run(url, "--as", ADMIN, "sync", "--dismiss", cecilia)
+    assert code == 0 and "1 meddelanden" in out
+    code, out, _ = run(url, "--as", RECEPTION, "sync", "--status")
+    assert cecilia not in out

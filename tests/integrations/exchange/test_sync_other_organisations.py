@@ -37,6 +37,10 @@ def test_a_booker_in_another_organisation_is_invited_by_the_office(synced: Synce
 
     synced.run()  # nothing is tried again
     assert synced.sync.status().pending == 0 and len(synced.store.events(SERVICE)) == 1
+    # the sentence naming the mailbox stays after the push, for the admin to act on
+    [notice] = synced.sync.status().out_of_reach
+    assert notice.mailbox == CECILIA and CECILIA in notice.text("sv") and SERVICE in notice.text("sv")
+    assert CECILIA in notice.text("en") and "cannot reach" in notice.text("en")
 
     o.services.booking.cancel(o.cecilia.id, booking.id)
     synced.run()
@@ -68,3 +72,29 @@ def test_a_mailbox_nobody_can_reach_is_given_up_not_retried_for_ever(synced: Syn
     synced.run()
     assert synced.store.count() - before <= 4  # the pulls and nothing for the booking
     assert synced.sync.resend(o.admin.id) == 1  # an admin can send it again
+
+
+def test_the_notice_stays_until_an_admin_dismisses_it_or_the_address_changes(synced: Synced) -> None:
+    from satellitkontor.domain.errors import PermissionDenied
+
+    o = synced.office
+    o.services.booking.book_room(o.cecilia.id, o.room.id, local(9), local(10), 4, "Samverkan")
+    synced.run()
+    synced.clock.advance(hours=2)
+    synced.run()
+    assert [n.mailbox for n in synced.sync.status().out_of_reach] == [CECILIA]
+    with pytest.raises(PermissionDenied):  # a receptionist sees it but does not remove it
+        synced.sync.dismiss_out_of_reach(o.reception.id, CECILIA)
+    assert synced.sync.dismiss_out_of_reach(o.admin.id, CECILIA) == 1
+    assert synced.sync.status().out_of_reach == ()
+
+    o.services.booking.book_room(o.cecilia.id, o.room.id, local(11), local(12), 4, "Uppföljning")
+    synced.run()  # out of reach again: said again
+    assert [n.mailbox for n in synced.sync.status().out_of_reach] == [CECILIA]
+    from satellitkontor.storage.models import PersonRow
+
+    with o.services.db.session(write=True) as s:  # her address changes (the app has no form for it)
+        row = s.get(PersonRow, o.cecilia.id)
+        assert row is not None
+        row.email = "cecilia.ek@umea.se"
+    assert synced.sync.status().out_of_reach == ()

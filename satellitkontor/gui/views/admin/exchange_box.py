@@ -80,6 +80,11 @@ def sync_now(services: AppServices, actor_id: int) -> ExchangeData:
     return load(services, actor_id)
 
 
+def dismiss_out_of_reach(services: AppServices, actor_id: int) -> ExchangeData:
+    services.exchange.dismiss_out_of_reach(actor_id)
+    return load(services, actor_id)
+
+
 def parse_mailboxes(text: str) -> tuple[tuple[str, str], ...]:
     pairs = []
     for line in text.splitlines():
@@ -154,6 +159,11 @@ class ExchangeBox(QGroupBox):
         self.status_label.setObjectName("exchangeStatus")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
+        self.dismiss_button = QPushButton(self.tr("Ta bort meddelandena om postlådor kontot inte når"))
+        self.dismiss_button.setAccessibleName(self.dismiss_button.text())
+        self.dismiss_button.setVisible(False)
+        layout.addWidget(self.dismiss_button)
+        self.dismiss_button.clicked.connect(self.dismiss)
         self.save_button.clicked.connect(self.save)
         self.test_button.clicked.connect(self.test)
         self.sync_button.clicked.connect(self.sync_now)
@@ -237,6 +247,14 @@ class ExchangeBox(QGroupBox):
                 )
             )
             lines.extend(f"  {c.place}: {c.text('sv')}" for c in status.conflicts[:5])
+        if status.out_of_reach:
+            lines.append(
+                self.tr("Postlådor kontot inte når (mötena skickas från kontorets postlåda): %1").replace(
+                    "%1", str(len(status.out_of_reach))
+                )
+            )
+            lines.extend(f"  {n.text(self.ctx.lang)}" for n in status.out_of_reach[:5])
+        self.dismiss_button.setVisible(bool(status.out_of_reach))
         if status.skipped:
             lines.append(
                 self.tr("Möten i Outlook som inte kunde tas in: %1").replace("%1", str(len(status.skipped)))
@@ -308,6 +326,15 @@ class ExchangeBox(QGroupBox):
             self.message_label.setText(self._words(exc))
 
         self.ctx.run(lambda: test_connection(services, config, secret), done, owner=self, on_error=failed)
+
+    def dismiss(self) -> None:
+        """The admin has read the notices of mailboxes out of reach: they go."""
+        services, actor = self.ctx.svc, self.ctx.person_id
+
+        def failed(exc: BaseException) -> None:
+            self.message_label.setText(self._words(exc))
+
+        self.ctx.run(lambda: dismiss_out_of_reach(services, actor), self._show, owner=self, on_error=failed)
 
     def sync_now(self) -> None:
         services, actor = self.ctx.svc, self.ctx.person_id
