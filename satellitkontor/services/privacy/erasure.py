@@ -114,6 +114,9 @@ def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonR
         .values(guest_name=None, guest_email=None, title=None, updated_at=now),
     )
     series = _count(s, update(SeriesRow).where(SeriesRow.person_id == pid).values(person_id=None, title=None))
+    from satellitkontor.services.exchange import out_of_reach
+
+    out_of_reach.dismiss(s, person.email)  # the notice that the sync account cannot reach her mailbox
     feeds = _count(
         s,
         update(FeedTokenRow)

@@ -98,3 +98,16 @@ def test_the_notice_stays_until_an_admin_dismisses_it_or_the_address_changes(syn
         assert row is not None
         row.email = "cecilia.ek@umea.se"
     assert synced.sync.status().out_of_reach == ()
+
+
+def test_erasing_the_booker_removes_the_notice_with_her_address(synced: Synced) -> None:
+    from satellitkontor.storage.models import ExchangeSyncStateRow
+
+    o = synced.office
+    o.services.booking.book_room(o.cecilia.id, o.room.id, local(9), local(10), 4, "Samverkan")
+    synced.run()
+    assert synced.sync.status().out_of_reach != ()
+    o.services.personal_data.erase(o.admin.id, o.cecilia.id)
+    with o.services.db.session() as s:
+        texts = [(r.key, r.last_error_text or "", r.cursor or "") for r in s.query(ExchangeSyncStateRow)]
+    assert [t for t in texts if any(CECILIA in part for part in t)] == []
