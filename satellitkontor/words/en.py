@@ -895,6 +895,7 @@ EN: dict[str, str] = {
     "export.audit.header.after": "After",
     "audit.target.booking_policy": "Booking rules",
     # --- Exchange: what the app writes to Outlook and keeps as a booking's sync state (in the office's language) ---
+    "exchange.room_meeting.title": "Meeting in the room's calendar",
     "exchange.event.body": "Booked in the app {site}. Cancel or change it in the app.",
     "exchange.error.unknown": "Unknown error.",
     "exchange.error.overridden": "Overridden by Outlook.",

@@ -896,6 +896,7 @@ SV: dict[str, str] = {
     "export.audit.header.after": "Efter",
     "audit.target.booking_policy": "Bokningsregler",
     # --- Exchange: what the app writes to Outlook and keeps as a booking's sync state (in the office's language) ---
+    "exchange.room_meeting.title": "Möte i rummets kalender",
     "exchange.event.body": "Bokad i appen {site}. Avboka eller ändra i appen.",
     "exchange.error.unknown": "Okänt fel.",
     "exchange.error.overridden": "Överkörd av Outlook.",

@@ -73,7 +73,10 @@ class ExchangeBookings(BookingCore):
         """A meeting booked in Outlook by an organiser who is no person in the office (a guest
         from another organisation): booked without a person, carrying her name and address,
         under the municipality ``extern`` (statistics count it there). The same locks and the
-        same check that the place is free as :meth:`book_from_exchange`."""
+        same check that the place is free as :meth:`book_from_exchange`.
+
+        Without a name and address (both empty), the organiser is unknown: a meeting made in the
+        room's own calendar, whose organiser is the room itself. It carries its subject only."""
         import uuid
 
         with self.db.session(write=True) as s:
@@ -99,8 +102,8 @@ class ExchangeBookings(BookingCore):
                 sequence=0,
                 created_at=now,
                 updated_at=now,
-                guest_name=(name or email)[:200],
-                guest_email=email.lower()[:254],
+                guest_name=(name or email)[:200] or None,
+                guest_email=email.lower()[:254] or None,
             )
             s.add(row)
             self._flush(s, resource)

@@ -471,6 +471,11 @@ class MailboxPull:
             self.booking.book_from_exchange(
                 person_id, resource_id, start, end, title, lambda s, row: _new_link(s, row.id, ev)
             )
+        elif self._place_organised(ev):  # made in the room's own calendar: the organiser is unknown
+            self.booking.book_guest_from_exchange(
+                "", "", resource_id, start, end, title or say("exchange.room_meeting.title", DEFAULT),
+                lambda s, row: _new_link(s, row.id, ev),
+            )  # fmt: skip
         elif ev.organizer:  # an organiser who is no person here: a guest booking, name and address
             self.booking.book_guest_from_exchange(
                 ev.organizer_name, ev.organizer, resource_id, start, end, title,
@@ -479,6 +484,12 @@ class MailboxPull:
         else:
             raise OutlookEventNoPerson(**self._facts(ev))
         self.report.created += 1
+
+    def _place_organised(self, ev: RemoteEvent) -> bool:
+        """A meeting whose organiser is the room (or a desk) itself: made directly in the place's
+        calendar (by a delegate, or in the room's own Outlook), so who organised it is unknown."""
+        places = {m.lower() for _, m in self.config.mailboxes} | {self.mailbox.lower()}
+        return ev.organizer.lower() in places
 
     def _collides(
         self, ev: RemoteEvent, start: datetime, end: datetime, code: str, moved: int | None = None

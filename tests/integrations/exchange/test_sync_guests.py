@@ -65,3 +65,31 @@ def test_retention_clears_the_guests_name_and_address(synced: Synced) -> None:
 def test_the_statistics_have_no_extern_row_in_a_year_without_guests(synced: Synced) -> None:
     usage = synced.office.services.statistics.usage(TUESDAY.year + 1)
     assert "extern" not in {r.municipality_code for r in usage}
+
+
+def test_a_meeting_made_in_the_rooms_own_calendar_is_a_room_meeting_not_a_guest(synced: Synced) -> None:
+    """Its organiser is the room itself: shown with its subject and no organiser, never as a
+    guest named after the room."""
+    synced.store.create(
+        ROOM_MAILBOX, "Ledningsgrupp", local(13), local(14), organizer=ROOM_MAILBOX,
+        organizer_name="Konferensrummet",
+    )  # fmt: skip
+    synced.store.create(
+        ROOM_MAILBOX, "", local(15), local(16), organizer=ROOM_MAILBOX, organizer_name="Konferensrummet"
+    )
+    report = synced.run()
+    assert report.ok and report.pulls[0].created == 2  # type: ignore[attr-defined]
+    o = synced.office
+    day = o.services.occupancy.day(TUESDAY, viewer_id=o.reception.id)
+    bookings = sorted((b for r in day.resources for b in r.bookings), key=lambda b: b.start)
+    assert [(b.title, b.person_id, b.person_name, b.person_email, b.guest_name) for b in bookings] == [
+        ("Ledningsgrupp", None, None, None, None),
+        ("Möte i rummets kalender", None, None, None, None),  # no subject: said what it is
+    ]
+    with pytest.raises(ResourceTaken):
+        o.services.booking.book_room(o.anna.id, o.room.id, local(13), local(14), 3, "Krock")
+    with o.services.db.session() as s:
+        assert {(r.guest_name, r.guest_email) for r in s.query(BookingRow)} == {(None, None)}
+    synced.run()  # seen again: not doubled
+    day = o.services.occupancy.day(TUESDAY, viewer_id=o.reception.id)
+    assert len([b for r in day.resources for b in r.bookings]) == 2
