@@ -106,11 +106,21 @@ class MailboxPull:
         self.mailbox = mailbox.lower()
         self.now = now
         self.report = PullReport(self.mailbox)
+        #: Read once per run (not per event): the office's identity, and the events recorded
+        #: as not taken in (cleared when one of them is taken in after all).
+        self._office: str | None = None
+        self._skipped: set[str] = set()
+
+    def office(self, s: Session) -> str | None:
+        if self._office is None:
+            self._office = office_identity.read(s) or ""
+        return self._office or None
 
     def run(self) -> PullReport:
         with self.db.session() as s:
             state = s.get(ExchangeSyncStateRow, state_key(self.mailbox))
             cursor = state.cursor if state is not None else None
+            self._skipped = skipped.keys_of(s, self.mailbox)
         seen: set[str] | None = None  # the ids a full sync showed, while one runs
         for _ in range(MAX_PAGES):
             page = self.backend.pull(self.mailbox, cursor)
@@ -182,8 +192,10 @@ class MailboxPull:
             detail = e.code if isinstance(e, SatellitkontorError) else type(e).__name__
             self._skip(ev, OutlookEventFailed(**self._facts(ev), detail=detail))
         else:
-            with self.db.session(write=True) as s:
-                skipped.clear(s, self.mailbox, ev.remote_id)
+            if skipped.key(self.mailbox, ev.remote_id) in self._skipped:
+                with self.db.session(write=True) as s:
+                    skipped.clear(s, self.mailbox, ev.remote_id)
+                self._skipped.discard(skipped.key(self.mailbox, ev.remote_id))
 
     # --- recurring series (EWS) ----------------------------------------------------------------
     def _series_key(self, master_id: str) -> str:
@@ -226,6 +238,7 @@ class MailboxPull:
         log.warning("Exchange event %s in %s not taken in: %s", ev.remote_id, self.mailbox, error.code)
         with self.db.session(write=True) as s:
             skipped.record(s, self.mailbox, ev.remote_id, error, self.now)
+        self._skipped.add(skipped.key(self.mailbox, ev.remote_id))
         self.report.skipped += 1
 
     def _blocks(self, ev: RemoteEvent) -> list[Block]:
@@ -255,7 +268,7 @@ class MailboxPull:
                 or_(ExchangeLinkRow.remote_id == ev.remote_id, ExchangeLinkRow.room_copy_id == ev.remote_id)
             )
         )
-        ours = office_identity.booking_of(ev.booking_id, office_identity.read(s))
+        ours = office_identity.booking_of(ev.booking_id, self.office(s))
         if link is None and ours is not None:
             link = s.get(ExchangeLinkRow, ours)
             if link is None:
@@ -285,7 +298,7 @@ class MailboxPull:
             booking_id = booking.id if booking is not None else None
             origin_outlook = link is not None and link.origin == "outlook"
             # an event another installation pushed is a meeting like any other Outlook meeting here
-            foreign = office_identity.booking_of(ev.booking_id, office_identity.read(s)) is None
+            foreign = office_identity.booking_of(ev.booking_id, self.office(s)) is None
         if origin_outlook and booking_id is not None:
             self._outlooks(ev, booking_id)
         elif booking_id is None and not ev.is_deleted and not ev.is_cancelled and foreign:

@@ -173,6 +173,19 @@ def _erased_cancel(
     )
 
 
+def _by_key(s: Session, model: Any, column: Any, keys: Sequence[int]) -> dict[int, Any]:
+    """Rows of ``model`` whose ``column`` is one of ``keys``, by that key: one query per 500
+    (the batch's rows at once, instead of a ``Session.get`` with its autoflush for each)."""
+    wanted = list(dict.fromkeys(keys))
+    found: dict[int, Any] = {}
+    for i in range(0, len(wanted), 500):
+        found.update(
+            (getattr(r, column.key), r)
+            for r in s.scalars(select(model).where(column.in_(wanted[i : i + 500])))
+        )
+    return found
+
+
 def _plan(s: Session, config: ExchangeConfig, now: datetime, batch_size: int) -> list[_Planned]:
     due = s.scalars(
         select(ExchangeOutboxRow)
@@ -187,15 +200,18 @@ def _plan(s: Session, config: ExchangeConfig, now: datetime, batch_size: int) ->
     from satellitkontor.services.exchange import office_identity
 
     office = office_identity.read(s) or ""
+    bookings = _by_key(s, BookingRow, BookingRow.id, list(rows))
+    resources = {r.id: r for r in s.scalars(select(ResourceRow))}
+    people = _by_key(s, PersonRow, PersonRow.id, [b.person_id for b in bookings.values() if b.person_id])
+    links = _by_key(s, ExchangeLinkRow, ExchangeLinkRow.booking_id, list(rows))
     out = []
     for booking_id, mine in rows.items():
-        booking = s.get(BookingRow, booking_id)
+        booking = bookings.get(booking_id)
         if booking is None:
             continue
-        resource = s.get(ResourceRow, booking.resource_id)
-        assert resource is not None
-        person = s.get(PersonRow, booking.person_id) if booking.person_id else None
-        link = s.get(ExchangeLinkRow, booking_id)
+        resource = resources[booking.resource_id]
+        person = people.get(booking.person_id) if booking.person_id else None
+        link = links.get(booking_id)
         retried = any(r.attempts > 0 for r in mine)
         item = build_item(config, booking, resource, person, link, retried, office)
         out.append(_Planned(booking_id, tuple(r.id for r in mine), item))
@@ -225,9 +241,11 @@ def push_once(
     by_booking = {r.booking_id: r for r in results}
     report = PushReport(sent=len(items), requests=1 if items else 0)
     with db.session(write=True) as s:
+        outbox = _by_key(s, ExchangeOutboxRow, ExchangeOutboxRow.id, [i for p in planned for i in p.row_ids])
+        links = _by_key(s, ExchangeLinkRow, ExchangeLinkRow.booking_id, [p.booking_id for p in planned])
         for p in planned:
             result = by_booking.get(str(p.booking_id)) if p.item is not None else None
-            _apply(s, config, now, p, result, report)
+            _apply(s, config, now, p, result, report, outbox, links)
     return report
 
 
@@ -238,19 +256,23 @@ def _apply(
     planned: _Planned,
     result: PushResult | None,
     report: PushReport,
+    outbox: dict[int, ExchangeOutboxRow],
+    links: dict[int, ExchangeLinkRow],
 ) -> None:
+    """``outbox`` and ``links``: the batch's outbox rows and links, read at once (push_once)."""
     from satellitkontor.integrations.exchange.backend import PushStatus
 
-    rows = [r for r in (s.get(ExchangeOutboxRow, i) for i in planned.row_ids) if r is not None]
+    rows = [outbox[i] for i in planned.row_ids if i in outbox]
     item = planned.item
     if item is None or result is None:
         _done(rows, now, report)
         return
-    link = s.get(ExchangeLinkRow, planned.booking_id)
+    link = links.get(planned.booking_id)
     if result.status in (PushStatus.CREATED, PushStatus.UPDATED):
         if link is None:
             link = ExchangeLinkRow(booking_id=planned.booking_id, origin="app", room_response="none")
             s.add(link)
+            links[planned.booking_id] = link
         if link.remote_id != result.remote_id:
             link.room_copy_id = None
             link.room_response = "none"

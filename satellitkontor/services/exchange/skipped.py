@@ -64,6 +64,12 @@ def clear(s: Session, mailbox: str, remote_id: str) -> None:
     s.execute(delete(ExchangeSyncStateRow).where(ExchangeSyncStateRow.key == key(mailbox, remote_id)))
 
 
+def keys_of(s: Session, mailbox: str) -> set[str]:
+    """The keys of ``mailbox``'s events not taken in (so a pull clears only those)."""
+    prefix = f"{PREFIX}{mailbox.lower()}:"
+    return set(s.scalars(select(ExchangeSyncStateRow.key).where(ExchangeSyncStateRow.key.startswith(prefix))))
+
+
 def read(s: Session, limit: int = 100) -> tuple[SkippedEvent, ...]:
     rows = s.scalars(
         select(ExchangeSyncStateRow)

@@ -212,10 +212,13 @@ class SyncService(Service):
                 )
                 .limit(RESPONSE_LIMIT)
             ).all()
+            from satellitkontor.storage.models import ResourceRow
+
+            places = {r.id: r.name for r in s.scalars(select(ResourceRow))}
             invited = {
                 b.id
                 for b in s.scalars(select(BookingRow).where(BookingRow.id.in_([r[0] for r in rows])))
-                if _place_name(s, b) in rooms
+                if places.get(b.resource_id, "") in rooms
             }
         by_mailbox: dict[str, list[tuple[int, str]]] = {}
         for booking_id, mailbox, remote_id in rows:
@@ -225,8 +228,13 @@ class SyncService(Service):
         for mailbox, pairs in by_mailbox.items():
             events = backend.status(mailbox, [r for _, r in pairs])
             with self.db.session(write=True) as s:
+                ids = [booking_id for booking_id, _ in pairs]
+                links = {
+                    link.booking_id: link
+                    for link in s.scalars(select(ExchangeLinkRow).where(ExchangeLinkRow.booking_id.in_(ids)))
+                }
                 for (booking_id, _), event in zip(pairs, events, strict=True):
-                    link = s.get(ExchangeLinkRow, booking_id)
+                    link = links.get(booking_id)
                     if link is None or event.is_deleted:
                         continue
                     if link.room_response != event.room_response.value:
@@ -322,13 +330,3 @@ class SyncService(Service):
                 state.last_error_code = state.last_error_text = None
             else:
                 state.last_error_code, state.last_error_text = code, error
-
-
-def _place_name(s: object, booking: BookingRow) -> str:
-    from sqlalchemy.orm import Session
-
-    from satellitkontor.storage.models import ResourceRow
-
-    assert isinstance(s, Session)
-    resource = s.get(ResourceRow, booking.resource_id)
-    return resource.name if resource is not None else ""
