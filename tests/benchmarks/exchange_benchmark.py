@@ -23,7 +23,16 @@ itself is unchanged; the wrapper also sets TCP_NODELAY, so that loopback's delay
   50, of ``--weeks`` occurrences each): a full pull of a room's calendar as made in Outlook, on EWS
   (the fake server over HTTP, series expanded with a calendar view) and on Graph (the fake behind
   httpx's transport, no latency), requests and seconds; then a second run over the room's and a
-  desk's mailbox with nothing new: its requests per mailbox.
+  desk's mailbox with nothing new: its requests per mailbox;
+* **sync run** (``--sync-bookings`` app bookings pending, ``--sync-events`` Outlook meetings on the
+  room): one whole ``SyncService.run`` (pull + push + pull + room answers), requests and seconds,
+  split into the backend's time and the service's own (``exchange_sync_run.py``), and a second
+  run with nothing new;
+* **profile** of the bulk push: where its time goes (``exchange_sync_run.profile_bulk``).
+
+The ratio bulk/naive depends on the machine's load: the latency is a sleep, the rest is CPU (the
+client's and the in-process fake server's), so a loaded machine stretches the bulk push more than
+it stretches the 500 round trips. The CPU seconds of both are printed beside the wall time.
 
 The goals of the issue: the bulk push in at most ceil(N/100) + 5 requests and at least 10x faster
 than one at a time, and a pull with nothing new in one request. The script reports and does not
@@ -46,6 +55,7 @@ from typing import Any
 
 from satellitkontor.integrations.exchange.backend import PushItem, PushStatus
 from satellitkontor.integrations.exchange.settings import make_backend
+from tests.benchmarks.exchange_sync_run import profile_bulk, whole_run
 from tests.integrations.exchange.conftest import ANNA, BERTIL, PASSWORD, SERVICE, USER, ews_settings
 from tests.integrations.exchange.fake_ews import FakeEws, _Handler
 from tests.integrations.exchange.fake_store import FakeExchange
@@ -141,6 +151,7 @@ def bookings(n: int, mailbox: str) -> list[PushItem]:
 class Run:
     requests: int
     seconds: float
+    cpu: float = 0.0  # CPU seconds of the whole process (the client and the fake server)
 
 
 def bulk_push(url: str, items: list[PushItem], counter: Counter) -> tuple[Run, Any]:
@@ -148,10 +159,10 @@ def bulk_push(url: str, items: list[PushItem], counter: Counter) -> tuple[Run, A
     warm_up = replace(items[0], booking_id="warm-up", uid="warm-up@satellitkontor", mailbox=SERVICE)
     backend.push([warm_up])  # exchangelib's lazy imports and the connection, not measured
     counter.take()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     results = backend.push(items)
     seconds = time.perf_counter() - start
-    run = Run(counter.take(), seconds)
+    run = Run(counter.take(), seconds, time.process_time() - cpu)
     bad = [r for r in results if r.status is not PushStatus.CREATED]
     if bad:
         raise BenchmarkError(f"{len(bad)} of {len(items)} bulk pushes were not created: {bad[0]}")
@@ -170,11 +181,11 @@ def naive_push(url: str, items: list[PushItem], counter: Counter) -> Run:
         account = conn.account(items[0].mailbox)
         folder = conn.calendar(account)
         counter.take()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for item in items:
             calendar_item(account, folder, item).save(send_meeting_invitations=SEND_TO_NONE)
         seconds = time.perf_counter() - start
-        return Run(counter.take(), seconds)
+        return Run(counter.take(), seconds, time.process_time() - cpu)
     finally:
         conn.close()
 
@@ -313,6 +324,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--room-events", type=int, default=2000, help="events on the room (default 2000)")
     parser.add_argument("--series", type=int, default=50, help="of them weekly series (default 50)")
     parser.add_argument("--weeks", type=int, default=10, help="occurrences of each series (default 10)")
+    parser.add_argument(
+        "--sync-bookings", type=int, default=100, help="app bookings in the sync run (default 100)"
+    )
+    parser.add_argument(
+        "--sync-events", type=int, default=100, help="Outlook meetings in the sync run (default 100)"
+    )
     args = parser.parse_args(argv)
     n = args.bookings
     started = time.perf_counter()
@@ -335,7 +352,15 @@ def main(argv: list[str] | None = None) -> int:
             seen, first_pull, idle_pull = pull_nothing_new(backend, ANNA, counter)
             if seen != n:
                 raise BenchmarkError(f"the first pull saw {seen} events, not {n}")
+            progress(f"profile: the bulk push of {n} bookings under cProfile")
+            parts = profile_bulk(
+                server.url,
+                bookings(n, SERVICE),
+                lambda url: make_backend(ews_settings(url, timeout=60.0, max_wait=60.0)),
+            )
         room_lines = room_benchmark(args)
+        progress(f"sync run: {args.sync_bookings} app bookings, {args.sync_events} Outlook meetings")
+        sync = whole_run(args.sync_bookings, args.sync_events, args.latency_ms / 1000, counting_server)
     except BenchmarkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -346,13 +371,31 @@ def main(argv: list[str] | None = None) -> int:
     limit = math.ceil(n / BATCH) + 5
     ratio = naive.seconds / bulk.seconds
     print(f"Exchange push of {n} new bookings (fake EWS, {args.latency_ms:g} ms per request):")
-    print(f"  backend.push (bulk)       {bulk.requests:5d} requests {bulk.seconds:8.2f} s")
-    print(f"  CalendarItem.save each    {naive.requests:5d} requests {naive.seconds:8.2f} s")
+    print(
+        f"  backend.push (bulk)       {bulk.requests:5d} requests {bulk.seconds:8.2f} s  (CPU {bulk.cpu:.2f} s)"
+    )
+    print(
+        f"  CalendarItem.save each    {naive.requests:5d} requests {naive.seconds:8.2f} s  (CPU {naive.cpu:.2f} s)"
+    )
     print(f"  naive / bulk              {naive.requests / max(bulk.requests, 1):7.1f} ×     {ratio:8.1f} ×")
+    print(f"  where the bulk push's {parts['total']:.2f} s go (under cProfile):")
+    for what, secs in parts.items():
+        if what != "total":
+            print(f"    {what:<62} {secs:6.2f} s {100 * secs / parts['total']:4.0f} %")
     print(f"  first pull of the mailbox {first_pull:5d} requests ({seen} events)")
     print(f"  pull with nothing new     {idle_pull:5d} requests")
     for line in room_lines:
         print(line)
+    service = sync.seconds - sync.backend_seconds
+    print(
+        f"  sync run ({sync.bookings} app bookings to push, {sync.events} Outlook meetings to take in): "
+        f"{sync.requests} requests {sync.seconds:.2f} s"
+    )
+    print(
+        f"    of which the backend {sync.backend_seconds:.2f} s ({sync.backend_calls} calls), "
+        f"the service {service:.2f} s; whole run / backend alone {sync.seconds / sync.backend_seconds:.2f} ×"
+    )
+    print(f"  sync run with nothing new: {sync.idle_requests} requests {sync.idle_seconds:.2f} s")
     goals = (
         (f"bulk push in at most ceil({n}/{BATCH})+5 = {limit} requests", bulk.requests <= limit),
         ("bulk push at least 10x faster than one save() at a time", ratio >= 10),
