@@ -32,6 +32,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("check-in", "check_in"),
     Command("no-show", "no_show"),
     Command("release", "release"),
+    Command("waitlist", "waitlist"),
     Command("occupancy", "occupancy"),
     Command("mine", "mine"),
     Command("rotation", "rotation"),

@@ -38,6 +38,8 @@ class CancelCause(StrEnum):
     RELEASE = "release"
     #: Cancelled with a reason the booker or the receptionist wrote.
     NOTE = "note"
+    #: A place held for someone on the waitlist that they declined or let run out (services/waitlist/).
+    WAITLIST = "waitlist"
 
 
 HOLDING_STATUSES = frozenset({BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN})

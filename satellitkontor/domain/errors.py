@@ -207,6 +207,36 @@ class CheckInNotAllowed(InvalidState):
     code = "state.check_in_not_allowed"
 
 
+# --- the waitlist (services/waitlist/) -----------------------------------------------------------
+class WaitlistNotFull(InvalidState):
+    """A place is free for what the person asks (facts: ``day``, ``resource`` or ``start``/``end``):
+    book it instead of waiting."""
+
+    code = "waitlist.not_full"
+
+
+class WaitlistRoomNotFull(WaitlistNotFull):
+    """The room is free in the span asked (facts: ``resource``, ``start``, ``end``)."""
+
+    code = "waitlist.not_full.room"
+
+
+class WaitlistAlreadyIn(InvalidState):
+    """The person already waits (or has an offer) on that day (facts: ``day``)."""
+
+    code = "waitlist.already_in"
+
+
+class WaitlistEntryNotFound(NotFound):
+    code = "waitlist.not_found"
+
+
+class WaitlistNoOffer(InvalidState):
+    """The entry holds no offer to answer now: never offered, answered, or run out (``state``)."""
+
+    code = "waitlist.no_offer"
+
+
 # --- calendar feeds ---------------------------------------------------------------------------
 class FeedTargetRequired(InvalidInput):
     """A feed of a desk or room, a municipality or a person was asked for without saying which."""

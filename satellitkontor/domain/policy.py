@@ -64,6 +64,9 @@ class BookingPolicy:
     #: ``no_show_grace_minutes`` of its start is cancelled (cause "release") and its place freed.
     #: Off by default; it runs in the reception's and admins' apps and as ``satellitkontor release``.
     auto_release: bool = False
+    #: How long a desk or the room freed for the first on the waitlist is held for them to take
+    #: (services/waitlist/); then it passes to the next in line.
+    waitlist_offer_minutes: int = 120
     # --- fair rules: each off (None) until an admin sets it ------------------------------------
     #: Desk-days one person may hold in a week (Monday to Sunday); a morning or afternoon is half.
     desk_days_per_week: int | None = None
@@ -89,6 +92,7 @@ class BookingPolicy:
             "room_min_minutes",
             "room_max_minutes",
             "max_participants",
+            "waitlist_offer_minutes",
         ):
             if getattr(self, name) < 1:
                 raise InvalidInput(field=name, value=getattr(self, name))

@@ -22,6 +22,7 @@ from satellitkontor.services.privacy.my_data import PersonalDataService
 from satellitkontor.services.privacy.service import PrivacyService
 from satellitkontor.services.rotation import RotationService
 from satellitkontor.services.statistics.service import StatisticsService
+from satellitkontor.services.waitlist.service import WaitlistService
 from satellitkontor.storage import schema
 from satellitkontor.storage.database import Database
 
@@ -47,6 +48,7 @@ class AppServices:
     exchange: SyncService = field(init=False)
     identity: IdentityService = field(init=False)
     notices: NoticeService = field(init=False)
+    waitlist: WaitlistService = field(init=False)
 
     def __post_init__(self) -> None:
         self.booking = BookingService(self.db, self.clock)
@@ -65,6 +67,7 @@ class AppServices:
         self.exchange = SyncService(self.db, self.clock)
         self.identity = IdentityService(self.db, self.clock)
         self.notices = NoticeService(self.db, self.clock)
+        self.waitlist = WaitlistService(self.db, self.clock)
 
     def close(self) -> None:
         self.changes.close()

@@ -27,6 +27,7 @@ from satellitkontor.services.base import Service, load_person, require_role
 from satellitkontor.services.booking.core import mark_cancelled
 from satellitkontor.services.exchange import outbox as exchange_outbox
 from satellitkontor.services.notices.queue import queue_notice
+from satellitkontor.services.waitlist import offers as waitlist
 from satellitkontor.storage.models import BookingRow, PersonRow
 from satellitkontor.storage.queries import common as queries
 
@@ -117,6 +118,7 @@ class AttendanceService(Service):
                         BookingRow.start_at <= limit,
                         BookingRow.start_at >= today_start,
                         BookingRow.import_key.is_(None),
+                        BookingRow.id.not_in(waitlist.held_booking_ids(now, policy.no_show_grace_minutes)),
                     )
                 )
             )
@@ -154,6 +156,8 @@ class AttendanceService(Service):
                     BookingRow.start_at >= today_start,
                     BookingRow.end_at > now,
                     BookingRow.import_key.is_(None),
+                    # a place held for the waitlist, or just taken from it (services/waitlist/)
+                    BookingRow.id.not_in(waitlist.held_booking_ids(now, policy.no_show_grace_minutes)),
                 )
                 .order_by(BookingRow.id)
             )
@@ -184,6 +188,7 @@ def _mark(s: Session, actor: PersonRow, row: BookingRow, now: datetime) -> None:
         after={"status": row.status},
         subject_id=row.person_id,
     )
+    waitlist.place_freed(s, now, actor, row)  # a no-show's place goes to the day's waitlist
 
 
 def _view(s: Session, booking_id: int) -> BookingView:

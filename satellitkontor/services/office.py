@@ -37,6 +37,7 @@ from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, keep_an_admin, office_has_admin, require_admin
 from satellitkontor.services.booking.core import mark_cancelled
 from satellitkontor.services.results import ClosureView as ClosureView
+from satellitkontor.services.waitlist import offers as waitlist
 from satellitkontor.storage.models import BookingRow, ClosureRow, PersonRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
 
@@ -386,7 +387,11 @@ class OfficeService(Service):
                 entity_id=row.id,
                 before=audit.closure_facts(row),
             )
+            first, last = row.start_date, row.end_date
             s.delete(row)
+            # the days open again: their waitlists get the free places (services/waitlist/)
+            days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+            waitlist.fill_days(s, self.now(), actor, days)
 
     def closures(self) -> list[ClosureView]:
         with self.db.session() as s:

@@ -463,3 +463,58 @@ class NoticePrefsRow(Base):
     reminders: Mapped[bool | None] = mapped_column()
     waitlist: Mapped[bool | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+# --- the waitlist (migration 0016; services/waitlist/) ------------------------------------------
+#: The states of a waitlist entry; ``waiting`` and ``offered`` are "in the queue" (one per person
+#: and day), the others are history until retention removes them.
+WAITLIST_STATES = ("waiting", "offered", "booked", "declined", "expired", "withdrawn")
+_WAITLIST_ACTIVE = "state IN ('waiting', 'offered')"
+
+
+class WaitlistEntryRow(Base):
+    """One person waiting for a desk (any desk, for a day's part) or the room (a time span)."""
+
+    __tablename__ = "waitlist_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    #: A desk's part of the day (any desk); None for the room.
+    desk_period: Mapped[DeskPeriod | None] = mapped_column(_enum(DeskPeriod, "waitlist_desk_period"))
+    #: The room waited for, with its time span and party; None for a desk.
+    resource_id: Mapped[int | None] = mapped_column(ForeignKey("resources.id", ondelete="CASCADE"))
+    start_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    end_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    participants: Mapped[int | None]
+    #: Book the freed place straight away instead of offering it.
+    auto_book: Mapped[bool] = mapped_column(default=False)
+    state: Mapped[str] = mapped_column(String(16), default="waiting")
+    #: The queue's order: first joined, first offered.
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: When the state last changed (offered, booked, answered, expired, withdrawn).
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: The booking that holds the offered place for the person (or that was booked for them).
+    offered_booking_id: Mapped[int | None] = mapped_column(ForeignKey("bookings.id", ondelete="SET NULL"))
+    offer_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        CheckConstraint(
+            "state IN ('waiting', 'offered', 'booked', 'declined', 'expired', 'withdrawn')",
+            name="ck_waitlist_entries_state",
+        ),
+        CheckConstraint(
+            "(desk_period IS NOT NULL AND resource_id IS NULL AND start_at IS NULL AND end_at IS NULL)"
+            " OR (desk_period IS NULL AND resource_id IS NOT NULL AND start_at IS NOT NULL"
+            " AND end_at > start_at AND participants >= 1)",
+            name="ck_waitlist_entries_need",
+        ),
+        Index("ix_waitlist_entries_queue", "day", "state", "created_at"),
+        Index("ix_waitlist_entries_booking", "offered_booking_id"),
+        Index(
+            "ux_waitlist_entries_one_per_day",
+            "person_id",
+            "day",
+            unique=True,
+            sqlite_where=text(_WAITLIST_ACTIVE),
+            postgresql_where=text(_WAITLIST_ACTIVE),
+        ),
+    )

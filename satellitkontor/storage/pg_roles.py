@@ -100,6 +100,9 @@ TABLE_PRIVILEGES: dict[str, dict[str, str]] = {
     "notice_outbox": {USER_GROUP: "SELECT, INSERT", RECEPTION_GROUP: _ALL},
     "notice_prefs": {USER_GROUP: _W, ADMIN_GROUP: _ALL},
     "alembic_version": {USER_GROUP: _R},
+    # a user joins, withdraws, accepts and declines her own (policies and a guard, migration 0016);
+    # only admins delete (retention, erasure)
+    "waitlist_entries": {USER_GROUP: _W_COLUMNS, ADMIN_GROUP: _ALL},
 }
 
 #: Set on every login of the three groups, in the office's database (``ALTER ROLE … IN DATABASE

@@ -19,6 +19,8 @@ def cancel_note(cause: str | None, reason: str | None, lang: str = "sv") -> str:
         return f"{head}: {reason}" if reason else head
     if cause == CancelCause.RELEASE:
         return _pick(lang, "frisläppt: ingen incheckning", "released: nobody checked in")
+    if cause == CancelCause.WAITLIST:
+        return _pick(lang, "erbjuden från väntelistan, inte tagen", "offered from the waitlist, not taken")
     return reason or ""
 
 
@@ -28,6 +30,7 @@ def cause_text(cause: str, lang: str = "sv") -> str:
         CancelCause.CLOSURE: ("kontoret stängt", "office closed"),
         CancelCause.RELEASE: ("ingen incheckning, frisläppt", "nobody checked in, released"),
         CancelCause.NOTE: ("med anledning", "with a reason"),
+        CancelCause.WAITLIST: ("erbjudande från väntelistan, inte taget", "waitlist offer not taken"),
     }
     pair = words.get(CancelCause(cause)) if cause in set(CancelCause) else None
     return _pick(lang, *pair) if pair else cause

@@ -82,6 +82,7 @@ FIELDS: tuple[str, ...] = (
     "no_show_grace_minutes",
     "check_in_early_minutes",
     "auto_release",
+    "waitlist_offer_minutes",
     "extra",
     # privacy: settings, retention, a person's export and erasure
     "names_to_users",

@@ -46,6 +46,7 @@ from satellitkontor.services.booking.core import (
 )
 from satellitkontor.services.exchange import outbox as exchange_outbox
 from satellitkontor.services.notices.queue import queue_notice
+from satellitkontor.services.waitlist import offers as waitlist
 from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
 
@@ -164,6 +165,8 @@ class BookingChanges(BookingCore):
                 after=audit.booking_facts(row, resource.name),
                 subject_id=row.person_id,
             )
+            # the place or time it left may be what the first on that day's waitlist waits for
+            waitlist.fill_days(s, now, actor, {old_day})
             s.flush()
             return _view_of(s, row)
 

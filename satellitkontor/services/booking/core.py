@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain import policy as rules
-from satellitkontor.domain.bookings import BookingStatus, BookingView, CancelCause, DeskPeriod, Guest
+from satellitkontor.domain.bookings import (
+    HOLDING_STATUSES,
+    BookingStatus,
+    BookingView,
+    CancelCause,
+    DeskPeriod,
+    Guest,
+)
 from satellitkontor.domain.errors import (
     AlreadyCancelled,
     AlreadyOver,
@@ -39,6 +46,7 @@ from satellitkontor.services.base import Service, load_person
 from satellitkontor.services.exchange import outbox as exchange_outbox
 from satellitkontor.services.notices.queue import queue_notice
 from satellitkontor.services.results import MAX_TITLE
+from satellitkontor.services.waitlist import offers as waitlist
 from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow
 from satellitkontor.storage.queries import common as queries
 
@@ -300,6 +308,8 @@ def mark_cancelled(
 ) -> None:
     """Cancel ``row`` (checks done by the caller) and record it in the audit trail; with
     ``to_exchange`` (not when Outlook itself cancelled it) the cancellation is queued for Exchange.
+    The place it held goes to the first on the day's waitlist, in this transaction
+    (services/waitlist/offers.py).
 
     ``cause`` and ``reason`` say why (a closure and its reason, a release, a note the booker or the
     receptionist wrote); the booker reads them in Mina bokningar, the audit entry keeps them. With
@@ -334,6 +344,8 @@ def mark_cancelled(
         after=after,
         subject_id=row.person_id,
     )
+    if before["status"] in HOLDING_STATUSES:
+        waitlist.place_freed(s, now, actor, row)
 
 
 def clean_reason(reason: str | None) -> str | None:

@@ -31,7 +31,7 @@ from satellitkontor.storage.database import Database, sqlite_url
 
 HERE = Path(__file__).resolve().parent
 #: Every revision an older release had as its head, oldest first: one file each.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0012", "0013", "0014")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0012", "0013", "0014", "0015")
 
 CREATED = "2026-11-02 09:15:00.000000"
 
@@ -260,6 +260,25 @@ def rows_of(revision: str) -> dict[str, list[dict[str, Any]]]:
             dict(login="asa_admin", person_id=1, granted_at="2026-11-03 08:00:00.000000"),
             dict(login="anna.andersson", person_id=3, granted_at="2026-11-03 08:01:00.000000"),
         ]
+    if revision >= "0015":  # notices by e-mail (0015): one sent, one waiting; Anna's choices
+        tables["notice_outbox"] = [
+            dict(id=1, booking_id=10, booking_uid="00000000-0000-4000-8000-000000000010@satellitkontor",
+                 person_id=4, kind="confirmed", sequence=0, by_other=1, reason=None,
+                 payload=_json({"place": "Plats 1", "place_kind": "desk", "start": "2026-11-24T07:00:00+00:00",
+                                "end": "2026-11-24T11:00:00+00:00", "desk_period": "morning"}),
+                 offer_until=None, created_at="2026-11-20 10:05:00.000000", status="sent", attempts=1,
+                 next_attempt_at="2026-11-20 10:05:00.000000", sent_at="2026-11-20 10:05:02.000000",
+                 message_id="<n1@satellitkontor>", last_error_code=None, last_error_text=None),
+            dict(id=2, booking_id=8, booking_uid="00000000-0000-4000-8000-000000000008@satellitkontor",
+                 person_id=1, kind="cancelled", sequence=1, by_other=0, reason="Sjuk", payload=_json({}),
+                 offer_until=None, created_at="2026-11-20 10:00:00.000000", status="pending", attempts=2,
+                 next_attempt_at="2026-11-20 10:30:00.000000", sent_at=None, message_id=None,
+                 last_error_code="smtp.unreachable", last_error_text="E-postservern svarar inte."),
+        ]
+        tables["notice_prefs"] = [
+            dict(person_id=3, language="sv", confirmations=1, by_others=1, reminders=0, waitlist=1,
+                 updated_at=CREATED),
+        ]  # fmt: skip
     return tables
 
 

@@ -1,0 +1,306 @@
+"""The waitlist's machinery inside other units of work: a place frees, the first in line gets it.
+
+Decisions:
+
+- **Where it runs**: in the SAME transaction as whatever freed the place. ``mark_cancelled``
+  (services/booking/core.py: a cancel, a cancelled range or series, a release of an unclaimed
+  booking, a change that drops an occurrence, Outlook's cancel), a no-show, a move away from a
+  place (services/booking/changes.py) and a closure lifted (services/office.py) call
+  :func:`place_freed` or :func:`fill_days`; the periodic sweep (WaitlistService.sweep: the app's
+  five-minute timer of the reception, ``satellitkontor release`` and ``satellitkontor waitlist
+  sweep``) calls them for offers that ran out and for any day whose line waits beside a free place.
+- **How the place is held**: by a real booking of the person in line (confirmed, made by them),
+  linked from the entry (``offered_booking_id``) and held until ``offer_until`` (the office's
+  ``waitlist_offer_minutes``, default 120, never past the booking's end). Every booker, the day
+  view, the floor plan and the database's own overlap guard then see the place as taken, with no
+  second notion of "taken" to keep in step. The hold is not sent to Exchange and has no
+  ``booking.create`` entry until it is accepted; declined or run out, it is cancelled (cancelled
+  bookings count in no statistics) and passed on. The release of unclaimed bookings and the
+  no-show sweep leave a held place alone, and a booking just accepted for its grace period.
+- **Who is first**: waiting entries of the day in ``created_at`` order (then id); the first whose
+  need the free place covers (a desk free for their part of the day; the room free for their span)
+  and who holds no other desk then. An entry that asked for it (``auto_book``) is booked straight
+  away instead of offered.
+- **Concurrency**: the day's waiting entries are read ``FOR UPDATE`` and the place and person are
+  locked as any booking locks them (PostgreSQL; SQLite's write transaction holds the database):
+  two PCs releasing or sweeping at once make one offer, to the first in line; the second finds the
+  entry no longer waiting and the place held. tests/storage/test_concurrent_waitlist.py.
+- **A shared office's user**: row-level security (migration 0016) keeps a user from reading the
+  line or booking for others, so when a user's own cancel frees a place, the offer is left to the
+  reception's next sweep (within five minutes); her own offer's answer is hers to give.
+- The mail hook: :func:`_tell_offer` is the one place an offer or a direct booking is announced;
+  today it records it in the app (Mina bokningar shows it); the e-mail notices (issue 19) queue
+  their ``waitlist_offer`` notice there once they land.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, or_, select, text
+from sqlalchemy.orm import Session
+
+from satellitkontor.domain import clock as clk
+from satellitkontor.domain import policy as rules
+from satellitkontor.domain.bookings import BookingStatus, CancelCause
+from satellitkontor.domain.errors import RuleViolation
+from satellitkontor.domain.office_calendar import OfficeCalendar
+from satellitkontor.domain.policy import BookingPolicy
+from satellitkontor.domain.resources import ResourceKind
+from satellitkontor.domain.waitlist import WaitlistState
+from satellitkontor.services.audit import trail as audit
+from satellitkontor.services.exchange import outbox as exchange_outbox
+from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow, WaitlistEntryRow
+from satellitkontor.storage.queries import common as queries
+
+WAITING, OFFERED, BOOKED = (
+    WaitlistState.WAITING.value,
+    WaitlistState.OFFERED.value,
+    WaitlistState.BOOKED.value,
+)
+
+
+def may_offer(s: Session, actor: PersonRow | None) -> bool:
+    """Whether this connection may read the whole line and book for others (see the docstring)."""
+    if s.get_bind().dialect.name != "postgresql" or (actor is not None and actor.role.is_staff):
+        return True
+    return not bool(s.scalar(text("SELECT row_security_active('waitlist_entries')")))
+
+
+def held_booking_ids(now: datetime, grace_minutes: int) -> Select[Any]:
+    """The bookings a release or a no-show sweep leaves alone: places held for an offer, and
+    places taken from the line within the last grace period (they had no chance to check in)."""
+    return select(WaitlistEntryRow.offered_booking_id).where(
+        WaitlistEntryRow.offered_booking_id.is_not(None),
+        or_(
+            WaitlistEntryRow.state == OFFERED,
+            and_(
+                WaitlistEntryRow.state == BOOKED,
+                WaitlistEntryRow.decided_at > now - timedelta(minutes=grace_minutes),
+            ),
+        ),
+    )
+
+
+def place_freed(s: Session, now: datetime, actor: PersonRow | None, row: BookingRow) -> None:
+    """``row`` stopped holding its place (cancelled, released, a no-show, moved away): close an
+    offer it held, then offer its day to the line."""
+    entry = s.scalars(
+        select(WaitlistEntryRow).where(
+            WaitlistEntryRow.offered_booking_id == row.id, WaitlistEntryRow.state == OFFERED
+        )
+    ).first()
+    if entry is not None:  # the person cancelled the place held for them: that is a no
+        _decide(s, entry, WaitlistState.DECLINED, now)
+    fill_days(s, now, actor, [clk.local_date(row.start_at)])
+
+
+def fill_days(s: Session, now: datetime, actor: PersonRow | None, days: Iterable[date]) -> int:
+    """Offer each day's free places to its line; the number of offers and direct bookings made."""
+    days = sorted(set(days))
+    if not days or not may_offer(s, actor):
+        return 0
+    s.flush()
+    made = 0
+    policy: BookingPolicy | None = None
+    for day in days:
+        if day < clk.local_date(now):
+            continue
+        entries = _waiting(s, day)
+        if not entries:
+            continue
+        if policy is None:
+            policy = queries.load_policy(s)
+        calendar = queries.load_calendar(s, policy, day, day)
+        for entry in entries:
+            if _offer_to(s, now, actor, policy, calendar, entry):
+                made += 1
+    return made
+
+
+def _waiting(s: Session, day: date) -> list[WaitlistEntryRow]:
+    stmt = (
+        select(WaitlistEntryRow)
+        .where(WaitlistEntryRow.day == day, WaitlistEntryRow.state == WAITING)
+        .order_by(WaitlistEntryRow.created_at, WaitlistEntryRow.id)
+    )
+    if s.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    return list(s.scalars(stmt))
+
+
+def need_of(
+    entry: WaitlistEntryRow,
+    now: datetime,
+    calendar: OfficeCalendar,
+    policy: BookingPolicy,
+    capacity: int,
+) -> tuple[datetime, datetime]:
+    """The entry's span, checked against the office's rules now (RuleViolation: not bookable)."""
+    if entry.desk_period is not None:
+        return rules.check_desk_booking(entry.day, entry.desk_period, now, calendar, policy)
+    assert entry.start_at is not None and entry.end_at is not None and entry.participants is not None
+    return rules.check_room_booking(
+        entry.start_at, entry.end_at, entry.participants, capacity, now, calendar, policy
+    )
+
+
+def free_desk(s: Session, start: datetime, end: datetime) -> ResourceRow | None:
+    """The first active desk (in the office's order) that no holding booking uses in start–end."""
+    desks = s.scalars(
+        select(ResourceRow)
+        .where(ResourceRow.kind == ResourceKind.DESK, ResourceRow.active.is_(True))
+        .order_by(ResourceRow.sort_order, ResourceRow.id)
+    )
+    for desk in desks:
+        if not queries.holding_overlaps(s, start=start, end=end, resource_id=desk.id):
+            return desk
+    return None
+
+
+def _offer_to(
+    s: Session,
+    now: datetime,
+    actor: PersonRow | None,
+    policy: BookingPolicy,
+    calendar: OfficeCalendar,
+    entry: WaitlistEntryRow,
+) -> bool:
+    person = s.get(PersonRow, entry.person_id)
+    if person is None or not person.active:
+        return False
+    room = s.get(ResourceRow, entry.resource_id) if entry.resource_id is not None else None
+    try:
+        start, end = need_of(entry, now, calendar, policy, room.capacity if room else 1)
+    except RuleViolation:
+        return False  # closed that day, or its time has passed: the sweep expires it
+    if room is not None:
+        place = room if room.active else None
+        if place is not None and queries.holding_overlaps(s, start=start, end=end, resource_id=room.id):
+            place = None
+    else:
+        place = free_desk(s, start, end)
+    if place is None:
+        return False
+    queries.lock_for_booking(s, place.id, person.id)
+    # after the lock: what another PC committed meanwhile is seen now
+    if queries.holding_overlaps(s, start=start, end=end, resource_id=place.id):
+        return False
+    if (
+        room is None
+        and policy.one_desk_per_person
+        and queries.holding_overlaps(s, start=start, end=end, person_id=person.id, desks_only=True)
+    ):
+        return False  # they have a desk then already
+    booking = BookingRow(
+        uid=f"{uuid.uuid4()}@satellitkontor",
+        resource_id=place.id,
+        resource_kind=place.kind,
+        person_id=person.id,
+        created_by_id=person.id,
+        municipality_code=person.municipality_code,
+        person_kind=person.kind,
+        start_at=start,
+        end_at=end,
+        desk_period=entry.desk_period,
+        participants=entry.participants,
+        status=BookingStatus.CONFIRMED,
+        sequence=0,
+        created_at=now,
+        updated_at=now,
+    )
+    s.add(booking)
+    s.flush()
+    entry.offered_booking_id = booking.id
+    if entry.auto_book:
+        _decide(s, entry, WaitlistState.BOOKED, now)
+        exchange_outbox.enqueue(s, booking, "upsert", now)
+        audit.record(
+            s,
+            at=now,
+            actor=actor,
+            action="booking.create",
+            entity="booking",
+            entity_id=booking.id,
+            after=audit.booking_facts(booking, place.name),
+            subject_id=person.id,
+        )
+    else:
+        entry.offer_until = min(now + timedelta(minutes=policy.waitlist_offer_minutes), end)
+        _decide(s, entry, WaitlistState.OFFERED, now)
+    audit.record(
+        s,
+        at=now,
+        actor=actor,
+        action="waitlist.book" if entry.auto_book else "waitlist.offer",
+        entity="waitlist",
+        entity_id=entry.id,
+        after={"booking_id": booking.id, "resource": place.name, "until": entry.offer_until},
+        subject_id=person.id,
+    )
+    _tell_offer(s, entry, booking)
+    return True
+
+
+def _tell_offer(s: Session, entry: WaitlistEntryRow, booking: BookingRow) -> None:
+    """Tell the person a place was offered to them (or booked for them): THE hook for the e-mail
+    notice ``waitlist_offer`` (and the "booked" confirmation) of the notices' outbox, in this same
+    transaction. Until that lands, the app is the channel: the entry (state, booking, until) is
+    what Mina bokningar shows, and the audit entry written with it records that it was made."""
+
+
+def expire_offers(s: Session, now: datetime, actor: PersonRow | None) -> list[date]:
+    """Offers that ran out: their held place cancelled, the entry expired. Waiting entries whose
+    time has passed are expired too. Returns the days whose line may get the freed place."""
+    stmt = (
+        select(WaitlistEntryRow)
+        .where(WaitlistEntryRow.state == OFFERED, WaitlistEntryRow.offer_until <= now)
+        .order_by(WaitlistEntryRow.id)
+    )
+    if s.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    days = []
+    for entry in s.scalars(stmt):
+        release_hold(s, entry, now, actor, WaitlistState.EXPIRED)
+        days.append(entry.day)
+    stale = select(WaitlistEntryRow).where(
+        WaitlistEntryRow.state == WAITING, WaitlistEntryRow.day < clk.local_date(now)
+    )
+    for entry in s.scalars(stale):
+        _decide(s, entry, WaitlistState.EXPIRED, now)
+    s.flush()
+    return days
+
+
+def release_hold(
+    s: Session, entry: WaitlistEntryRow, now: datetime, actor: PersonRow | None, state: WaitlistState
+) -> None:
+    """End an offer (declined, withdrawn, run out): its held booking cancelled, never sent to
+    Exchange (it was not), and the entry in its new state. The caller passes the place on."""
+    booking = s.get(BookingRow, entry.offered_booking_id) if entry.offered_booking_id else None
+    _decide(s, entry, state, now)
+    audit.record(
+        s,
+        at=now,
+        actor=actor,
+        action=f"waitlist.{state.value}",
+        entity="waitlist",
+        entity_id=entry.id,
+        before={"state": OFFERED},
+        after={"state": state.value},
+        subject_id=entry.person_id,
+    )
+    if booking is not None and booking.status.holds_resource:
+        booking.status = BookingStatus.CANCELLED
+        booking.cancelled_at = now
+        booking.updated_at = now
+        booking.cancel_cause = CancelCause.WAITLIST.value
+        booking.sequence += 1
+
+
+def _decide(s: Session, entry: WaitlistEntryRow, state: WaitlistState, now: datetime) -> None:
+    entry.state = state.value
+    entry.decided_at = now
