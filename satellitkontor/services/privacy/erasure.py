@@ -63,6 +63,7 @@ from satellitkontor.storage.models import (
     RotationMeetingRow,
     RotationYearRow,
     SeriesRow,
+    WaitlistEntryRow,
 )
 from satellitkontor.storage.queries import common as queries
 from satellitkontor.storage.queries import privacy as privacy_queries
@@ -91,6 +92,8 @@ def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonR
     queries.lock_for_import(s, [], [person.id])  # as booking for them does (queries.lock_for_booking)
     pid, found = person.id, needles([person.name, person.email])
 
+    # her places in the waitlists first: a place held for her, cancelled below, goes to the next
+    s.execute(delete(WaitlistEntryRow).where(WaitlistEntryRow.person_id == pid))
     cancelled = _cancel_coming(s, now, actor, pid)
     _forget_calendar(s, pid)
     # notices to the person (their payloads hold her bookings) and her choices: gone (issue 19)

@@ -56,6 +56,7 @@ from satellitkontor.storage.models import (
     RotationMeetingRow,
     RotationYearRow,
     SeriesRow,
+    WaitlistEntryRow,
 )
 from satellitkontor.storage.queries import privacy as privacy_queries
 
@@ -213,6 +214,8 @@ def apply(
         privacy_queries.prepare_removal(s)
         actor = s.get(PersonRow, actor_id) if actor_id is not None else None
         links = _other_links(s, limit)
+        # waitlist entries of days before the cutoff: who waited when is personal data too
+        s.execute(delete(WaitlistEntryRow).where(WaitlistEntryRow.day < cutoff), execution_options=_NO_SYNC)
         people = _remove_people(s, limit)
         report = RetentionReport(
             cutoff, tuple(changed_months), bookings, series, entries, people, links, applied=True
