@@ -29,6 +29,7 @@ CASES: dict[str, Callable[[Path, Path], list[str]]] = {
     "cancel": lambda tmp, backup: ["cancel", "1"],
     "change": lambda tmp, backup: ["change", "1", "--desk", "Plats 3"],
     "release": lambda tmp, backup: ["release", "--force"],
+    "waitlist": lambda tmp, backup: ["waitlist", "join", "--date", _open_day_ahead().isoformat()],
     "check-in": lambda tmp, backup: ["check-in", "1"],
     "no-show": lambda tmp, backup: ["no-show"],
     "occupancy": lambda tmp, backup: ["occupancy"],
@@ -88,6 +89,7 @@ def _state(url: str) -> list[object]:
         query(url, "SELECT count(*) FROM audit_log"),
         query(url, "SELECT value FROM settings ORDER BY key"),
         query(url, "SELECT count(*) FROM closures"),
+        query(url, "SELECT count(*) FROM waitlist_entries"),
     ]
 
 
