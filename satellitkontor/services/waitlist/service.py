@@ -130,7 +130,9 @@ class WaitlistService(Service):
                 participants=participants if room is not None else None,
                 auto_book=auto_book,
                 state=WAITING,
-                created_at=now,
+                # the line's order: the server's clock on PostgreSQL, which every PC shares and the
+                # guard of migration 0016 gives a user's entry anyway; the app's on one SQLite file
+                created_at=func.now() if s.get_bind().dialect.name == "postgresql" else now,
             )
             s.add(row)
             try:
