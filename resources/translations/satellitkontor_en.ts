@@ -423,134 +423,134 @@
 <context>
     <name>BookView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="82"/>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="211"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="83"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="216"/>
         <source>Stängt</source>
         <extracomment>Fresh data is on screen (tests wait on it). The conference room was clicked on the plan: its Resource.</extracomment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="90"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="91"/>
         <source>Lediga platser</source>
         <translation>Free desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="94"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="95"/>
         <source>Planritning</source>
         <translation>Floor plan</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="96"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="97"/>
         <source>Platserna på planritningen. Samma uppgifter finns i listan under den.</source>
         <translation>The desks on the floor plan. The same information is in the list below it.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="103"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="104"/>
         <source>Platser</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="118"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="119"/>
         <source>&amp;Boka…</source>
         <translation>&amp;Book…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="120"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="121"/>
         <source>Boka vald plats</source>
         <translation>Book selected desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="121"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="122"/>
         <source>Boka den valda platsen (Enter i listan)</source>
         <translation>Book the selected desk (Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="124"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="125"/>
         <source>Checka &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="126"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="127"/>
         <source>Checka in på min plats</source>
         <translation>Check in at my desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="128"/>
         <source>Markera att du har kommit (från en timme före start)</source>
         <translation>Mark that you have arrived (from an hour before the start)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="133"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="134"/>
         <source>Meddelande</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="158"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="163"/>
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="209"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="214"/>
         <source>1 möte</source>
         <translation>1 meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="209"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="214"/>
         <source>{n} möten</source>
         <translation>{n} meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="215"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="220"/>
         <source>Kontoret är stängt: {reason}</source>
         <translation>The office is closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="227"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="232"/>
         <source>Platser {day}</source>
         <translation>Desks {day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="236"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="242"/>
         <source>Inga platser går att boka den här dagen.</source>
         <translation>No desks can be booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="240"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="246"/>
         <source>{free} av {total} platser lediga, 1 ledig en halvdag</source>
         <translation>{free} of {total} desks free, 1 free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="244"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="250"/>
         <source>{free} av {total} platser lediga, {partial} lediga en halvdag</source>
         <translation>{free} of {total} desks free, {partial} free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="247"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="253"/>
         <source>{free} av {total} platser lediga</source>
         <translation>{free} of {total} desks free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="300"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="306"/>
         <source>Incheckad på {desk}. Välkommen!</source>
         <translation>Checked in at {desk}. Welcome!</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="331"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="337"/>
         <source>Ingen kontakt med databasen: det går inte att boka just nu. Försök igen om en stund.</source>
         <translation>No contact with the database: booking is not possible right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="337"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="343"/>
         <source>Kontoret är stängt: {reason}. Det går inte att boka den dagen.</source>
         <translation>The office is closed: {reason}. Nothing can be booked that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="344"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="350"/>
         <source>{desk} är upptagen hela dagen. Välj en annan plats eller dag.</source>
         <translation>{desk} is taken all day. Choose another desk or day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="364"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="370"/>
         <source>Bokat: {desk}, {period}, {day}.</source>
         <translation>Booked: {desk}, {period}, {day}.</translation>
     </message>
@@ -1234,174 +1234,174 @@ Status: {status}</translation>
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="74"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="75"/>
         <source>Kontorsplatser</source>
         <extracomment>Fresh data for the chosen day is on screen.</extracomment>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="77"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="78"/>
         <source>Konferensrummets möten</source>
         <translation>Conference room meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="81"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="82"/>
         <source>Inga möten bokade i konferensrummet.</source>
         <translation>No meetings booked in the conference room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="87"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="88"/>
         <source>&amp;Kontorsplatser</source>
         <translation>&amp;Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="89"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="90"/>
         <source>Konferens&amp;rum</source>
         <translation>Conference &amp;room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="96"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="97"/>
         <source>&amp;Checka in</source>
         <translation>&amp;Check in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="97"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="98"/>
         <source>Markera att personen har kommit</source>
         <translation>Mark that the person has arrived</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="98"/>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="366"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="99"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="370"/>
         <source>&amp;Uteblev</source>
         <translation>&amp;No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="99"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="100"/>
         <source>Markera att personen inte kom; platsen blir ledig</source>
         <translation>Mark that the person did not come; the place becomes free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="100"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="101"/>
         <source>Än&amp;dra…</source>
         <translation>C&amp;hange…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="101"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="102"/>
         <source>Flytta eller ändra den valda bokningen</source>
         <translation>Move or change the selected booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="105"/>
         <source>&amp;Person:</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="106"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="107"/>
         <source>&amp;Kontorsplats…</source>
         <translation>&amp;Desk…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="109"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="110"/>
         <source>Konferens&amp;rummet…</source>
         <translation>Conference &amp;room…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="113"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="114"/>
         <source>&amp;Boka åt…</source>
         <translation>&amp;Book for…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="115"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="116"/>
         <source>Boka en plats eller konferensrummet åt den valda personen</source>
         <translation>Book a desk or the conference room for the chosen person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="117"/>
         <source>&amp;Skriv ut…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="122"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="123"/>
         <source>Spara som &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="126"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="127"/>
         <source>Skriv ut / Spara som P&amp;DF…</source>
         <translation>Print / Save as PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="131"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="132"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="134"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="135"/>
         <source>Summering</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="187"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="190"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="325"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="329"/>
         <source>{room} – ledigt: {free}</source>
         <translation>{room} – free: {free}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="348"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="352"/>
         <source>{name} är incheckad.</source>
         <translation>{name} is checked in.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="358"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="362"/>
         <source>Uteblev</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="360"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="364"/>
         <source>Markera att {name} inte kom till {place}? Platsen blir ledig för andra.</source>
         <translation>Mark that {name} did not come to {place}? The place becomes free for others.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="361"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="365"/>
         <source>personen</source>
         <translation>the person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="367"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="371"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="374"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="378"/>
         <source>{name} är markerad som utebliven.</source>
         <translation>{name} is marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="478"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="482"/>
         <source>Dagsöversikten sparades som {file}.</source>
         <translation>The day overview was saved as {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="482"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="486"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="483"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="487"/>
         <source>Det gick inte att spara {file}. Välj en annan plats.</source>
         <translation>Could not save {file}. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="495"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="499"/>
         <source>Spara dagsöversikten som PDF</source>
         <translation>Save the day overview as PDF</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="498"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="502"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -3142,193 +3142,193 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="73"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="74"/>
         <source>Kommande eller tidigare bokningar</source>
         <extracomment>Fresh bookings are on screen. An .ics file was written: its path and how many bookings it holds.</extracomment>
         <translation>Coming or past bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="74"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="75"/>
         <source>&amp;Kommande</source>
         <translation>&amp;Coming</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="75"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="76"/>
         <source>&amp;Tidigare</source>
         <translation>&amp;Past</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="80"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="172"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="81"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="176"/>
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="97"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="98"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="100"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="176"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="362"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="101"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="180"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="367"/>
         <source>Av&amp;boka</source>
         <translation>Can&amp;cel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="102"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="181"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="371"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="103"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="185"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="376"/>
         <source>Avboka s&amp;erien</source>
         <translation>Cancel the s&amp;eries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="105"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="186"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="106"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="190"/>
         <source>E&amp;xportera till kalender (.ics)…</source>
         <translation>E&amp;xport to calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="107"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="108"/>
         <source>Mina &amp;uppgifter…</source>
         <translation>My &amp;data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="109"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="110"/>
         <source>Mina uppgifter</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="110"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="111"/>
         <source>Spara allt som finns sparat om dig (JSON och CSV)</source>
         <translation>Save everything stored about you (JSON and CSV)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="113"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="114"/>
         <source>Aviseri&amp;ngar…</source>
         <translation>&amp;Notifications…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="115"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="116"/>
         <source>Aviseringar</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="117"/>
         <source>Välj vilka meddelanden om dina bokningar du får per e-post</source>
         <translation>Choose which messages about your bookings you get by e-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="119"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="189"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="120"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="193"/>
         <source>Än&amp;dra…</source>
         <translation>C&amp;hange…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="120"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="192"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="121"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="196"/>
         <source>Checka &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="122"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="195"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="123"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="199"/>
         <source>Avboka &amp;flera dagar…</source>
         <translation>Cancel &amp;several days…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="256"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="261"/>
         <source>Du har inga kommande bokningar. Boka en plats under Boka plats.</source>
         <translation>You have no coming bookings. Book a desk under Book a desk.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="258"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="263"/>
         <source>Du har inga tidigare bokningar.</source>
         <translation>You have no past bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="296"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="301"/>
         <source>{place}, {day}, {time}</source>
         <translation>{place}, {day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="317"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="322"/>
         <source>Ändrat: {booking}.</source>
         <translation>Changed: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="330"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="335"/>
         <source>Incheckad: {booking}.</source>
         <translation>Checked in: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="361"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="366"/>
         <source>Vill du avboka {booking}?</source>
         <translation>Do you want to cancel {booking}?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="369"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="374"/>
         <source>Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar.</source>
         <translation>Do you want to cancel the series at {place} from {day} on? Earlier bookings in the series are kept.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="377"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="379"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="382"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="384"/>
         <source>Avboka</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="380"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="385"/>
         <source>&amp;Behåll bokningen</source>
         <translation>&amp;Keep the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="401"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="406"/>
         <source>Avbokat: {booking}.</source>
         <translation>Cancelled: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="416"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="421"/>
         <source>1 bokning i serien på {place} avbokades från och med {day}.</source>
         <translation>1 booking in the series at {place} was cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="418"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="423"/>
         <source>{n} bokningar i serien på {place} avbokades från och med {day}.</source>
         <translation>{n} bookings in the series at {place} were cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="455"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="460"/>
         <source>Dina val av aviseringar sparades.</source>
         <translation>Your choice of notifications was saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="465"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="470"/>
         <source>Exportera till kalender</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="466"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="471"/>
         <source>mina-bokningar.ics</source>
         <translation>my-bookings.ics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="467"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="472"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="487"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="492"/>
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="489"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="494"/>
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="500"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="505"/>
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
     </message>
@@ -5790,6 +5790,127 @@ Status: {status}</translation>
         <location filename="../../satellitkontor/gui/models/usage_model.py" line="133"/>
         <source>Totalt</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>Waitlist</name>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="33"/>
+        <source>väntar, nummer {n} i kön</source>
+        <translation>waiting, number {n} in line</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="34"/>
+        <source>väntar</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="37"/>
+        <source>erbjuden: {place} hålls åt dig till {until}</source>
+        <translation>offered: {place} is held for you until {until}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="39"/>
+        <source>erbjuden: {place} hålls till {until}</source>
+        <translation>offered: {place} is held until {until}</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="43"/>
+        <source>erbjuden</source>
+        <translation>offered</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="44"/>
+        <source>bokad</source>
+        <translation>booked</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="45"/>
+        <source>avstod</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="46"/>
+        <source>gick ut</source>
+        <translation>ran out</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="47"/>
+        <source>lämnade kön</source>
+        <translation>left the line</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="89"/>
+        <source>&amp;Meddela mig om en plats blir ledig</source>
+        <extracomment>The entry made; ``said`` carries the sentence for the user (or the refusal).</extracomment>
+        <translation>&amp;Tell me if a desk becomes free</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="93"/>
+        <source>Ställ dig i kö för en plats den här dagen</source>
+        <translation>Join the waitlist for a desk on this day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="96"/>
+        <source>Den första i kön erbjuds en plats som blir ledig</source>
+        <translation>The first in line is offered a desk that becomes free</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="99"/>
+        <source>boka &amp;direkt åt mig</source>
+        <translation>book it for me &amp;straight away</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="102"/>
+        <source>Boka platsen åt mig direkt i stället för att erbjuda den</source>
+        <translation>Book the desk for me straight away instead of offering it</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="124"/>
+        <source>Du står i kön {need}: {state}.</source>
+        <translation>You are on the waitlist {need}: {state}.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="152"/>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="257"/>
+        <source>Väntelista</source>
+        <extracomment>An offer was answered (the bookings list should reload).</extracomment>
+        <translation>Waitlist</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="155"/>
+        <source>Mina platser i kön</source>
+        <translation>My places in line</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="160"/>
+        <source>&amp;Ta platsen</source>
+        <translation>&amp;Take the place</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="163"/>
+        <source>A&amp;vstå</source>
+        <translation>&amp;Decline</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="166"/>
+        <source>&amp;Lämna kön</source>
+        <translation>&amp;Leave the line</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="199"/>
+        <source>{place} är ledig {need} och hålls åt dig till {until}. Vill du ha den?</source>
+        <translation>{place} is free {need} and held for you until {until}. Do you want it?</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="260"/>
+        <source>Dagens väntelista</source>
+        <translation>The day&apos;s waitlist</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/waitlist_widgets.py" line="279"/>
+        <source> (boka direkt)</source>
+        <translation> (book straight away)</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@ worker, in the app of the receptionist or an admin, while the office's rule is o
 ``AttendanceService.release_unclaimed`` decides (the rule off: nothing happens) and locks what it
 releases, so several reception PCs and a scheduled ``satellitkontor release`` may all run it: each
 booking is released once. When something was released, every view reloads (and the change watch
-tells the other PCs). A failure is logged, not shown: the receptionist can still mark no-shows.
+tells the other PCs). After it, the waitlist's sweep (services/waitlist/): offers that ran out pass
+to the next in line, free places are offered. A failure is logged, not shown: the receptionist
+can still mark no-shows.
 """
 
 from __future__ import annotations
@@ -44,15 +46,24 @@ class ReleaseTimer(QObject):
             self.timer.start(INTERVAL_MS)  # only the reception's and admins' apps release
             return
         self.running = True
-        attendance, actor = self.ctx.services.attendance, person.id
-        self.ctx.run(lambda: attendance.release_unclaimed(actor), self._done, on_error=self._failed)
+        attendance, waitlist, actor = self.ctx.services.attendance, self.ctx.services.waitlist, person.id
 
-    def _done(self, released: Any) -> None:
+        def work() -> tuple[Any, Any]:
+            # then the waitlist: offers that ran out pass on, free places go to the lines
+            return attendance.release_unclaimed(actor), waitlist.sweep(actor)
+
+        self.ctx.run(work, self._done, on_error=self._failed)
+
+    def _done(self, result: Any) -> None:
         self.running = False
         self.timer.start(INTERVAL_MS)
+        released, swept = result
         if released:
             self.released += len(released)
             log.info("released %d unclaimed bookings", len(released))
+        if swept.expired or swept.offered:
+            log.info("waitlist: %d offers ran out, %d places offered", swept.expired, swept.offered)
+        if released or swept.expired or swept.offered:
             self.ctx.notify_changed()
 
     def _failed(self, exc: BaseException) -> None:

@@ -44,6 +44,7 @@ from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.date_navigator import DateNavigator
 from satellitkontor.gui.widgets.floor_plan import FloorPlan, room_tooltip
 from satellitkontor.gui.widgets.row_table import row_table
+from satellitkontor.gui.widgets.waitlist_widgets import WaitlistJoin
 from satellitkontor.services.results import DayOccupancy, ResourceDay
 from satellitkontor.words.texts import closed_name, fmt_date, label
 
@@ -132,6 +133,9 @@ class BookView(ViewBase):
         self.message_label.setObjectName("bookMessage")
         self.message_label.setAccessibleName(self.tr("Meddelande"))
         self.message_label.setWordWrap(True)
+        # a full day or half-day: wait in line for a desk that frees (services/waitlist/)
+        self.waitlist = WaitlistJoin(ctx)
+        self.waitlist.said.connect(self.message_label.setText)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.plan)
@@ -143,6 +147,7 @@ class BookView(ViewBase):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.waitlist)
         bottom.addWidget(self.check_in_button)
         bottom.addWidget(self.book_button)
         layout = QVBoxLayout(self)
@@ -228,6 +233,7 @@ class BookView(ViewBase):
         )
         self._reselect()
         self.summary_label.setText(self._summary(occupancy))
+        self.waitlist.set_day(occupancy, loaded.today)
         self._update_button()
         self.data_loaded.emit()
 

@@ -46,6 +46,7 @@ from satellitkontor.gui.printing import day_sheet
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.date_navigator import DateNavigator
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
+from satellitkontor.gui.widgets.waitlist_widgets import DayQueue
 from satellitkontor.services.results import DayOccupancy
 
 
@@ -156,6 +157,8 @@ class DayView(ViewBase):
         layout.addWidget(self.room_empty_label)
         layout.addWidget(self.rooms_free_label)
         layout.addWidget(self.totals_label)
+        self.waitlist = DayQueue(ctx)  # the day's line for a desk or the room (services/waitlist/)
+        layout.addWidget(self.waitlist)
         layout.addWidget(self.message_label)
         QWidget.setTabOrder(self.navigator, self.check_in_button)
         for first, second in (
@@ -256,6 +259,7 @@ class DayView(ViewBase):
                 self._show(*result)
 
         self.ctx.run(load, done, owner=self)
+        self.waitlist.load(day)
         if self.ctx.person is not None and self._people_for != self.ctx.person.id:
             self._people_for = self.ctx.person.id
             self.person_chooser.load()

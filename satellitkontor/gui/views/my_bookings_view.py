@@ -40,6 +40,7 @@ from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, 
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.confirm_buttons import yes_no
 from satellitkontor.gui.widgets.row_table import row_table
+from satellitkontor.gui.widgets.waitlist_widgets import MyWaitlist
 from satellitkontor.words import plans
 from satellitkontor.words.texts import fmt_date
 
@@ -122,6 +123,8 @@ class MyBookingsView(ViewBase):
             self.tr("Avboka &flera dagar…"), "cancelRangeButton", self.cancel_range_action
         )
         self.dialog: QDialog | None = None
+        self.waitlist = MyWaitlist(ctx)  # my places in line and an offer to answer
+        self.waitlist.answered.connect(self.refresh)
         buttons = QHBoxLayout()
         buttons.addWidget(self.change_button)
         buttons.addWidget(self.check_in_button)
@@ -139,6 +142,7 @@ class MyBookingsView(ViewBase):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.waitlist)
         layout.addWidget(self.status_label)
         QWidget.setTabOrder(self.tabs, self.table)
         QWidget.setTabOrder(self.table, self.change_button)
@@ -239,6 +243,7 @@ class MyBookingsView(ViewBase):
                 self._show(*loaded)
 
         self.ctx.run(work, done, owner=self)
+        self.waitlist.refresh()
 
     def _show(
         self,
