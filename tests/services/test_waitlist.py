@@ -140,7 +140,11 @@ def test_declining_passes_the_place_to_the_next_who_asked_to_be_booked_straight_
     assert states(o) == [("Anna Andersson", WaitlistState.DECLINED), ("Bertil Öberg", BOOKED)]
     view = o.services.occupancy.booking(held or 0)
     assert view is not None and view.status is BookingStatus.CANCELLED
-    bertils = [b for b in o.services.occupancy.day(TUESDAY, viewer_id=o.reception.id).desks[0].bookings if b.status.holds_resource]
+    bertils = [
+        b
+        for b in o.services.occupancy.day(TUESDAY, viewer_id=o.reception.id).desks[0].bookings
+        if b.status.holds_resource
+    ]
     assert [(b.person_id, b.resource_name) for b in bertils] == [(o.bertil.id, "Plats 1")]
 
 
