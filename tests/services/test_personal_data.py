@@ -116,6 +116,7 @@ def test_the_export_has_all_of_bertils_data_and_nobody_elses(office: Office, tmp
             "serier.csv",
             "andringslogg.csv",
             "kalenderfloden.csv",
+            "vantelista.csv",
             "ovrigt.csv",
             "meddelanden.csv",
         ]

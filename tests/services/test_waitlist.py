@@ -4,7 +4,9 @@ booked straight away, answering, expiry, and every way a place frees."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -243,3 +245,16 @@ def test_erasure_and_retention_remove_entries_and_statistics_do_not_change(offic
     o.services.privacy.retention(o.admin.id, apply=True)
     with o.services.db.session() as s:
         assert s.execute(text("SELECT COUNT(*) FROM waitlist_entries")).scalar_one() == 0
+
+
+def test_my_data_lists_my_places_in_line_and_nobody_elses(office: Office, tmp_path: Path) -> None:
+    o, wl = office, office.services.waitlist
+    two_desks_full(o)
+    wl.join(o.anna.id, TUESDAY, DeskPeriod.MORNING, auto_book=True)
+    wl.join(o.bertil.id, TUESDAY, DeskPeriod.FULL_DAY)
+    result = o.services.personal_data.export(o.anna.id, o.anna.id, tmp_path)
+    data = json.loads((result.folder / "personuppgifter.json").read_text(encoding="utf-8"))
+    assert [(w["day"], w["period"], w["auto_book"], w["state"]) for w in data["waitlist"]] == [
+        ("2026-11-24", "morning", True, "waiting")
+    ]
+    assert (result.folder / "vantelista.csv").read_text(encoding="utf-8-sig").count("2026-11-24") == 1

@@ -122,7 +122,7 @@ def entry_line(e: WaitlistEntry, lang: str, *, names: bool = False) -> str:
         what = f"{e.resource_name} {fmt_span(e.start, e.end, lang)}"
     else:
         what = f"{fmt_date(e.day, lang)} {label(e.desk_period.value if e.desk_period else 'full_day', lang)}"
-    state = say(f"cli.waitlist.state.{e.state.value}", lang)
+    state = say(f"waitlist.state.{e.state.value}", lang)
     if e.position is not None:
         state += say("cli.waitlist.position", lang, n=e.position)
     if e.offer_until is not None and e.state.value == "offered":

@@ -100,6 +100,12 @@ FIELDS: tuple[str, ...] = (
     "bookings_cancelled",
     "feeds_revoked",
     "files",
+    # the waitlist (services/waitlist/)
+    "day",
+    "state",
+    "auto_book",
+    "booking_id",
+    "until",
 )
 
 _ORDER = {key: n for n, key in enumerate(FIELDS)}
@@ -122,8 +128,8 @@ _FEED_WORDS = frozenset(
 _QUIET = frozenset(
     {"resource_id", "resource", "start", "end", "status", "import_key", "x", "y", "sort_order"}
 )
-_INSTANTS = frozenset({"start", "end", "at", "checked_in_at", "cancelled_at"})
-_DAYS = frozenset({"start_date", "end_date", "cutoff"})
+_INSTANTS = frozenset({"start", "end", "at", "checked_in_at", "cancelled_at", "until"})
+_DAYS = frozenset({"start_date", "end_date", "cutoff", "day"})
 _MUNICIPALITIES = frozenset({"municipality", "host", "vice_chair"})
 _LABELLED = frozenset({"status", "period", "role", "kind"})
 MISSING = "–"
@@ -237,6 +243,8 @@ def _string(key: str, value: str, lang: str) -> str:
         return say(f"audit.value.{value}", lang)
     if key in _LABELLED:
         return label(value, lang)
+    if key == "state" and f"waitlist.state.{value}" in table(lang):  # a waitlist entry's
+        return say(f"waitlist.state.{value}", lang)
     if key == "cause":  # why a booking was cancelled (words/plans.py)
         from satellitkontor.words.plans import cause_text
 

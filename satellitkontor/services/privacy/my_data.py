@@ -39,6 +39,7 @@ CSV_FILES = {
     "series": "serier.csv",
     "audit": "andringslogg.csv",
     "feeds": "kalenderfloden.csv",
+    "waitlist": "vantelista.csv",
     "other_records": "ovrigt.csv",
     "notices": "meddelanden.csv",
 }

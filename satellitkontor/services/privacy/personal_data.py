@@ -2,7 +2,7 @@
 
 What is included: the profile; every booking for them (cancelled ones too) with all its columns
 but the ids of other people; bookings they made for someone else (times and place, not whom);
-their series; the audit entries they made or that are about them; the calendar feeds they
+their series; their places in waitlists; the audit entries they made or that are about them; the calendar feeds they
 published and the feeds of their own bookings; closures, rotation years and meetings they
 entered. With Exchange sync, each booking also says which Outlook calendar it was written to
 (``exchange_links.mailbox``, their own address for bookings made in the app), when, the room's
@@ -41,6 +41,7 @@ from satellitkontor.storage.models import (
     RotationMeetingRow,
     RotationYearRow,
     SeriesRow,
+    WaitlistEntryRow,
 )
 
 FORMAT = "satellitkontor-personal-data/1"
@@ -74,11 +75,33 @@ def collect(s: Session, person: PersonRow, now: datetime) -> dict[str, Any]:
         ],
         "audit": _audit(s, person),
         "feeds": _feeds(s, pid),
+        "waitlist": [
+            _waitlist(r, names)
+            for r in _rows(s, WaitlistEntryRow, WaitlistEntryRow.created_at, WaitlistEntryRow.person_id == pid)
+        ],
         "other_records": _other(s, pid),
         "notices": [
             _notice(r)
             for r in _rows(s, NoticeOutboxRow, NoticeOutboxRow.id, NoticeOutboxRow.person_id == pid)
         ],
+    }
+
+
+def _waitlist(r: WaitlistEntryRow, names: dict[int, str]) -> dict[str, Any]:
+    """A place in a waitlist (services/waitlist/): what was waited for, and how it ended."""
+    return {
+        "day": r.day.isoformat(),
+        "period": r.desk_period.value if r.desk_period is not None else None,
+        "room": names.get(r.resource_id) if r.resource_id is not None else None,
+        "start": clk.to_local(r.start_at).isoformat() if r.start_at is not None else None,
+        "end": clk.to_local(r.end_at).isoformat() if r.end_at is not None else None,
+        "participants": r.participants,
+        "auto_book": r.auto_book,
+        "state": r.state,
+        "joined_at": clk.to_local(r.created_at).isoformat(),
+        "decided_at": clk.to_local(r.decided_at).isoformat() if r.decided_at is not None else None,
+        "offered_booking_id": r.offered_booking_id,
+        "offer_until": clk.to_local(r.offer_until).isoformat() if r.offer_until is not None else None,
     }
 
 

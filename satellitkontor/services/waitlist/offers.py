@@ -85,9 +85,32 @@ def held_booking_ids(now: datetime, grace_minutes: int) -> Select[Any]:
     )
 
 
+def _interest(s: Session) -> tuple[set[date], set[int]]:
+    """The days someone waits on and the bookings that hold an offer, read once per unit of work
+    (a release of hundreds of bookings then asks the waitlist once, not once per booking)."""
+    cached: tuple[set[date], set[int]] | None = s.info.get("waitlist_interest")
+    if cached is None:
+        with s.no_autoflush:
+            rows = s.execute(
+                select(
+                    WaitlistEntryRow.day, WaitlistEntryRow.state, WaitlistEntryRow.offered_booking_id
+                ).where(WaitlistEntryRow.state.in_([WAITING, OFFERED]))
+            ).all()
+        cached = (
+            {day for day, state, _ in rows if state == WAITING},
+            {booking for _, state, booking in rows if state == OFFERED and booking is not None},
+        )
+        s.info["waitlist_interest"] = cached
+    return cached
+
+
 def place_freed(s: Session, now: datetime, actor: PersonRow | None, row: BookingRow) -> None:
     """``row`` stopped holding its place (cancelled, released, a no-show, moved away): close an
     offer it held, then offer its day to the line."""
+    waiting_days, held = _interest(s)
+    day = clk.local_date(row.start_at)
+    if row.id not in held and day not in waiting_days:
+        return  # nobody waits that day: nothing to do (and no query)
     entry = s.scalars(
         select(WaitlistEntryRow).where(
             WaitlistEntryRow.offered_booking_id == row.id, WaitlistEntryRow.state == OFFERED
@@ -95,7 +118,7 @@ def place_freed(s: Session, now: datetime, actor: PersonRow | None, row: Booking
     ).first()
     if entry is not None:  # the person cancelled the place held for them: that is a no
         _decide(s, entry, WaitlistState.DECLINED, now)
-    fill_days(s, now, actor, [clk.local_date(row.start_at)])
+    fill_days(s, now, actor, [day])
 
 
 def fill_days(s: Session, now: datetime, actor: PersonRow | None, days: Iterable[date]) -> int:
@@ -215,6 +238,7 @@ def _offer_to(
     s.add(booking)
     s.flush()
     entry.offered_booking_id = booking.id
+    _interest(s)[1].add(booking.id)  # a hold cancelled later in this unit of work is seen
     if entry.auto_book:
         _decide(s, entry, WaitlistState.BOOKED, now)
         exchange_outbox.enqueue(s, booking, "upsert", now)
