@@ -5070,218 +5070,223 @@ Status: {status}</translation>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="78"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="79"/>
         <source>Boka &amp;högst så här många dagar framåt:</source>
         <extracomment>The number fields of the form: policy field -&gt; (minimum, maximum). The fair rules (each off unless ticked): policy field -&gt; (minimum, maximum, value when ticked). Fresh data is on screen.</extracomment>
         <translation>Book at &amp;most this many days ahead:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="79"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="80"/>
         <source>Rummets &amp;tidsintervall (minuter):</source>
         <translation>The room&apos;s time &amp;grid (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="80"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="81"/>
         <source>&amp;Kortaste rumsbokning (minuter):</source>
         <translation>&amp;Shortest room booking (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="81"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="82"/>
         <source>&amp;Längsta rumsbokning (minuter):</source>
         <translation>&amp;Longest room booking (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="82"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="83"/>
         <source>Högsta antal &amp;deltagare i rummet:</source>
         <translation>Maximum &amp;participants in the room:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="83"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="84"/>
         <source>Rummet kan bokas så här länge &amp;efter start (minuter):</source>
         <translation>The room can be booked this long &amp;after the start (minutes):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="84"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="85"/>
         <source>&amp;Utebliven efter (minuter efter start):</source>
         <translation>&amp;No-show after (minutes after the start):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="85"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="86"/>
         <source>&amp;Incheckning öppnar (minuter före start):</source>
         <translation>Check-&amp;in opens (minutes before the start):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="102"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="87"/>
+        <source>En ledig plats hålls åt den första i &amp;väntelistan (minuter):</source>
+        <translation>A freed desk is held for the first on the &amp;waitlist (minutes):</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="104"/>
         <source>Förmiddag slutar och eftermiddag börjar</source>
         <translation>Morning ends and afternoon begins</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="106"/>
         <source>Förmiddag slutar och eftermiddag &amp;börjar:</source>
         <translation>Morning ends and afternoon &amp;begins:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="107"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="109"/>
         <source>En person kan bara ha en &amp;plats åt gången</source>
         <translation>A person can only have one &amp;desk at a time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="109"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="111"/>
         <source>En person kan bara ha en plats åt gången</source>
         <translation>A person can only have one desk at a time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="113"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="115"/>
         <source>&amp;Frisläpp bokningar utan incheckning när tiden för utebliven har gått</source>
         <translation>&amp;Release bookings nobody checked in to once the no-show time has passed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="118"/>
         <source>Frisläpp bokningar utan incheckning automatiskt</source>
         <translation>Release unclaimed bookings automatically</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="119"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="121"/>
         <source>Receptionens och administratörernas program frisläpper dem, och kommandot satellitkontor release i en schemalagd körning.</source>
         <translation>The reception&apos;s and the administrators&apos; apps release them, and the command satellitkontor release in a scheduled task.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="127"/>
         <source>Regler för bokning</source>
         <translation>Rules for booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="131"/>
         <source>Måndag</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="130"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="132"/>
         <source>Tisdag</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="131"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="133"/>
         <source>Onsdag</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="132"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="134"/>
         <source>Torsdag</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="133"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="135"/>
         <source>Fredag</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="134"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="136"/>
         <source>Lördag</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="135"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="137"/>
         <source>Söndag</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="141"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="143"/>
         <source>Öppnar</source>
         <translation>Opens</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="142"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="144"/>
         <source>Stänger</source>
         <translation>Closes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="146"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="148"/>
         <source>{day}: öppet</source>
         <translation>{day}: open</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="148"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="150"/>
         <source>{day} öppnar</source>
         <translation>{day} opens</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="148"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="150"/>
         <source>{day} stänger</source>
         <translation>{day} closes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="161"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="163"/>
         <source>En veckodag utan bock är stängd. Helgdagar är alltid stängda.</source>
         <translation>A weekday without a tick is closed. Holidays are always closed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="164"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="166"/>
         <source>Öppettider</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="168"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="170"/>
         <source>Högst så här många &amp;platsdagar per person och vecka:</source>
         <translation>At most this many &amp;desk-days per person a week:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="169"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="171"/>
         <source>Högst så här många platsdagar per person och &amp;månad:</source>
         <translation>At most this many desk-days per person a &amp;month:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="170"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="172"/>
         <source>Längsta återkommande &amp;bokning (veckor):</source>
         <translation>Longest repeated &amp;booking (weeks):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="172"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="174"/>
         <source>En plats åt någon annan (t.ex. en kommuns grupp) tidigast så här många &amp;dagar före:</source>
         <translation>A desk for someone else (e.g. a municipality&apos;s group) at the earliest this many &amp;days before:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="195"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="197"/>
         <source>Varje regel gäller bara när den är ikryssad. En halv dag räknas som en halv platsdag. Bokningsfönstren visar reglerna, och ett nej säger vilken regel och när det går att boka igen.</source>
         <translation>Each rule applies only when ticked. Half a day counts as half a desk-day. The booking dialogs show the rules, and a refusal says which rule and when booking opens again.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="201"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="203"/>
         <source>Rättvis fördelning</source>
         <translation>Fair sharing</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="224"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="226"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="226"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="228"/>
         <source>Spara reglerna</source>
         <translation>Save the rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="229"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="231"/>
         <source>Åte&amp;rställ</source>
         <translation>Rese&amp;t</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="231"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="233"/>
         <source>Återställ till de sparade reglerna</source>
         <translation>Reset to the saved rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="245"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="247"/>
         <source>Bokningsregler</source>
         <translation>Booking rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="298"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="300"/>
         <source>Ändringar som inte är sparade</source>
         <translation>Changes not saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="300"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="302"/>
         <source>Reglerna är sparade</source>
         <translation>The rules are saved</translation>
     </message>

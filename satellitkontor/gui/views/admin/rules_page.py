@@ -43,6 +43,7 @@ NUMBER_FIELDS: dict[str, tuple[int, int]] = {
     "room_start_grace_minutes": (0, 240),
     "no_show_grace_minutes": (0, 480),
     "check_in_early_minutes": (0, 480),
+    "waitlist_offer_minutes": (1, 1440),
 }
 #: The fair rules (each off unless ticked): policy field -> (minimum, maximum, value when ticked).
 FAIR_FIELDS: dict[str, tuple[int, int, int]] = {
@@ -83,6 +84,7 @@ class RulesPage(QWidget):
             "room_start_grace_minutes": self.tr("Rummet kan bokas så här länge &efter start (minuter):"),
             "no_show_grace_minutes": self.tr("&Utebliven efter (minuter efter start):"),
             "check_in_early_minutes": self.tr("&Incheckning öppnar (minuter före start):"),
+            "waitlist_offer_minutes": self.tr("En ledig plats hålls åt den första i &väntelistan (minuter):"),
         }
         self.spins: dict[str, QSpinBox] = {}
         rules_form = QFormLayout()
