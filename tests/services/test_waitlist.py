@@ -258,3 +258,18 @@ def test_my_data_lists_my_places_in_line_and_nobody_elses(office: Office, tmp_pa
         ("2026-11-24", "morning", True, "waiting")
     ]
     assert (result.folder / "vantelista.csv").read_text(encoding="utf-8-sig").count("2026-11-24") == 1
+
+
+def test_booking_a_desk_oneself_ends_the_wait_for_that_part_of_the_day(office: Office) -> None:
+    o, wl = office, office.services.waitlist
+    _, ruts = two_desks_full(o)
+    morning = wl.join(o.anna.id, TUESDAY, DeskPeriod.MORNING)
+    o.services.office.update_resource(o.admin.id, o.desk(3).id, active=True)  # a desk more
+    o.services.booking.book_desk(o.anna.id, o.desk(3).id, TUESDAY, DeskPeriod.FULL_DAY)
+    assert [(e.id, e.state) for e in wl.mine(o.anna.id)] == [(morning.id, WaitlistState.WITHDRAWN)]
+    o.services.booking.cancel(o.reception.id, ruts.id)  # nobody is offered a second desk
+    assert [
+        b.person_id
+        for b in o.services.occupancy.day(TUESDAY, viewer_id=o.admin.id).desks[1].bookings
+        if b.status.holds_resource
+    ] == []

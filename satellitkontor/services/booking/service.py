@@ -37,6 +37,7 @@ from satellitkontor.services.booking.series_changes import SeriesChanges
 from satellitkontor.services.results import FairStatus
 from satellitkontor.services.results import SeriesResult as SeriesResult
 from satellitkontor.services.results import SkippedOccurrence as SkippedOccurrence
+from satellitkontor.services.waitlist import offers as waitlist
 from satellitkontor.storage.models import BookingRow, SeriesRow
 from satellitkontor.storage.queries import common as queries
 
@@ -68,6 +69,8 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
             self._check_fair_desk(policy, tally, actor, person, day, period, for_guest=guest is not None)
             row = self._insert(s, actor, person, resource, start, end, desk_period=period, guest=guest)
             self._audit_new(s, actor, row, resource)
+            if guest is None:  # her place in that day's waitlist is not needed any more
+                waitlist.booked_anyway(s, self.now(), person.id, day, period)
             return _new_view(row, resource, person)
 
     def book_room(

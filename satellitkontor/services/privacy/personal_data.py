@@ -77,7 +77,9 @@ def collect(s: Session, person: PersonRow, now: datetime) -> dict[str, Any]:
         "feeds": _feeds(s, pid),
         "waitlist": [
             _waitlist(r, names)
-            for r in _rows(s, WaitlistEntryRow, WaitlistEntryRow.created_at, WaitlistEntryRow.person_id == pid)
+            for r in _rows(
+                s, WaitlistEntryRow, WaitlistEntryRow.created_at, WaitlistEntryRow.person_id == pid
+            )
         ],
         "other_records": _other(s, pid),
         "notices": [

@@ -45,7 +45,7 @@ from sqlalchemy.orm import Session
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain import policy as rules
-from satellitkontor.domain.bookings import BookingStatus, CancelCause
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, CancelCause, DeskPeriod, halves_of
 from satellitkontor.domain.errors import RuleViolation
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.policy import BookingPolicy
@@ -106,7 +106,7 @@ def _interest(s: Session) -> tuple[set[date], set[int]]:
 
 def place_freed(s: Session, now: datetime, actor: PersonRow | None, row: BookingRow) -> None:
     """``row`` stopped holding its place (cancelled, released, a no-show, moved away): close an
-    offer it held, then offer its day to the line."""
+    offer it held, then offer that place to the first on its day's line whose need it covers."""
     waiting_days, held = _interest(s)
     day = clk.local_date(row.start_at)
     if row.id not in held and day not in waiting_days:
@@ -118,11 +118,19 @@ def place_freed(s: Session, now: datetime, actor: PersonRow | None, row: Booking
     ).first()
     if entry is not None:  # the person cancelled the place held for them: that is a no
         _decide(s, entry, WaitlistState.DECLINED, now)
-    fill_days(s, now, actor, [day])
+    fill_days(s, now, actor, [day], places={row.resource_id})
 
 
-def fill_days(s: Session, now: datetime, actor: PersonRow | None, days: Iterable[date]) -> int:
-    """Offer each day's free places to its line; the number of offers and direct bookings made."""
+def fill_days(
+    s: Session,
+    now: datetime,
+    actor: PersonRow | None,
+    days: Iterable[date],
+    *,
+    places: set[int] | None = None,
+) -> int:
+    """Offer each day's free places (only ``places``, when given) to its line, first first; the
+    number of offers and direct bookings made."""
     days = sorted(set(days))
     if not days or not may_offer(s, actor):
         return 0
@@ -138,10 +146,59 @@ def fill_days(s: Session, now: datetime, actor: PersonRow | None, days: Iterable
         if policy is None:
             policy = queries.load_policy(s)
         calendar = queries.load_calendar(s, policy, day, day)
+        board = _Board(s, day, places)
         for entry in entries:
-            if _offer_to(s, now, actor, policy, calendar, entry):
+            if _offer_to(s, now, actor, policy, calendar, entry, board):
                 made += 1
     return made
+
+
+class _Board:
+    """One day's places and what holds them, read once for a whole line (not per entry)."""
+
+    def __init__(self, s: Session, day: date, places: set[int] | None) -> None:
+        stmt = select(ResourceRow).where(ResourceRow.active.is_(True))
+        if places is not None:
+            stmt = stmt.where(ResourceRow.id.in_(places))
+        self.resources = list(s.scalars(stmt.order_by(ResourceRow.sort_order, ResourceRow.id)))
+        first, last = clk.local_day_bounds(day)
+        held = s.execute(
+            select(
+                BookingRow.resource_id, BookingRow.start_at, BookingRow.end_at, BookingRow.person_id
+            ).where(
+                BookingRow.status.in_([st.value for st in HOLDING_STATUSES]),
+                BookingRow.start_at < last,
+                BookingRow.end_at > first,
+                BookingRow.start_at > first - timedelta(days=1),
+            )
+        ).all()
+        self.taken: dict[int, list[tuple[datetime, datetime]]] = {}
+        self.desks_of: dict[int, list[tuple[datetime, datetime]]] = {}
+        desk_ids = set(s.scalars(select(ResourceRow.id).where(ResourceRow.kind == ResourceKind.DESK)))
+        for resource_id, start, end, person_id in held:
+            self.taken.setdefault(resource_id, []).append((start, end))
+            if resource_id in desk_ids and person_id is not None:
+                self.desks_of.setdefault(person_id, []).append((start, end))
+
+    @staticmethod
+    def _overlaps(spans: list[tuple[datetime, datetime]], start: datetime, end: datetime) -> bool:
+        return any(a < end and start < b for a, b in spans)
+
+    def free(self, resource_id: int, start: datetime, end: datetime) -> bool:
+        return not self._overlaps(self.taken.get(resource_id, []), start, end)
+
+    def free_desk(self, start: datetime, end: datetime) -> ResourceRow | None:
+        return next(
+            (r for r in self.resources if r.kind is ResourceKind.DESK and self.free(r.id, start, end)), None
+        )
+
+    def has_desk(self, person_id: int, start: datetime, end: datetime) -> bool:
+        return self._overlaps(self.desks_of.get(person_id, []), start, end)
+
+    def hold(self, place: ResourceRow, person_id: int, start: datetime, end: datetime) -> None:
+        self.taken.setdefault(place.id, []).append((start, end))
+        if place.kind is ResourceKind.DESK:
+            self.desks_of.setdefault(person_id, []).append((start, end))
 
 
 def _waiting(s: Session, day: date) -> list[WaitlistEntryRow]:
@@ -191,26 +248,33 @@ def _offer_to(
     policy: BookingPolicy,
     calendar: OfficeCalendar,
     entry: WaitlistEntryRow,
+    board: _Board,
 ) -> bool:
-    person = s.get(PersonRow, entry.person_id)
-    if person is None or not person.active:
-        return False
-    room = s.get(ResourceRow, entry.resource_id) if entry.resource_id is not None else None
+    if entry.resource_id is not None:
+        room = next((r for r in board.resources if r.id == entry.resource_id), None)
+        if room is None:
+            return False  # not a place that freed, or not active
+    else:
+        room = None
     try:
         start, end = need_of(entry, now, calendar, policy, room.capacity if room else 1)
     except RuleViolation:
         return False  # closed that day, or its time has passed: the sweep expires it
     if room is not None:
-        place = room if room.active else None
-        if place is not None and queries.holding_overlaps(s, start=start, end=end, resource_id=room.id):
-            place = None
+        place = room if board.free(room.id, start, end) else None
     else:
-        place = free_desk(s, start, end)
+        if policy.one_desk_per_person and board.has_desk(entry.person_id, start, end):
+            return False  # they have a desk then already
+        place = board.free_desk(start, end)
     if place is None:
+        return False
+    person = s.get(PersonRow, entry.person_id)
+    if person is None or not person.active:
         return False
     queries.lock_for_booking(s, place.id, person.id)
     # after the lock: what another PC committed meanwhile is seen now
     if queries.holding_overlaps(s, start=start, end=end, resource_id=place.id):
+        board.taken.setdefault(place.id, []).append((start, end))
         return False
     if (
         room is None
@@ -238,6 +302,7 @@ def _offer_to(
     s.add(booking)
     s.flush()
     entry.offered_booking_id = booking.id
+    board.hold(place, person.id, start, end)
     _interest(s)[1].add(booking.id)  # a hold cancelled later in this unit of work is seen
     if entry.auto_book:
         _decide(s, entry, WaitlistState.BOOKED, now)
@@ -267,6 +332,23 @@ def _offer_to(
     )
     _tell_offer(s, entry, booking)
     return True
+
+
+def booked_anyway(s: Session, now: datetime, person_id: int, day: date, period: DeskPeriod) -> None:
+    """The person booked a desk herself for a day she waits on: her place in line for the part of
+    the day the booking covers is no longer needed (withdrawn, so nobody is offered a second desk)."""
+    with s.no_autoflush:
+        rows = s.scalars(
+            select(WaitlistEntryRow).where(
+                WaitlistEntryRow.person_id == person_id,
+                WaitlistEntryRow.day == day,
+                WaitlistEntryRow.state == WAITING,
+                WaitlistEntryRow.desk_period.is_not(None),
+            )
+        ).all()
+    for entry in rows:
+        if halves_of(entry.desk_period) <= halves_of(period):
+            _decide(s, entry, WaitlistState.WITHDRAWN, now)
 
 
 def _tell_offer(s: Session, entry: WaitlistEntryRow, booking: BookingRow) -> None:
