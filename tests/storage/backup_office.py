@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.feeds import FeedKind, FeedSpec, Privacy
 from satellitkontor.services.app_services import open_office
 from satellitkontor.services.demo import DemoService
@@ -24,6 +25,7 @@ from satellitkontor.storage.models import (
     NoticeOutboxRow,
     NoticePrefsRow,
     PeopleCountAdjustmentRow,
+    WaitlistEntryRow,
 )
 from tests.conftest import NOW, MovableClock
 from tests.storage.office_content import content
@@ -40,6 +42,7 @@ def add_the_rest(url: str) -> None:
     try:
         admin = services.office.person_by_email(ADMIN)
         desk = next(r for r in services.office.resources() if r.name == "Plats 1")
+        room = next(r for r in services.office.resources() if r.kind.value == "room")
         services.feed_publishing.publish(
             admin.id, FeedSpec(FeedKind.RESOURCE, str(desk.id)), Privacy.PUBLIC, "Plats 1"
         )
@@ -77,6 +80,12 @@ def add_the_rest(url: str) -> None:
                                     sequence=1, by_other=True, payload={"place": "Plats 1"}, created_at=now,
                                     status="sent", attempts=1, next_attempt_at=now, sent_at=now),
                     NoticePrefsRow(person_id=admin.id, language="en", reminders=True, updated_at=now),
+                    WaitlistEntryRow(person_id=admin.id, day=date(2026, 11, 25), desk_period=DeskPeriod.MORNING,
+                                     auto_book=False, state="offered", created_at=now, decided_at=now,
+                                     offered_booking_id=first, offer_until=now + timedelta(hours=2)),
+                    WaitlistEntryRow(person_id=admin.id, day=date(2026, 11, 26), resource_id=room.id,
+                                     start_at=now + timedelta(days=3), end_at=now + timedelta(days=3, hours=1),
+                                     participants=4, auto_book=True, state="waiting", created_at=now),
                 ]
             )  # fmt: skip
     finally:

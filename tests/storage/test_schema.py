@@ -44,6 +44,7 @@ TABLES = {
     "people_count_adjustments",
     "notice_outbox",
     "notice_prefs",
+    "waitlist_entries",
 }
 
 #: A second revision for the upgrade tests: the app's migrations plus this one.
