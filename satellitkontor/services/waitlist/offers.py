@@ -111,13 +111,14 @@ def place_freed(s: Session, now: datetime, actor: PersonRow | None, row: Booking
     day = clk.local_date(row.start_at)
     if row.id not in held and day not in waiting_days:
         return  # nobody waits that day: nothing to do (and no query)
-    entry = s.scalars(
-        select(WaitlistEntryRow).where(
-            WaitlistEntryRow.offered_booking_id == row.id, WaitlistEntryRow.state == OFFERED
-        )
-    ).first()
-    if entry is not None:  # the person cancelled the place held for them: that is a no
-        _decide(s, entry, WaitlistState.DECLINED, now)
+    if row.id in held:
+        entry = s.scalars(
+            select(WaitlistEntryRow).where(
+                WaitlistEntryRow.offered_booking_id == row.id, WaitlistEntryRow.state == OFFERED
+            )
+        ).first()
+        if entry is not None:  # the person cancelled the place held for them: that is a no
+            _decide(s, entry, WaitlistState.DECLINED, now)
     fill_days(s, now, actor, [day], places={row.resource_id})
 
 
@@ -146,9 +147,16 @@ def fill_days(
         if policy is None:
             policy = queries.load_policy(s)
         calendar = queries.load_calendar(s, policy, day, day)
-        board = _Board(s, day, places)
+        hours = calendar.hours(day)
+        if hours is None:
+            continue  # closed: the line waits (a closure lifted offers it again)
+        board = _Board(s, day, places, {e.person_id for e in entries})
+        opens, closes = clk.local(day, hours.opens), clk.local(day, hours.closes)
+        needs: dict[DeskPeriod, tuple[datetime, datetime] | None] = {}
         for entry in entries:
-            if _offer_to(s, now, actor, policy, calendar, entry, board):
+            if board.full(opens, closes):
+                break  # nothing left to offer that day: the rest of the line waits
+            if _offer_to(s, now, actor, policy, calendar, entry, board, needs):
                 made += 1
     return made
 
@@ -156,28 +164,32 @@ def fill_days(
 class _Board:
     """One day's places and what holds them, read once for a whole line (not per entry)."""
 
-    def __init__(self, s: Session, day: date, places: set[int] | None) -> None:
+    def __init__(self, s: Session, day: date, places: set[int] | None, people: set[int]) -> None:
         stmt = select(ResourceRow).where(ResourceRow.active.is_(True))
         if places is not None:
             stmt = stmt.where(ResourceRow.id.in_(places))
         self.resources = list(s.scalars(stmt.order_by(ResourceRow.sort_order, ResourceRow.id)))
         first, last = clk.local_day_bounds(day)
-        held = s.execute(
-            select(
-                BookingRow.resource_id, BookingRow.start_at, BookingRow.end_at, BookingRow.person_id
-            ).where(
-                BookingRow.status.in_([st.value for st in HOLDING_STATUSES]),
-                BookingRow.start_at < last,
-                BookingRow.end_at > first,
-                BookingRow.start_at > first - timedelta(days=1),
-            )
-        ).all()
+        spans = select(
+            BookingRow.resource_id,
+            BookingRow.start_at,
+            BookingRow.end_at,
+            BookingRow.person_id,
+            BookingRow.resource_kind,
+        ).where(
+            BookingRow.status.in_([st.value for st in HOLDING_STATUSES]),
+            BookingRow.start_at < last,
+            BookingRow.end_at > first,
+            BookingRow.start_at > first - timedelta(days=1),
+        )
+        if places is not None:  # only what the freed places and the people in line hold
+            spans = spans.where(or_(BookingRow.resource_id.in_(places), BookingRow.person_id.in_(people)))
+        held = s.execute(spans).all()
         self.taken: dict[int, list[tuple[datetime, datetime]]] = {}
         self.desks_of: dict[int, list[tuple[datetime, datetime]]] = {}
-        desk_ids = set(s.scalars(select(ResourceRow.id).where(ResourceRow.kind == ResourceKind.DESK)))
-        for resource_id, start, end, person_id in held:
+        for resource_id, start, end, person_id, kind in held:
             self.taken.setdefault(resource_id, []).append((start, end))
-            if resource_id in desk_ids and person_id is not None:
+            if kind is ResourceKind.DESK and person_id is not None:
                 self.desks_of.setdefault(person_id, []).append((start, end))
 
     @staticmethod
@@ -194,6 +206,18 @@ class _Board:
 
     def has_desk(self, person_id: int, start: datetime, end: datetime) -> bool:
         return self._overlaps(self.desks_of.get(person_id, []), start, end)
+
+    def full(self, opens: datetime, closes: datetime) -> bool:
+        """Whether every place is taken from opening to closing (no gap left for anyone)."""
+        for r in self.resources:
+            moment = opens
+            for a, b in sorted(self.taken.get(r.id, [])):
+                if a > moment:
+                    break
+                moment = max(moment, b)
+            if moment < closes:
+                return False
+        return True
 
     def hold(self, place: ResourceRow, person_id: int, start: datetime, end: datetime) -> None:
         self.taken.setdefault(place.id, []).append((start, end))
@@ -228,6 +252,19 @@ def need_of(
     )
 
 
+def _need(
+    entry: WaitlistEntryRow,
+    now: datetime,
+    calendar: OfficeCalendar,
+    policy: BookingPolicy,
+    room: ResourceRow | None,
+) -> tuple[datetime, datetime] | None:
+    try:
+        return need_of(entry, now, calendar, policy, room.capacity if room else 1)
+    except RuleViolation:
+        return None
+
+
 def free_desk(s: Session, start: datetime, end: datetime) -> ResourceRow | None:
     """The first active desk (in the office's order) that no holding booking uses in start–end."""
     desks = s.scalars(
@@ -249,6 +286,7 @@ def _offer_to(
     calendar: OfficeCalendar,
     entry: WaitlistEntryRow,
     board: _Board,
+    needs: dict[DeskPeriod, tuple[datetime, datetime] | None],
 ) -> bool:
     if entry.resource_id is not None:
         room = next((r for r in board.resources if r.id == entry.resource_id), None)
@@ -256,10 +294,17 @@ def _offer_to(
             return False  # not a place that freed, or not active
     else:
         room = None
-    try:
-        start, end = need_of(entry, now, calendar, policy, room.capacity if room else 1)
-    except RuleViolation:
+    period = entry.desk_period
+    need = (
+        needs.get(period)
+        if period is not None and period in needs
+        else _need(entry, now, calendar, policy, room)
+    )
+    if period is not None:
+        needs[period] = need  # the same for everyone waiting for that part of the day
+    if need is None:
         return False  # closed that day, or its time has passed: the sweep expires it
+    start, end = need
     if room is not None:
         place = room if board.free(room.id, start, end) else None
     else:
