@@ -28,9 +28,10 @@ Decisions:
 - **A shared office's user**: row-level security (migration 0016) keeps a user from reading the
   line or booking for others, so when a user's own cancel frees a place, the offer is left to the
   reception's next sweep (within five minutes); her own offer's answer is hers to give.
-- The mail hook: :func:`_tell_offer` is the one place an offer or a direct booking is announced;
-  today it records it in the app (Mina bokningar shows it); the e-mail notices (issue 19) queue
-  their ``waitlist_offer`` notice there once they land.
+- **Telling**: :func:`_tell_offer` queues the e-mail notice (services/notices/queue.py) in the
+  same transaction: ``waitlist_offer`` for an offer (the held booking's uid, tentative, held
+  until), ``confirmed`` for a place booked straight away; an offer declined or run out queues a
+  ``cancelled`` for the tentative invitation; accepting queues ``confirmed`` (sequence raised).
 """
 
 from __future__ import annotations
@@ -47,12 +48,14 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.domain import policy as rules
 from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, CancelCause, DeskPeriod, halves_of
 from satellitkontor.domain.errors import RuleViolation
+from satellitkontor.domain.notices import NoticeKind
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.domain.waitlist import WaitlistState
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.exchange import outbox as exchange_outbox
+from satellitkontor.services.notices.queue import queue_notice
 from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow, WaitlistEntryRow
 from satellitkontor.storage.queries import common as queries
 
@@ -375,7 +378,7 @@ def _offer_to(
         after={"booking_id": booking.id, "resource": place.name, "until": entry.offer_until},
         subject_id=person.id,
     )
-    _tell_offer(s, entry, booking)
+    _tell_offer(s, entry, booking, now)
     return True
 
 
@@ -396,11 +399,24 @@ def booked_anyway(s: Session, now: datetime, person_id: int, day: date, period: 
             _decide(s, entry, WaitlistState.WITHDRAWN, now)
 
 
-def _tell_offer(s: Session, entry: WaitlistEntryRow, booking: BookingRow) -> None:
-    """Tell the person a place was offered to them (or booked for them): THE hook for the e-mail
-    notice ``waitlist_offer`` (and the "booked" confirmation) of the notices' outbox, in this same
-    transaction. Until that lands, the app is the channel: the entry (state, booking, until) is
-    what Mina bokningar shows, and the audit entry written with it records that it was made."""
+def _tell_offer(s: Session, entry: WaitlistEntryRow, booking: BookingRow, now: datetime) -> None:
+    """Tell the person a place was offered to them, or booked for them: the notices' outbox
+    (services/notices/queue.py), in this same transaction. An offer is a ``waitlist_offer`` about
+    the held booking (its uid, so the invitation and the booking taken later are one calendar
+    event; tentative until taken) with the time it is held until; a place booked straight away
+    is a ``confirmed`` notice made by the office (by_other). Whether it is sent is the person's
+    choice, decided by the sender. The app shows it too: Mina bokningar reads the entry."""
+    if entry.auto_book:
+        queue_notice(s, kind=NoticeKind.CONFIRMED, booking=booking, by_id=None, now=now)
+    else:
+        queue_notice(
+            s,
+            kind=NoticeKind.WAITLIST_OFFER,
+            booking=booking,
+            by_id=None,
+            now=now,
+            offer_until=entry.offer_until,
+        )
 
 
 def expire_offers(s: Session, now: datetime, actor: PersonRow | None) -> list[date]:
@@ -450,6 +466,9 @@ def release_hold(
         booking.updated_at = now
         booking.cancel_cause = CancelCause.WAITLIST.value
         booking.sequence += 1
+        # the tentative invitation of the offer is withdrawn from her calendar (METHOD:CANCEL)
+        by = entry.person_id if state is not WaitlistState.EXPIRED else None
+        queue_notice(s, kind=NoticeKind.CANCELLED, booking=booking, by_id=by, now=now)
 
 
 def _decide(s: Session, entry: WaitlistEntryRow, state: WaitlistState, now: datetime) -> None:

@@ -40,12 +40,14 @@ from satellitkontor.domain.errors import (
     WaitlistRoomNotFull,
     WrongResourceKind,
 )
+from satellitkontor.domain.notices import NoticeKind
 from satellitkontor.domain.people import Role
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.domain.waitlist import WaitlistEntry, WaitlistState
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person, require_role
 from satellitkontor.services.exchange import outbox as exchange_outbox
+from satellitkontor.services.notices.queue import queue_notice
 from satellitkontor.services.waitlist import offers
 from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow, WaitlistEntryRow
 from satellitkontor.storage.queries import common as queries
@@ -188,7 +190,10 @@ class WaitlistService(Service):
                 raise WaitlistNoOffer(id=row.id, state=row.state)
             row.state, row.decided_at = WaitlistState.BOOKED.value, now
             resource = s.get(ResourceRow, booking.resource_id)
+            booking.sequence += 1  # no longer tentative: the invitation of the offer is updated
+            booking.updated_at = now
             exchange_outbox.enqueue(s, booking, "upsert", now)
+            queue_notice(s, kind=NoticeKind.CONFIRMED, booking=booking, by_id=actor.id, now=now)
             audit.record(
                 s,
                 at=now,
