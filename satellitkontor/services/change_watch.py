@@ -60,8 +60,17 @@ SETUP_TABLES = frozenset({"resources", "closures", "settings"})
 #: The payloads the triggers send (migration 0006's tables). ``NOTIFY`` needs no privilege, so any
 #: login can send anything on the channel: a notification is only a hint to reload, other
 #: payloads are ignored, and reloads come at most every RELOAD_INTERVAL seconds (migration 0008).
+#: ``waitlist_entries`` notifies too (migration 0016): the reception's line follows on every PC.
 WATCHED_TABLES = frozenset(
-    {"bookings", "booking_series", "people", "rotation_years", "rotation_meetings", "municipalities"}
+    {
+        "bookings",
+        "booking_series",
+        "people",
+        "rotation_years",
+        "rotation_meetings",
+        "municipalities",
+        "waitlist_entries",
+    }
     | SETUP_TABLES
 )
 RELOAD_INTERVAL = 0.5
