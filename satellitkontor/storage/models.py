@@ -463,6 +463,8 @@ class NoticePrefsRow(Base):
     reminders: Mapped[bool | None] = mapped_column()
     waitlist: Mapped[bool | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 # --- the waitlist (migration 0016; services/waitlist/) ------------------------------------------
 #: The states of a waitlist entry; ``waiting`` and ``offered`` are "in the queue" (one per person
 #: and day), the others are history until retention removes them.
