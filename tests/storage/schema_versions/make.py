@@ -276,7 +276,7 @@ def rows_of(revision: str) -> dict[str, list[dict[str, Any]]]:
                  offer_until=None, created_at="2026-11-20 10:00:00.000000", status="pending", attempts=2,
                  next_attempt_at="2026-11-20 10:30:00.000000", sent_at=None, message_id=None,
                  last_error_code="smtp.unreachable", last_error_text="E-postservern svarar inte."),
-        ]
+        ]  # fmt: skip
         tables["notice_prefs"] = [
             dict(person_id=3, language="sv", confirmations=1, by_others=1, reminders=0, waitlist=1,
                  updated_at=CREATED),
