@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTabBar,
@@ -38,7 +39,7 @@ from satellitkontor.gui.dialogs.change_dialog import ChangeDialog
 from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, time_text
 from satellitkontor.gui.views.base import ViewBase
-from satellitkontor.gui.widgets.confirm_buttons import yes_no
+from satellitkontor.gui.widgets.confirm_buttons import reason_field, yes_no
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.gui.widgets.waitlist_widgets import MyWaitlist
 from satellitkontor.words import plans
@@ -62,6 +63,8 @@ class MyBookingsView(ViewBase):
         self.upcoming = True
         self._load_seq = 0
         self.confirm_box: QMessageBox | None = None
+        #: The optional reason in the question of a single cancel (issue 16).
+        self.reason_edit: QLineEdit | None = None
 
         heading = QLabel(self.view_title())
         font = QFont(heading.font())
@@ -364,7 +367,12 @@ class MyBookingsView(ViewBase):
         if booking is None or self._refuse_if_over(booking):
             return
         question = self.tr("Vill du avboka {booking}?").format(booking=self.describe_booking(booking))
-        self._confirm(question, self.tr("Av&boka"), lambda: self._cancel(booking))
+        self._confirm(
+            question,
+            self.tr("Av&boka"),
+            lambda: self._cancel(booking, self.reason_edit.text() if self.reason_edit else ""),
+            reason=True,
+        )
 
     def cancel_selected_series(self) -> None:
         booking = self.selected_booking()
@@ -375,7 +383,11 @@ class MyBookingsView(ViewBase):
         ).format(place=booking.resource_name, day=fmt_date(booking.day, self.ctx.lang))
         self._confirm(question, self.tr("Avboka s&erien"), lambda: self._cancel_series(booking))
 
-    def _confirm(self, question: str, yes_text: str, then: Callable[[], object]) -> None:
+    def _confirm(
+        self, question: str, yes_text: str, then: Callable[[], object], *, reason: bool = False
+    ) -> None:
+        """Ask ``question``; ``then()`` on yes. With ``reason``, an optional reason field under the
+        question (``self.reason_edit``), stored with the cancellation and shown to the booker."""
         box = QMessageBox(self)
         box.setObjectName("confirmCancel")
         box.setIcon(QMessageBox.Icon.Question)
@@ -395,10 +407,13 @@ class MyBookingsView(ViewBase):
 
         box.buttonClicked.connect(clicked)
         box.finished.connect(finished)
+        self.reason_edit = (
+            reason_field(box, self.tr("&Anledning (frivillig):"), self.tr("t.ex. Sjuk")) if reason else None
+        )
         self.confirm_box = box
         box.open()
 
-    def _cancel(self, booking: BookingView) -> operations.Operation:
+    def _cancel(self, booking: BookingView, reason: str = "") -> operations.Operation:
         service, actor = self.ctx.svc.booking, self.ctx.person_id
 
         def done(_view: BookingView) -> None:
@@ -408,7 +423,10 @@ class MyBookingsView(ViewBase):
             self.ctx.notify_changed()
 
         return self.ctx.run(
-            lambda: service.cancel(actor, booking.id), done, owner=self, on_error=self._cancel_failed
+            lambda: service.cancel(actor, booking.id, reason or None),
+            done,
+            owner=self,
+            on_error=self._cancel_failed,
         )
 
     def _cancel_series(self, booking: BookingView) -> operations.Operation:

@@ -8,7 +8,15 @@ answers here are words, so the buttons carry no icon that contradicts them.
 from __future__ import annotations
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def yes_no(box: QMessageBox, destroy: str, keep: str) -> tuple[QAbstractButton, QAbstractButton]:
@@ -23,3 +31,29 @@ def yes_no(box: QMessageBox, destroy: str, keep: str) -> tuple[QAbstractButton, 
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(no)
     return yes, no
+
+
+def reason_field(
+    box: QMessageBox, caption: str, placeholder: str, object_name: str = "reasonEdit"
+) -> QLineEdit:
+    """An optional one-line reason under the question of ``box`` ("Anledning (frivillig):"),
+    where Qt would put an informative text; the caller reads it when Yes is pressed. Enter in
+    it does not answer the question: the destructive answer stays a click (or Alt+letter)."""
+    field = QLineEdit()
+    field.setObjectName(object_name)
+    field.setAccessibleName(caption.replace("&", "").rstrip(":"))
+    field.setPlaceholderText(placeholder)
+    field.setMaxLength(200)
+    label = QLabel(caption)
+    label.setBuddy(field)
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 6, 0, 0)
+    column.addWidget(label)
+    column.addWidget(field)
+    grid = box.layout()
+    if isinstance(grid, QGridLayout):
+        grid.addWidget(holder, 1, 2, 1, 1)  # beside the icon, under the question
+    else:  # pragma: no cover - every Qt 6 message box is a grid
+        box.layout().addWidget(holder)
+    return field
