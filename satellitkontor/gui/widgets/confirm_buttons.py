@@ -52,8 +52,6 @@ def reason_field(
     column.addWidget(label)
     column.addWidget(field)
     grid = box.layout()
-    if isinstance(grid, QGridLayout):
-        grid.addWidget(holder, 1, 2, 1, 1)  # beside the icon, under the question
-    else:  # pragma: no cover - every Qt 6 message box is a grid
-        box.layout().addWidget(holder)
+    assert isinstance(grid, QGridLayout)  # every Qt 6 message box is a grid
+    grid.addWidget(holder, 1, 2, 1, 1)  # beside the icon, under the question
     return field
