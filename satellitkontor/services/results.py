@@ -226,3 +226,8 @@ class SeriesResult:
     dry_run: bool
     #: For a dry run: the days that would be booked.
     days: tuple[date, ...] = ()
+    #: A series changed from one occurrence on (BookingService.change_series): the days whose
+    #: booking is changed in place (the rest of ``days`` are booked anew), and the days whose
+    #: booking is cancelled (a weekday dropped, or the new place cannot be had that day).
+    changed: tuple[date, ...] = ()
+    cancelled: tuple[date, ...] = ()

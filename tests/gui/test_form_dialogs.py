@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 import satellitkontor.gui.dialogs as dialogs_package
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import DeskPeriod
+from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.booking_dialog import BookingDialog
@@ -34,6 +35,7 @@ from satellitkontor.gui.dialogs.resource_dialog import ResourceDialog
 from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
 from satellitkontor.gui.dialogs.rotation_year_dialog import RotationYearDialog
 from satellitkontor.gui.dialogs.save_feed_dialog import SaveFeedDialog
+from satellitkontor.gui.dialogs.series_change_dialog import SeriesChangeDialog
 from tests.conftest import MONDAY, Office
 
 TUESDAY = MONDAY + dt.timedelta(days=1)
@@ -56,6 +58,14 @@ FACTORIES: dict[type[FormDialog], Factory] = {
         ctx, o.services.booking.book_desk(o.anna.id, o.desk(1).id, TUESDAY, DeskPeriod.FULL_DAY), o.desks
     ),
     CancelRangeDialog: lambda ctx, o: CancelRangeDialog(ctx, MONDAY),
+    SeriesChangeDialog: lambda ctx, o: SeriesChangeDialog(
+        ctx,
+        o.services.booking.book_series(
+            o.anna.id, o.desk(1).id, Recurrence.weekly(TUESDAY, {1}, count=2), period=DeskPeriod.FULL_DAY
+        ).booked[0],
+        o.desks,
+        frozenset({1}),
+    ),
 }
 #: Dialogs where Enter deliberately does nothing: a click erases or imports. Avbryt is still not
 #: the default there.

@@ -4,15 +4,21 @@ occurrence on ("Bara denna" / "Denna och kommande") in Mina bokningar and the da
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from satellitkontor.domain.bookings import BookingStatus, DeskPeriod
+from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.change_dialog import ChangeDialog
+from satellitkontor.gui.dialogs.series_change_dialog import SeriesChangeDialog
 from satellitkontor.gui.models.my_bookings_model import STATUS
-from tests.conftest import Office
+from satellitkontor.gui.models.series_preview_model import OUTCOME, REASON
+from satellitkontor.gui.views.day_view import DayView
+from tests.conftest import MONDAY, Office
+from tests.gui.test_day_view import M, reload
 from tests.gui.test_my_bookings import column, open_view
 
 DAY = date(2026, 12, 2)
@@ -54,3 +60,167 @@ def test_a_single_cancel_without_a_reason_stores_none(
     view = o.services.occupancy.booking(b.id)
     assert view is not None and view.status is BookingStatus.CANCELLED and view.cancel_reason is None
     assert column(mine, STATUS) == []  # a plain cancel leaves the list, as before
+
+
+# --- changing a series from one occurrence on --------------------------------------------------
+WEEK = timedelta(days=7)
+
+
+def _wednesdays(o: Office, first: date = DAY, count: int = 4) -> str:
+    result = o.services.booking.book_series(
+        o.anna.id, o.desk(1).id, Recurrence.weekly(first, {2}, count=count), period=DeskPeriod.FULL_DAY
+    )
+    assert result.series_id is not None and len(result.booked) == count
+    return result.series_id
+
+
+def _preview_rows(dialog: SeriesChangeDialog) -> list[tuple[date, str, str]]:
+    m = dialog.preview.model
+    return [
+        (row.day, m.index(i, OUTCOME).data(), m.index(i, REASON).data()) for i, row in enumerate(m.rows())
+    ]
+
+
+def _places(o: Office) -> dict[date, str]:
+    return {
+        b.day: b.resource_name
+        for b in o.services.occupancy.bookings_of(o.anna.id)
+        if b.status is BookingStatus.CONFIRMED
+    }
+
+
+def test_mina_bokningar_changes_the_series_from_the_chosen_occurrence_after_a_preview(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    o = gui_office
+    _wednesdays(o)
+    o.services.booking.book_desk(o.bertil.id, o.desk(3).id, DAY + 2 * WEEK, DeskPeriod.MORNING)  # in the way
+    mine = open_view(qtbot, make_ctx(o.anna))
+    mine.select_row(1)  # the second Wednesday
+    mine.change_button.click()
+    box = mine.scope_box
+    assert box is not None and box.isVisible()
+    assert "Plats 1, ons 9 dec 2026 ingår i en serie" in box.text()
+    assert box.defaultButton() is box.only_this_button
+    box.from_here_button.click()
+    wait_idle()
+    dialog = mine.dialog
+    assert isinstance(dialog, SeriesChangeDialog)
+    assert [d for d, c in dialog.weekday_checks.items() if c.isChecked()] == [2]  # the series' own
+    dialog.desk_combo.setCurrentIndex(dialog.desk_combo.findText("Plats 3"))
+    with qtbot.waitSignal(dialog.preview.shown, timeout=5000):
+        dialog.preview_button.click()
+    rows = _preview_rows(dialog)
+    assert [(d, outcome) for d, outcome, _r in rows] == [
+        (DAY + WEEK, "Ändras"),
+        (DAY + 2 * WEEK, "Avbokas"),
+        (DAY + 3 * WEEK, "Ändras"),
+    ]
+    assert "Plats 3 är redan bokad" in rows[1][2]  # the conflict, in words
+    assert dialog.preview.summary_label.text() == (
+        "Ändras: 2. Bokas: 0. Avbokas: 1. Hoppas över: 0. Ingenting är sparat ännu."
+    )
+    assert _places(o) == {DAY + n * WEEK: "Plats 1" for n in range(4)}  # nothing saved by the preview
+
+    dialog.desk_combo.setCurrentIndex(dialog.desk_combo.findText("Plats 4"))  # a changed input
+    assert not dialog.preview.isVisible() and dialog.preview_button.isVisible()  # withdraws it
+    dialog.desk_combo.setCurrentIndex(dialog.desk_combo.findText("Plats 3"))
+    with qtbot.waitSignal(dialog.preview.shown, timeout=5000):
+        dialog.preview_button.click()
+    assert dialog.preview.confirm_button.text() == "&Spara ändringen av serien"
+    with qtbot.waitSignal(mine.data_loaded, timeout=5000):
+        dialog.preview.confirm_button.click()
+    assert _places(o) == {DAY: "Plats 1", DAY + WEEK: "Plats 3", DAY + 3 * WEEK: "Plats 3"}
+    assert mine.status_label.text() == "Serien på Plats 1 ändrades från och med ons 9 dec 2026: 2 bokningar."
+
+
+def test_only_this_one_opens_the_single_change(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    o = gui_office
+    _wednesdays(o, count=2)
+    mine = open_view(qtbot, make_ctx(o.anna))
+    mine.select_row(0)
+    mine.change_button.click()
+    assert mine.scope_box is not None
+    mine.scope_box.only_this_button.click()
+    wait_idle()
+    dialog = mine.dialog
+    assert isinstance(dialog, ChangeDialog)
+    dialog.desk_combo.setCurrentIndex(dialog.desk_combo.findText("Plats 2"))
+    with qtbot.waitSignal(mine.data_loaded, timeout=5000):
+        dialog.save_button.click()
+    assert _places(o) == {DAY: "Plats 2", DAY + WEEK: "Plats 1"}  # the rest of the series as it was
+
+
+def test_a_single_booking_asks_nothing(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    o = gui_office
+    o.services.booking.book_desk(o.anna.id, o.desk(1).id, DAY, DeskPeriod.FULL_DAY)
+    mine = open_view(qtbot, make_ctx(o.anna))
+    mine.select_row(0)
+    mine.change_button.click()
+    wait_idle()
+    assert mine.scope_box is None and isinstance(mine.dialog, ChangeDialog)
+
+
+def test_no_weekday_is_refused_inline_and_nothing_changes(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    o = gui_office
+    _wednesdays(o, count=2)
+    mine = open_view(qtbot, make_ctx(o.anna))
+    mine.select_row(0)
+    mine.change_button.click()
+    assert mine.scope_box is not None
+    mine.scope_box.from_here_button.click()
+    wait_idle()
+    dialog = mine.dialog
+    assert isinstance(dialog, SeriesChangeDialog)
+    dialog.weekday_checks[2].setChecked(False)
+    dialog.preview_button.click()
+    wait_idle()
+    assert dialog.error_label.isVisible() and "veckodag" in dialog.error_label.text()
+    assert not dialog.preview.isVisible()
+    assert _places(o) == {DAY: "Plats 1", DAY + WEEK: "Plats 1"}
+
+
+def test_the_day_view_changes_a_series_weekdays_from_an_occurrence(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    o = gui_office
+    day_view = DayView(make_ctx(o.reception))
+    qtbot.addWidget(day_view)
+    day_view.resize(1280, 720)
+    with qtbot.waitSignal(day_view.data_loaded, timeout=5000):
+        day_view.show()
+    wait_idle()
+    result = o.services.booking.book_series(
+        o.anna.id, o.desk(1).id, Recurrence.weekly(MONDAY, {0}, count=3), period=DeskPeriod.MORNING
+    )
+    assert result.series_id is not None
+    reload(qtbot, day_view)
+    day_view.select_desk_cell(0, M)
+    day_view.change_button.click()
+    box = day_view.scope_box
+    assert box is not None
+    box.from_here_button.click()
+    wait_idle()
+    dialog = day_view.booking_dialog
+    assert isinstance(dialog, SeriesChangeDialog)
+    dialog.weekday_checks[0].setChecked(False)
+    dialog.weekday_checks[1].setChecked(True)  # Tuesdays instead of Mondays
+    with qtbot.waitSignal(dialog.preview.shown, timeout=5000):
+        dialog.preview_button.click()
+    outcomes = {d: outcome for d, outcome, _r in _preview_rows(dialog)}
+    assert outcomes == {
+        MONDAY: "Avbokas",
+        MONDAY + WEEK: "Avbokas",
+        MONDAY + 2 * WEEK: "Avbokas",
+        MONDAY + timedelta(days=1): "Bokas",
+        MONDAY + timedelta(days=8): "Bokas",
+    }
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.preview.confirm_button.click()
+    assert sorted(_places(o)) == [MONDAY + timedelta(days=1), MONDAY + timedelta(days=8)]

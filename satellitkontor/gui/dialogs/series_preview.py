@@ -51,6 +51,9 @@ class SeriesPreview(QWidget):
         self._book: BookSeries | None = None
         self._generation = 0
         self._busy = False
+        #: Set by a dialog that changes a series: the summary counts what changes, is booked,
+        #: cancelled and skipped, and the button saves the change.
+        self.changing = False
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("seriesSummary")
@@ -125,10 +128,21 @@ class SeriesPreview(QWidget):
     def _show(self, result: SeriesResult) -> None:
         self.model.set_result(result)
         n, m = len(self.model.booked_days()), len(self.model.skipped_days())
-        self.summary_label.setText(
-            self.tr("Bokas: {n}. Hoppas över: {m}. Ingenting är sparat ännu.").format(n=n, m=m)
-        )
-        text = self.tr("Be&kräfta 1 bokning") if n == 1 else self.tr("Be&kräfta {n} bokningar").format(n=n)
+        if self.changing:  # a series changed from one occurrence on (gui/dialogs/series_change_dialog.py)
+            c, x = len(self.model.changed_days()), len(self.model.cancelled_days())
+            self.summary_label.setText(
+                self.tr(
+                    "Ändras: {c}. Bokas: {b}. Avbokas: {x}. Hoppas över: {m}. Ingenting är sparat ännu."
+                ).format(c=c, b=n - c, x=x, m=m - x)
+            )
+            text = self.tr("&Spara ändringen av serien")
+        else:
+            self.summary_label.setText(
+                self.tr("Bokas: {n}. Hoppas över: {m}. Ingenting är sparat ännu.").format(n=n, m=m)
+            )
+            text = (
+                self.tr("Be&kräfta 1 bokning") if n == 1 else self.tr("Be&kräfta {n} bokningar").format(n=n)
+            )
         self.confirm_button.setText(text)
         self.confirm_button.setAccessibleName(text.replace("&", ""))
         self.confirm_button.setEnabled(n > 0)

@@ -32,6 +32,9 @@ class PreviewRow:
     day: date
     booked: bool
     reason: str
+    #: A series changed from one occurrence on: "changed" (the booking that day changes in
+    #: place), "cancelled" (the booking that day is cancelled); "" otherwise.
+    change: str = ""
 
 
 class SeriesPreviewModel(RowsTableModel[PreviewRow]):
@@ -42,8 +45,19 @@ class SeriesPreviewModel(RowsTableModel[PreviewRow]):
         rows: list[PreviewRow] = []
         if result is not None:
             days = result.days or tuple(b.day for b in result.booked)
-            rows = [PreviewRow(d, True, "") for d in days]
-            rows += [PreviewRow(s.day, False, describe(s.error, self.lang)) for s in result.skipped]
+            changed, cancelled = set(result.changed), set(result.cancelled)
+            rows = [PreviewRow(d, True, "", "changed" if d in changed else "") for d in days]
+            rows += [
+                PreviewRow(
+                    s.day, False, describe(s.error, self.lang), "cancelled" if s.day in cancelled else ""
+                )
+                for s in result.skipped
+            ]
+            shown = {r.day for r in rows}
+            rows += [  # a weekday the change drops: that day's booking is cancelled
+                PreviewRow(d, False, self.tr("Dagen ingår inte längre i serien."), "cancelled")
+                for d in sorted(cancelled - shown)
+            ]
             rows.sort(key=lambda r: r.day)
         self.set_rows(rows)
 
@@ -55,6 +69,19 @@ class SeriesPreviewModel(RowsTableModel[PreviewRow]):
 
     def skipped_days(self) -> list[date]:
         return [r.day for r in self._rows if not r.booked]
+
+    def changed_days(self) -> list[date]:
+        return [r.day for r in self._rows if r.change == "changed"]
+
+    def cancelled_days(self) -> list[date]:
+        return [r.day for r in self._rows if r.change == "cancelled"]
+
+    def _outcome(self, row: PreviewRow) -> str:
+        if row.change == "changed":
+            return self.tr("Ändras")
+        if row.change == "cancelled":
+            return self.tr("Avbokas")
+        return self.tr("Bokas") if row.booked else self.tr("Hoppas över")
 
     # --- Qt --------------------------------------------------------------------------------------
     def header_texts(self) -> tuple[str, ...]:
@@ -69,10 +96,12 @@ class SeriesPreviewModel(RowsTableModel[PreviewRow]):
             if column == DATE:
                 return fmt_date(row.day, self.lang)
             if column == OUTCOME:
-                return self.tr("Bokas") if row.booked else self.tr("Hoppas över")
+                return self._outcome(row)
             if column == REASON:
                 return row.reason
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if row.change:
+                return f"{fmt_date(row.day, self.lang)}: {self._outcome(row)}. {row.reason}".strip()
             if row.booked:
                 return self.tr("{day}: bokas").format(day=fmt_date(row.day, self.lang))
             return self.tr("{day}: hoppas över, {reason}").format(

@@ -36,9 +36,9 @@ from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.dialogs.change_dialog import ChangeDialog
 from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
 from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
+from satellitkontor.gui.dialogs.series_change_dialog import SeriesScopeQuestion, change_booking
 from satellitkontor.gui.models import rooms_free_model as rooms_free
 from satellitkontor.gui.models.day_desks_model import DayDesksModel
 from satellitkontor.gui.models.day_room_model import DayRoomModel
@@ -101,6 +101,8 @@ class DayView(ViewBase):
         self.change_button = self._button(self.tr("Än&dra…"), "changeButton", self.change_selected)
         self.change_button.setToolTip(self.tr("Flytta eller ändra den valda bokningen"))
         self.confirm_box: QMessageBox | None = None
+        #: "Bara denna" / "Denna och kommande" for a booking in a series (issue 16).
+        self.scope_box: SeriesScopeQuestion | None = None
         self.person_chooser = PersonChooser(ctx, autoload=False)
         person_label = QLabel(self.tr("&Person:"))
         person_label.setBuddy(self.person_chooser)
@@ -383,15 +385,11 @@ class DayView(ViewBase):
         box.open()
 
     def change_selected(self) -> None:
+        """ "Ändra…": a booking in a series asks "Bara denna" or "Denna och kommande" first."""
         booking = self.selected_booking()
         if booking is None:
             return
-        office = self.ctx.svc.office
-
-        def loaded(desks: list[Resource]) -> None:
-            self._open(ChangeDialog(self.ctx, booking, desks, self))
-
-        self.ctx.run(office.resources, loaded, owner=self)
+        self.scope_box = change_booking(self.ctx, self, booking, self._open)
 
     def _act(
         self, fn: Callable[[int, int], BookingView], done_text: str, chosen: BookingView | None = None

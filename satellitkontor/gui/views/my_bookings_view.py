@@ -31,11 +31,15 @@ from PySide6.QtWidgets import (
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.errors import AlreadyOver
-from satellitkontor.domain.resources import Resource, ResourceKind
+from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.gui import operations
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.cancel_range_dialog import CancelRangeDialog
-from satellitkontor.gui.dialogs.change_dialog import ChangeDialog
+from satellitkontor.gui.dialogs.series_change_dialog import (
+    SeriesChangeDialog,
+    SeriesScopeQuestion,
+    change_booking,
+)
 from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, time_text
 from satellitkontor.gui.views.base import ViewBase
@@ -65,6 +69,8 @@ class MyBookingsView(ViewBase):
         self.confirm_box: QMessageBox | None = None
         #: The optional reason in the question of a single cancel (issue 16).
         self.reason_edit: QLineEdit | None = None
+        #: "Bara denna" / "Denna och kommande" for a booking in a series (issue 16).
+        self.scope_box: SeriesScopeQuestion | None = None
 
         heading = QLabel(self.view_title())
         font = QFont(heading.font())
@@ -312,19 +318,29 @@ class MyBookingsView(ViewBase):
 
     # --- changing, checking in, cancelling several days (issue 16) ------------------------------
     def change_selected(self) -> None:
+        """ "Ändra…": a booking in a series asks "Bara denna" or "Denna och kommande" first
+        (gui/dialogs/series_change_dialog.py)."""
         booking = self.selected_booking()
         if booking is None:
             return
-        office = self.ctx.svc.office
-        self.ctx.run(office.resources, lambda desks: self._open_change(booking, desks), owner=self)
+        self.scope_box = change_booking(self.ctx, self, booking, self._open_change)
 
-    def _open_change(self, booking: BookingView, desks: list[Resource]) -> None:
-        dialog = ChangeDialog(self.ctx, booking, desks, self)
-        dialog.saved.connect(
-            lambda view: self.status_label.setText(
-                self.tr("Ändrat: {booking}.").format(booking=self.describe_booking(view))
+    def _open_change(self, dialog: QDialog) -> None:
+        if isinstance(dialog, SeriesChangeDialog):
+            booking = dialog.booking
+            dialog.saved.connect(
+                lambda views: self.status_label.setText(
+                    self.tr("Serien på {place} ändrades från och med {day}: {n} bokningar.").format(
+                        place=booking.resource_name, day=fmt_date(booking.day, self.ctx.lang), n=len(views)
+                    )
+                )
             )
-        )
+        else:
+            dialog.saved.connect(  # type: ignore[attr-defined]
+                lambda view: self.status_label.setText(
+                    self.tr("Ändrat: {booking}.").format(booking=self.describe_booking(view))
+                )
+            )
         self._open(dialog)
 
     def check_in_selected(self) -> None:

@@ -26,7 +26,7 @@ from satellitkontor.domain.errors import (
     ResourceTaken,
     RuleViolation,
 )
-from satellitkontor.domain.recurrence import Recurrence, parse_rrule
+from satellitkontor.domain.recurrence import Frequency, Recurrence, parse_rrule
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import load_person
@@ -74,10 +74,12 @@ class SeriesChanges(BookingCore):
                 )
             )
             old = parse_rrule(series.rrule, series.first_day)
+            if weekdays is None:
+                weekdays = _weekdays_of(old)
             last = old.until or (clk.local_date(rows[-1].start_at) if rows else from_day)
             if rows:
                 last = max(last, clk.local_date(rows[-1].start_at))
-            rule = Recurrence.weekly(from_day, weekdays or old.effective_weekdays, until=last)
+            rule = Recurrence.weekly(from_day, weekdays, until=last)
             resource = s.get(ResourceRow, resource_id or series.resource_id)
             if resource is None:
                 raise BookingNotFound(id=resource_id)
@@ -121,8 +123,12 @@ class SeriesChanges(BookingCore):
                 accepted.append(req)
             if not accepted:
                 raise NoOccurrences(count=len(days), skipped=len(skipped))
+            keep = {r.day for r in accepted}
+            changed = tuple(d for d in sorted(keep) if d in by_day)
+            dropped = tuple(d for d in sorted(by_day) if d not in keep)
             if dry_run:
-                return SeriesResult(None, (), tuple(skipped), True, tuple(r.day for r in accepted))
+                occurrences = tuple(r.day for r in accepted)
+                return SeriesResult(None, (), tuple(skipped), True, occurrences, changed, dropped)
 
             new_id = str(uuid.uuid4())
             s.add(
@@ -134,10 +140,8 @@ class SeriesChanges(BookingCore):
                 )
             )  # fmt: skip
             s.flush()
-            keep = {r.day for r in accepted}
-            for day, dropped in by_day.items():  # dropped days first: their places are given up
-                if day not in keep:
-                    mark_cancelled(s, actor, dropped, now)
+            for day in dropped:  # dropped days first: their places are given up
+                mark_cancelled(s, actor, by_day[day], now)
             s.flush()
             done: list[BookingRow] = []
             for req in accepted:
@@ -169,4 +173,24 @@ class SeriesChanges(BookingCore):
                 ).to_rrule()  # fmt: skip
             s.flush()
             views = tuple(queries.bookings_by_ids(s, [r.id for r in done]))
-            return SeriesResult(new_id, views, tuple(skipped), False, tuple(r.day for r in accepted))
+            occurrences = tuple(r.day for r in accepted)
+            return SeriesResult(new_id, views, tuple(skipped), False, occurrences, changed, dropped)
+
+    def series_weekdays(self, actor_id: int, series_id: str) -> frozenset[int]:
+        """The weekdays the series repeats on (Monday = 0): what "Ändra serien" starts from."""
+        with self.db.session() as s:
+            actor = load_person(s, actor_id)
+            series = s.get(SeriesRow, series_id)
+            if series is None:
+                raise BookingNotFound(series=series_id)
+            if actor.id not in (series.person_id, series.created_by_id) and not actor.role.is_staff:
+                raise PermissionDenied(action="change_booking", role=actor.role.value)
+            return _weekdays_of(parse_rrule(series.rrule, series.first_day))
+
+
+def _weekdays_of(rule: Recurrence) -> frozenset[int]:
+    """The weekdays a rule falls on: a daily series every day (the office's closed days are
+    skipped as always), a weekly one its own days."""
+    if rule.frequency is Frequency.DAILY:
+        return frozenset(range(7))
+    return rule.effective_weekdays
