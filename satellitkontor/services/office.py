@@ -325,9 +325,9 @@ class OfficeService(Service):
         own audit entry and Exchange outbox row) and the closure's audit entry commit together.
         The resources are locked first (PostgreSQL), so a booking being made meanwhile commits
         before and is cancelled here, or waits for the closure; one that read the calendar just
-        before the closure committed can still be made on the closed day (the booking reads the
-        calendar before its lock, which keeps the lock short). ``cancelled`` of the result lists
-        what was cancelled.
+        before the closure committed reads the closures again once it holds its lock and is
+        refused with the closed-day message (storage.queries.calendar_after_lock; the test is
+        tests/storage/test_closure_race.py). ``cancelled`` of the result lists what was cancelled.
         """
         reason = plain(reason, "reason")
         Closure(start, end, reason)  # validates the range

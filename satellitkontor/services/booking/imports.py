@@ -48,6 +48,7 @@ class ImportBookings(BookingCore):
             days = [clk.local_date(r.start) for r in requests]
             calendar = queries.load_calendar(s, policy, min(days), max(days))
             queries.lock_for_import(s, [r.resource_id for r in requests], [r.person_id for r in requests])
+            calendar = queries.calendar_after_lock(s, policy, calendar, min(days), max(days))
             imported = queries.imported_keys(s, [r.import_key for r in requests])
             # held here: the session's identity map alone would let them go and load them again
             people: dict[int, PersonRow] = {}

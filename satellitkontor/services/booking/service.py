@@ -63,6 +63,9 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
             calendar = queries.load_calendar(s, policy, day, day)
             start, end = rules.check_desk_booking(day, period, self.now(), calendar, policy)
             queries.lock_for_booking(s, resource.id, person.id)
+            fresh = queries.calendar_after_lock(s, policy, calendar, day, day)
+            if fresh is not calendar:  # a closure committed since the read: check the day again
+                start, end = rules.check_desk_booking(day, period, self.now(), fresh, policy)
             self._check_free(s, policy, resource, person, start, end, guest=guest)
             # a guest's desk-days are not the host's; the rule for booking for others holds
             tally = self._tally(s, policy, person, day, day) if guest is None else None
@@ -97,6 +100,11 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
                 start, end, participants, resource.capacity, self.now(), calendar, policy
             )
             queries.lock_for_booking(s, resource.id, person.id)
+            fresh = queries.calendar_after_lock(s, policy, calendar, day, day)
+            if fresh is not calendar:  # a closure committed since the read: check the day again
+                rules.check_room_booking(
+                    start, end, participants, resource.capacity, self.now(), fresh, policy
+                )
             self._check_free(s, policy, resource, person, start, end, guest=guest)
             row = self._insert(
                 s, actor, person, resource, start, end, title=title, participants=participants, guest=guest
@@ -138,6 +146,8 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
             calendar = queries.load_calendar(s, policy, days[0] if days else None, days[-1] if days else None)
             if not dry_run:
                 queries.lock_for_booking(s, resource.id, person.id)
+                if days:  # a closure committed since the read skips its days (see calendar_after_lock)
+                    calendar = queries.calendar_after_lock(s, policy, calendar, days[0], days[-1])
             tally = self._tally(s, policy, person, days[0], days[-1]) if days and period is not None else None
 
             accepted: list[_Request] = []

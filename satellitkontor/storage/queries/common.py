@@ -73,6 +73,32 @@ def load_calendar(
     return policy.calendar(load_closures(session, first, last))
 
 
+def calendar_after_lock(
+    session: Session, policy: BookingPolicy, calendar: OfficeCalendar, first: date, last: date
+) -> OfficeCalendar:
+    """The calendar as it is once the booking holds its locks (``lock_for_booking``).
+
+    A booking reads the calendar before its lock, which keeps the lock short; on PostgreSQL a
+    closure can commit in between, and the booking would land on the closed day (issue 16). A
+    closure takes every resource's lock before it writes (OfficeService.add_closure), so once
+    the booking holds its resource's lock, every closure that did not wait for the booking has
+    committed, and READ COMMITTED lets this read see it; a later closure waits for the booking
+    and cancels it. So the closures of ``first``..``last`` are read once more (one small query
+    under the lock), and the calendar is new only if they changed: the caller then checks the
+    day again and refuses it with the closed-day message.
+
+    SQLite returns ``calendar`` as it is: the booking's write transaction began with BEGIN
+    IMMEDIATE, before its first read, and holds the database's only write lock, so no closure
+    can commit in between.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return calendar
+    closures = load_closures(session, first, last)
+    if set(closures) == {c for c in calendar.closures if c.start <= last and c.end >= first}:
+        return calendar
+    return policy.calendar(closures)
+
+
 # --- people and resources ---------------------------------------------------------------------
 def person_view(row: PersonRow) -> Person:
     return Person(row.id, row.name, row.email, row.municipality_code, row.kind, row.role, row.active)
