@@ -240,8 +240,11 @@ def test_demo_then_stats_as_csv(url: str, tmp_path: Path) -> None:
     assert code == 0 and str(target) in out
     # The app's file: Swedish headers, semicolons, a byte-order mark, decimal commas.
     text = target.read_text(encoding="utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    municipalities_part, rooms_part = text.split("\n\n")  # then the per-room table (issue 16)
+    rows = list(csv.DictReader(io.StringIO(municipalities_part), delimiter=";"))
     assert len(rows) == 13 * 7
+    per_room = list(csv.DictReader(io.StringIO(rooms_part), delimiter=";"))
+    assert [r["Rum"] for r in per_room if r["Månad"] == "Hela året"] == ["Konferensrummet"]
     year_rows = [r for r in rows if r["Månad"] == "Hela året"]
     assert {r["Kommun"] for r in year_rows} == {
         "Bjurholm",

@@ -106,7 +106,10 @@ def test_stats_end_with_each_rooms_meetings_and_hours(url: str) -> None:
     assert rooms[1].split() == ["Konferensrummet", "0", "0,0"]
     assert rooms[2].split() == ["Lilla", "rummet", "1", "1,5"]
     code, out, _ = run(url, "stats", "--year", day[:4], "--format", "csv")
-    assert "Lilla rummet" not in out  # the CSV keeps its columns
+    municipalities_part, rooms_part = out.split("\r\n\r\n")
+    assert "Lilla rummet" not in municipalities_part  # the municipalities' table keeps its columns
+    # then the per-room table (issue 16): the year's row of each room
+    assert f"{day[:4]};Hela året;Lilla rummet;1;1,5;" in rooms_part
 
 
 def test_an_admin_sets_the_fair_rules_and_a_booker_meets_them(url: str) -> None:

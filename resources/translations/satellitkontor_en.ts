@@ -4580,6 +4580,34 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>RoomStatsModel</name>
+    <message>
+        <location filename="../../satellitkontor/gui/models/room_stats_model.py" line="25"/>
+        <source>Rum</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/room_stats_model.py" line="26"/>
+        <source>Bokningar</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/room_stats_model.py" line="27"/>
+        <source>Bokade timmar</source>
+        <translation>Booked hours</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/room_stats_model.py" line="28"/>
+        <source>Öppettimmar</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/room_stats_model.py" line="29"/>
+        <source>Beläggning</source>
+        <translation>Occupancy</translation>
+    </message>
+</context>
+<context>
     <name>RoomView</name>
     <message>
         <location filename="../../satellitkontor/gui/views/room_view.py" line="98"/>
@@ -5421,210 +5449,220 @@ Status: {status}</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="70"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="74"/>
         <source>År</source>
         <extracomment>A file was written (its path).</extracomment>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="75"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="79"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="76"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="80"/>
         <source>Hela året</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="81"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="85"/>
         <source>Diagrammet visar</source>
         <translation>The chart shows</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="83"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="87"/>
         <source>Platsdagar</source>
         <translation>Desk-days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="84"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="88"/>
         <source>Rumstimmar</source>
         <translation>Room-hours</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="85"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="89"/>
         <source>Bokningar</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="86"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="90"/>
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="92"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="96"/>
         <source>&amp;År:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="93"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="97"/>
         <source>&amp;Period:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="94"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="98"/>
         <source>&amp;Diagrammet visar:</source>
         <translation>C&amp;hart shows:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="106"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="110"/>
         <source>Användning per kommun</source>
         <translation>Usage per municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="124"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="128"/>
+        <source>Användning per rum</source>
+        <translation>Use per room</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="137"/>
         <source>Per kommun</source>
         <translation>Per municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="138"/>
         <source>Veckodag och halvdag</source>
         <translation>Weekday and half-day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="126"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="139"/>
         <source>Per plats</source>
         <translation>Per desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="140"/>
         <source>Uteblivna per månad</source>
         <translation>No-shows per month</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="135"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="141"/>
+        <source>Per rum</source>
+        <translation>Per room</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="149"/>
         <source>Spara &amp;diagram (PNG/PDF)…</source>
         <translation>Save &amp;charts (PNG/PDF)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="139"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="153"/>
         <source>Exportera &amp;CSV…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="141"/>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="329"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="155"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="344"/>
         <source>Exportera CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="143"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="157"/>
         <source>Exportera &amp;Excel (XLSX)…</source>
         <translation>Export &amp;Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="145"/>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="337"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="159"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="352"/>
         <source>Exportera Excel (XLSX)</source>
         <translation>Export Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="158"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="172"/>
         <source>Platsdagar: heldag räknas 1, förmiddag eller eftermiddag 0,5. Avbokade och uteblivna bokningar räknas inte. En bokning hör till kommunen personen hade när den gjordes.</source>
         <translation>Desk-days: a full day counts 1, a morning or afternoon 0.5. Cancelled bookings and no-shows do not count. A booking belongs to the municipality its person had when it was made.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="177"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="191"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="245"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="260"/>
         <source>hela året</source>
         <translation>the whole year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="246"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="261"/>
         <source>{measure} per kommun, {period} {year}</source>
         <translation>{measure} per municipality, {period} {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="262"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="277"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="262"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="277"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="264"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="279"/>
         <source>Andel bokade platser, {period} {year}</source>
         <translation>Share of desks booked, {period} {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="272"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="287"/>
         <source>fm</source>
         <translation>am</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="272"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="287"/>
         <source>em</source>
         <translation>pm</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="275"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="290"/>
         <source>Andel bokad per plats, {period} {year}</source>
         <translation>Share booked per desk, {period} {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="292"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="307"/>
         <source>Andel uteblivna bokningar per månad {year} (%)</source>
         <translation>Share of no-show bookings per month {year} (%)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="301"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="316"/>
         <source>Spara diagram</source>
         <translation>Save charts</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="303"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="318"/>
         <source>PDF (*.pdf);;PNG-bild (*.png)</source>
         <translation>PDF (*.pdf);;PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="313"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="328"/>
         <source>Diagrammen sparades i {path}</source>
         <translation>The charts were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="315"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="330"/>
         <source>Det gick inte att spara {path}. Välj en mapp du kan skriva i.</source>
         <translation>{path} could not be saved. Choose a folder you can write to.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="324"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="339"/>
         <source>satellitkontoret-statistik-{year}</source>
         <translation>satellite-office-statistics-{year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="329"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="344"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="339"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="354"/>
         <source>Excel-arbetsböcker (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="361"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="378"/>
         <source>Statistiken för {year} sparades i {path}</source>
         <translation>The statistics for {year} were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="366"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="383"/>
         <source>Exporterar statistik…</source>
         <translation>Exporting statistics…</translation>
     </message>

@@ -782,6 +782,12 @@ EN: dict[str, str] = {
     "export.stats.sheet.months": "By month",
     "export.stats.sheet.hidden": "Hidden cells",
     "export.stats.hidden_head": "Cells with fewer than 3 people, shown as «< 3» to everyone but admins:",
+    "export.stats.rooms.header.room": "Room",
+    "export.stats.rooms.header.bookings": "Bookings",
+    "export.stats.rooms.header.hours": "Booked hours",
+    "export.stats.rooms.header.open_hours": "Opening hours",
+    "export.stats.rooms.header.occupancy": "Occupancy",
+    "export.stats.sheet.rooms": "Per room",
     # --- calendar feeds: titles (X-WR-CALNAME) and the list of feeds one can publish ---
     "feed.title.office": "Satellitkontoret – the whole office",
     "feed.title.rotation": "Umeåregionen – host municipality and meetings",

@@ -783,6 +783,12 @@ SV: dict[str, str] = {
     "export.stats.sheet.months": "Per månad",
     "export.stats.sheet.hidden": "Dolda celler",
     "export.stats.hidden_head": "Celler med färre än 3 personer, visas som «< 3» för alla utom administratörer:",
+    "export.stats.rooms.header.room": "Rum",
+    "export.stats.rooms.header.bookings": "Bokningar",
+    "export.stats.rooms.header.hours": "Bokade timmar",
+    "export.stats.rooms.header.open_hours": "Öppettimmar",
+    "export.stats.rooms.header.occupancy": "Beläggning",
+    "export.stats.sheet.rooms": "Per rum",
     # --- calendar feeds: titles (X-WR-CALNAME) and the list of feeds one can publish ---
     "feed.title.office": "Satellitkontoret – hela kontoret",
     "feed.title.rotation": "Umeåregionen – värdkommun och möten",

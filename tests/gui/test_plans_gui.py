@@ -4,11 +4,14 @@ occurrence on ("Bara denna" / "Denna och kommande") in Mina bokningar and the da
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, time, timedelta
+from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingStatus, DeskPeriod
 from satellitkontor.domain.recurrence import Recurrence
 from satellitkontor.gui.context import AppContext
@@ -16,6 +19,8 @@ from satellitkontor.gui.dialogs.change_dialog import ChangeDialog
 from satellitkontor.gui.dialogs.series_change_dialog import SeriesChangeDialog
 from satellitkontor.gui.models.my_bookings_model import STATUS
 from satellitkontor.gui.models.series_preview_model import OUTCOME, REASON
+from satellitkontor.gui.models.usage_model import VALUE_ROLE
+from satellitkontor.gui.views.admin.statistics_page import StatisticsPage
 from satellitkontor.gui.views.day_view import DayView
 from tests.conftest import MONDAY, Office
 from tests.gui.test_day_view import M, reload
@@ -224,3 +229,38 @@ def test_the_day_view_changes_a_series_weekdays_from_an_occurrence(
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         dialog.preview.confirm_button.click()
     assert sorted(_places(o)) == [MONDAY + timedelta(days=1), MONDAY + timedelta(days=8)]
+
+
+# --- Statistik per room --------------------------------------------------------------------------
+def test_statistik_shows_bookings_hours_and_occupancy_per_room_for_the_period(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, tmp_path: Path
+) -> None:
+    o = gui_office
+    b = o.services.booking
+    b.book_room(o.anna.id, o.room.id, clk.local(DAY, time(9)), clk.local(DAY, time(12)), 3)  # Dec: 3 h
+    b.book_room(o.anna.id, o.room.id, clk.local(MONDAY, time(13)), clk.local(MONDAY, time(14, 30)), 3)
+    page = StatisticsPage(make_ctx(o.admin))
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    with qtbot.waitSignal(page.data_loaded, timeout=5000):
+        page.refresh()
+    tab = next(i for i in range(page.chart_tabs.count()) if page.chart_tabs.tabText(i) == "Per rum")
+    page.chart_tabs.setCurrentIndex(tab)
+    m = page.room_model
+
+    def shown() -> list[list[str]]:
+        return [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
+
+    whole_year = shown()
+    assert [row[:3] for row in whole_year] == [["Konferensrummet", "2", "4,5"]]
+    page.period_combo.setCurrentIndex(page.period_combo.findData(11))  # November
+    # November 2026: 21 weekdays of 8–17, no holiday on a weekday: 189 open hours; 1.5 booked.
+    assert shown() == [["Konferensrummet", "1", "1,5", "189", "1 %"]]
+    assert m.index(0, 4).data(VALUE_ROLE) == pytest.approx(1.5 / 189)
+
+    target = tmp_path / "statistik.csv"
+    with qtbot.waitSignal(page.exported, timeout=5000):
+        page.export_csv(str(target))
+    rooms_part = target.read_text(encoding="utf-8-sig").split("\n\n")[1]
+    assert "2026;december;Konferensrummet;1;3;" in rooms_part

@@ -114,7 +114,8 @@ def test_exports_round_trip(
     path = tmp_path / "statistik.csv"
     with qtbot.waitSignal(page.exported, timeout=5000):
         page.export_csv(str(path))
-    lines = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    municipalities_part = path.read_text(encoding="utf-8-sig").split("\n\n")[0]  # then per room
+    lines = list(csv.reader(municipalities_part.splitlines(), delimiter=";"))
     assert len(lines) == 1 + len(expected)
     umea = next(x for x in lines if x[1] == "Hela året" and x[2] == "Umeå")
     assert umea[3:6] == ["1,5", "0", "2"]

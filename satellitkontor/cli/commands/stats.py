@@ -51,14 +51,16 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     if kind == "table":
         rooms = services.statistics.room_usage(args.year)
         table = cli_format.stats_table(rows, lang) + cli_format.room_usage_table(rooms, lang)
+    # the files carry the per-room table too (bookings, hours, occupancy: no person in it)
+    per_room = services.statistics.room_breakdown(args.year) if kind in ("csv", "xlsx") else []
     if args.out is None:
-        text = export.csv_text(rows, lang) if kind == "csv" else table
+        text = export.csv_text(rows, lang, per_room) if kind == "csv" else table
         sys.stdout.write(text)
         return 0
     if kind == "xlsx":
-        export.write_xlsx(args.out, rows, lang)
+        export.write_xlsx(args.out, rows, lang, per_room)
     elif kind == "csv":
-        export.write_csv(args.out, rows, lang)
+        export.write_csv(args.out, rows, lang, per_room)
     else:
         args.out.write_text(table, encoding="utf-8")
     print(say("cli.stats.statistics_are_saved", lang, out=args.out))

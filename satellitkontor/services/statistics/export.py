@@ -8,6 +8,8 @@ script may call them too; they are the only writers of these files (the command 
   columns intact; in Swedish, decimals are written with a comma (``1,5``).
 - XLSX (XlsxWriter): a sheet "Helår" with one row per municipality and a total, and a sheet
   "Per månad" with every month; numbers are stored as numbers.
+- Per conference room (statistics/rooms.py): after the municipalities in the CSV (an empty line
+  between), a sheet "Per rum" in the workbook.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from satellitkontor.integrations import csv_cells
 from satellitkontor.services.results import UsageRow
 from satellitkontor.services.statistics.privacy import HIDDEN_TEXT
+from satellitkontor.services.statistics.rooms import RoomPeriodRow
 from satellitkontor.words import DEFAULT, say
 from satellitkontor.words.texts import month_name
 
@@ -38,6 +41,8 @@ COLUMNS: tuple[str, ...] = (
     "no_show_rate",
     "guest_bookings",
 )
+#: The per-room table's own columns (after year and month); headers ``export.stats.rooms.header.*``.
+ROOM_COLUMNS: tuple[str, ...] = ("room", "bookings", "hours", "open_hours", "occupancy")
 
 
 def headers(lang: str = DEFAULT) -> list[str]:
@@ -112,23 +117,54 @@ def _csv_cell(value: object, lang: str) -> str:
     return str(value)
 
 
-def csv_text(rows: Sequence[UsageRow], lang: str = DEFAULT) -> str:
-    """Every row of ``rows`` (months and whole year) as CSV text for Excel: ``;``, CRLF."""
+def room_headers(lang: str = DEFAULT) -> list[str]:
+    return [
+        say("export.stats.header.year", lang),
+        say("export.stats.header.month", lang),
+        *(say(f"export.stats.rooms.header.{c}", lang) for c in ROOM_COLUMNS),
+    ]
+
+
+def _room_values(r: RoomPeriodRow, lang: str) -> list[object]:
+    return [
+        r.year,
+        month_text(r.month, lang),
+        r.room,
+        r.bookings,
+        r.hours,
+        r.open_hours,
+        round(r.occupancy, 4),
+    ]
+
+
+def csv_text(rows: Sequence[UsageRow], lang: str = DEFAULT, rooms: Sequence[RoomPeriodRow] = ()) -> str:
+    """Every row of ``rows`` (months and whole year) as CSV text for Excel: ``;``, CRLF. With
+    ``rooms`` (StatisticsService.room_breakdown), an empty line and the per-room table follow."""
     buf = io.StringIO()
     writer = csv_cells.Writer(buf)
     writer.writerow(headers(lang))
     for r in rows:
         writer.writerow([_csv_cell(v, lang) for v in _values(r, lang)])
+    if rooms:
+        writer.writerow([])
+        writer.writerow(room_headers(lang))
+        for room in rooms:
+            writer.writerow([_csv_cell(v, lang) for v in _room_values(room, lang)])
     return buf.getvalue()
 
 
-def write_csv(path: str | Path, rows: Sequence[UsageRow], lang: str = DEFAULT) -> None:
+def write_csv(
+    path: str | Path, rows: Sequence[UsageRow], lang: str = DEFAULT, rooms: Sequence[RoomPeriodRow] = ()
+) -> None:
     """:func:`csv_text` in a file, UTF-8 with a byte-order mark (what Swedish Excel needs)."""
-    Path(path).write_bytes(csv_text(rows, lang).encode("utf-8-sig"))
+    Path(path).write_bytes(csv_text(rows, lang, rooms).encode("utf-8-sig"))
 
 
-def write_xlsx(path: str | Path, rows: Sequence[UsageRow], lang: str = DEFAULT) -> None:
-    """A workbook with the whole year per municipality (plus a total) and every month."""
+def write_xlsx(
+    path: str | Path, rows: Sequence[UsageRow], lang: str = DEFAULT, rooms: Sequence[RoomPeriodRow] = ()
+) -> None:
+    """A workbook with the whole year per municipality (plus a total) and every month; with
+    ``rooms``, a sheet "Per rum" (every room, each month and the whole year)."""
     import xlsxwriter  # type: ignore[import-untyped]  # only when exporting: keeps start-up light
 
     book = xlsxwriter.Workbook(str(path))
@@ -164,6 +200,18 @@ def write_xlsx(path: str | Path, rows: Sequence[UsageRow], lang: str = DEFAULT) 
             sheet.set_column(0, 0, 7)
             sheet.set_column(1, 2, 14)
             sheet.set_column(3, 11, 13)
+        if rooms:
+            sheet = book.add_worksheet(say("export.stats.sheet.rooms", lang))
+            sheet.write_row(0, 0, room_headers(lang), bold)
+            sheet.freeze_panes(1, 0)
+            for n, room in enumerate(rooms, start=1):
+                values = _room_values(room, lang)
+                sheet.write_row(n, 0, values[:4])
+                sheet.write_row(n, 4, values[4:6], number)
+                sheet.write_number(n, 6, float(room.occupancy), percent)
+            sheet.set_column(0, 0, 7)
+            sheet.set_column(1, 2, 16)
+            sheet.set_column(3, 6, 13)
         note = hidden_note(rows, lang)
         if note:  # the report says which cells count fewer than three people
             sheet = book.add_worksheet(say("export.stats.sheet.hidden", lang))

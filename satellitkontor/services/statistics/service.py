@@ -34,8 +34,9 @@ from satellitkontor.services.base import Service, load_person
 from satellitkontor.services.privacy import people_counts
 from satellitkontor.services.results import RoomUsageRow as RoomUsageRow
 from satellitkontor.services.results import UsageRow as UsageRow
-from satellitkontor.services.statistics import privacy
+from satellitkontor.services.statistics import privacy, rooms
 from satellitkontor.services.statistics.heat import DeskHeat
+from satellitkontor.services.statistics.rooms import RoomPeriodRow as RoomPeriodRow
 from satellitkontor.storage.models import BookingRow, ResourceRow
 
 
@@ -59,6 +60,13 @@ class StatisticsService(Service):
         from satellitkontor.services.statistics.heat import desk_heat
 
         return desk_heat(self.db, OfficeSetupCache(self.db).get().calendar, first, last)
+
+    def room_breakdown(self, year: int) -> list[RoomPeriodRow]:
+        """Per conference room and month (and the whole year): bookings, hours, occupancy
+        (statistics/rooms.py)."""
+        from satellitkontor.services.office_setup import OfficeSetupCache
+
+        return rooms.room_breakdown(self.db, OfficeSetupCache(self.db).get().calendar, year)
 
     def usage_for(self, viewer_id: int | None, year: int) -> list[UsageRow]:
         """``usage`` as ``viewer_id`` may see it: every value for an admin, cells of fewer than

@@ -1,5 +1,6 @@
 """Administration: Statistik. Usage per municipality for a year or a month, as a table and a bar
-chart, and exported to CSV or Excel for the cooperation's yearly report.
+chart, per conference room (bookings, hours, occupancy; the "Per rum" tab), and exported to CSV
+or Excel for the cooperation's yearly report.
 
 The numbers come from ``StatisticsService.usage`` (its docstring defines desk-days, room-hours,
 people and no-shows); the files are written by ``services.statistics_export`` off the GUI thread.
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.models.room_stats_model import RoomStatsModel
 from satellitkontor.gui.models.usage_model import (
     COL_BOOKINGS,
     COL_DESK_DAYS,
@@ -48,6 +50,7 @@ from satellitkontor.gui.widgets.heat_map import HeatMap
 from satellitkontor.services.results import UsageRow
 from satellitkontor.services.statistics import export as statistics_export
 from satellitkontor.services.statistics.heat import DeskHeat
+from satellitkontor.services.statistics.rooms import RoomPeriodRow
 from satellitkontor.words.texts import month_name, month_names, weekday_name
 
 FIRST_YEAR = 2023
@@ -62,6 +65,7 @@ class StatisticsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._rows: list[UsageRow] = []
+        self._rooms: list[RoomPeriodRow] = []
         self._loaded_year: int | None = None
         self._generation = 0
 
@@ -117,6 +121,15 @@ class StatisticsPage(QWidget):
         self.desk_heat_map.setObjectName("deskHeatMap")
         self.no_show_chart = BarChart()
         self.no_show_chart.setObjectName("noShowChart")
+        # Per conference room: bookings, hours and occupancy of the chosen period (issue 16).
+        self.room_model = RoomStatsModel(ctx.lang, self)
+        self.room_table = QTableView()
+        self.room_table.setObjectName("roomStatsTable")
+        self.room_table.setAccessibleName(self.tr("Användning per rum"))
+        self.room_table.setModel(self.room_model)
+        self.room_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.room_table.verticalHeader().hide()
+        self.room_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.heat: DeskHeat | None = None
         self.chart_tabs = QTabWidget()
         self.chart_tabs.setObjectName("chartTabs")
@@ -125,6 +138,7 @@ class StatisticsPage(QWidget):
             (self.heat_map, self.tr("Veckodag och halvdag")),
             (self.desk_heat_map, self.tr("Per plats")),
             (self.no_show_chart, self.tr("Uteblivna per månad")),
+            (self.room_table, self.tr("Per rum")),
         )
         for chart, text in charts:
             scroll = QScrollArea()
@@ -197,12 +211,12 @@ class StatisticsPage(QWidget):
 
         first, last = self._period_days(year)
 
-        def load() -> tuple[list[UsageRow], DeskHeat]:
-            return svc.usage(year), svc.heat(first, last)
+        def load() -> tuple[list[UsageRow], DeskHeat, list[RoomPeriodRow]]:
+            return svc.usage(year), svc.heat(first, last), svc.room_breakdown(year)
 
-        def done(result: tuple[list[UsageRow], DeskHeat]) -> None:
+        def done(result: tuple[list[UsageRow], DeskHeat, list[RoomPeriodRow]]) -> None:
             if generation == self._generation:
-                (self._rows, self.heat), self._loaded_year = result, year
+                (self._rows, self.heat, self._rooms), self._loaded_year = result, year
                 self._show()
                 self.data_loaded.emit()
 
@@ -240,6 +254,7 @@ class StatisticsPage(QWidget):
         month = self.period()
         rows = [r for r in self._rows if r.month == month]
         self.model.set_rows(rows)
+        self.room_model.set_rows(r for r in self._rooms if r.month == month)
         col = int(self.measure_combo.currentData())
         values = [float(self.model.index(n, col).data(VALUE_ROLE)) for n in range(len(rows))]
         period = month_name(month, self.ctx.lang) if month else self.tr("hela året")
@@ -349,11 +364,13 @@ class StatisticsPage(QWidget):
         """Write the chosen year's statistics as an Excel workbook, off-thread."""
         self._export(path, statistics_export.write_xlsx)
 
-    def _export(self, path: str, write: Callable[[str, list[UsageRow], str], None]) -> None:
+    def _export(
+        self, path: str, write: Callable[[str, list[UsageRow], str, list[RoomPeriodRow]], None]
+    ) -> None:
         svc, year, lang = self.ctx.svc.statistics, self.year(), self.ctx.lang
 
         def work() -> str:
-            write(path, svc.usage(year), lang)
+            write(path, svc.usage(year), lang, svc.room_breakdown(year))
             return path
 
         def done(written: str) -> None:
