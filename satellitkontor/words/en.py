@@ -943,7 +943,6 @@ EN: dict[str, str] = {
     "error.field.group_booking_days_ahead": "days ahead a desk can be booked for someone else (at least 1, or off)",
     "error.field.guest_name": "the guest's name (1–200 characters)",
     "error.field.guest_org": "the guest's organisation (1–200 characters)",
-    "error.field.guest_series": "repeating for a guest (a guest is booked one time at a time)",
     "audit.action.guest.erase": "Guest's name erased",
     "audit.entity.guest": "Guest",
     "export.stats.header.guest_bookings": "Guest bookings",

@@ -944,7 +944,6 @@ SV: dict[str, str] = {
     "error.field.group_booking_days_ahead": "dagar före som en plats åt någon annan kan bokas (minst 1, eller av)",
     "error.field.guest_name": "gästens namn (1–200 tecken)",
     "error.field.guest_org": "gästens organisation (1–200 tecken)",
-    "error.field.guest_series": "upprepning för en gäst (en gäst bokas en gång i taget)",
     "audit.action.guest.erase": "Gästs namn raderat",
     "audit.entity.guest": "Gäst",
     "export.stats.header.guest_bookings": "Gästbokningar",

@@ -73,7 +73,7 @@ def test_a_user_sees_no_guest_fields(
     assert desk.guest_fields is None and room.guest_fields is None
 
 
-def test_an_admin_books_the_room_for_a_guest_but_not_as_a_series(
+def test_an_admin_books_the_room_for_a_guest_as_a_series(
     qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Idle
 ) -> None:
     o = gui_office
@@ -90,19 +90,20 @@ def test_an_admin_books_the_room_for_a_guest_but_not_as_a_series(
     fields.org_edit.setText("Region Västerbotten")
     dialog.title_edit.setText("Studiebesök")
     dialog.recurrence_editor.repeat_check.setChecked(True)
-    assert dialog.recurrence_editor.recurrence() is not None
-    dialog.book_button.click()
-    wait_idle()
-    assert dialog.error_label.text() == (
-        "Ogiltigt värde för upprepning för en gäst (en gäst bokas en gång i taget): -."
-    )
+    dialog.recurrence_editor.count_radio.setChecked(True)
+    dialog.recurrence_editor.count_spin.setValue(3)
+    with qtbot.waitSignal(dialog.preview.shown, timeout=5000):
+        dialog.book_button.click()  # the series preview first, as for anyone's series (issue 16)
+    assert dialog.preview.model.booked_days() == [TUESDAY + timedelta(days=7 * n) for n in range(3)]
     assert o.services.occupancy.bookings_of(o.admin.id) == []
-    dialog.recurrence_editor.repeat_check.setChecked(False)
-    with qtbot.waitSignal(dialog.booked) as made:
-        dialog.book_button.click()
-    [view] = made.args[0]
-    assert (view.guest_name, view.person_id, view.title) == ("Kim Berg", o.admin.id, "Studiebesök")
-    assert view.desk_period is None  # a room booking
+    with qtbot.waitSignal(dialog.booked, timeout=5000) as made:
+        dialog.preview.confirm_button.click()
+    views = made.args[0]
+    assert [(v.guest_name, v.guest_org, v.person_id, v.title) for v in views] == [
+        ("Kim Berg", "Region Västerbotten", o.admin.id, "Studiebesök")
+    ] * 3
+    assert len({v.series_id for v in views}) == 1 and views[0].series_id is not None
+    assert all(v.desk_period is None for v in views)  # room bookings
 
 
 def test_the_host_sees_the_guest_in_my_bookings(

@@ -121,12 +121,10 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
     if args.guest is not None or args.guest_org is not None:
         if actor.role is Role.USER:  # said before anything else, as for --for
             raise PermissionDenied(action="book_guest", role=actor.role.value)
-        if args.repeat or args.dry_run:
-            raise InvalidInput(field="guest_series", value="--repeat")
         guest = Guest.of(args.guest, args.guest_org)
     if args.repeat or args.dry_run:  # a single booking tried without saving: a series of one
         rule = _recurrence(args, day, today) if args.repeat else Recurrence.daily(day, count=1)
-        kwargs: dict[str, Any] = {"for_person_id": target.id, "dry_run": args.dry_run}
+        kwargs: dict[str, Any] = {"for_person_id": target.id, "dry_run": args.dry_run, "guest": guest}
         if args.what == "desk":
             kwargs["period"] = parse_period(args.period)
         else:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from satellitkontor.domain.bookings import BookingView, Guest
-from satellitkontor.domain.errors import InvalidInput
 from satellitkontor.domain.people import Person
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.form_dialog import FormDialog
@@ -71,14 +70,11 @@ class BookingDialog(FormDialog):
 
     def _guest(self) -> Guest | None:
         """The guest ticked in the dialog's guest fields (staff), else None; raises InvalidInput
-        for a missing name or organisation, or for a guest with a repeat (one visit at a time)."""
+        for a missing name or organisation. A repeat books the guest's series (issue 16)."""
         fields = self.guest_fields
         if fields is None or not fields.is_guest():
             return None
-        guest = fields.guest()
-        if self.recurrence_editor.recurrence() is not None:
-            raise InvalidInput(field="guest_series", value="-")
-        return guest
+        return fields.guest()
 
     def _for_person_id(self) -> int | None:
         """Whom to book for, when it is not me (staff only)."""

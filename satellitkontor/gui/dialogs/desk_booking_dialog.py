@@ -229,7 +229,13 @@ class DeskBookingDialog(BookingDialog):
         if recurrence is not None:
             self.preview.preview(
                 lambda dry_run: svc.book_series(
-                    actor, desk_id, recurrence, period=period, for_person_id=for_id, dry_run=dry_run
+                    actor,
+                    desk_id,
+                    recurrence,
+                    period=period,
+                    for_person_id=for_id,
+                    guest=guest,
+                    dry_run=dry_run,
                 )
             )
             return

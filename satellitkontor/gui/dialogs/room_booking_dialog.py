@@ -390,6 +390,7 @@ class RoomBookingDialog(BookingDialog):
                     participants=n,
                     title=title,
                     for_person_id=for_id,
+                    guest=guest,
                     dry_run=dry_run,
                 )
             )

@@ -17,7 +17,7 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 
 from satellitkontor.domain import clock as clk
-from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, DeskPeriod
+from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingStatus, DeskPeriod, Guest
 from satellitkontor.domain.errors import (
     BookingNotFound,
     NoOccurrences,
@@ -85,6 +85,13 @@ class SeriesChanges(BookingCore):
                 raise BookingNotFound(id=resource_id)
             person = s.get(PersonRow, series.person_id) if series.person_id is not None else actor
             assert person is not None
+            # a guest's series (issue 16) stays the guest's: days it adds are booked for the guest
+            first_row = rows[0] if rows else None
+            guest = (
+                Guest(first_row.guest_name or "-", first_row.guest_org)
+                if first_row is not None and first_row.guest_org is not None
+                else None
+            )
             desk = resource.kind is ResourceKind.DESK
             new_period = (period or series.desk_period) if desk else None
             starts = start_time or (time.fromisoformat(series.start_time) if series.start_time else None)
@@ -107,7 +114,7 @@ class SeriesChanges(BookingCore):
                         s, resource.id, resource.name, resource.kind, req.start, req.end,
                         exclude_id=mine.id if mine else None,
                     )  # fmt: skip
-                    if desk and policy.one_desk_per_person:
+                    if desk and policy.one_desk_per_person and guest is None:
                         other = queries.holding_overlaps(
                             s, start=req.start, end=req.end, person_id=person.id, desks_only=True,
                             exclude_id=mine.id if mine else None,
@@ -149,7 +156,7 @@ class SeriesChanges(BookingCore):
                 if existing is None:
                     row = self._insert(
                         s, actor, person, resource, req.start, req.end, desk_period=new_period,
-                        title=series.title, participants=series.participants, series_id=new_id,
+                        title=series.title, participants=series.participants, series_id=new_id, guest=guest,
                     )  # fmt: skip
                     self._audit_new(s, actor, row, resource)
                 else:

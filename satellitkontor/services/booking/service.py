@@ -125,6 +125,7 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
         participants: int | None = None,
         title: str | None = None,
         for_person_id: int | None = None,
+        guest: Guest | None = None,
         dry_run: bool = False,
     ) -> SeriesResult:
         """Book every free occurrence in one transaction; report each skipped one with its reason.
@@ -132,11 +133,16 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
         Desks need ``period``; the room needs ``start_time``, ``end_time`` and ``participants``.
         With ``dry_run`` nothing is written: the result lists what would be booked and skipped.
         If no occurrence can be booked, nothing is written and ``NoOccurrences`` is raised.
+
+        With a ``guest`` (staff only; ``for_person_id`` is the host) every occurrence is the
+        guest's, as ``book_desk`` books one: the guest columns on each booking, the rule for
+        booking for others and the longest series apply, the host's desk-days and "one desk per
+        person" do not (the guest's desk is the guest's).
         """
         title = _clean_title(title)
         with self.db.session(write=not dry_run) as s:
             kind = ResourceKind.DESK if period is not None else ResourceKind.ROOM
-            actor, person, resource = self._parties(s, actor_id, for_person_id, resource_id, kind)
+            actor, person, resource = self._parties(s, actor_id, for_person_id, resource_id, kind, guest)
             if kind is ResourceKind.ROOM and (start_time is None or end_time is None or participants is None):
                 raise InvalidInput(field="room_series", value="start_time, end_time, participants")
             policy = queries.load_policy(s)
@@ -148,7 +154,8 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
                 queries.lock_for_booking(s, resource.id, person.id)
                 if days:  # a closure committed since the read skips its days (see calendar_after_lock)
                     calendar = queries.calendar_after_lock(s, policy, calendar, days[0], days[-1])
-            tally = self._tally(s, policy, person, days[0], days[-1]) if days and period is not None else None
+            desk_days = days and period is not None and guest is None  # a guest's days are not the host's
+            tally = self._tally(s, policy, person, days[0], days[-1]) if desk_days else None
 
             accepted: list[_Request] = []
             skipped: list[SkippedOccurrence] = []
@@ -157,9 +164,11 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
                     req = self._occurrence(
                         day, resource, calendar, policy, period, start_time, end_time, participants
                     )
-                    self._check_free(s, policy, resource, person, req.start, req.end)
+                    self._check_free(s, policy, resource, person, req.start, req.end, guest=guest)
                     if period is not None:
-                        self._check_fair_desk(policy, tally, actor, person, day, period)
+                        self._check_fair_desk(
+                            policy, tally, actor, person, day, period, for_guest=guest is not None
+                        )
                 except (RuleViolation, ResourceTaken, PersonAlreadyHasDesk) as err:
                     skipped.append(SkippedOccurrence(day, err))
                     continue
@@ -202,6 +211,7 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
                     title=title,
                     participants=participants,
                     series_id=series_id,
+                    guest=guest,
                     flush=False,
                 )
                 for r in accepted
