@@ -202,3 +202,34 @@ def test_an_admin_erases_a_guest_by_name(url: str) -> None:
     assert out.strip() == "Gästens namn är borttaget ur 1 bokningar; 1 kommande avbokades."
     code, _, err = run(url, "--as", "asa@umea.se", "person", "erase-guest", "Kim Berg", "--yes")
     assert code != 0 and "Ingen bokning har en gäst som heter «Kim Berg»." in err
+
+
+def test_two_guests_of_one_name_are_told_apart_by_e_mail_or_booking_number(url: str) -> None:
+    day = _day()
+    guests = (("Plats 6", "Region", "kim@region.se"), ("Plats 7", "Kommuninvest", None))
+    numbers = []
+    for desk, org, email in guests:
+        extra = ["--guest-email", email] if email else []
+        code, out, err = run(
+            url, "--as", "asa@umea.se", "book", "desk", desk, "--date", day,
+            "--guest", "Kim Berg", "--guest-org", org, *extra,
+        )  # fmt: skip
+        assert code == 0, err
+        numbers.append(int(out.split("#", 1)[1].split()[0]))
+    code, out, err = run(url, "--as", "asa@umea.se", "person", "erase-guest", "Kim Berg", "--yes")
+    assert code != 0 and out == ""
+    assert (
+        f"Flera gäster heter «Kim Berg»: Kim Berg, Region, kim@region.se: #{numbers[0]}; "
+        f"Kim Berg, Kommuninvest: #{numbers[1]}." in err
+    )
+    code, out, err = run(url, "--as", "asa@umea.se", "person", "erase-guest", "kim@region.se", "--yes")
+    assert code == 0 and "ur 1 bokningar" in out, err
+    code, out, err = run(url, "--as", "asa@umea.se", "person", "erase-guest", f"#{numbers[1]}", "--yes")
+    assert code == 0 and "ur 1 bokningar" in out, err
+    code, out, _ = run(url, "--as", "asa@umea.se", "occupancy", "--date", day)
+    assert "Kim Berg" not in out
+    code, _, err = run(
+        url, "--as", "asa@umea.se", "book", "desk", "Plats 8", "--date", day,
+        "--guest", "Lo", "--guest-org", "R", "--guest-email", "lo-at-r",
+    )  # fmt: skip
+    assert code == 2 and "e-postadress" in err

@@ -2228,34 +2228,49 @@ Status: {status}</translation>
 <context>
     <name>GuestFields</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="23"/>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="24"/>
         <source>Boka åt en e&amp;xtern gäst (värden nedan svarar för gästen)</source>
         <translation>Book for an e&amp;xternal guest (the host below answers for the guest)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="25"/>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="26"/>
         <source>Boka åt en extern gäst</source>
         <translation>Book for an external guest</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="28"/>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="29"/>
         <source>Gästens namn</source>
         <translation>The guest&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="31"/>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="32"/>
         <source>Gästens organisation</source>
         <translation>The guest&apos;s organisation</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="38"/>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="35"/>
+        <source>Gästens e-postadress (frivillig)</source>
+        <translation>The guest&apos;s e-mail address (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="36"/>
+        <source>frivillig, t.ex. kim.berg@regionvasterbotten.se</source>
+        <translation>optional, e.g. kim.berg@regionvasterbotten.se</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="45"/>
         <source>Gästens &amp;namn:</source>
         <translation>Guest&apos;s &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="39"/>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="46"/>
         <source>Gästens or&amp;ganisation:</source>
         <translation>Guest&apos;s or&amp;ganisation:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/widgets/guest_fields.py" line="47"/>
+        <source>Gästens e-post:</source>
+        <translation>Guest&apos;s e-mail:</translation>
     </message>
 </context>
 <context>

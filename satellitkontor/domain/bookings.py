@@ -123,11 +123,16 @@ class Guest:
 
     name: str
     organisation: str
+    #: The guest's e-mail address, if given (optional): what an erasure on the guest's request
+    #: finds the guest by when two guests share a name (``person erase-guest``).
+    email: str | None = None
 
     @classmethod
-    def of(cls, name: str | None, organisation: str | None) -> Guest:
-        """Both given, spaces tidied, at most MAX_GUEST_TEXT characters each; else InvalidInput."""
+    def of(cls, name: str | None, organisation: str | None, email: str | None = None) -> Guest:
+        """Name and organisation given, spaces tidied, at most MAX_GUEST_TEXT characters each;
+        the e-mail address, when given, a whole one (lower case); else InvalidInput."""
         from satellitkontor.domain.errors import InvalidInput
+        from satellitkontor.domain.people import normalise_email
 
         clean = []
         for field, value in (("guest_name", name), ("guest_org", organisation)):
@@ -135,4 +140,5 @@ class Guest:
             if not text or len(text) > MAX_GUEST_TEXT:
                 raise InvalidInput(field=field, value=text[:40] or "-")
             clean.append(text)
-        return cls(clean[0], clean[1])
+        address = normalise_email(email) if email is not None and email.strip() else None
+        return cls(clean[0], clean[1], address)

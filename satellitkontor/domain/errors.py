@@ -59,6 +59,25 @@ class GuestNotFound(NotFound):
     code = "guest.not_found"
 
 
+class GuestEmailNotFound(GuestNotFound):
+    """No booking has a guest with this e-mail address (facts: ``email``)."""
+
+    code = "guest.not_found.email"
+
+
+class GuestBookingNotFound(GuestNotFound):
+    """No booking with this id, or it is not an external guest's (facts: ``id``)."""
+
+    code = "guest.not_found.booking"
+
+
+class GuestAmbiguous(InvalidInput):
+    """More than one guest has this name (facts: ``name``, ``matches``: each guest with its
+    organisation or e-mail address and booking numbers); the e-mail or a booking id tells them apart."""
+
+    code = "guest.ambiguous"
+
+
 class FeedNotFound(NotFound):
     """No published feed with this id (the feed list's number)."""
 

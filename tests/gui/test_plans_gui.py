@@ -264,3 +264,35 @@ def test_statistik_shows_bookings_hours_and_occupancy_per_room_for_the_period(
         page.export_csv(str(target))
     rooms_part = target.read_text(encoding="utf-8-sig").split("\n\n")[1]
     assert "2026;december;Konferensrummet;1;3;" in rooms_part
+
+
+# --- a guest's e-mail address and series ----------------------------------------------------------
+def test_the_guest_fields_take_an_optional_e_mail_and_a_series(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
+
+    o = gui_office
+    dialog = DeskBookingDialog(make_ctx(o.reception), o.desk(2), DAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_idle()
+    fields = dialog.guest_fields
+    assert fields is not None
+    fields.check.setChecked(True)
+    fields.name_edit.setText("Kim Berg")
+    fields.org_edit.setText("Region Västerbotten")
+    fields.email_edit.setText("kim.berg")
+    dialog.book_button.click()
+    wait_idle()
+    assert dialog.isVisible() and "e-postadress" in dialog.error_label.text()
+    fields.email_edit.setText("Kim.Berg@region.se")
+    dialog.recurrence_editor.repeat_check.setChecked(True)
+    dialog.recurrence_editor.count_radio.setChecked(True)
+    dialog.recurrence_editor.count_spin.setValue(2)
+    with qtbot.waitSignal(dialog.preview.shown, timeout=5000):
+        dialog.book_button.click()
+    with qtbot.waitSignal(dialog.booked, timeout=5000) as made:
+        dialog.preview.confirm_button.click()
+    assert [(v.day, v.guest_name) for v in made.args[0]] == [(DAY, "Kim Berg"), (DAY + WEEK, "Kim Berg")]
+    assert o.services.personal_data.erase_guest(o.admin.id, "kim.berg@region.se") == (2, 2)

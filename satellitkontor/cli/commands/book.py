@@ -75,6 +75,7 @@ def add_parser(sub: Subparsers, t: Words) -> None:
         sp.add_argument(
             "--guest-org", metavar=t("cli.book.help.organisation"), help=t("cli.book.help.guest_org")
         )
+        sp.add_argument("--guest-email", metavar="E-POST", help=t("cli.book.help.guest_email"))
         sp.add_argument(
             "--repeat",
             choices=("daily", "weekly", "dagligen", "veckovis"),
@@ -118,10 +119,10 @@ def run(services: AppServices, args: argparse.Namespace, lang: str) -> int:
             raise RoomNotChosen(rooms=", ".join(r.name for r in rooms))
         resource = rooms[0]
     guest = None
-    if args.guest is not None or args.guest_org is not None:
+    if args.guest is not None or args.guest_org is not None or args.guest_email is not None:
         if actor.role is Role.USER:  # said before anything else, as for --for
             raise PermissionDenied(action="book_guest", role=actor.role.value)
-        guest = Guest.of(args.guest, args.guest_org)
+        guest = Guest.of(args.guest, args.guest_org, args.guest_email)
     if args.repeat or args.dry_run:  # a single booking tried without saving: a series of one
         rule = _recurrence(args, day, today) if args.repeat else Recurrence.daily(day, count=1)
         kwargs: dict[str, Any] = {"for_person_id": target.id, "dry_run": args.dry_run, "guest": guest}

@@ -82,7 +82,9 @@ def _add_erase_parser(psub: Subparsers, t: Words) -> None:
         help=t("cli.person.help.erase_guest"),
         description=t("cli.person.help.erase_guest_long"),
     )
-    guest.add_argument("name", metavar=t("cli.person.help.name"))
+    guest.add_argument(
+        "guest", metavar=t("cli.person.help.guest_key"), help=t("cli.person.help.guest_key_help")
+    )
     guest.add_argument("--yes", action="store_true", help=t("cli.person.help.confirm"))
 
 
@@ -91,7 +93,7 @@ def _erase_guest(services: AppServices, args: argparse.Namespace, lang: str) -> 
     if not args.yes:
         print(say("cli.person.confirm_with_yes", lang), file=sys.stderr)
         return 2
-    bookings, cancelled = services.personal_data.erase_guest(actor, args.name)
+    bookings, cancelled = services.personal_data.erase_guest(actor, args.guest)
     print(say("cli.person.guest_erased", lang, bookings=bookings, cancelled=cancelled))
     return 0
 

@@ -255,6 +255,7 @@ class BookingCore(Service):
             import_key=import_key,
             guest_name=guest.name if guest is not None else None,
             guest_org=guest.organisation if guest is not None else None,
+            guest_email=guest.email if guest is not None else None,
             sequence=0,
             created_at=now,
             updated_at=now,

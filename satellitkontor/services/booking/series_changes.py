@@ -88,7 +88,7 @@ class SeriesChanges(BookingCore):
             # a guest's series (issue 16) stays the guest's: days it adds are booked for the guest
             first_row = rows[0] if rows else None
             guest = (
-                Guest(first_row.guest_name or "-", first_row.guest_org)
+                Guest(first_row.guest_name or "-", first_row.guest_org, first_row.guest_email)
                 if first_row is not None and first_row.guest_org is not None
                 else None
             )

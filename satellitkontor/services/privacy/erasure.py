@@ -42,7 +42,13 @@ from sqlalchemy import String, cast, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain.bookings import HOLDING_STATUSES
-from satellitkontor.domain.errors import GuestNotFound, PermissionDenied
+from satellitkontor.domain.errors import (
+    GuestAmbiguous,
+    GuestBookingNotFound,
+    GuestEmailNotFound,
+    GuestNotFound,
+    PermissionDenied,
+)
 from satellitkontor.domain.people import Role
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.booking.core import mark_cancelled
@@ -161,18 +167,36 @@ def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonR
     return ErasureReport(pid, bookings, cancelled, series, entries, feeds, texts)
 
 
-def erase_guest(s: Session, *, now: datetime, actor: PersonRow | None, name: str) -> tuple[int, int]:
-    """Erase an external guest by name (on their request): their coming bookings are cancelled
-    (audited, queued for Exchange) and every booking of theirs loses the name; the organisation
-    stays for the statistics' guest count. Returns (bookings, cancelled)."""
-    wanted = " ".join(name.split()).lower()
-    rows = [
-        row
-        for row in s.scalars(select(BookingRow).where(BookingRow.guest_name.is_not(None)))
-        if " ".join((row.guest_name or "").split()).lower() == wanted
-    ]
-    if not wanted or not rows:
-        raise GuestNotFound(name=" ".join(name.split()))
+def erase_guest(s: Session, *, now: datetime, actor: PersonRow | None, key: str) -> tuple[int, int]:
+    """Erase an external guest (on their request), found by ``key``: the guest's e-mail address,
+    the number of one of the guest's bookings ("123" or "#123"), or the guest's name when only one
+    guest has it. A name two guests share (another organisation or e-mail address) is refused with
+    ``GuestAmbiguous`` listing them with their booking numbers, and nothing changes.
+
+    The guest's coming bookings are cancelled (audited, queued for Exchange) and every booking of
+    theirs loses the name and the e-mail address; the organisation stays for the statistics' guest
+    count. Returns (bookings, cancelled)."""
+    wanted = " ".join(key.split())
+    reference = wanted.removeprefix("#")
+    guests = select(BookingRow).where(BookingRow.guest_name.is_not(None)).order_by(BookingRow.id)
+    if reference.isdigit():
+        chosen = s.get(BookingRow, int(reference))
+        if chosen is None or chosen.guest_name is None:
+            raise GuestBookingNotFound(id=reference)
+        rows = [row for row in s.scalars(guests) if _guest_of(row) == _guest_of(chosen)]
+    elif "@" in wanted:
+        rows = [row for row in s.scalars(guests) if (row.guest_email or "").lower() == wanted.lower()]
+        if not rows:
+            raise GuestEmailNotFound(email=wanted)
+    else:
+        rows = [row for row in s.scalars(guests) if _guest_of(row)[0] == wanted.lower()]
+        if not wanted or not rows:
+            raise GuestNotFound(name=wanted)
+        found: dict[tuple[str, str, str], list[BookingRow]] = {}
+        for row in rows:
+            found.setdefault(_guest_of(row), []).append(row)
+        if len(found) > 1:
+            raise GuestAmbiguous(name=wanted, matches="; ".join(_listed(r) for r in found.values()))
     privacy_queries.prepare_removal(s)
     cancelled = 0
     for row in rows:
@@ -180,6 +204,7 @@ def erase_guest(s: Session, *, now: datetime, actor: PersonRow | None, name: str
             mark_cancelled(s, actor, row, now, notify=False)
             cancelled += 1
         row.guest_name = None
+        row.guest_email = None
         row.updated_at = now
     audit.record(
         s,
@@ -192,6 +217,20 @@ def erase_guest(s: Session, *, now: datetime, actor: PersonRow | None, name: str
     )
     s.flush()
     return len(rows), cancelled
+
+
+def _guest_of(row: BookingRow) -> tuple[str, str, str]:
+    """Who a guest booking is for: the name (spaces tidied, lower case), the organisation and the
+    e-mail address. Two bookings with the same three are the same guest."""
+    name = " ".join((row.guest_name or "").split()).lower()
+    return name, row.guest_org or "", (row.guest_email or "").lower()
+
+
+def _listed(rows: list[BookingRow]) -> str:
+    """One guest of an ambiguous name: "Kim Berg, Region Västerbotten, kim@region.se: #12, #15"."""
+    first = rows[0]
+    who = ", ".join(x for x in (first.guest_name, first.guest_org, first.guest_email) if x)
+    return f"{who}: " + ", ".join(f"#{r.id}" for r in rows)
 
 
 def _other_admin(s: Session, person_id: int) -> bool:

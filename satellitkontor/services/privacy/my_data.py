@@ -88,12 +88,13 @@ class PersonalDataService(Service):
 
         return replace(report, log_cleared=privacy_queries.checkpoint(self.db))
 
-    def erase_guest(self, actor_id: int | None, name: str) -> tuple[int, int]:
-        """Erase an external guest by name (an admin's decision, on the guest's request):
-        (bookings that lost the name, coming bookings cancelled); see services/privacy/erasure.py."""
+    def erase_guest(self, actor_id: int | None, key: str) -> tuple[int, int]:
+        """Erase an external guest (an admin's decision, on the guest's request), by e-mail
+        address, booking number or an unambiguous name: (bookings that lost the name, coming
+        bookings cancelled); see services/privacy/erasure.py."""
         with self.db.session(write=True) as s:
             actor = require_admin(s, actor_id, "erase_person")
-            result = erasure.erase_guest(s, now=self.now(), actor=actor, name=name)
+            result = erasure.erase_guest(s, now=self.now(), actor=actor, key=key)
         privacy_queries.checkpoint(self.db)
         return result
 
