@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -296,3 +297,47 @@ def test_the_guest_fields_take_an_optional_e_mail_and_a_series(
         dialog.preview.confirm_button.click()
     assert [(v.day, v.guest_name) for v in made.args[0]] == [(DAY, "Kim Berg"), (DAY + WEEK, "Kim Berg")]
     assert o.services.personal_data.erase_guest(o.admin.id, "kim.berg@region.se") == (2, 2)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_series_change_dialog_and_its_question_show_their_texts_whole(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    wait_idle: Callable[[], None],
+    lang: str,
+) -> None:
+    from satellitkontor.gui.dialogs.series_change_dialog import SeriesScopeQuestion
+    from tests.gui.clipping import problems, title
+
+    o = gui_office
+    _wednesdays(o)
+    o.services.booking.book_desk(o.bertil.id, o.desk(3).id, DAY + 2 * WEEK, DeskPeriod.MORNING)
+    ctx = make_ctx(o.anna, lang)
+    booking = o.services.occupancy.bookings_of(o.anna.id)[1]
+    question = SeriesScopeQuestion(DayView(ctx), booking, lang)
+    qtbot.addWidget(question)
+    question.show()
+    wait_idle()
+    found = [f"question: {p}" for p in problems(question)]
+    question.done(0)
+    dialog = SeriesChangeDialog(ctx, booking, o.desks, frozenset({2}))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.desk_combo.setCurrentIndex(dialog.desk_combo.findText("Plats 3"))
+    with qtbot.waitSignal(dialog.preview.shown, timeout=5000):
+        dialog.preview_button.click()
+    wait_idle()
+    qtbot.wait(20)
+    found += [f"dialog: {p}" for p in problems(dialog) + title(dialog)]
+    # the conflict's sentence wraps and its row grows to hold it (it was cut to one line)
+    table, m = dialog.preview.table, dialog.preview.model
+    row = [r.day for r in m.rows()].index(DAY + 2 * WEEK)
+    reason = str(m.index(row, REASON).data())
+    width = table.columnWidth(REASON) - 8
+    wrapped = table.fontMetrics().boundingRect(
+        QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), reason
+    )
+    assert table.fontMetrics().horizontalAdvance(reason) > width  # it does need two lines or more
+    assert table.rowHeight(row) >= wrapped.height()
+    assert not found, "\n".join(found)

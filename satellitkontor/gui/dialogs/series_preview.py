@@ -67,6 +67,8 @@ class SeriesPreview(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # a reason is a whole sentence: rows grow to hold it as the column wraps it
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OUTCOME, QHeaderView.ResizeMode.ResizeToContents)
