@@ -341,3 +341,42 @@ def test_the_series_change_dialog_and_its_question_show_their_texts_whole(
     assert table.fontMetrics().horizontalAdvance(reason) > width  # it does need two lines or more
     assert table.rowHeight(row) >= wrapped.height()
     assert not found, "\n".join(found)
+
+
+def test_a_room_series_moves_to_other_times_from_an_occurrence(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    from PySide6.QtCore import QTime
+
+    o = gui_office
+    o.services.booking.book_series(
+        o.anna.id, o.room.id, Recurrence.weekly(DAY, {2}, count=3), start_time=time(9), end_time=time(10),
+        participants=4, title="Ledningsgrupp",
+    )  # fmt: skip
+    blocker = clk.local(DAY + 2 * WEEK, time(13, 30))
+    o.services.booking.book_room(o.bertil.id, o.room.id, blocker, blocker + timedelta(hours=1), 2)
+    mine = open_view(qtbot, make_ctx(o.anna))
+    mine.select_row(1)
+    mine.change_button.click()
+    assert mine.scope_box is not None
+    mine.scope_box.from_here_button.click()
+    wait_idle()
+    dialog = mine.dialog
+    assert isinstance(dialog, SeriesChangeDialog)
+    assert not dialog.desk_combo.isVisible() and dialog.start_edit.isVisible()
+    dialog.start_edit.setTime(QTime(13, 0))
+    dialog.end_edit.setTime(QTime(14, 0))
+    with qtbot.waitSignal(dialog.preview.shown, timeout=5000):
+        dialog.preview_button.click()
+    assert [(d, outcome) for d, outcome, _r in _preview_rows(dialog)] == [
+        (DAY + WEEK, "Ändras"),
+        (DAY + 2 * WEEK, "Avbokas"),  # taken at 13:30 by Bertil
+    ]
+    with qtbot.waitSignal(mine.data_loaded, timeout=5000):
+        dialog.preview.confirm_button.click()
+    times = {
+        b.day: (clk.to_local(b.start).time(), b.title)
+        for b in o.services.occupancy.bookings_of(o.anna.id)
+        if b.status is BookingStatus.CONFIRMED
+    }
+    assert times == {DAY: (time(9), "Ledningsgrupp"), DAY + WEEK: (time(13), "Ledningsgrupp")}
