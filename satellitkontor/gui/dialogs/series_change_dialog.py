@@ -135,6 +135,7 @@ class SeriesChangeDialog(FormDialog):
         self.setObjectName("seriesChangeDialog")
         self.setWindowTitle(self.tr("Ändra serien"))
         self.setAccessibleName(self.tr("Ändra serien"))
+        self.setMinimumWidth(520)  # the preview's reasons are sentences
         self._weekdays = weekdays
 
         self.desk_combo = QComboBox()

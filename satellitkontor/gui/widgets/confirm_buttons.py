@@ -37,8 +37,9 @@ def reason_field(
     box: QMessageBox, caption: str, placeholder: str, object_name: str = "reasonEdit"
 ) -> QLineEdit:
     """An optional one-line reason under the question of ``box`` ("Anledning (frivillig):"),
-    where Qt would put an informative text; the caller reads it when Yes is pressed. Enter in
-    it does not answer the question: the destructive answer stays a click (or Alt+letter)."""
+    where Qt would put an informative text; the caller reads it when Yes is pressed. Enter
+    presses the box's default, the safe answer: the destructive one stays a click (or
+    Alt+letter)."""
     field = QLineEdit()
     field.setObjectName(object_name)
     field.setAccessibleName(caption.replace("&", "").rstrip(":"))
