@@ -328,13 +328,20 @@ class MyBookingsView(ViewBase):
     def _open_change(self, dialog: QDialog) -> None:
         if isinstance(dialog, SeriesChangeDialog):
             booking = dialog.booking
-            dialog.saved.connect(
-                lambda views: self.status_label.setText(
-                    self.tr("Serien på {place} ändrades från och med {day}: {n} bokningar.").format(
+
+            def series_saved(views: list[BookingView]) -> None:
+                text = (
+                    self.tr("Serien på {place} ändrades från och med {day}: 1 bokning.")
+                    if len(views) == 1
+                    else self.tr("Serien på {place} ändrades från och med {day}: {n} bokningar.")
+                )
+                self.status_label.setText(
+                    text.format(
                         place=booking.resource_name, day=fmt_date(booking.day, self.ctx.lang), n=len(views)
                     )
                 )
-            )
+
+            dialog.saved.connect(series_saved)
         else:
             dialog.saved.connect(  # type: ignore[attr-defined]
                 lambda view: self.status_label.setText(
