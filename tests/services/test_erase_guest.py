@@ -99,3 +99,12 @@ def test_by_a_booking_number_that_guests_bookings_are_erased(office: Office) -> 
         with pytest.raises(GuestBookingNotFound) as info:
             o.services.personal_data.erase_guest(o.admin.id, ref)
         assert "är inte en extern gästs bokning" in describe(info.value, "sv")
+
+
+def test_erasing_the_host_removes_the_guests_address_too(office: Office) -> None:
+    o = office
+    region, again, invest = _book(o)  # Anna hosts Kim of Region (with an address), Bertil the other
+    o.services.personal_data.erase(o.admin.id, o.anna.id)
+    after = _guests(o)
+    assert after[region][:3] == after[again][:3] == (None, "Region Västerbotten", None)
+    assert after[invest][:3] == ("Kim Berg", "Kommuninvest", None)

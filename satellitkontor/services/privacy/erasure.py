@@ -13,8 +13,8 @@ Decisions:
   (services/privacy/people_counts.py).
 - **Their guests** (bookings where they are the host, migration 0014): coming ones are cancelled
   with their own, since nobody answers for the guest any more (the receptionist books again with
-  another host if the visit stands); every one loses the guest's name, and the organisation stays
-  for the statistics' guest count.
+  another host if the visit stands); every one loses the guest's name and e-mail address, and the
+  organisation stays for the statistics' guest count.
 - **Their series** lose person and title; **their personal feeds** are revoked.
 - **Free text that mentions them** by name or e-mail address (other bookings' and series'
   titles, closure reasons, rotation meetings, feed labels) gets the mention replaced by "–".
@@ -111,8 +111,8 @@ def erase(s: Session, *, now: datetime, actor: PersonRow | None, person: PersonR
     bookings = _count(
         s,
         update(BookingRow)
-        .where(BookingRow.person_id == pid)
-        .values(person_id=None, title=None, guest_name=None, updated_at=now),
+        .where(BookingRow.person_id == pid)  # their guests' names and addresses go with them
+        .values(person_id=None, title=None, guest_name=None, guest_email=None, updated_at=now),
     )
     people_counts.add_difference(s, before, people_counts.distinct_people(s, years))
     # Outlook meetings she organised before she was a person here carry her address themselves.
