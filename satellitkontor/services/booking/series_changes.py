@@ -7,6 +7,11 @@ in place (same UID, ``sequence`` up, an Exchange ``upsert``), a day the new rule
 a day it drops is cancelled. Every new day is checked as a new booking would be; a day that
 cannot be booked (closed, taken) is skipped and reported, and a dropped day's place is given up
 first. One transaction: if nothing at all can be booked, nothing changes.
+
+The result names the days changed in place (``changed``) and the days whose booking is cancelled
+(``cancelled``: a weekday dropped, or the new place cannot be had that day), the dry run too: the
+app's preview shows them before anything is saved (gui/dialogs/series_change_dialog.py). A guest's
+series stays the guest's: a day it adds is booked for the guest, not for the host.
 """
 
 from __future__ import annotations
