@@ -1271,7 +1271,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/day_view.py" line="99"/>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="370"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="372"/>
         <source>&amp;Uteblev</source>
         <translation>&amp;No-show</translation>
     </message>
@@ -1291,117 +1291,118 @@ Status: {status}</translation>
         <translation>Move or change the selected booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="107"/>
         <source>&amp;Person:</source>
+        <extracomment>&quot;Bara denna&quot; / &quot;Denna och kommande&quot; for a booking in a series (issue 16).</extracomment>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="107"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="109"/>
         <source>&amp;Kontorsplats…</source>
         <translation>&amp;Desk…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="110"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="112"/>
         <source>Konferens&amp;rummet…</source>
         <translation>Conference &amp;room…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="114"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="116"/>
         <source>&amp;Boka åt…</source>
         <translation>&amp;Book for…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="118"/>
         <source>Boka en plats eller konferensrummet åt den valda personen</source>
         <translation>Book a desk or the conference room for the chosen person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="117"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="119"/>
         <source>&amp;Skriv ut…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="123"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="125"/>
         <source>Spara som &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="129"/>
         <source>Skriv ut / Spara som P&amp;DF…</source>
         <translation>Print / Save as PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="132"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="134"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="135"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="137"/>
         <source>Summering</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="190"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="192"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="329"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="331"/>
         <source>{room} – ledigt: {free}</source>
         <translation>{room} – free: {free}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="352"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="354"/>
         <source>{name} är incheckad.</source>
         <translation>{name} is checked in.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="362"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="364"/>
         <source>Uteblev</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="364"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="366"/>
         <source>Markera att {name} inte kom till {place}? Platsen blir ledig för andra.</source>
         <translation>Mark that {name} did not come to {place}? The place becomes free for others.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="365"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="367"/>
         <source>personen</source>
         <translation>the person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="371"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="373"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="378"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="380"/>
         <source>{name} är markerad som utebliven.</source>
         <translation>{name} is marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="482"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="480"/>
         <source>Dagsöversikten sparades som {file}.</source>
         <translation>The day overview was saved as {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="486"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="484"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="487"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="485"/>
         <source>Det gick inte att spara {file}. Välj en annan plats.</source>
         <translation>Could not save {file}. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="499"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="497"/>
         <source>Spara dagsöversikten som PDF</source>
         <translation>Save the day overview as PDF</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="502"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="500"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -3157,193 +3158,213 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="74"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="83"/>
         <source>Kommande eller tidigare bokningar</source>
-        <extracomment>Fresh bookings are on screen. An .ics file was written: its path and how many bookings it holds.</extracomment>
+        <extracomment>Fresh bookings are on screen. An .ics file was written: its path and how many bookings it holds. The optional reason in the question of a single cancel (issue 16). &quot;Bara denna&quot; / &quot;Denna och kommande&quot; for a booking in a series (issue 16).</extracomment>
         <translation>Coming or past bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="75"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="84"/>
         <source>&amp;Kommande</source>
         <translation>&amp;Coming</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="76"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="85"/>
         <source>&amp;Tidigare</source>
         <translation>&amp;Past</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="81"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="176"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="90"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="185"/>
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="107"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="101"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="180"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="367"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="110"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="189"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="395"/>
         <source>Av&amp;boka</source>
         <translation>Can&amp;cel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="103"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="185"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="376"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="112"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="194"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="407"/>
         <source>Avboka s&amp;erien</source>
         <translation>Cancel the s&amp;eries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="106"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="190"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="115"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="199"/>
         <source>E&amp;xportera till kalender (.ics)…</source>
         <translation>E&amp;xport to calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="108"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="117"/>
         <source>Mina &amp;uppgifter…</source>
         <translation>My &amp;data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="110"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="119"/>
         <source>Mina uppgifter</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="111"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="120"/>
         <source>Spara allt som finns sparat om dig (JSON och CSV)</source>
         <translation>Save everything stored about you (JSON and CSV)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="114"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="123"/>
         <source>Aviseri&amp;ngar…</source>
         <translation>&amp;Notifications…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="125"/>
         <source>Aviseringar</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="117"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="126"/>
         <source>Välj vilka meddelanden om dina bokningar du får per e-post</source>
         <translation>Choose which messages about your bookings you get by e-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="120"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="193"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="202"/>
         <source>Än&amp;dra…</source>
         <translation>C&amp;hange…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="121"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="196"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="130"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="205"/>
         <source>Checka &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="123"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="199"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="132"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="208"/>
         <source>Avboka &amp;flera dagar…</source>
         <translation>Cancel &amp;several days…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="261"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="270"/>
         <source>Du har inga kommande bokningar. Boka en plats under Boka plats.</source>
         <translation>You have no coming bookings. Book a desk under Book a desk.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="263"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="272"/>
         <source>Du har inga tidigare bokningar.</source>
         <translation>You have no past bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="301"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="310"/>
         <source>{place}, {day}, {time}</source>
         <translation>{place}, {day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="322"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="334"/>
+        <source>Serien på {place} ändrades från och med {day}: 1 bokning.</source>
+        <translation>The series at {place} was changed from {day} on: 1 booking.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="336"/>
+        <source>Serien på {place} ändrades från och med {day}: {n} bokningar.</source>
+        <translation>The series at {place} was changed from {day} on: {n} bookings.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="348"/>
         <source>Ändrat: {booking}.</source>
         <translation>Changed: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="335"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="361"/>
         <source>Incheckad: {booking}.</source>
         <translation>Checked in: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="366"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="392"/>
         <source>Vill du avboka {booking}?</source>
         <translation>Do you want to cancel {booking}?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="374"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="405"/>
         <source>Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar.</source>
         <translation>Do you want to cancel the series at {place} from {day} on? Earlier bookings in the series are kept.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="382"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="384"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="417"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="419"/>
         <source>Avboka</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="385"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="420"/>
         <source>&amp;Behåll bokningen</source>
         <translation>&amp;Keep the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="406"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="434"/>
+        <source>&amp;Anledning (frivillig):</source>
+        <translation>&amp;Reason (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="434"/>
+        <source>t.ex. Sjuk</source>
+        <translation>e.g. Ill</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="444"/>
         <source>Avbokat: {booking}.</source>
         <translation>Cancelled: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="421"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="462"/>
         <source>1 bokning i serien på {place} avbokades från och med {day}.</source>
         <translation>1 booking in the series at {place} was cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="423"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="464"/>
         <source>{n} bokningar i serien på {place} avbokades från och med {day}.</source>
         <translation>{n} bookings in the series at {place} were cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="460"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="501"/>
         <source>Dina val av aviseringar sparades.</source>
         <translation>Your choice of notifications was saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="470"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="511"/>
         <source>Exportera till kalender</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="471"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="512"/>
         <source>mina-bokningar.ics</source>
         <translation>my-bookings.ics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="472"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="513"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="492"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="533"/>
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="494"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="535"/>
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="505"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="546"/>
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
     </message>
@@ -5400,24 +5421,179 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>SeriesChangeDialog</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="136"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="137"/>
+        <source>Ändra serien</source>
+        <translation>Change the series</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="143"/>
+        <source>Plats</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="150"/>
+        <source>Del av dagen</source>
+        <translation>Part of the day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="152"/>
+        <source>Heldag</source>
+        <translation>Full day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="153"/>
+        <source>Förmiddag</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="154"/>
+        <source>Eftermiddag</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="161"/>
+        <source>Börjar</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="164"/>
+        <source>Slutar</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="169"/>
+        <source>måndag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="170"/>
+        <source>tisdag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="171"/>
+        <source>onsdag</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="172"/>
+        <source>torsdag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="173"/>
+        <source>fredag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="175"/>
+        <source>mån</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="175"/>
+        <source>tis</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="175"/>
+        <source>ons</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="175"/>
+        <source>tors</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="175"/>
+        <source>fre</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="192"/>
+        <source>&amp;Plats:</source>
+        <translation>&amp;Desk:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="192"/>
+        <source>D&amp;el av dagen:</source>
+        <translation>&amp;Part of the day:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="194"/>
+        <source>&amp;Börjar:</source>
+        <translation>&amp;Starts:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="194"/>
+        <source>&amp;Slutar:</source>
+        <translation>E&amp;nds:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="195"/>
+        <source>&amp;Veckodagar:</source>
+        <translation>&amp;Weekdays:</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="204"/>
+        <source>&amp;Förhandsgranska</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="205"/>
+        <source>Förhandsgranska ändringen</source>
+        <translation>Preview the change</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="208"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="210"/>
+        <source>{place}: serien från och med {day}</source>
+        <translation>{place}: the series from {day} on</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="214"/>
+        <source>Tidigare bokningar i serien ändras inte. Ingenting sparas förrän du har sett förhandsgranskningen.</source>
+        <translation>Earlier bookings in the series are not changed. Nothing is saved until you have seen the preview.</translation>
+    </message>
+</context>
+<context>
     <name>SeriesPreview</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="61"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="64"/>
         <source>Tillfällen i serien</source>
+        <extracomment>Set by a dialog that changes a series: the summary counts what changes, is booked, cancelled and skipped, and the button saves the change.</extracomment>
         <translation>Occurrences in the series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="129"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="137"/>
+        <source>Ändras: {c}. Bokas: {b}. Avbokas: {x}. Hoppas över: {m}. Ingenting är sparat ännu.</source>
+        <translation>Changed: {c}. Booked: {b}. Cancelled: {x}. Skipped: {m}. Nothing is saved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="140"/>
+        <source>&amp;Spara ändringen av serien</source>
+        <translation>&amp;Save the change to the series</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="143"/>
         <source>Bokas: {n}. Hoppas över: {m}. Ingenting är sparat ännu.</source>
         <translation>To be booked: {n}. Skipped: {m}. Nothing has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="131"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="146"/>
         <source>Be&amp;kräfta 1 bokning</source>
         <translation>&amp;Confirm 1 booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="131"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="146"/>
         <source>Be&amp;kräfta {n} bokningar</source>
         <translation>&amp;Confirm {n} bookings</translation>
     </message>
@@ -5425,40 +5601,84 @@ Status: {status}</translation>
 <context>
     <name>SeriesPreviewModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="72"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="84"/>
         <source>Bokas</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="72"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="84"/>
         <source>Hoppas över</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="77"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="106"/>
         <source>{day}: bokas</source>
         <translation>{day}: will be booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="78"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="107"/>
         <source>{day}: hoppas över, {reason}</source>
         <translation>{day}: skipped, {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="88"/>
         <source>Datum</source>
-        <extracomment>Qt.ItemDataRole.UserRole: the row&apos;s ``datetime.date``; UserRole + 1: True when it is booked.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="58"/>
+        <source>Dagen ingår inte längre i serien.</source>
+        <extracomment>Qt.ItemDataRole.UserRole: the row&apos;s ``datetime.date``; UserRole + 1: True when it is booked. A series changed from one occurrence on: &quot;changed&quot; (the booking that day changes in place), &quot;cancelled&quot; (the booking that day is cancelled); &quot;&quot; otherwise.</extracomment>
+        <translation>The day is no longer part of the series.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="81"/>
+        <source>Ändras</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="83"/>
+        <source>Avbokas</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="88"/>
         <source>Blir</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="61"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="88"/>
         <source>Anledning</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesScopeQuestion</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="103"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="104"/>
+        <source>Ändra en bokning i en serie</source>
+        <translation>Change a booking in a series</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="106"/>
+        <source>{place}, {day} ingår i en serie. Vill du ändra bara denna bokning, eller denna och de kommande?</source>
+        <translation>{place}, {day} is part of a series. Do you want to change only this booking, or this one and the coming ones?</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="109"/>
+        <source>&amp;Bara denna</source>
+        <translation>&amp;Only this one</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="112"/>
+        <source>&amp;Denna och kommande</source>
+        <translation>This one and the &amp;coming ones</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="115"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
