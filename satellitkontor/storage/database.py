@@ -22,6 +22,7 @@ sentence, not a driver's traceback. A lock another session holds is waited for 3
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -192,8 +193,41 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        write = conn.get_execution_options().get("satellitkontor_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if conn.get_execution_options().get("satellitkontor_write", False):
+            begin_immediate(conn)
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+#: How often a writer asks again for SQLite's write lock while another connection holds it.
+WRITE_LOCK_POLL_S = 0.001
+
+
+def begin_immediate(conn: Connection) -> None:
+    """``BEGIN IMMEDIATE``, asking again every millisecond while another connection writes.
+
+    SQLite's own busy handler sleeps in growing steps (1, 2, 5, … then 100 ms at a time), so a
+    writer that has waited a while sleeps through the moment the lock is free, and a long job
+    that writes in short transactions (retention) takes it again first: another PC's booking
+    waited seconds (issue 18). Asking every millisecond, with the handler off for this one
+    statement, finds the gap between two of the job's transactions. After
+    ``SQLITE_BUSY_TIMEOUT_MS`` the last try fails as the handler would, with "database is
+    locked" (then ``OfficeBusy``)."""
+    raw: Any = conn.connection.driver_connection
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        while time.monotonic() < deadline:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower():
+                    break
+            time.sleep(WRITE_LOCK_POLL_S)
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the last try; its error is SQLAlchemy's
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
 def _is_unreachable(exc: OperationalError) -> bool:

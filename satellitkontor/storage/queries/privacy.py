@@ -40,16 +40,19 @@ def prepare_removal(session: Session) -> None:
         session.execute(text("PRAGMA secure_delete = ON"))
 
 
-def checkpoint(db: Database) -> bool | None:
+def checkpoint(db: Database, *, passive: bool = False) -> bool | None:
     """After the commit: copy SQLite's write-ahead log into the file and truncate it, so removed
     values are in neither file. True when the log is empty now, False when a reader still held it
-    (it empties at the next checkpoint), None on PostgreSQL."""
+    (it empties at the next checkpoint), None on PostgreSQL. ``passive``: copy what can be copied
+    without waiting for anyone and leave the log's size alone (between a long job's transactions,
+    services/privacy/pacing.py)."""
     if not db.is_sqlite or db.sqlite_path is None:
         return None
     raw = db.engine.raw_connection()
     try:
         connection: Any = raw.driver_connection
-        busy, _log, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        mode = "PASSIVE" if passive else "TRUNCATE"
+        busy, _log, _done = connection.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
         return not busy
     finally:
         raw.close()
