@@ -17,13 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from satellitkontor import logs
-from satellitkontor.cli.args import check_numbers, use_language
-from satellitkontor.cli.parser import build_parser
-from satellitkontor.cli.safe_stream import SafeStream
 from satellitkontor.domain.errors import SatellitkontorError
-from satellitkontor.domain.text import printable
 from satellitkontor.words import DEFAULT, languages, say
-from satellitkontor.words.texts import describe, os_error
 
 log = logging.getLogger("satellitkontor.cli.main")
 
@@ -32,6 +27,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logs.setup()
     lang = _language(argv)
+    app = _app_options(argv)
+    if app is not None:  # the desktop app: no parser of every command on its way (issue 18)
+        return _start_app(*app)
+    from satellitkontor.cli.args import use_language
+    from satellitkontor.cli.parser import build_parser
+    from satellitkontor.cli.safe_stream import SafeStream
+
     use_language(lang)
     parser = build_parser(lang)
     args = parser.parse_args(argv)
@@ -47,8 +49,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = out, err
 
 
+def _app_options(argv: list[str]) -> tuple[str | None, str | None] | None:
+    """(--db, --lang or None) when ``argv`` starts the desktop app: nothing but ``--db URL``,
+    ``--lang`` with a language the catalogue speaks, and ``--as`` (which the app ignores, as the
+    parser did). Anything else (a command, --help, a mistake) goes through the parser."""
+    db: str | None = None
+    lang: str | None = None
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        name, eq, value = word.partition("=")
+        if name not in ("--db", "--lang", "--as"):
+            return None
+        if not eq:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if name == "--db":
+            db = value
+        elif name == "--lang":
+            if value not in languages():
+                return None
+            lang = value
+    return db, lang
+
+
 def _command(args: argparse.Namespace, lang: str) -> int:
     """The command, with every error as one line (see the module's docstring)."""
+    from satellitkontor.cli.args import check_numbers
+    from satellitkontor.domain.text import printable
+    from satellitkontor.words.texts import describe, os_error
+
     try:
         check_numbers(args)
         return _run(args, lang)

@@ -5,3 +5,7 @@
 - ``views/`` the main views, ``widgets/`` their parts, ``models/`` Qt item models,
   ``dialogs/`` dialogs. Views get frozen dataclasses from the services, never sessions or rows.
 """
+
+from satellitkontor.gui.pyside_hook import skip_source_reading
+
+skip_source_reading()

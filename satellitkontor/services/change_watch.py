@@ -31,7 +31,8 @@ that is gone, replaced (a restore) or unreadable reports offline, and online aga
 
 A change heard from elsewhere also bumps ``Database.setup_generation`` (on PostgreSQL only when
 the set-up tables changed), so the cached office set-up (services/office_setup.py) is read anew
-at once instead of after its time-to-live.
+at once; while the watch is listening and online (``Database.setup_watched``) that cache needs
+no time limit of its own.
 
 :meth:`token` is the same news for callers that poll (the feed folder writer): on SQLite one
 pragma, on PostgreSQL no query at all, a counter of the notifications heard.
@@ -141,6 +142,7 @@ class ChangeWatch:
         """Stop the thread (within a fraction of a second) and close the connections."""
         with self._lock:
             self._stop.set()
+            self.db.setup_watched = False
             self._wake.set()
             self._subscribers = []
             thread, self._thread = self._thread, None
@@ -186,6 +188,10 @@ class ChangeWatch:
 
     def _set_online(self, online: bool) -> bool:
         """Record the state; tell the subscribers if it changed (returns whether it did)."""
+        watched = online and not self._stop.is_set()
+        if watched and not self.db.setup_watched:  # what changed before it listened was not heard
+            self.db.setup_generation += 1
+        self.db.setup_watched = watched
         if online == self._online:
             return False
         self._online = online
@@ -271,8 +277,8 @@ class ChangeWatch:
                             conn = sqlite3.connect(uri, uri=True, timeout=1.0, isolation_level=None)
                             identity = (st.st_dev, st.st_ino)
                         (version,) = conn.execute("PRAGMA data_version").fetchone()
+                    back = self._set_online(True)  # may bump the generation: read it after
                     now = (identity, version, self.db.setup_generation)
-                    back = self._set_online(True)
                     if back or (last is not None and now != last):
                         self.db.setup_generation += 1  # we cannot tell what changed
                         now = (identity, version, self.db.setup_generation)

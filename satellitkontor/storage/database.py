@@ -95,6 +95,10 @@ class Database:
         #: Grows when a commit through this object changed the office's set-up (resources,
         #: closures, settings); caches of that set-up compare it (services/office_setup.py).
         self.setup_generation = 0
+        #: True while a change watch (services/change_watch.py) is listening and reachable: it
+        #: bumps ``setup_generation`` on every change of the set-up by anyone, so caches of the
+        #: set-up need no time limit meanwhile.
+        self.setup_watched = False
         event.listen(self._write, "after_flush", _note_setup_change)
         event.listen(self._write, "after_commit", self._after_commit)
 

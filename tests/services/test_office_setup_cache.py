@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
+import pytest
+
+from satellitkontor.services import office_setup
 from satellitkontor.services.app_services import open_office
 from satellitkontor.storage.database import sqlite_url
 from tests.conftest import Office
@@ -58,3 +62,39 @@ def test_bookings_are_never_cached(sqlite_office: Office) -> None:
     finally:
         other.db.dispose()
     assert occupancy.day(TUESDAY).desks_taken == 1
+
+
+def test_with_a_change_watch_a_change_from_another_pc_shows_when_heard_whatever_the_lifetime(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's change watch listens (PostgreSQL: the database's notifications; SQLite: the
+    file's version): the cached set-up is kept however old, and read anew once a change is
+    heard, even with a lifetime of an hour."""
+    services = office.services
+    occupancy = services.occupancy
+    occupancy.setup.ttl = 0.0  # without the watch: read on every call
+    loads: list[int] = []
+    original = office_setup.load_setup
+    monkeypatch.setattr(office_setup, "load_setup", lambda s: loads.append(1) or original(s))
+    heard: list[int] = []
+    services.changes.start(lambda: heard.append(1))
+    try:
+        assert services.db.setup_watched
+        assert occupancy.day(TUESDAY).closed is None
+        loads.clear()
+        for _ in range(3):
+            occupancy.day(TUESDAY)
+        assert loads == []  # kept while nothing changed
+        other = open_office(services.db.url.render_as_string(hide_password=False), clock=office.clock)
+        try:
+            other.office.add_closure(office.admin.id, TUESDAY, date(2026, 11, 25), "Flytt")
+        finally:
+            other.db.dispose()
+        deadline = time.monotonic() + 10
+        while not heard and time.monotonic() < deadline:
+            time.sleep(0.05)
+        closed = occupancy.day(TUESDAY).closed
+        assert closed is not None and closed.name == "Flytt"
+    finally:
+        services.changes.close()
+    assert not services.db.setup_watched

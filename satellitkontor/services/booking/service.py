@@ -59,7 +59,7 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
             actor, person, resource = self._parties(
                 s, actor_id, for_person_id, resource_id, ResourceKind.DESK, guest
             )
-            policy = queries.load_policy(s)
+            policy = self._policy(s)
             calendar = queries.load_calendar(s, policy, day, day)
             start, end = rules.check_desk_booking(day, period, self.now(), calendar, policy)
             queries.lock_for_booking(s, resource.id, person.id)
@@ -93,7 +93,7 @@ class BookingService(ImportBookings, ExchangeBookings, BookingChanges, SeriesCha
             actor, person, resource = self._parties(
                 s, actor_id, for_person_id, resource_id, ResourceKind.ROOM, guest
             )
-            policy = queries.load_policy(s)
+            policy = self._policy(s)
             day = clk.local_date(start)
             calendar = queries.load_calendar(s, policy, day, day)
             start, end = rules.check_room_booking(

@@ -43,7 +43,13 @@ def sync_enabled(s: Session) -> bool:
         return bool(known)
     with s.no_autoflush:
         row = s.get(SettingRow, SETTINGS_KEY)
-    enabled = row is not None and isinstance(row.value, dict) and bool(row.value.get("enabled"))
+    return know_sync(s, row.value if row is not None else None)
+
+
+def know_sync(s: Session, value: object) -> bool:
+    """Tell the unit of work the ``exchange`` setting's value, read by the caller with others
+    (a booking reads it with the policy, in one statement); whether sync is on."""
+    enabled = isinstance(value, dict) and bool(value.get("enabled"))
     s.info[_INFO_KEY] = enabled
     return enabled
 
