@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from satellitkontor import logs
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("satellitkontor.gui")
 
-#: Set by the start-up benchmark: print timings and quit once the first view shows its data.
+#: Set by the start-up benchmark: print timings and quit (gui/startup_probe.py).
 STARTUP_PROBE = "SATELLITKONTOR_STARTUP_PROBE"
 
 
@@ -312,7 +312,9 @@ def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | N
         os.environ.setdefault(ENV_USER, DEMO_ADMIN)
     desktop = DesktopApp(settings, url, lang, ask_before_demo=not smoke, show_tour=not smoke)
     if os.environ.get(STARTUP_PROBE):
-        _probe(desktop, started)
+        from satellitkontor.gui import startup_probe
+
+        startup_probe.attach(desktop, started, os.environ[STARTUP_PROBE])
     if smoke:
         from satellitkontor.gui.smoke import attach
 
@@ -346,40 +348,3 @@ def _version() -> str:
     import satellitkontor
 
     return str(satellitkontor.__version__)
-
-
-def _probe(desktop: DesktopApp, started: float) -> None:
-    """For tests/benchmarks/startup_benchmark.py: report when the window and the data show."""
-    window = desktop.window
-
-    def shown() -> None:
-        print(f"window_shown {time.perf_counter() - started:.4f}", flush=True)
-        print(f"peak_kb {_peak_kb()}", flush=True)
-
-    QTimer.singleShot(0, shown)
-
-    def data_ready() -> None:
-        print(f"data_shown {time.perf_counter() - started:.4f}", flush=True)
-        print(f"peak_kb {_peak_kb()}", flush=True)
-        QTimer.singleShot(0, QApplication.quit)
-
-    view = window.views["book"]
-    ready = getattr(view, "data_loaded", None)
-    if ready is not None:
-        ready.connect(data_ready)
-    else:
-        desktop.ctx.opened.connect(data_ready)
-
-
-def _peak_kb() -> int:
-    """Peak resident memory of this process in KiB (Linux: VmHWM)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    import resource
-
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

@@ -469,7 +469,7 @@ def measure(url: str, database: str, years: int, work: Path) -> Row:
         progress(f"{database} {years}y: export-ical --all")
         folder = work / "feeds"
         folder.mkdir(exist_ok=True)
-        cmd = [sys.executable, "-m", "satellitkontor.cli.main", "--db", url, "export-ical", "--all",
+        cmd = [sys.executable, "-m", "satellitkontor", "--db", url, "export-ical", "--all",
                "--folder", str(folder)]  # fmt: skip
         t0 = time.perf_counter()
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)

@@ -77,6 +77,20 @@ def _target(kind: FeedKind) -> tuple[ColumnElement[bool], ...]:
     return ()
 
 
+def _of_target(kind: FeedKind) -> tuple[ColumnElement[bool], ...]:
+    """:func:`_target` written so that no index serves it (``+ 0``, ``|| ''``), for the bookings
+    of the series found in the range: SQLite took the target's index for them and read the
+    place's or person's whole history (a 20-year office's ``export-ical --all``: 1.04 s of its
+    booking queries instead of 20 ms, issue 18); the series' index finds a handful of rows."""
+    if kind is FeedKind.RESOURCE:
+        return ((BookingRow.resource_id + 0) == bindparam("target", type_=Integer()),)
+    if kind is FeedKind.MUNICIPALITY:
+        return (BookingRow.municipality_code.concat("") == bindparam("target", type_=String()),)
+    if kind is FeedKind.PERSON:
+        return ((BookingRow.person_id + 0) == bindparam("target", type_=Integer()),)
+    return ()
+
+
 def _with_names(stmt: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
     return stmt.join(ResourceRow, ResourceRow.id == BookingRow.resource_id).outerjoin(
         PersonRow, PersonRow.id == BookingRow.person_id
@@ -119,7 +133,7 @@ def series_bookings(kind: FeedKind) -> Select[*tuple[Any, ...]]:
             SeriesRow.first_day,
         ).select_from(BookingRow)
     ).join(SeriesRow, SeriesRow.id == BookingRow.series_id)
-    return stmt.where(*_target(kind), BookingRow.series_id.in_(_series_in_range(kind))).order_by(
+    return stmt.where(*_of_target(kind), BookingRow.series_id.in_(_series_in_range(kind))).order_by(
         BookingRow.series_id, BookingRow.start_at, BookingRow.id
     )
 
@@ -134,7 +148,7 @@ def bookings_version(kind: FeedKind) -> Select[*tuple[Any, ...]]:
     row = (BookingRow.id, BookingRow.updated_at, BookingRow.sequence)
     rows = union(
         select(*row).where(*_target(kind), _IN_RANGE_AND),
-        select(*row).where(*_target(kind), BookingRow.series_id.in_(_series_in_range(kind))),
+        select(*row).where(*_of_target(kind), BookingRow.series_id.in_(_series_in_range(kind))),
     ).subquery()
     return select(func.count(), func.max(rows.c.updated_at), func.max(rows.c.id), func.sum(rows.c.sequence))
 

@@ -1,0 +1,125 @@
+"""What tests/benchmarks/startup_benchmark.py reads from the app: set ``SATELLITKONTOR_STARTUP_PROBE``.
+
+The app prints, on stdout, when its window shows (``window_shown``) and when the book view shows
+the day's desks (``data_shown``), each with its peak memory (``peak_kb``, Linux VmHWM), and how
+late a 20 ms GUI-thread timer came at worst meanwhile (``late_start``). With the value ``full``
+it then opens the administration (its first page; ``late_admin``) and previews retention on its
+privacy page (``late_preview``) before it quits: the GUI thread's worst lateness in each, which
+issue 18 wants at 50 ms or less.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from satellitkontor.gui.app import DesktopApp
+
+#: The environment variable, and its value for the administration and retention steps too.
+STARTUP_PROBE = "SATELLITKONTOR_STARTUP_PROBE"
+FULL = "full"
+TICK_MS = 20
+
+
+class Lateness:
+    """A GUI-thread timer every ``TICK_MS``: the worst lateness since the last ``take``."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.clock.start()
+        self.last = 0
+        self.worst = 0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.worst = max(self.worst, now - self.last - TICK_MS)
+        self.last = now
+
+    def take(self) -> int:
+        worst, self.worst = self.worst, 0
+        return worst
+
+
+def attach(desktop: DesktopApp, started: float, mode: str) -> None:
+    """Report as the module docstring says, then quit."""
+    late = Lateness()
+
+    def say(word: str, value: object) -> None:
+        print(f"{word} {value}", flush=True)
+
+    def shown() -> None:
+        say("window_shown", f"{time.perf_counter() - started:.4f}")
+        say("peak_kb", peak_kb())
+
+    QTimer.singleShot(0, shown)
+
+    def data_ready() -> None:
+        say("data_shown", f"{time.perf_counter() - started:.4f}")
+        say("peak_kb", peak_kb())
+        # the ticks after the data showed, up to the next one, belong to start-up too
+        QTimer.singleShot(3 * TICK_MS, lambda: _after_start(desktop, late, say, mode))
+
+    view = desktop.window.views["book"]
+    ready = getattr(view, "data_loaded", None)
+    if ready is not None:
+        ready.connect(data_ready)
+    else:
+        desktop.ctx.opened.connect(data_ready)
+
+
+def _after_start(desktop: DesktopApp, late: Lateness, say: Callable[[str, object], None], mode: str) -> None:
+    say("late_start", late.take())
+    if mode != FULL:
+        QTimer.singleShot(0, QApplication.quit)
+        return
+    from satellitkontor.gui.views.admin.privacy_page import PrivacyPage
+    from satellitkontor.gui.views.admin_view import AdminView
+
+    window = desktop.window
+    window.show_view("admin")
+    admin = window.views["admin"]
+    assert isinstance(admin, AdminView)
+
+    def preview() -> None:
+        say("late_admin", late.take())
+        privacy = admin.page("privacy")
+        assert isinstance(privacy, PrivacyPage)
+        admin.tabs.setCurrentWidget(privacy)
+
+        def previewed(_report: object) -> None:
+            def done() -> None:
+                say("late_preview", late.take())
+                if privacy.confirm_box is not None:
+                    privacy.confirm_box.reject()
+                QApplication.quit()
+
+            QTimer.singleShot(3 * TICK_MS, done)
+
+        privacy.retention_previewed.connect(previewed)
+        late.take()  # the tab's own first showing is the admin page's, measured above
+        privacy.preview_retention()
+
+    QTimer.singleShot(500, preview)  # the first page made and its data loaded
+
+
+def peak_kb() -> int:
+    """Peak resident memory of this process in KiB (Linux: VmHWM)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
