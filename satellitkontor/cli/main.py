@@ -31,11 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if app is not None:  # the desktop app: no parser of every command on its way (issue 18)
         return _start_app(*app)
     from satellitkontor.cli.args import use_language
-    from satellitkontor.cli.parser import build_parser
+    from satellitkontor.cli.parser import build_parser, named_command
     from satellitkontor.cli.safe_stream import SafeStream
 
     use_language(lang)
-    parser = build_parser(lang)
+    parser = build_parser(lang, named_command(argv))
     args = parser.parse_args(argv)
     explicit = any(a.startswith("--lang") for a in argv)
     lang = args.lang if explicit else lang  # else $SATELLITKONTOR_LANG, the user's or the machine's

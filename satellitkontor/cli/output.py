@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from satellitkontor.domain.bookings import BookingView, DeskPeriod, halves_held
-from satellitkontor.domain.rotation import HostYear
-from satellitkontor.services.booking.service import SeriesResult
-from satellitkontor.services.occupancy import DayOccupancy, ResourceDay
-from satellitkontor.services.rotation import RotationYearView
 from satellitkontor.services.statistics.privacy import HIDDEN_TEXT
-from satellitkontor.services.statistics.service import RoomUsageRow, UsageRow
 from satellitkontor.words import plans, say
 from satellitkontor.words.texts import describe, fmt_date, fmt_span, fmt_time, label, municipality_name
+
+if TYPE_CHECKING:  # types only: a command imports just the services it runs (issue 18)
+    from satellitkontor.domain.rotation import HostYear
+    from satellitkontor.services.booking.service import SeriesResult
+    from satellitkontor.services.occupancy import DayOccupancy, ResourceDay
+    from satellitkontor.services.rotation import RotationYearView
+    from satellitkontor.services.statistics.service import RoomUsageRow, UsageRow
 
 
 def who(b: BookingView, lang: str = "sv") -> str:

@@ -9,9 +9,10 @@ from typing import Any, NoReturn
 from satellitkontor import words
 
 
-def build_parser(lang: str) -> argparse.ArgumentParser:
+def build_parser(lang: str, only: str | None = None) -> argparse.ArgumentParser:
     """The parser, its help in ``lang``: each command's ``add_parser(sub, t)`` gets ``t(key)``,
-    the catalogue's words in that language."""
+    the catalogue's words in that language. ``only``: just that command's part (the command line
+    names it), so that running one command does not import all of them (issue 18)."""
     t = words.t_for(lang)
 
     p = _Parser(
@@ -32,8 +33,27 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     from satellitkontor.cli.registry import COMMANDS
 
     for command in COMMANDS:
-        command.load().add_parser(sub, t)
+        if only is None or command.name == only:
+            command.load().add_parser(sub, t)
     return p
+
+
+def named_command(argv: list[str]) -> str | None:
+    """The command ``argv`` names, when the parser needs no other to read it: its first word
+    that is not an option or an option's value, if that is a command and no ``--help`` or
+    ``--version`` comes before it (the whole list of commands belongs there)."""
+    from satellitkontor.cli.registry import COMMANDS
+
+    names = {c.name for c in COMMANDS}
+    words = iter(argv)
+    for word in words:
+        if word in ("--db", "--lang", "--as"):
+            next(words, None)
+        elif word.startswith(("--db=", "--lang=", "--as=")):
+            continue
+        else:
+            return word if word in names else None
+    return None
 
 
 def _common_options(p: argparse.ArgumentParser, t: words.Words, *, defaults: bool) -> None:

@@ -99,6 +99,7 @@ class DesktopApp(QObject):
             from satellitkontor.services.app_services import open_office as do_open
 
             services = do_open(url, clock=clock)
+            services.load_all()  # here, not on the GUI thread when a view first asks
             log.info("satellitkontor %s opened %s", _version(), services.db.describe())
             login_person = services.identity.person_for_login()
             # In shared mode only an admin's PC clears old data on start; a user's login may not.

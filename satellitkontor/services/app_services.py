@@ -2,76 +2,155 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from satellitkontor.domain.clock import Clock, system_clock
-from satellitkontor.services.attendance import AttendanceService
-from satellitkontor.services.audit.service import AuditService
 from satellitkontor.services.base import connect
-from satellitkontor.services.booking.service import BookingService
 from satellitkontor.services.change_watch import ChangeWatch
-from satellitkontor.services.exchange.sync import SyncService
-from satellitkontor.services.feeds.publishing import FeedPublishingService
-from satellitkontor.services.feeds.service import FeedService
-from satellitkontor.services.identity import IdentityService
-from satellitkontor.services.imports.service import ImportService
-from satellitkontor.services.notices.service import NoticeService
-from satellitkontor.services.occupancy import OccupancyService
-from satellitkontor.services.office import OfficeService
-from satellitkontor.services.privacy.my_data import PersonalDataService
-from satellitkontor.services.privacy.service import PrivacyService
-from satellitkontor.services.rotation import RotationService
-from satellitkontor.services.statistics.service import StatisticsService
-from satellitkontor.services.waitlist.service import WaitlistService
 from satellitkontor.storage import schema
 from satellitkontor.storage.database import Database
 
+if TYPE_CHECKING:
+    from satellitkontor.services.attendance import AttendanceService
+    from satellitkontor.services.audit.service import AuditService
+    from satellitkontor.services.booking.service import BookingService
+    from satellitkontor.services.exchange.sync import SyncService
+    from satellitkontor.services.feeds.publishing import FeedPublishingService
+    from satellitkontor.services.feeds.service import FeedService
+    from satellitkontor.services.identity import IdentityService
+    from satellitkontor.services.imports.service import ImportService
+    from satellitkontor.services.notices.service import NoticeService
+    from satellitkontor.services.occupancy import OccupancyService
+    from satellitkontor.services.office import OfficeService
+    from satellitkontor.services.privacy.my_data import PersonalDataService
+    from satellitkontor.services.privacy.service import PrivacyService
+    from satellitkontor.services.rotation import RotationService
+    from satellitkontor.services.statistics.service import StatisticsService
+    from satellitkontor.services.waitlist.service import WaitlistService
 
-@dataclass
+
 class AppServices:
-    db: Database
-    clock: Clock = system_clock
-    upgrade: schema.UpgradeResult | None = None
-    booking: BookingService = field(init=False)
-    attendance: AttendanceService = field(init=False)
-    occupancy: OccupancyService = field(init=False)
-    office: OfficeService = field(init=False)
-    rotation: RotationService = field(init=False)
-    statistics: StatisticsService = field(init=False)
-    changes: ChangeWatch = field(init=False)
-    feed_publishing: FeedPublishingService = field(init=False)
-    feeds: FeedService = field(init=False)
-    ical_import: ImportService = field(init=False)
-    privacy: PrivacyService = field(init=False)
-    personal_data: PersonalDataService = field(init=False)
-    audit: AuditService = field(init=False)
-    exchange: SyncService = field(init=False)
-    identity: IdentityService = field(init=False)
-    notices: NoticeService = field(init=False)
-    waitlist: WaitlistService = field(init=False)
+    """The services of one office. Each is made (and its module imported) when first used: a
+    command of the command line imports only what it runs (``occupancy`` imported all fifteen
+    with their dependencies: issue 18's "CLI occupancy as a whole process")."""
 
-    def __post_init__(self) -> None:
-        self.booking = BookingService(self.db, self.clock)
-        self.attendance = AttendanceService(self.db, self.clock)
-        self.occupancy = OccupancyService(self.db, self.clock)
-        self.office = OfficeService(self.db, self.clock)
-        self.rotation = RotationService(self.db, self.clock)
-        self.statistics = StatisticsService(self.db, self.clock)
-        self.changes = ChangeWatch(self.db)
-        self.feed_publishing = FeedPublishingService(self.db, self.clock)
-        self.feeds = FeedService(self.db, self.clock)
-        self.ical_import = ImportService(self.db, self.clock)
-        self.privacy = PrivacyService(self.db, self.clock)
-        self.personal_data = PersonalDataService(self.db, self.clock)
-        self.audit = AuditService(self.db, self.clock)
-        self.exchange = SyncService(self.db, self.clock)
-        self.identity = IdentityService(self.db, self.clock)
-        self.notices = NoticeService(self.db, self.clock)
-        self.waitlist = WaitlistService(self.db, self.clock)
+    def __init__(
+        self, db: Database, clock: Clock = system_clock, upgrade: schema.UpgradeResult | None = None
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.upgrade = upgrade
+        self.changes = ChangeWatch(db)
+
+    @cached_property
+    def booking(self) -> BookingService:
+        from satellitkontor.services.booking.service import BookingService
+
+        return BookingService(self.db, self.clock)
+
+    @cached_property
+    def attendance(self) -> AttendanceService:
+        from satellitkontor.services.attendance import AttendanceService
+
+        return AttendanceService(self.db, self.clock)
+
+    @cached_property
+    def occupancy(self) -> OccupancyService:
+        from satellitkontor.services.occupancy import OccupancyService
+
+        return OccupancyService(self.db, self.clock)
+
+    @cached_property
+    def office(self) -> OfficeService:
+        from satellitkontor.services.office import OfficeService
+
+        return OfficeService(self.db, self.clock)
+
+    @cached_property
+    def rotation(self) -> RotationService:
+        from satellitkontor.services.rotation import RotationService
+
+        return RotationService(self.db, self.clock)
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        from satellitkontor.services.statistics.service import StatisticsService
+
+        return StatisticsService(self.db, self.clock)
+
+    @cached_property
+    def feed_publishing(self) -> FeedPublishingService:
+        from satellitkontor.services.feeds.publishing import FeedPublishingService
+
+        return FeedPublishingService(self.db, self.clock)
+
+    @cached_property
+    def feeds(self) -> FeedService:
+        from satellitkontor.services.feeds.service import FeedService
+
+        return FeedService(self.db, self.clock)
+
+    @cached_property
+    def ical_import(self) -> ImportService:
+        from satellitkontor.services.imports.service import ImportService
+
+        return ImportService(self.db, self.clock)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from satellitkontor.services.privacy.service import PrivacyService
+
+        return PrivacyService(self.db, self.clock)
+
+    @cached_property
+    def personal_data(self) -> PersonalDataService:
+        from satellitkontor.services.privacy.my_data import PersonalDataService
+
+        return PersonalDataService(self.db, self.clock)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from satellitkontor.services.audit.service import AuditService
+
+        return AuditService(self.db, self.clock)
+
+    @cached_property
+    def exchange(self) -> SyncService:
+        from satellitkontor.services.exchange.sync import SyncService
+
+        return SyncService(self.db, self.clock)
+
+    @cached_property
+    def identity(self) -> IdentityService:
+        from satellitkontor.services.identity import IdentityService
+
+        return IdentityService(self.db, self.clock)
+
+    @cached_property
+    def notices(self) -> NoticeService:
+        from satellitkontor.services.notices.service import NoticeService
+
+        return NoticeService(self.db, self.clock)
+
+    @cached_property
+    def waitlist(self) -> WaitlistService:
+        from satellitkontor.services.waitlist.service import WaitlistService
+
+        return WaitlistService(self.db, self.clock)
+
+    def load_all(self) -> None:
+        """Make every service now (the desktop app, on its worker thread: later the GUI thread
+        would import a service's modules when it first reaches for it)."""
+        for name in _SERVICES:
+            getattr(self, name)
 
     def close(self) -> None:
         self.changes.close()
         self.db.dispose()
+
+
+_SERVICES = tuple(name for name, value in vars(AppServices).items() if isinstance(value, cached_property))
 
 
 def open_office(url: str | None = None, *, clock: Clock = system_clock) -> AppServices:
