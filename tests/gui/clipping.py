@@ -1,7 +1,7 @@
 """Finds text a person cannot read whole: labels, buttons, tabs and table headers that show less
 than they hold, and widgets that lie (partly) outside their window.
 
-Used by tests/gui/test_no_clipped_text.py. Each finding is one line naming the widget, its text
+Used by tests/gui/test_no_clipped_text.py and test_no_clipped_dialogs.py. Each finding is one line naming the widget, its text
 and what is missing, so a failing test says where to look.
 """
 
@@ -292,3 +292,22 @@ def title(dialog: QWidget) -> list[str]:
     if need > dialog.width():
         return [f"title {dialog.windowTitle()!r}: needs {need} px wide, dialog has {dialog.width()}"]
     return []
+
+
+def squashed(window: QWidget) -> list[str]:
+    """Fields and buttons a layout pressed below the height they need (a date field at half height
+    shows the tops of its digits only)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit
+
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not _shown(widget) or not isinstance(
+            widget, (QAbstractSpinBox, QComboBox, QLineEdit, QAbstractButton)
+        ):
+            continue
+        if isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox)):
+            continue  # the line edit inside a spin box: its box is measured
+        need = widget.minimumSizeHint().height()
+        if widget.height() + SLACK < need:
+            found.append(f"field {_name(widget)}: {widget.height()} px high, needs {need}")
+    return found

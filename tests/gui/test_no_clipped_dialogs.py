@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.context import AppContext
 from tests.conftest import Office
-from tests.gui.clipping import problems, title
+from tests.gui.clipping import cells, problems, squashed, title
 
 DAY = dt.date(2026, 12, 8)
 
@@ -69,5 +69,75 @@ def test_dialogs_show_their_texts_and_titles_whole(
         wait_idle()
         qtbot.wait(20)
         found += [f"{name}: {p}" for p in problems(dialog) + title(dialog)]
+        dialog.done(0)
+    assert not found, "\n".join(found)
+
+
+#: A screen less its title bar and task bar: what a dialog may take.
+SCREENS = {"1280x720": (1280, 720 - 70), "1920x1080": (1920, 1080 - 70)}
+
+
+def _series_dialogs(ctx: AppContext, office: Office) -> dict[str, QDialog]:
+    from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
+    from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
+
+    start = clk.local(DAY, dt.time(9))
+    return {
+        "desk series": DeskBookingDialog(ctx, office.desks[1], DAY),
+        "room series": RoomBookingDialog(ctx, office.room, start, start + dt.timedelta(hours=1)),
+    }
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_series_preview_leaves_every_field_its_room(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    wait_idle: Callable[[], None],
+    screen: str,
+    lang: str,
+) -> None:
+    """A repeated booking's preview (booked days and skipped ones with their reasons, over the
+    Christmas holidays and a day someone else holds) fits the screen without squashing the date
+    and count fields to half height or cutting the reason column."""
+    from satellitkontor.domain.bookings import DeskPeriod
+
+    for n in (1, 2):  # the desk and the room taken by someone else on two days of the series
+        busy = DAY + dt.timedelta(days=n * 7)
+        gui_office.services.booking.book_desk(
+            gui_office.bertil.id, gui_office.desks[1].id, busy, DeskPeriod.FULL_DAY
+        )
+        gui_office.services.booking.book_room(
+            gui_office.bertil.id,
+            gui_office.room.id,
+            clk.local(busy, dt.time(8)),
+            clk.local(busy, dt.time(12)),
+            4,
+            "Möte",
+        )
+    ctx = make_ctx(gui_office.admin, lang)
+    width, height = SCREENS[screen]
+    found: list[str] = []
+    for name, dialog in _series_dialogs(ctx, gui_office).items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        wait_idle()
+        editor = dialog.recurrence_editor  # type: ignore[attr-defined]
+        editor.repeat_check.setChecked(True)
+        for check in editor.weekday_checks.values():
+            check.setChecked(True)
+        editor.count_radio.setChecked(True)
+        editor.count_spin.setValue(14)
+        with qtbot.waitSignal(dialog.preview.shown):  # type: ignore[attr-defined]
+            dialog.book_button.click()  # type: ignore[attr-defined]
+        wait_idle()
+        qtbot.wait(50)
+        assert dialog.preview.model.skipped_days(), "the series skips the holidays"  # type: ignore[attr-defined]
+        found += [f"{name}: {p}" for p in problems(dialog) + cells(dialog) + squashed(dialog) + title(dialog)]
+        if dialog.width() > width or dialog.height() > height:
+            found.append(
+                f"{name}: {dialog.size().toTuple()} does not fit a {screen} screen ({width}x{height})"
+            )
         dialog.done(0)
     assert not found, "\n".join(found)

@@ -2,12 +2,18 @@
 the series preview and its wiring, and what happens when a confirmed series is booked.
 
 Translated texts stay in the two dialogs (Qt's translation context is the class that calls tr()).
+
+Layout (:meth:`BookingDialog.lay_out`): the form on the left, the series preview in a column of its
+own on the right once there is one. Stacked under the form, the preview made the dialog taller than
+a 720 px screen, and Qt (which does not grow a window to its word-wrapped labels' height-for-width)
+squashed the date and count fields to half height and cut the reason column. Side by side, the
+form keeps its height and the reasons get a column wide enough to wrap into.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from satellitkontor.domain.bookings import BookingView, Guest
 from satellitkontor.domain.people import Person
@@ -51,6 +57,36 @@ class BookingDialog(FormDialog):
             self.preview.confirm_button.setDefault(True)
 
         self.preview.shown.connect(shown)
+        self.preview.shown.connect(lambda: QTimer.singleShot(0, self._fit))
+
+    def lay_out(self, under_form: list[QWidget], buttons: QDialogButtonBox) -> None:
+        """The form (and ``under_form``) on the left, the preview on the right, errors and buttons
+        below both (see the module text)."""
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.form)
+        for widget in under_form:
+            left.addWidget(widget)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(18)
+        columns.addLayout(left, 0)
+        columns.addWidget(self.preview, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def _fit(self) -> None:
+        """Grow to what the shown preview needs (word-wrapped labels ask for more height at a
+        width than Qt grants a window by itself)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        width = max(self.width(), layout.minimumSize().width())
+        height = max(self.height(), layout.totalHeightForWidth(width), layout.minimumSize().height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
 
     def _update_state(self) -> None:
         """Enable or disable Boka from the dialog's own inputs (subclasses)."""

@@ -134,12 +134,7 @@ class DeskBookingDialog(BookingDialog):
         buttons, self.book_button = self.button_box(self.tr("&Boka"), self.tr("Boka"), "book", self._book)
         self._preview_takes_default()
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.preview)
-        layout.addWidget(self.error_label)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        self.lay_out([], buttons)
 
         for button in self.period_buttons.values():
             button.toggled.connect(self._inputs_changed)

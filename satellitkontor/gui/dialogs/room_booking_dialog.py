@@ -192,13 +192,7 @@ class RoomBookingDialog(BookingDialog):
         buttons, self.book_button = self.button_box(self.tr("&Boka"), self.tr("Boka"), "book", self._book)
         self._preview_takes_default()
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.conflict_label)
-        layout.addWidget(self.preview)
-        layout.addWidget(self.error_label)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        self.lay_out([self.conflict_label], buttons)
 
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -70,11 +70,14 @@ class SeriesPreview(QWidget):
         # a reason is a whole sentence: rows grow to hold it as the column wraps it
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OUTCOME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(OUTCOME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        # Beside the form (booking_dialog.py): as tall as the form, the reasons wrapped whole.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_: QTimer.singleShot(0, self.table.resizeRowsToContents))
         self.table.setMinimumHeight(140)
-        self.table.setMaximumHeight(220)
+        self.setMinimumWidth(420)
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirmSeries")
         self.confirm_button.clicked.connect(self._confirm)
@@ -129,6 +132,9 @@ class SeriesPreview(QWidget):
 
     def _show(self, result: SeriesResult) -> None:
         self.model.set_result(result)
+        for column in (DATE, OUTCOME):  # whole on one line, with room to breathe (not wrapped)
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, self.table.columnWidth(column) + 12)
         n, m = len(self.model.booked_days()), len(self.model.skipped_days())
         if self.changing:  # a series changed from one occurrence on (gui/dialogs/series_change_dialog.py)
             c, x = len(self.model.changed_days()), len(self.model.cancelled_days())
