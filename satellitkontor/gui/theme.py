@@ -6,10 +6,20 @@ Fusion elsewhere, with the same palette, so every PC shows the same colours. The
 and background pairs are chosen for WCAG AA (at least 4.5:1, tests/gui/test_theme.py measures
 them). Icons are Tabler's outline SVGs (resources/icons/tabler, MIT), drawn in the palette's
 text colour so they follow light and dark.
+
+Dark: the fields (base) are lighter than the window, as on Windows 11: Fusion draws the borders of
+fields, check boxes and radio buttons in the window colour darkened, which vanished on a base darker
+than the window. ``SATELLITKONTOR_THEME=dark`` (or ``light``) overrides the system, for screenshots
+and for trying the dark palette on a light desktop.
+
+Disabled: fields that cannot be edited (the who-are-you dialog's Namn and E-post) have a grey
+background of their own and muted text, in both palettes, so they do not look like white, editable
+fields.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -34,6 +44,10 @@ class Colours:
     error: str
     mine: str  # one's own bookings (with the words "Min bokning")
     border: str  # panels and tabs (not text)
+    disabled: str  # the background of disabled fields and buttons (muted text on it)
+    booked: str  # Dagsöversikt's row tints, repeating the status text: booked,
+    arrived: str  # checked in,
+    absent: str  # no-show
 
 
 LIGHT = Colours(
@@ -49,20 +63,28 @@ LIGHT = Colours(
     error="#a40000",
     mine="#d6e6fb",
     border="#b8c2cc",
+    disabled="#dde2e7",
+    booked="#e8f0fb",
+    arrived="#e3f4e1",
+    absent="#fbe9e4",
 )
 DARK = Colours(
     window="#1e2227",
-    base="#15181c",
-    alternate="#1c2026",
+    base="#2a2f36",
+    alternate="#30363e",
     text="#e8ebee",
     muted="#a9b1ba",
     accent="#5b9cf0",
     accent_text="#0b1420",
-    button="#2a2f36",
-    panel="#242a31",
+    button="#363c45",
+    panel="#252a31",
     error="#ff8a80",
     mine="#21406b",
-    border="#3c444e",
+    border="#4a535e",
+    disabled="#191c20",
+    booked="#213552",
+    arrived="#1f3b27",
+    absent="#4a2725",
 )
 
 #: Navigation icons by view key (resources/icons/tabler).
@@ -81,7 +103,15 @@ def system_is_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+def chosen_dark() -> bool | None:
+    """``SATELLITKONTOR_THEME`` = dark or light, else None (follow the system)."""
+    choice = os.environ.get("SATELLITKONTOR_THEME", "").strip().lower()
+    return {"dark": True, "light": False}.get(choice)
+
+
 def colours(dark: bool | None = None) -> Colours:
+    if dark is None:
+        dark = chosen_dark()
     if dark is None:
         dark = system_is_dark()
     return DARK if dark else LIGHT
@@ -109,6 +139,8 @@ def palette(c: Colours) -> QPalette:
         p.setColor(role, QColor(value))
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.muted))
+    for role in (roles.Base, roles.Button):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.disabled))
     return p
 
 
@@ -138,9 +170,19 @@ QGraphicsView#floorPlan:focus {{ border: 2px solid {c.accent}; }}
 """
 
 
+_current = LIGHT
+
+
+def current() -> Colours:
+    """The colours last applied (light before :func:`apply`): for what paints or colours its own
+    items (models' row colours, the floor plan) and must follow light and dark."""
+    return _current
+
+
 def apply(app: QApplication, dark: bool | None = None) -> Colours:
     """The style, palette and stylesheet for the whole app; the colours chosen."""
-    c = colours(dark)
+    global _current
+    c = _current = colours(dark)
     app.setStyle(style_name())
     app.setPalette(palette(c))
     app.setStyleSheet(stylesheet(c))
@@ -202,4 +244,9 @@ def text_pairs(c: Colours) -> dict[str, tuple[str, str]]:
         "selected tab on window": (c.accent, c.window),
         "errors on window": (c.error, c.window),
         "text on own bookings": (c.text, c.mine),
+        "disabled text on disabled fields": (c.muted, c.disabled),
+        "errors on base": (c.error, c.base),
+        "text on booked rows": (c.text, c.booked),
+        "text on checked-in rows": (c.text, c.arrived),
+        "text on no-show rows": (c.text, c.absent),
     }

@@ -1,12 +1,13 @@
 """Screenshots of each main view, from the real app on a real X server (Xvfb).
 
-    python -m tests.gui.screenshots [--out resources/screenshots]
+    python -m tests.gui.screenshots [--out resources/screenshots] [--size 1280x720] [--dark]
 
 For each screen size (1280x720, the smallest screen the app must be usable on, and 1920x1080)
 starts Xvfb on a free display, builds the demo office with the clock pinned to Monday 23 November 2026 10:15, starts the app as the
 demo's administrator with the app's look (gui/theme.py) and, for each view, in Swedish and in
 English, shows it and takes the whole screen with ImageMagick's ``import -window root``, saved as
-``<view>-<size>.png`` (Swedish) and ``<view>-<size>-en.png``. Needs the Debian packages xvfb, x11-utils and imagemagick (not run in CI).
+``<view>-<size>.png`` (Swedish) and ``<view>-<size>-en.png``; with ``--dark``, in the dark palette,
+``<view>-<size>-dark.png`` and ``<view>-<size>-en-dark.png``. Needs the Debian packages xvfb, x11-utils and imagemagick (not run in CI).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def start_xvfb(size: str) -> tuple[subprocess.Popen[bytes], str]:
     raise RuntimeError("no free X display")
 
 
-def app_main(out: Path, db: Path, settings: Path, lang: str, size: str) -> int:
+def app_main(out: Path, db: Path, settings: Path, lang: str, size: str, dark: bool = False) -> int:
     """Runs inside the X session: the real app, view by view."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -56,7 +57,7 @@ def app_main(out: Path, db: Path, settings: Path, lang: str, size: str) -> int:
     moment = datetime(2026, 11, 23, 10, 15, tzinfo=clk.OFFICE_TZ)
     app = QApplication([sys.argv[0]])
     app.setApplicationDisplayName("Satellitkontoret")
-    theme.apply(app, dark=False)
+    theme.apply(app, dark=dark)
     desktop = DesktopApp(
         AppSettings.at(str(settings)), sqlite_url(db), lang, clock=lambda: moment, show_tour=False
     )
@@ -81,7 +82,7 @@ def app_main(out: Path, db: Path, settings: Path, lang: str, size: str) -> int:
         if page:
             tabs = desktop.window.views[view]
             tabs.tabs.setCurrentWidget(tabs.pages[page])  # type: ignore[attr-defined]
-        suffix = f"-{size}" if lang == "sv" else f"-{size}-{lang}"
+        suffix = (f"-{size}" if lang == "sv" else f"-{size}-{lang}") + ("-dark" if dark else "")
         name = key.replace(":", "-")
         QTimer.singleShot(1500, lambda: (shoot(f"{name}{suffix}.png"), next_view()))
 
@@ -134,12 +135,13 @@ def _feeds(services: Any, admin_id: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("resources/screenshots"))
-    parser.add_argument("--inside", nargs=5, help=argparse.SUPPRESS)
+    parser.add_argument("--inside", nargs=6, help=argparse.SUPPRESS)
+    parser.add_argument("--dark", action="store_true", help="the dark palette")
     parser.add_argument("--size", choices=SIZES, action="append", help="only these sizes")
     args = parser.parse_args(argv)
     if args.inside:
-        out, db, settings, lang, size = args.inside
-        return app_main(Path(out), Path(db), Path(settings), lang, size)
+        out, db, settings, lang, size, look = args.inside
+        return app_main(Path(out), Path(db), Path(settings), lang, size, look == "dark")
 
     from datetime import datetime as dt
 
@@ -166,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
                 for lang in ("sv", "en"):
                     subprocess.run(
                         [sys.executable, "-m", "tests.gui.screenshots", "--inside", str(args.out.resolve()),
-                         str(tmp / "demo.sqlite3"), str(tmp / f"settings-{size}-{lang}.ini"), lang, size],
+                         str(tmp / "demo.sqlite3"), str(tmp / f"settings-{size}-{lang}.ini"), lang, size,
+                         "dark" if args.dark else "light"],
                         env=env, check=True, timeout=180,
                     )  # fmt: skip
             finally:

@@ -70,3 +70,46 @@ def test_navigation_shows_an_icon_for_every_view(
         assert not icon.isNull()
         image = icon.pixmap(20, 20).toImage()
         assert any(image.pixelColor(x, y).alpha() > 0 for x in range(20) for y in range(20))
+
+
+@pytest.mark.parametrize("colours", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
+def test_disabled_fields_look_disabled(colours: theme.Colours) -> None:
+    """A field that cannot be edited has a background of its own, not the white (or dark) of a
+    field one types in, and its text is muted but readable."""
+    palette = theme.palette(colours)
+    disabled, active = QPalette.ColorGroup.Disabled, QPalette.ColorGroup.Active
+    roles = QPalette.ColorRole
+    for role in (roles.Base, roles.Button):
+        assert palette.color(disabled, role) != palette.color(active, role), role
+        assert theme.contrast(palette.color(disabled, role).name(), palette.color(active, role).name()) >= 1.1
+    for role in (roles.Text, roles.ButtonText, roles.WindowText):
+        assert palette.color(disabled, role) != palette.color(active, role), role
+        assert (
+            theme.contrast(palette.color(disabled, role).name(), palette.color(disabled, roles.Base).name())
+            >= 4.5
+        )
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_who_are_you_dialog_greys_the_fields_it_does_not_use(
+    qtbot: QtBot,
+    themed: Callable[[bool], theme.Colours],
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    dark: bool,
+) -> None:
+    """With "I am already in the list" chosen, Namn and E-post are disabled: drawn on the palette's
+    disabled background, not on the background of a field one can type in."""
+    from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
+
+    c = themed(dark)
+    dialog = IdentityDialog(make_ctx(gui_office.admin), gui_office.services.office.people())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.name_edit.isEnabled() and not dialog.email_edit.isEnabled()
+    for edit in (dialog.name_edit, dialog.email_edit):
+        image = edit.grab().toImage()
+        inside = image.pixelColor(image.width() // 2, image.height() // 2).name()
+        assert inside == c.disabled, (edit.objectName(), inside)
+        assert inside != c.base

@@ -42,8 +42,9 @@ from satellitkontor.gui.errors import message_for
 
 T = TypeVar("T")
 
-#: Inline errors: dark red and bold (the text says what is wrong; the colour only underlines it).
-ERROR_STYLE = "color: #a4000f; font-weight: bold;"
+#: Inline errors: the palette's error red (dark red, light red in the dark palette) and bold (the
+#: text says what is wrong; the colour only underlines it).
+ERROR_STYLE = "color: palette(bright-text); font-weight: bold;"
 
 
 def error_label(object_name: str = "errorLabel") -> QLabel:

@@ -17,16 +17,22 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod, halves_held, halves_of
 from satellitkontor.domain.resources import Resource
+from satellitkontor.gui import theme
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
 from satellitkontor.words.texts import fmt_time, label, municipality_name
 
-#: Background tints that repeat what the status text says (never the only sign).
-STATUS_TINTS = {
-    BookingStatus.CONFIRMED: QColor("#e8f0fb"),
-    BookingStatus.CHECKED_IN: QColor("#e3f4e1"),
-    BookingStatus.NO_SHOW: QColor("#fbe9e4"),
-}
+
+def status_tint(status: BookingStatus) -> QColor | None:
+    """The background tint that repeats what the status text says (never the only sign), in the
+    palette's colours (light or dark, gui/theme.py)."""
+    c = theme.current()
+    tint = {
+        BookingStatus.CONFIRMED: c.booked,
+        BookingStatus.CHECKED_IN: c.arrived,
+        BookingStatus.NO_SHOW: c.absent,
+    }
+    return QColor(tint[status]) if status in tint else None
 
 
 def free_colour() -> QColor:
@@ -165,7 +171,7 @@ class DayDesksModel(RowsTableModel[DeskRow]):
         if role == Qt.ItemDataRole.BackgroundRole:
             shown = booking if col in (self.MORNING, self.AFTERNOON) else (row.morning or row.afternoon)
             if col != self.PLACE and shown is not None:
-                return STATUS_TINTS.get(shown.status)
+                return status_tint(shown.status)
         if role == Qt.ItemDataRole.UserRole:
             return booking.id if booking is not None else None
         return None

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from satellitkontor.domain.bookings import BookingView
-from satellitkontor.gui.models.day_desks_model import STATUS_TINTS
+from satellitkontor.gui.models.day_desks_model import status_tint
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
 from satellitkontor.words.texts import fmt_time, label, municipality_name
@@ -93,7 +93,7 @@ class DayRoomModel(RowsTableModel[BookingView]):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.PARTICIPANTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and col == self.STATUS:
-            return STATUS_TINTS.get(booking.status)
+            return status_tint(booking.status)
         if role == Qt.ItemDataRole.UserRole:
             return booking.id
         return None

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont
 
 from satellitkontor.domain.bookings import BookingView, DeskPeriod, halves_held, halves_of
 from satellitkontor.domain.resources import Resource
+from satellitkontor.gui import theme
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import ResourceDay
 from satellitkontor.words.texts import municipality_name
@@ -182,7 +183,7 @@ class DeskDayModel(RowsTableModel[ResourceDay]):
         if role == Qt.ItemDataRole.BackgroundRole and col in (COL_MORNING, COL_AFTERNOON):
             period = DeskPeriod.MORNING if col == COL_MORNING else DeskPeriod.AFTERNOON
             if mine(desk, period, self._me):
-                return MINE
+                return QColor(theme.current().mine)  # MINE in light; the plan keeps MINE
         return None
 
     def _text(self, desk: ResourceDay, col: int) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from satellitkontor.gui import theme
 from satellitkontor.gui.models.table_model import Index, RowsTableModel
 from satellitkontor.services.results import SeriesResult
 from satellitkontor.words.texts import describe, fmt_date
@@ -23,8 +24,6 @@ DATE, OUTCOME, REASON = range(3)
 #: Qt.ItemDataRole.UserRole: the row's ``datetime.date``; UserRole + 1: True when it is booked.
 DATE_ROLE = Qt.ItemDataRole.UserRole
 BOOKED_ROLE = Qt.ItemDataRole.UserRole + 1
-
-_SKIPPED_COLOUR = QColor("#a4000f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +107,7 @@ class SeriesPreviewModel(RowsTableModel[PreviewRow]):
                 day=fmt_date(row.day, self.lang), reason=row.reason
             )
         if role == Qt.ItemDataRole.ForegroundRole and not row.booked:
-            return QBrush(_SKIPPED_COLOUR)
+            return QBrush(QColor(theme.current().error))
         if role == DATE_ROLE:
             return row.day
         if role == BOOKED_ROLE:

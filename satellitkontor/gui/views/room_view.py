@@ -509,6 +509,6 @@ class RoomView(ViewBase):
         )
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.status_label.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
+        self.status_label.setStyleSheet("color: palette(bright-text); font-weight: bold;" if error else "")
         self.status_label.setText(text)
         self.status_label.setAccessibleDescription(text)

@@ -71,7 +71,7 @@ class DateNavigator(QWidget):
         self.show_closed = True
         self.closed_label = QLabel()
         self.closed_label.setObjectName("closedLabel")
-        self.closed_label.setStyleSheet("color: #8a1c00; font-weight: bold;")
+        self.closed_label.setStyleSheet("color: palette(bright-text); font-weight: bold;")
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -219,7 +219,7 @@ class RulesPage(QWidget):
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a40000; font-weight: bold;")
+        self.error_label.setStyleSheet("color: palette(bright-text); font-weight: bold;")
         self.error_label.hide()
         self.status_label = QLabel()
         self.status_label.setObjectName("rulesStatus")
