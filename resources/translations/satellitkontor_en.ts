@@ -164,7 +164,7 @@
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="72"/>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="306"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="312"/>
         <source>Händelse</source>
         <translation>Action</translation>
     </message>
@@ -221,7 +221,7 @@
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="138"/>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="333"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="339"/>
         <source>Exportera CSV</source>
         <translation>Export CSV</translation>
     </message>
@@ -232,91 +232,101 @@
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="274"/>
+        <source>Inga poster matchar. Ändra sökorden eller perioden, eller töm filtren.</source>
+        <translation>No entries match. Change the search words or the period, or clear the filters.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="276"/>
+        <source>Ändringsloggen är tom.</source>
+        <translation>The change log is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="280"/>
         <source>1 post</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="274"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="280"/>
         <source>{n} poster</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="278"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="284"/>
         <source>{shown} av {total} poster visas</source>
         <translation>{shown} of {total} entries shown</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="300"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="306"/>
         <source>Välj en post för att se vad som ändrades.</source>
         <translation>Choose an entry to see what changed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="304"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="310"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="305"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="311"/>
         <source>Vem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="307"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="313"/>
         <source>Gäller</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="310"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="316"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="312"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="318"/>
         <source>Obs</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="312"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="318"/>
         <source>Personuppgifter har tagits bort ur posten.</source>
         <translation>Personal data has been removed from the entry.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="319"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="325"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="319"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="325"/>
         <source>Före</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="319"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="325"/>
         <source>Efter</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="328"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="334"/>
         <source>satellitkontoret-andringslogg-{day}</source>
         <translation>satellite-office-change-log-{day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="333"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="339"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="347"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="353"/>
         <source>1 post sparades i {path}</source>
         <translation>1 entry was saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="347"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="353"/>
         <source>{n} poster sparades i {path}</source>
         <translation>{n} entries were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="353"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="359"/>
         <source>Exporterar ändringsloggen…</source>
         <translation>Exporting the change log…</translation>
     </message>
@@ -900,59 +910,59 @@
         <translation>Closures</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="85"/>
-        <source>Inga stängningar är inlagda.</source>
-        <translation>No closures have been added.</translation>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="87"/>
+        <source>Inga stängningar är inlagda. Helgdagarna (till höger) stänger kontoret av sig själva; lägg till andra dagar med Ny stängning…</source>
+        <translation>No closures have been added. Public holidays (on the right) close the office by themselves; add other days with New closure…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="88"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="94"/>
         <source>&amp;Ny stängning…</source>
         <translation>&amp;New closure…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="90"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="96"/>
         <source>Ny stängning</source>
         <translation>New closure</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="92"/>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="187"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="193"/>
         <source>&amp;Ta bort</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="94"/>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="177"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="100"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="183"/>
         <source>Ta bort stängningen</source>
         <translation>Remove the closure</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="111"/>
         <source>Kontoret stängt (inlagt av administratör)</source>
         <translation>Office closed (added by an administrator)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="114"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="120"/>
         <source>Helgdagar det kommande året</source>
         <translation>Holidays in the coming year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="119"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="125"/>
         <source>Helgdagar det kommande året (kontoret är stängt)</source>
         <translation>Holidays in the coming year (the office is closed)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="133"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="139"/>
         <source>Stängda dagar</source>
         <translation>Closed days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="180"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="186"/>
         <source>Ta bort stängningen {start} – {end} ({reason})? Kontoret blir då bokningsbart de dagarna.</source>
         <translation>Remove the closure {start} – {end} ({reason})? The office can then be booked on those days.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="187"/>
+        <location filename="../../satellitkontor/gui/views/admin/closures_page.py" line="193"/>
         <source>&amp;Behåll</source>
         <translation>&amp;Keep</translation>
     </message>
@@ -1009,49 +1019,49 @@
 <context>
     <name>DayDesksModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="79"/>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="107"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="85"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="113"/>
         <source>stängt</source>
-        <extracomment>Background tints that repeat what the status text says (never the only sign). the office is closed that day: an empty half reads &quot;stängt&quot;, never &quot;ledig&quot;</extracomment>
+        <extracomment>the office is closed that day: an empty half reads &quot;stängt&quot;, never &quot;ledig&quot;</extracomment>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="107"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="113"/>
         <source>ledig</source>
         <translation>free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="108"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="114"/>
         <source>(okänd)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="111"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="117"/>
         <source>Gäst: {guest}, {org} (värd {name}, {municipality})</source>
         <translation>Guest: {guest}, {org} (host {name}, {municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="114"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="120"/>
         <source>{name} ({municipality})</source>
         <translation>{name} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="123"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="129"/>
         <source>fm: {morning} · em: {afternoon}</source>
         <translation>am: {morning} · pm: {afternoon}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="127"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="133"/>
         <source>Ledig</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="127"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="133"/>
         <source>Stängt</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="128"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="134"/>
         <source>{name}, {email}
 {start}–{end}, {period}
 Status: {status}</source>
@@ -1060,22 +1070,22 @@ Status: {status}</source>
 Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="139"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="145"/>
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="139"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="145"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="139"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="145"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="139"/>
+        <location filename="../../satellitkontor/gui/models/day_desks_model.py" line="145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1234,175 +1244,180 @@ Status: {status}</translation>
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="75"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="76"/>
         <source>Kontorsplatser</source>
         <extracomment>Fresh data for the chosen day is on screen.</extracomment>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="78"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="79"/>
         <source>Konferensrummets möten</source>
         <translation>Conference room meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="82"/>
-        <source>Inga möten bokade i konferensrummet.</source>
-        <translation>No meetings booked in the conference room.</translation>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="86"/>
+        <source>Inga möten bokade i konferensrummet den här dagen. Välj en person ovan och boka rummet åt henne eller honom.</source>
+        <translation>No meetings booked in the conference room this day. Choose a person above and book the room for them.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="88"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="89"/>
+        <source>Boka konferensrummet åt…</source>
+        <translation>Book the conference room for…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="96"/>
         <source>&amp;Kontorsplatser</source>
         <translation>&amp;Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="90"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="98"/>
         <source>Konferens&amp;rum</source>
         <translation>Conference &amp;room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="97"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="105"/>
         <source>&amp;Checka in</source>
         <translation>&amp;Check in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="106"/>
         <source>Markera att personen har kommit</source>
         <translation>Mark that the person has arrived</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="99"/>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="372"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="107"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="382"/>
         <source>&amp;Uteblev</source>
         <translation>&amp;No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="100"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="108"/>
         <source>Markera att personen inte kom; platsen blir ledig</source>
         <translation>Mark that the person did not come; the place becomes free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="101"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="109"/>
         <source>Än&amp;dra…</source>
         <translation>C&amp;hange…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="102"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="110"/>
         <source>Flytta eller ändra den valda bokningen</source>
         <translation>Move or change the selected booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="107"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="115"/>
         <source>&amp;Person:</source>
         <extracomment>&quot;Bara denna&quot; / &quot;Denna och kommande&quot; for a booking in a series (issue 16).</extracomment>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="109"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="117"/>
         <source>&amp;Kontorsplats…</source>
         <translation>&amp;Desk…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="112"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="120"/>
         <source>Konferens&amp;rummet…</source>
         <translation>Conference &amp;room…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="125"/>
         <source>&amp;Boka åt…</source>
         <translation>&amp;Book for…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="118"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="127"/>
         <source>Boka en plats eller konferensrummet åt den valda personen</source>
         <translation>Book a desk or the conference room for the chosen person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="119"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="128"/>
         <source>&amp;Skriv ut…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="134"/>
         <source>Spara som &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="138"/>
         <source>Skriv ut / Spara som P&amp;DF…</source>
         <translation>Print / Save as PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="134"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="143"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="137"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="146"/>
         <source>Summering</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="192"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="201"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="331"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="341"/>
         <source>{room} – ledigt: {free}</source>
         <translation>{room} – free: {free}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="354"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="364"/>
         <source>{name} är incheckad.</source>
         <translation>{name} is checked in.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="364"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="374"/>
         <source>Uteblev</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="366"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="376"/>
         <source>Markera att {name} inte kom till {place}? Platsen blir ledig för andra.</source>
         <translation>Mark that {name} did not come to {place}? The place becomes free for others.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="367"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="377"/>
         <source>personen</source>
         <translation>the person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="373"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="383"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="380"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="390"/>
         <source>{name} är markerad som utebliven.</source>
         <translation>{name} is marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="480"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="490"/>
         <source>Dagsöversikten sparades som {file}.</source>
         <translation>The day overview was saved as {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="484"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="494"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="485"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="495"/>
         <source>Det gick inte att spara {file}. Välj en annan plats.</source>
         <translation>Could not save {file}. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="497"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="507"/>
         <source>Spara dagsöversikten som PDF</source>
         <translation>Save the day overview as PDF</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="500"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="510"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -1465,12 +1480,12 @@ Status: {status}</translation>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="198"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="193"/>
         <source>{period} (upptagen)</source>
         <translation>{period} (taken)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="199"/>
+        <location filename="../../satellitkontor/gui/dialogs/desk_booking_dialog.py" line="194"/>
         <source>{period} (upptagen – {who})</source>
         <translation>{period} (taken – {who})</translation>
     </message>
@@ -1478,97 +1493,97 @@ Status: {status}</translation>
 <context>
     <name>DeskDayModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="39"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="40"/>
         <source>FM upptagen</source>
         <extracomment>The tint of one&apos;s own half days, in the list and on the plan (with the words &quot;Min bokning&quot;). The desk&apos;s state in short words (&quot;Ledig&quot;, &quot;FM upptagen&quot;, ...), the same as on the plan. The desk&apos;s :class:`ResourceDay`.</extracomment>
         <translation>AM taken</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="41"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="42"/>
         <source>EM upptagen</source>
         <translation>PM taken</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="43"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="44"/>
         <source>Full</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="44"/>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="95"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="45"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="96"/>
         <source>Ledig</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="50"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="51"/>
         <source>Förmiddag upptagen, eftermiddag ledig</source>
         <translation>Taken in the morning, free in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="52"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="53"/>
         <source>Förmiddag ledig, eftermiddag upptagen</source>
         <translation>Free in the morning, taken in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="54"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="55"/>
         <source>Upptagen hela dagen</source>
         <translation>Taken all day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="55"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="56"/>
         <source>Ledig hela dagen</source>
         <translation>Free all day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="68"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="69"/>
         <source>{name} ({municipality})</source>
         <translation>{name} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="83"/>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="97"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="84"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="98"/>
         <source>Min bokning</source>
         <translation>My booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="85"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="86"/>
         <source>FM: min bokning</source>
         <translation>AM: my booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="87"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="88"/>
         <source>EM: min bokning</source>
         <translation>PM: my booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="99"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="100"/>
         <source>Upptagen – {who}</source>
         <translation>Taken – {who}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="146"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="147"/>
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="147"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="148"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="148"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="149"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="149"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="150"/>
         <source>Utrustning</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="162"/>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="170"/>
-        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="192"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="163"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="171"/>
+        <location filename="../../satellitkontor/gui/models/desk_day_model.py" line="193"/>
         <source>Stängt</source>
         <translation>Closed</translation>
     </message>
@@ -2071,113 +2086,113 @@ Status: {status}</translation>
         <translation>&amp;Published calendar feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="133"/>
-        <source>Inga kalenderflöden är publicerade.</source>
-        <translation>No calendar feeds are published.</translation>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="135"/>
+        <source>Inga kalenderflöden är publicerade. Publicera ett med Publicera nytt flöde…, så kan andra prenumerera på kontorets bokningar i Outlook.</source>
+        <translation>No calendar feeds are published. Publish one with Publish new feed…, so that others can subscribe to the office&apos;s bookings in Outlook.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="136"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="142"/>
         <source>Publicera &amp;nytt flöde…</source>
         <translation>Publish &amp;new feed…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="137"/>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="320"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="143"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="326"/>
         <source>Åt&amp;erkalla</source>
         <translation>R&amp;evoke</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="138"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="144"/>
         <source>Återkalla det valda flödet</source>
         <translation>Revoke the chosen feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="139"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="145"/>
         <source>&amp;Spara flöde som fil…</source>
         <translation>&amp;Save feed as file…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="141"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="147"/>
         <source>Visa åter&amp;kallade</source>
         <translation>Show revo&amp;ked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="143"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="149"/>
         <source>Visa återkallade flöden</source>
         <translation>Show revoked feeds</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="154"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="160"/>
         <source>Flödesserverns adress</source>
         <translation>Feed server address</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="158"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="164"/>
         <source>Adressen som prenumeranterna når flödesservern på, till exempel http://kontorsserver:8765.</source>
         <translation>The address at which subscribers reach the feed server, for example http://kontorsserver:8765.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="166"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="172"/>
         <source>Flödesserverns &amp;adress:</source>
         <translation>Feed server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="173"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="179"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="219"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="225"/>
         <source>Skriv adressen med http:// eller https:// först, till exempel http://kontorsserver:8765.</source>
         <translation>Write the address with http:// or https:// first, for example http://kontorsserver:8765.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="297"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="303"/>
         <source>Flödet «{name}» är publicerat.</source>
         <translation>The feed «{name}» is published.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="313"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="319"/>
         <source>Återkalla flödet</source>
         <translation>Revoke the feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="316"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="322"/>
         <source>Återkalla flödet «{name}» (adressen börjar {hint}…)? Adressen slutar fungera för alla som prenumererar på den. Det går inte att ångra; du kan publicera ett nytt flöde.</source>
         <translation>Revoke the feed «{name}» (the address starts {hint}…)? The address stops working for everyone who subscribes to it. This cannot be undone; you can publish a new feed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="320"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="326"/>
         <source>&amp;Behåll</source>
         <translation>&amp;Keep</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="338"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="344"/>
         <source>Flödet «{name}» är återkallat.</source>
         <translation>The feed «{name}» is revoked.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="356"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="362"/>
         <source>Spara kalenderflödet</source>
         <translation>Save the calendar feed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="359"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="365"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="379"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="385"/>
         <source>Sparade 1 händelse i {file}.</source>
         <translation>Saved 1 event in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="381"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="387"/>
         <source>Sparade {n} händelser i {file}.</source>
         <translation>Saved {n} events in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="392"/>
+        <location filename="../../satellitkontor/gui/views/admin/feeds_box.py" line="398"/>
         <source>Sparar kalenderflödet…</source>
         <translation>Saving the calendar feed…</translation>
     </message>
@@ -2210,18 +2225,18 @@ Status: {status}</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="186"/>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="187"/>
         <source>Ingen kontakt med databasen just nu. Det du har fyllt i finns kvar; du kan spara när kontakten är tillbaka.</source>
-        <extracomment>Inline errors: dark red and bold (the text says what is wrong; the colour only underlines it). What Enter presses (see showEvent): the dialog&apos;s button, or None where Enter must not act (erasing a person, importing a calendar: a click does it).</extracomment>
+        <extracomment>Inline errors: the palette&apos;s error red (dark red, light red in the dark palette) and bold (the text says what is wrong; the colour only underlines it). What Enter presses (see showEvent): the dialog&apos;s button, or None where Enter must not act (erasing a person, importing a calendar: a click does it).</extracomment>
         <translation>No contact with the database right now. What you have entered is kept; you can save when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="191"/>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="192"/>
         <source>Det gick inte att spara: programmet har ingen kontakt med databasen. Det du har fyllt i finns kvar. Försök igen när kontakten är tillbaka.</source>
         <translation>Could not save: the program has no contact with the database. What you have entered is kept. Try again when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="196"/>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="197"/>
         <source>Kontakten med databasen är tillbaka. Det du har fyllt i är inte sparat än: försök igen.</source>
         <translation>The connection to the database is back. What you have entered is not saved yet: please try again.</translation>
     </message>
@@ -2898,22 +2913,22 @@ Status: {status}</translation>
         <translation>&amp;About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="361"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="362"/>
         <source>Du är inloggad i databasen som {login}</source>
         <translation>You are signed in to the database as {login}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="363"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="364"/>
         <source>Välj vem som använder programmet</source>
         <translation>Choose who is using the program</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="370"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="371"/>
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="373"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="374"/>
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -3158,213 +3173,218 @@ Status: {status}</translation>
 <context>
     <name>MyBookingsView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="83"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="84"/>
         <source>Kommande eller tidigare bokningar</source>
         <extracomment>Fresh bookings are on screen. An .ics file was written: its path and how many bookings it holds. The optional reason in the question of a single cancel (issue 16). &quot;Bara denna&quot; / &quot;Denna och kommande&quot; for a booking in a series (issue 16).</extracomment>
         <translation>Coming or past bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="84"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="85"/>
         <source>&amp;Kommande</source>
         <translation>&amp;Coming</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="85"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="86"/>
         <source>&amp;Tidigare</source>
         <translation>&amp;Past</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="90"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="185"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="91"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="184"/>
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="107"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="99"/>
+        <source>Gå till &amp;Boka plats</source>
+        <translation>Go to &amp;Book a desk</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="106"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="110"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="189"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="395"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="109"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="188"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="396"/>
         <source>Av&amp;boka</source>
         <translation>Can&amp;cel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="112"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="194"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="407"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="111"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="193"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="408"/>
         <source>Avboka s&amp;erien</source>
         <translation>Cancel the s&amp;eries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="115"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="199"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="114"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="198"/>
         <source>E&amp;xportera till kalender (.ics)…</source>
         <translation>E&amp;xport to calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="117"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="116"/>
         <source>Mina &amp;uppgifter…</source>
         <translation>My &amp;data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="119"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="118"/>
         <source>Mina uppgifter</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="120"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="119"/>
         <source>Spara allt som finns sparat om dig (JSON och CSV)</source>
         <translation>Save everything stored about you (JSON and CSV)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="123"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="122"/>
         <source>Aviseri&amp;ngar…</source>
         <translation>&amp;Notifications…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="124"/>
         <source>Aviseringar</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="126"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="125"/>
         <source>Välj vilka meddelanden om dina bokningar du får per e-post</source>
         <translation>Choose which messages about your bookings you get by e-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="129"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="202"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="128"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="201"/>
         <source>Än&amp;dra…</source>
         <translation>C&amp;hange…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="130"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="205"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="204"/>
         <source>Checka &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="132"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="208"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="131"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="207"/>
         <source>Avboka &amp;flera dagar…</source>
         <translation>Cancel &amp;several days…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="270"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="269"/>
         <source>Du har inga kommande bokningar. Boka en plats under Boka plats.</source>
-        <translation>You have no coming bookings. Book a desk under Book a desk.</translation>
+        <translation>You have no upcoming bookings. Book one under Book a desk.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="272"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="271"/>
         <source>Du har inga tidigare bokningar.</source>
         <translation>You have no past bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="310"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="311"/>
         <source>{place}, {day}, {time}</source>
         <translation>{place}, {day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="334"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="335"/>
         <source>Serien på {place} ändrades från och med {day}: 1 bokning.</source>
         <translation>The series at {place} was changed from {day} on: 1 booking.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="336"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="337"/>
         <source>Serien på {place} ändrades från och med {day}: {n} bokningar.</source>
         <translation>The series at {place} was changed from {day} on: {n} bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="348"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="349"/>
         <source>Ändrat: {booking}.</source>
         <translation>Changed: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="361"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="362"/>
         <source>Incheckad: {booking}.</source>
         <translation>Checked in: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="392"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="393"/>
         <source>Vill du avboka {booking}?</source>
         <translation>Do you want to cancel {booking}?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="405"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="406"/>
         <source>Vill du avboka serien på {place} från och med {day}? Tidigare bokningar i serien finns kvar.</source>
         <translation>Do you want to cancel the series at {place} from {day} on? Earlier bookings in the series are kept.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="417"/>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="419"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="418"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="420"/>
         <source>Avboka</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="420"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="421"/>
         <source>&amp;Behåll bokningen</source>
         <translation>&amp;Keep the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="434"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="435"/>
         <source>&amp;Anledning (frivillig):</source>
         <translation>&amp;Reason (optional):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="434"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="435"/>
         <source>t.ex. Sjuk</source>
         <translation>e.g. Ill</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="444"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="445"/>
         <source>Avbokat: {booking}.</source>
         <translation>Cancelled: {booking}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="462"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="463"/>
         <source>1 bokning i serien på {place} avbokades från och med {day}.</source>
         <translation>1 booking in the series at {place} was cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="464"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="465"/>
         <source>{n} bokningar i serien på {place} avbokades från och med {day}.</source>
         <translation>{n} bookings in the series at {place} were cancelled from {day} on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="501"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="502"/>
         <source>Dina val av aviseringar sparades.</source>
         <translation>Your choice of notifications was saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="511"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="512"/>
         <source>Exportera till kalender</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="512"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="513"/>
         <source>mina-bokningar.ics</source>
         <translation>my-bookings.ics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="513"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="514"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="533"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="534"/>
         <source>1 bokning sparades i {file}.</source>
         <translation>1 booking was saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="535"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="536"/>
         <source>{n} bokningar sparades i {file}.</source>
         <translation>{n} bookings were saved in {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="546"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="547"/>
         <source>Exporterar…</source>
         <translation>Exporting…</translation>
     </message>
@@ -4499,13 +4519,13 @@ Status: {status}</translation>
     <name>RoomBookingDialog</name>
     <message>
         <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="111"/>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="226"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="220"/>
         <source>Boka {room}</source>
         <extracomment>The spin box accepts this many, so that a too-large meeting is explained, not silently capped. Wait this long after the last time change before asking the database about overlaps.</extracomment>
         <translation>Book {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="221"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="215"/>
         <source>Plats för {n} personer</source>
         <translation>Room for {n} people</translation>
     </message>
@@ -4585,32 +4605,32 @@ Status: {status}</translation>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="308"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="302"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="311"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="305"/>
         <source>Öppet {opens}–{closes}</source>
         <translation>Open {opens}–{closes}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="329"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="323"/>
         <source>Krockar med {span} {title} ({municipality})</source>
         <translation>Clashes with {span} {title} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="332"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="326"/>
         <source>Krockar med {span} ({municipality})</source>
         <translation>Clashes with {span} ({municipality})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="338"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="332"/>
         <source>Högst {maximum} deltagare får plats i {room}; du angav {value}.</source>
         <translation>At most {maximum} participants fit in {room}; you entered {value}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="347"/>
+        <location filename="../../satellitkontor/gui/dialogs/room_booking_dialog.py" line="341"/>
         <source>Sluttiden måste vara efter starttiden.</source>
         <translation>The end time must be after the start time.</translation>
     </message>
@@ -4717,97 +4737,97 @@ Status: {status}</translation>
         <translation>This week&apos;s &amp;meetings:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="161"/>
-        <source>Inga möten den här veckan.</source>
-        <translation>No meetings this week.</translation>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="162"/>
+        <source>Inga möten den här veckan. Dra över ledig tid i veckan ovan för att boka rummet.</source>
+        <translation>No meetings this week. Drag over free time in the week above to book the room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="180"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="183"/>
         <source>Alla rums lediga tider i veckan</source>
         <translation>Every room&apos;s free time this week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="187"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="190"/>
         <source>Lediga tider i varje rum. Välj en dag i ett rum (Enter eller dubbelklick) för att boka.</source>
         <translation>Free time in each room. Choose a day in a room (Enter or double-click) to book.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="228"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="231"/>
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="268"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="271"/>
         <source>Ingen kontakt med databasen: det går inte att boka eller visa en annan vecka just nu.</source>
         <translation>No contact with the database: booking or showing another week is not possible right now.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="277"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="280"/>
         <source>v. {week}</source>
         <translation>w. {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="280"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="283"/>
         <source>Vecka {week}</source>
         <translation>Week {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="323"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="326"/>
         <source>{room} (högst {n})</source>
         <translation>{room} (max {n})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="329"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="332"/>
         <source>Alla rum – lediga tider</source>
         <translation>All rooms – free time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="390"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="393"/>
         <source>Kontoret har inget konferensrum.</source>
         <translation>The office has no conference room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="394"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="397"/>
         <source>{room}, högst {n} personer</source>
         <translation>{room}, at most {n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="399"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="402"/>
         <source>Veckoschema för {room}</source>
         <translation>Week schedule of {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="441"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="444"/>
         <source>Boka {span}.</source>
         <translation>Book {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="457"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="460"/>
         <source>Bokat: {title}, {span}.</source>
         <translation>Booked: {title}, {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="458"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="461"/>
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="468"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="471"/>
         <source>Upptaget {span}: {details}.</source>
         <translation>Taken {span}: {details}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="472"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="475"/>
         <source>Det är din bokning; avboka den under Mina bokningar.</source>
         <translation>This is your booking; cancel it under My bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="482"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="485"/>
         <source>{span}: {title}</source>
         <translation>{span}: {title}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="495"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="498"/>
         <source>Mötet är flyttat till {span}.</source>
         <translation>The meeting is moved to {span}.</translation>
     </message>
@@ -4901,7 +4921,7 @@ Status: {status}</translation>
     <name>RotationView</name>
     <message>
         <location filename="../../satellitkontor/gui/views/rotation_view.py" line="53"/>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="126"/>
         <source>Värdkommun</source>
         <extracomment>How many years after this one the multi-year table shows.</extracomment>
         <translation>Host municipality</translation>
@@ -4932,74 +4952,79 @@ Status: {status}</translation>
         <translation>This year&apos;s meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="89"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="90"/>
         <source>Möten</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="95"/>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="104"/>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="197"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="96"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="202"/>
         <source>Rotationen år för år</source>
         <translation>The rotation year by year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="99"/>
         <source>Beslutad = fastställd i verksamhetsplanen. Preliminär = följer turordningen men är inte bekräftad än (kursiv stil). Bekräftad = bekräftad eller ändrad av en administratör.</source>
         <translation>Decided = set in the business plan. Projected = follows the order of rotation but is not confirmed yet (italics). Confirmed = confirmed or changed by an administrator.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="172"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="173"/>
         <source>Värdkommun {year}: {host}</source>
         <translation>Host municipality {year}: {host}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="174"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="175"/>
         <source>{text} (preliminär)</source>
         <translation>{text} (projected)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="177"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="178"/>
         <source>Vice ordförande: {name}</source>
         <translation>Vice chair: {name}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="178"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="179"/>
         <source>Vice ordförande i kommunchefsgruppen (KC-gruppen)</source>
         <translation>Vice chair of the municipal CEOs&apos; group (KC group)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="182"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="183"/>
         <source>Nästa år ({year}): {host}, {status}</source>
         <translation>Next year ({year}): {host}, {status}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="190"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="191"/>
         <source>Möten {year}</source>
         <translation>Meetings {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="191"/>
-        <source>Inga möten inlagda för {year}.</source>
-        <translation>No meetings entered for {year}.</translation>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="193"/>
+        <source>Inga möten inlagda för {year}. Lägg till ett med Nytt möte…</source>
+        <translation>No meetings added for {year}. Add one with New meeting…</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/rotation_view.py" line="195"/>
+        <source>Inga möten inlagda för {year}. En administratör lägger in dem.</source>
+        <translation>No meetings added for {year}. An administrator adds them.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="200"/>
         <source>Rotationen {first}–{last}</source>
         <translation>The rotation {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="207"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="212"/>
         <source>Överlämning: {outgoing} → {incoming}, {when}</source>
         <translation>Handover: {outgoing} → {incoming}, {when}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="213"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="218"/>
         <source>{text}, {place}</source>
         <translation>{text}, {place}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="216"/>
+        <location filename="../../satellitkontor/gui/views/rotation_view.py" line="221"/>
         <source>Överlämning: {outgoing} → {incoming} på ett möte i december (datum inte bestämt än).</source>
         <translation>Handover: {outgoing} → {incoming} at a meeting in December (date not set yet).</translation>
     </message>
@@ -5573,27 +5598,27 @@ Status: {status}</translation>
         <translation>Occurrences in the series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="137"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="143"/>
         <source>Ändras: {c}. Bokas: {b}. Avbokas: {x}. Hoppas över: {m}. Ingenting är sparat ännu.</source>
         <translation>Changed: {c}. Booked: {b}. Cancelled: {x}. Skipped: {m}. Nothing is saved yet.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="140"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="146"/>
         <source>&amp;Spara ändringen av serien</source>
         <translation>&amp;Save the change to the series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="143"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="149"/>
         <source>Bokas: {n}. Hoppas över: {m}. Ingenting är sparat ännu.</source>
         <translation>To be booked: {n}. Skipped: {m}. Nothing has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="146"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="152"/>
         <source>Be&amp;kräfta 1 bokning</source>
         <translation>&amp;Confirm 1 booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="146"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="152"/>
         <source>Be&amp;kräfta {n} bokningar</source>
         <translation>&amp;Confirm {n} bookings</translation>
     </message>
@@ -5601,53 +5626,53 @@ Status: {status}</translation>
 <context>
     <name>SeriesPreviewModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="84"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="83"/>
         <source>Bokas</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="84"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="83"/>
         <source>Hoppas över</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="106"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="105"/>
         <source>{day}: bokas</source>
         <translation>{day}: will be booked</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="107"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="106"/>
         <source>{day}: hoppas över, {reason}</source>
         <translation>{day}: skipped, {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="88"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="87"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="58"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="57"/>
         <source>Dagen ingår inte längre i serien.</source>
         <extracomment>Qt.ItemDataRole.UserRole: the row&apos;s ``datetime.date``; UserRole + 1: True when it is booked. A series changed from one occurrence on: &quot;changed&quot; (the booking that day changes in place), &quot;cancelled&quot; (the booking that day is cancelled); &quot;&quot; otherwise.</extracomment>
         <translation>The day is no longer part of the series.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="81"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="80"/>
         <source>Ändras</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="83"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="82"/>
         <source>Avbokas</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="88"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="87"/>
         <source>Blir</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="88"/>
+        <location filename="../../satellitkontor/gui/models/series_preview_model.py" line="87"/>
         <source>Anledning</source>
         <translation>Reason</translation>
     </message>
@@ -5786,7 +5811,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="155"/>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="344"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="356"/>
         <source>Exportera CSV</source>
         <translation>Export CSV</translation>
     </message>
@@ -5797,7 +5822,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="159"/>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="352"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="364"/>
         <source>Exportera Excel (XLSX)</source>
         <translation>Export Excel (XLSX)</translation>
     </message>
@@ -5807,97 +5832,102 @@ Status: {status}</translation>
         <translation>Desk-days: a full day counts 1, a morning or afternoon 0.5. Cancelled bookings and no-shows do not count. A booking belongs to the municipality its person had when it was made.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="191"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="197"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="260"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="266"/>
         <source>hela året</source>
         <translation>the whole year</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="261"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="267"/>
         <source>{measure} per kommun, {period} {year}</source>
         <translation>{measure} per municipality, {period} {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="277"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="279"/>
+        <source>Inga bokningar under {period} {year}. Välj ett annat år eller en annan period ovan.</source>
+        <translation>No bookings for {period} {year}. Choose another year or period above.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="289"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="277"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="289"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="279"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="291"/>
         <source>Andel bokade platser, {period} {year}</source>
         <translation>Share of desks booked, {period} {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="287"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="299"/>
         <source>fm</source>
         <translation>am</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="287"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="299"/>
         <source>em</source>
         <translation>pm</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="290"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="302"/>
         <source>Andel bokad per plats, {period} {year}</source>
         <translation>Share booked per desk, {period} {year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="307"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="319"/>
         <source>Andel uteblivna bokningar per månad {year} (%)</source>
         <translation>Share of no-show bookings per month {year} (%)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="316"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="328"/>
         <source>Spara diagram</source>
         <translation>Save charts</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="318"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="330"/>
         <source>PDF (*.pdf);;PNG-bild (*.png)</source>
         <translation>PDF (*.pdf);;PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="328"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="340"/>
         <source>Diagrammen sparades i {path}</source>
         <translation>The charts were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="330"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="342"/>
         <source>Det gick inte att spara {path}. Välj en mapp du kan skriva i.</source>
         <translation>{path} could not be saved. Choose a folder you can write to.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="339"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="351"/>
         <source>satellitkontoret-statistik-{year}</source>
         <translation>satellite-office-statistics-{year}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="344"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="356"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="354"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="366"/>
         <source>Excel-arbetsböcker (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="378"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="390"/>
         <source>Statistiken för {year} sparades i {path}</source>
         <translation>The statistics for {year} were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="383"/>
+        <location filename="../../satellitkontor/gui/views/admin/statistics_page.py" line="395"/>
         <source>Exporterar statistik…</source>
         <translation>Exporting statistics…</translation>
     </message>

@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
             self._pages[key] = view
             self.views[key] = view
+            view.go_to.connect(lambda target: self.show_view(target, focus=True))
             if key == "book":  # the room on the floor plan leads to the room's week
                 view.room_clicked.connect(lambda _room: self._room_from_plan())  # type: ignore[attr-defined]
         return self.views[key]

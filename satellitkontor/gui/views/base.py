@@ -3,6 +3,7 @@ the GUI thread. A hidden view does not reload on every change; it reloads when s
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -14,6 +15,8 @@ class ViewBase(QWidget):
     key = ""
     #: Who sees the view: "all", "staff" (receptionist and admin) or "admin".
     audience = "all"
+    #: Show another view by its key (an empty state's "Gå till Boka plats"); the window does it.
+    go_to = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

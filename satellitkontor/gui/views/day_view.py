@@ -45,6 +45,7 @@ from satellitkontor.gui.models.day_room_model import DayRoomModel
 from satellitkontor.gui.printing import day_sheet
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.date_navigator import DateNavigator
+from satellitkontor.gui.widgets.empty_state import EmptyState
 from satellitkontor.gui.widgets.person_chooser import PersonChooser
 from satellitkontor.gui.widgets.waitlist_widgets import DayQueue
 from satellitkontor.services.results import DayOccupancy
@@ -79,8 +80,15 @@ class DayView(ViewBase):
         self.room_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._stretch(self.desk_table, (DayDesksModel.MORNING, DayDesksModel.AFTERNOON))
         self._stretch(self.room_table, (DayRoomModel.TITLE,))
-        self.room_empty_label = QLabel(self.tr("Inga möten bokade i konferensrummet."))
-        self.room_empty_label.setObjectName("roomEmpty")
+        self.room_empty_label = EmptyState(
+            "roomEmpty",
+            self.tr(
+                "Inga möten bokade i konferensrummet den här dagen. Välj en person ovan och boka rummet "
+                "åt henne eller honom."
+            ),
+            self.tr("Boka konferensrummet åt…"),
+        )
+        self.room_empty_label.hide()
         self.rooms_free_label = QLabel()
         self.rooms_free_label.setObjectName("roomsFree")
         self.rooms_free_label.setWordWrap(True)
@@ -112,6 +120,7 @@ class DayView(ViewBase):
         self.book_room_action = QAction(self.tr("Konferens&rummet…"), self)
         self.book_room_action.setObjectName("bookRoomFor")
         self.book_room_action.triggered.connect(self.book_room_for)
+        self.room_empty_label.clicked.connect(self.book_room_action.trigger)
         self.book_button = self._menu_button(
             self.tr("&Boka åt…"), "bookForButton", (self.book_desk_action, self.book_room_action)
         )
@@ -156,7 +165,7 @@ class DayView(ViewBase):
         layout.addWidget(self.desk_table, 3)
         layout.addWidget(room_label)
         layout.addWidget(self.room_table, 2)
-        layout.addWidget(self.room_empty_label)
+        layout.addWidget(self.room_empty_label, 2)
         layout.addWidget(self.rooms_free_label)
         layout.addWidget(self.totals_label)
         self.waitlist = DayQueue(ctx)  # the day's line for a desk or the room (services/waitlist/)
@@ -273,6 +282,7 @@ class DayView(ViewBase):
         self.desks_model.set_desks(occupancy.desks, closed=occupancy.closed is not None)
         self.room_model.set_rooms(occupancy.rooms)
         self.room_empty_label.setVisible(self.room_model.rowCount() == 0)
+        self.room_table.setVisible(self.room_model.rowCount() > 0)
         self.rooms_free_label.setText(self._rooms_free_text(occupancy))
         self.rooms_free_label.setVisible(bool(self.rooms_free_label.text()))
         self._restore_selection(keep)

@@ -44,6 +44,7 @@ from satellitkontor.gui.errors import show_file_error
 from satellitkontor.gui.models.my_bookings_model import TITLE, MyBookingsModel, time_text
 from satellitkontor.gui.views.base import ViewBase
 from satellitkontor.gui.widgets.confirm_buttons import reason_field, yes_no
+from satellitkontor.gui.widgets.empty_state import EmptyState
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.gui.widgets.waitlist_widgets import MyWaitlist
 from satellitkontor.words import plans
@@ -95,10 +96,8 @@ class MyBookingsView(ViewBase):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("emptyLabel")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label = EmptyState("emptyLabel", button_text=self.tr("Gå till &Boka plats"))
+        self.empty_label.clicked.connect(lambda: self.go_to.emit("book"))
         self.empty_label.hide()
 
         self.status_label = QLabel()
@@ -272,6 +271,8 @@ class MyBookingsView(ViewBase):
             else self.tr("Du har inga tidigare bokningar.")
         )
         self.empty_label.setVisible(empty)
+        if self.empty_label.button is not None:
+            self.empty_label.button.setVisible(self.upcoming)
         self.table.setVisible(not empty)
         self._update_actions()
         self.data_loaded.emit()

@@ -158,8 +158,11 @@ class RoomView(ViewBase):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         list_label = QLabel(self.tr("Veckans &möten:"))
         list_label.setBuddy(self.table)
-        self.empty_label = QLabel(self.tr("Inga möten den här veckan."))
+        self.empty_label = QLabel(
+            self.tr("Inga möten den här veckan. Dra över ledig tid i veckan ovan för att boka rummet.")
+        )
         self.empty_label.setObjectName("noMeetings")
+        self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
         lower = QWidget()

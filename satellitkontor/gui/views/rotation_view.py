@@ -86,6 +86,7 @@ class RotationView(ViewBase):
         self.meetings_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.no_meetings_label = QLabel()
         self.no_meetings_label.setObjectName("noMeetings")
+        self.no_meetings_label.setWordWrap(True)
         self.meetings_box = QGroupBox(self.tr("Möten"))
         box = QVBoxLayout(self.meetings_box)
         box.addWidget(self.no_meetings_label)
@@ -188,7 +189,11 @@ class RotationView(ViewBase):
         self.handover_label.setText(self._handover_text(view))
         self.meetings_model.set_meetings(view.meetings)
         self.meetings_box.setTitle(self.tr("Möten {year}").format(year=year))
-        self.no_meetings_label.setText(self.tr("Inga möten inlagda för {year}.").format(year=year))
+        self.no_meetings_label.setText(
+            self.tr("Inga möten inlagda för {year}. Lägg till ett med Nytt möte…").format(year=year)
+            if self.ctx.is_admin
+            else self.tr("Inga möten inlagda för {year}. En administratör lägger in dem.").format(year=year)
+        )
         self.no_meetings_label.setVisible(not view.meetings)
         self.years_model.set_rows(years, current_year=year)
         self.years_box.setTitle(

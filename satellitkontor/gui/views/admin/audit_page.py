@@ -269,7 +269,13 @@ class AuditPage(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.total, self.model.loaded()
-        if total == shown:
+        if total == 0:
+            self.count_label.setText(
+                self.tr("Inga poster matchar. Ändra sökorden eller perioden, eller töm filtren.")
+                if any(self.filters().values())
+                else self.tr("Ändringsloggen är tom.")
+            )
+        elif total == shown:
             self.count_label.setText(
                 self.tr("1 post") if total == 1 else self.tr("{n} poster").format(n=total)
             )

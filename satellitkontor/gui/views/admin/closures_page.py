@@ -82,8 +82,14 @@ class ClosuresPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.empty_label = QLabel(self.tr("Inga stängningar är inlagda."))
+        self.empty_label = QLabel(
+            self.tr(
+                "Inga stängningar är inlagda. Helgdagarna (till höger) stänger kontoret av sig själva; "
+                "lägg till andra dagar med Ny stängning…"
+            )
+        )
         self.empty_label.setObjectName("noClosures")
+        self.empty_label.setWordWrap(True)
 
         self.new_button = QPushButton(self.tr("&Ny stängning…"))
         self.new_button.setObjectName("newClosure")

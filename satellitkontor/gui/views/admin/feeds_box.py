@@ -130,8 +130,14 @@ class FeedsBox(QGroupBox):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         caption = QLabel(self.tr("&Publicerade kalenderflöden"))
         caption.setBuddy(self.table)
-        self.empty_label = QLabel(self.tr("Inga kalenderflöden är publicerade."))
+        self.empty_label = QLabel(
+            self.tr(
+                "Inga kalenderflöden är publicerade. Publicera ett med Publicera nytt flöde…, så kan "
+                "andra prenumerera på kontorets bokningar i Outlook."
+            )
+        )
         self.empty_label.setObjectName("noFeeds")
+        self.empty_label.setWordWrap(True)
 
         self.publish_button = self._button(self.tr("Publicera &nytt flöde…"), "publishFeed", self.publish_new)
         self.revoke_button = self._button(self.tr("Åt&erkalla"), "revokeFeed", self.revoke_selected)

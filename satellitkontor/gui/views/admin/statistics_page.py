@@ -176,8 +176,14 @@ class StatisticsPage(QWidget):
         note.setWordWrap(True)
         note.setObjectName("definitions")
 
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("noUsage")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.chart_tabs, 3)
         layout.addWidget(note)
@@ -268,6 +274,12 @@ class StatisticsPage(QWidget):
         )
         self._show_heat(period)
         self._show_no_shows()
+        self.empty_label.setText(
+            self.tr(
+                "Inga bokningar under {period} {year}. Välj ett annat år eller en annan period ovan."
+            ).format(period=period, year=self._loaded_year or "")
+        )
+        self.empty_label.setVisible(not any(r.bookings or r.room_hours for r in rows))
 
     def _show_heat(self, period: str) -> None:
         heat = self.heat
