@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionGroupBox,
     QTabBar,
     QToolButton,
     QWidget,
@@ -61,6 +63,28 @@ def _inside_scroll_area(widget: QWidget) -> bool:
     return False
 
 
+def _ink_cut(widget: QWidget, fm: QFontMetrics, text: str, area: QRect, align: Qt.AlignmentFlag) -> list[str]:
+    """The text's ink (the dots of "Ä", the ring of "Å", the tail of "g") must lie inside the
+    widget, which clips what it paints. The dots of "Ö" reach above the font's ascent (13 px
+    against 11 in DejaVu Sans 9 pt): a label exactly one line high (14 px) lost their top row,
+    which the line-height rule (fm.height() against the widget's height) did not see."""
+    ink = fm.tightBoundingRect(text)
+    if int(align) & int(Qt.AlignmentFlag.AlignVCenter):
+        top = area.top() + (area.height() - fm.height() + 1) // 2  # Qt rounds half a pixel down the page
+    elif int(align) & int(Qt.AlignmentFlag.AlignBottom):
+        top = area.bottom() + 1 - fm.height()
+    else:
+        top = area.top()
+    baseline = top + fm.ascent()
+    over, under = -(baseline + ink.top()), baseline + ink.bottom() - (widget.height() - 1)
+    if over > 0 or under > 0:
+        return [
+            f"{type(widget).__name__} {_name(widget)} {text!r}: its ink is cut "
+            f"({max(over, 0)} px at the top, {max(under, 0)} px at the bottom; {widget.height()} px high)"
+        ]
+    return []
+
+
 def _label(label: QLabel) -> list[str]:
     text = label.text()
     if not text or label.textFormat() == Qt.TextFormat.RichText or _rich(text):
@@ -78,6 +102,13 @@ def _label(label: QLabel) -> list[str]:
         need = fm.boundingRect(QRect(0, 0, room.width(), 100_000), flags, text)
         if need.height() > room.height() + SLACK:
             found.append(f"label {_name(label)} {text!r}: needs {need.height()} px high, has {room.height()}")
+        else:  # the first line's ink, where the text's lines begin
+            first = QRect(room.left(), room.top(), room.width(), room.height())
+            if int(label.alignment()) & int(Qt.AlignmentFlag.AlignVCenter):
+                first.setTop(room.top() + (room.height() - need.height() + 1) // 2)
+            first.setHeight(fm.height())
+            line = text.split("\n")[0]
+            found += _ink_cut(label, fm, line, first, Qt.AlignmentFlag.AlignTop)
     else:
         lines = text.split("\n")
         width = max(fm.horizontalAdvance(line) for line in lines)
@@ -87,6 +118,8 @@ def _label(label: QLabel) -> list[str]:
             found.append(
                 f"label {_name(label)} {text!r}: needs {fm.height() * len(lines)} px high, has {room.height()}"
             )
+        elif len(lines) == 1:
+            found += _ink_cut(label, fm, text, room, label.alignment())
     return found
 
 
@@ -114,8 +147,15 @@ def _button(button: QAbstractButton) -> list[str]:
         contents = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, button)
         icon = button.iconSize().width() + 4 if not button.icon().isNull() else 0
         avail = contents.width() - icon
+        ink = _ink_cut(button, fm, text, contents, Qt.AlignmentFlag.AlignVCenter)
     else:
         avail = button.width() - 6
+        if (
+            isinstance(button, QToolButton)
+            and button.menu() is not None
+            and button.popupMode() == QToolButton.ToolButtonPopupMode.InstantPopup
+        ):  # the style draws the menu's arrow inside the button, over the text's end
+            avail -= button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
         if (
             not button.icon().isNull()
             and button.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonTextUnderIcon
@@ -124,9 +164,23 @@ def _button(button: QAbstractButton) -> list[str]:
     found = []
     if width > avail + SLACK:
         found.append(f"button {_name(button)} {text!r}: needs {width} px wide, has {avail}")
+    if isinstance(button, QPushButton):
+        found += ink
     if fm.height() > button.height():
         found.append(f"button {_name(button)} {text!r}: needs {fm.height()} px high, has {button.height()}")
     return found
+
+
+def _group_title(box: QGroupBox) -> list[str]:
+    text = _plain(box.title())
+    if not text:
+        return []
+    opt = QStyleOptionGroupBox()
+    box.initStyleOption(opt)  # type: ignore[attr-defined]
+    rect = box.style().subControlRect(
+        QStyle.ComplexControl.CC_GroupBox, opt, QStyle.SubControl.SC_GroupBoxLabel, box
+    )
+    return _ink_cut(box, QFontMetrics(box.font()), text, rect, Qt.AlignmentFlag.AlignVCenter)
 
 
 def _tabs(bar: QTabBar) -> list[str]:
@@ -203,6 +257,8 @@ def problems(window: QWidget) -> list[str]:
             found += _tabs(widget)
         elif isinstance(widget, QHeaderView):
             found += _header(widget)
+        elif isinstance(widget, QGroupBox):
+            found += _group_title(widget)
         found += _outside(widget, window)
     return found
 

@@ -4,10 +4,10 @@ holds, its title fits its title bar, and no widget lies outside it (tests/gui/cl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from satellitkontor.domain import clock as clk
@@ -16,6 +16,19 @@ from tests.conftest import Office
 from tests.gui.clipping import cells, problems, squashed, title
 
 DAY = dt.date(2026, 12, 8)
+
+
+@pytest.fixture(autouse=True)
+def _the_apps_look(qapp: QApplication) -> Iterator[None]:
+    """As the app starts (gui/app.py): its style, palette and stylesheet."""
+    from satellitkontor.gui import theme
+
+    old_palette, old_style, old_sheet = qapp.palette(), qapp.style().name(), qapp.styleSheet()
+    theme.apply(qapp, dark=False)
+    yield
+    qapp.setStyleSheet(old_sheet)
+    qapp.setStyle(old_style)
+    qapp.setPalette(old_palette)
 
 
 def _dialogs(ctx: AppContext, office: Office) -> dict[str, QDialog]:

@@ -129,6 +129,7 @@ class FormDialog(QDialog):
         button.setObjectName(object_name)
         button.setAccessibleName(accessible_name)
         button.setDefault(True)
+        button.setProperty("primary", True)  # drawn as the dialog's main action (gui/theme.py)
         buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
         button.clicked.connect(on_click)
         buttons.rejected.connect(self.reject)

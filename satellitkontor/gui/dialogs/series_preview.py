@@ -79,6 +79,7 @@ class SeriesPreview(QWidget):
         self.table.setMinimumHeight(140)
         self.setMinimumWidth(420)
         self.confirm_button = QPushButton()
+        self.confirm_button.setProperty("primary", True)  # books: the main action once shown
         self.confirm_button.setObjectName("confirmSeries")
         self.confirm_button.clicked.connect(self._confirm)
 

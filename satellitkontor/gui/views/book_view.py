@@ -117,6 +117,7 @@ class BookView(ViewBase):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.book_button = QPushButton(self.tr("&Boka…"))
+        self.book_button.setProperty("primary", True)  # the view's main action (gui/theme.py)
         self.book_button.setObjectName("bookDesk")
         self.book_button.setAccessibleName(self.tr("Boka vald plats"))
         self.book_button.setToolTip(self.tr("Boka den valda platsen (Enter i listan)"))

@@ -35,6 +35,7 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.resources import Resource
+from satellitkontor.gui import theme
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
 from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
@@ -103,6 +104,7 @@ class DayView(ViewBase):
             heading.setFont(font)
 
         self.check_in_button = self._button(self.tr("&Checka in"), "checkInButton", self.check_in)
+        self.check_in_button.setProperty("primary", True)  # the receptionist's main action (gui/theme.py)
         self.check_in_button.setToolTip(self.tr("Markera att personen har kommit"))
         self.no_show_button = self._button(self.tr("&Uteblev"), "noShowButton", self.mark_no_show)
         self.no_show_button.setToolTip(self.tr("Markera att personen inte kom; platsen blir ledig"))
@@ -161,12 +163,13 @@ class DayView(ViewBase):
         layout = QVBoxLayout(self)
         layout.addWidget(self.navigator)
         layout.addLayout(actions)
-        layout.addWidget(desks_label)
-        layout.addWidget(self.desk_table, 3)
-        layout.addWidget(room_label)
-        layout.addWidget(self.room_table, 2)
-        layout.addWidget(self.room_empty_label, 2)
-        layout.addWidget(self.rooms_free_label)
+        layout.addWidget(theme.card(desks_label, self.desk_table, name="desksCard"), 3)
+        layout.addWidget(
+            theme.card(
+                room_label, self.room_table, self.room_empty_label, self.rooms_free_label, name="roomCard"
+            ),
+            2,
+        )
         layout.addWidget(self.totals_label)
         self.waitlist = DayQueue(ctx)  # the day's line for a desk or the room (services/waitlist/)
         layout.addWidget(self.waitlist)

@@ -14,7 +14,15 @@ API:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class EmptyState(QFrame):
@@ -29,6 +37,7 @@ class EmptyState(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.label = QLabel(text)
         self.label.setObjectName(f"{object_name}Text")
         self.label.setWordWrap(True)
