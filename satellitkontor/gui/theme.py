@@ -175,7 +175,6 @@ def stylesheet(c: Colours) -> str:
     the button's padding after the layout had sized it (its text was cut)."""
     return f"""
 QLabel {{ padding-top: 2px; }}
-QToolButton[popupMode="2"] {{ padding-right: 16px; }}
 QListWidget#navigation {{ background: {c.panel}; border: none; padding: 6px; }}
 QListWidget#navigation::item {{ padding: 6px 8px; border-radius: 6px; }}
 QListWidget#navigation::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}

@@ -162,6 +162,8 @@ def _facts(error: SatellitkontorError, lang: str) -> dict[str, Any]:
         out["holder"] = say("error.holder", lang, municipality=municipality_name(m)) if m else ""
     if "reason" in p and not p["reason"]:
         out["reason"] = say("error.reason.closed", lang)
+    elif error.code == "rule.office_closed" and isinstance(p.get("reason"), str):
+        out["reason"] = closed_reason_name(p["reason"], lang)  # "Christmas Eve", not "Julafton"
     ident = p.get("id") or p.get("email") or p.get("name") or p.get("series")
     out["who"] = f"«{ident}»" if ident is not None else ""
     if error.code == "conflict.resource_taken":
@@ -237,6 +239,21 @@ def closed_name(reason: ClosedReason, lang: str = DEFAULT) -> str:
         return reason.name
     english = _holiday_names_en()
     return "; ".join(english.get(part, part) for part in reason.name.split("; "))
+
+
+def closed_reason_name(name: str, lang: str = DEFAULT) -> str:
+    """A closed day's name as the domain's errors carry it (Swedish: "Julafton", "lördag") in
+    ``lang``; what an admin wrote for a closure of their own is kept."""
+    from satellitkontor.domain.office_calendar import WEEKDAY_NAMES_SV
+
+    if lang != "en":
+        return name
+    if name in _EVES:
+        return say(f"calendar.eve.{_EVES[name]}", lang)
+    if name in WEEKDAY_NAMES_SV:
+        return weekday_name(WEEKDAY_NAMES_SV.index(name), lang)
+    english = _holiday_names_en()
+    return "; ".join(english.get(part, part) for part in name.split("; "))
 
 
 def outlook_conflict(subject: str, start: datetime | None, end: datetime | None, lang: str = DEFAULT) -> str:

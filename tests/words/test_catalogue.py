@@ -113,3 +113,19 @@ def test_an_unregistered_language_is_refused_by_the_command_line(
     code, _, err = _cli(tmp_path, monkeypatch, "--lang", "xx", "rotation")
     assert code == 2
     assert "--lang" in err
+
+
+def test_a_closed_day_in_a_refusal_is_named_in_the_readers_language() -> None:
+    """The series preview's skipped days said "The office is closed on Thu 24 Dec 2026: Julafton."."""
+    from datetime import date
+
+    from satellitkontor.domain.errors import OfficeClosed
+    from satellitkontor.words.texts import describe
+
+    eve = OfficeClosed(day=date(2026, 12, 24), reason="Julafton")
+    assert describe(eve, "en") == "The office is closed on Thu 24 Dec 2026: Christmas Eve."
+    assert describe(eve, "sv").endswith(": Julafton.")
+    day = OfficeClosed(day=date(2026, 12, 25), reason="Juldagen")
+    assert "Julafton" not in describe(day, "en") and "Juldagen" not in describe(day, "en")
+    own = OfficeClosed(day=date(2026, 12, 28), reason="Flytt av kontoret")
+    assert describe(own, "en").endswith(": Flytt av kontoret.")

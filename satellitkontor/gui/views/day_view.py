@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -163,12 +162,13 @@ class DayView(ViewBase):
         layout = QVBoxLayout(self)
         layout.addWidget(self.navigator)
         layout.addLayout(actions)
-        layout.addWidget(theme.card(desks_label, self.desk_table, name="desksCard"), 3)
+        # Two to one: the desks' card shows all eight desks at 1280x720 beside the room's.
+        layout.addWidget(theme.card(desks_label, self.desk_table, name="desksCard"), 2)
         layout.addWidget(
             theme.card(
                 room_label, self.room_table, self.room_empty_label, self.rooms_free_label, name="roomCard"
             ),
-            2,
+            1,
         )
         layout.addWidget(self.totals_label)
         self.waitlist = DayQueue(ctx)  # the day's line for a desk or the room (services/waitlist/)
@@ -232,13 +232,12 @@ class DayView(ViewBase):
         button.clicked.connect(slot)
         return button
 
-    def _menu_button(self, text: str, name: str, actions: tuple[QAction, ...]) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
+    def _menu_button(self, text: str, name: str, actions: tuple[QAction, ...]) -> QPushButton:
+        """A button that opens a menu. A push button, not a tool button: the style keeps room for
+        the menu's arrow beside the text (a tool button drew it over the text's "…")."""
+        button = QPushButton(text)
         button.setObjectName(name)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for action in actions:
             menu.addAction(action)

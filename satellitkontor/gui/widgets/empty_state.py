@@ -44,8 +44,8 @@ class EmptyState(QFrame):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 18, 12, 18)
-        layout.setSpacing(10)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(8)
         layout.addStretch(1)
         layout.addWidget(self.label)
         self.button: QPushButton | None = None
