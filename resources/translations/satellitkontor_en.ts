@@ -434,7 +434,7 @@
     <name>BookView</name>
     <message>
         <location filename="../../satellitkontor/gui/views/book_view.py" line="83"/>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="216"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="217"/>
         <source>Stängt</source>
         <extracomment>Fresh data is on screen (tests wait on it). The conference room was clicked on the plan: its Resource.</extracomment>
         <translation>Closed</translation>
@@ -465,102 +465,102 @@
         <translation>&amp;Book…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="121"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="122"/>
         <source>Boka vald plats</source>
         <translation>Book selected desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="122"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="123"/>
         <source>Boka den valda platsen (Enter i listan)</source>
         <translation>Book the selected desk (Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="126"/>
         <source>Checka &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="128"/>
         <source>Checka in på min plats</source>
         <translation>Check in at my desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="128"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="129"/>
         <source>Markera att du har kommit (från en timme före start)</source>
         <translation>Mark that you have arrived (from an hour before the start)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="134"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="135"/>
         <source>Meddelande</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="163"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="164"/>
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="214"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="215"/>
         <source>1 möte</source>
         <translation>1 meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="214"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="215"/>
         <source>{n} möten</source>
         <translation>{n} meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="220"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="221"/>
         <source>Kontoret är stängt: {reason}</source>
         <translation>The office is closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="232"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="233"/>
         <source>Platser {day}</source>
         <translation>Desks {day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="242"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="243"/>
         <source>Inga platser går att boka den här dagen.</source>
         <translation>No desks can be booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="246"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="247"/>
         <source>{free} av {total} platser lediga, 1 ledig en halvdag</source>
         <translation>{free} of {total} desks free, 1 free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="250"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="251"/>
         <source>{free} av {total} platser lediga, {partial} lediga en halvdag</source>
         <translation>{free} of {total} desks free, {partial} free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="253"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="254"/>
         <source>{free} av {total} platser lediga</source>
         <translation>{free} of {total} desks free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="306"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="307"/>
         <source>Incheckad på {desk}. Välkommen!</source>
         <translation>Checked in at {desk}. Welcome!</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="337"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="338"/>
         <source>Ingen kontakt med databasen: det går inte att boka just nu. Försök igen om en stund.</source>
         <translation>No contact with the database: booking is not possible right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="343"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="344"/>
         <source>Kontoret är stängt: {reason}. Det går inte att boka den dagen.</source>
         <translation>The office is closed: {reason}. Nothing can be booked that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="350"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="351"/>
         <source>{desk} är upptagen hela dagen. Välj en annan plats eller dag.</source>
         <translation>{desk} is taken all day. Choose another desk or day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="370"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="371"/>
         <source>Bokat: {desk}, {period}, {day}.</source>
         <translation>Booked: {desk}, {period}, {day}.</translation>
     </message>
@@ -1255,27 +1255,27 @@ Status: {status}</translation>
         <translation>Conference room meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="86"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="84"/>
         <source>Inga möten bokade i konferensrummet den här dagen. Välj en person ovan och boka rummet åt henne eller honom.</source>
         <translation>No meetings booked in the conference room this day. Choose a person above and book the room for them.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="89"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="88"/>
         <source>Boka konferensrummet åt…</source>
         <translation>Book the conference room for…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="96"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="95"/>
         <source>&amp;Kontorsplatser</source>
         <translation>&amp;Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="97"/>
         <source>Konferens&amp;rum</source>
         <translation>Conference &amp;room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="104"/>
         <source>&amp;Checka in</source>
         <translation>&amp;Check in</translation>
     </message>
@@ -1286,7 +1286,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/day_view.py" line="107"/>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="382"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="389"/>
         <source>&amp;Uteblev</source>
         <translation>&amp;No-show</translation>
     </message>
@@ -1357,67 +1357,72 @@ Status: {status}</translation>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="201"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="203"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="341"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="288"/>
+        <source>Inga möten: kontoret är stängt den här dagen.</source>
+        <translation>No meetings: the office is closed this day.</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="348"/>
         <source>{room} – ledigt: {free}</source>
         <translation>{room} – free: {free}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="364"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="371"/>
         <source>{name} är incheckad.</source>
         <translation>{name} is checked in.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="374"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="381"/>
         <source>Uteblev</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="376"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="383"/>
         <source>Markera att {name} inte kom till {place}? Platsen blir ledig för andra.</source>
         <translation>Mark that {name} did not come to {place}? The place becomes free for others.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="377"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="384"/>
         <source>personen</source>
         <translation>the person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="383"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="390"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="390"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="397"/>
         <source>{name} är markerad som utebliven.</source>
         <translation>{name} is marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="490"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="497"/>
         <source>Dagsöversikten sparades som {file}.</source>
         <translation>The day overview was saved as {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="494"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="501"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="495"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="502"/>
         <source>Det gick inte att spara {file}. Välj en annan plats.</source>
         <translation>Could not save {file}. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="507"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="514"/>
         <source>Spara dagsöversikten som PDF</source>
         <translation>Save the day overview as PDF</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="510"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="517"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -2225,18 +2230,18 @@ Status: {status}</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="187"/>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="188"/>
         <source>Ingen kontakt med databasen just nu. Det du har fyllt i finns kvar; du kan spara när kontakten är tillbaka.</source>
         <extracomment>Inline errors: the palette&apos;s error red (dark red, light red in the dark palette) and bold (the text says what is wrong; the colour only underlines it). What Enter presses (see showEvent): the dialog&apos;s button, or None where Enter must not act (erasing a person, importing a calendar: a click does it).</extracomment>
         <translation>No contact with the database right now. What you have entered is kept; you can save when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="192"/>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="193"/>
         <source>Det gick inte att spara: programmet har ingen kontakt med databasen. Det du har fyllt i finns kvar. Försök igen när kontakten är tillbaka.</source>
         <translation>Could not save: the program has no contact with the database. What you have entered is kept. Try again when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="197"/>
+        <location filename="../../satellitkontor/gui/dialogs/form_dialog.py" line="198"/>
         <source>Kontakten med databasen är tillbaka. Det du har fyllt i är inte sparat än: försök igen.</source>
         <translation>The connection to the database is back. What you have entered is not saved yet: please try again.</translation>
     </message>
@@ -5350,32 +5355,32 @@ Status: {status}</translation>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="228"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="229"/>
         <source>Spara reglerna</source>
         <translation>Save the rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="231"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="232"/>
         <source>Åte&amp;rställ</source>
         <translation>Rese&amp;t</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="233"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="234"/>
         <source>Återställ till de sparade reglerna</source>
         <translation>Reset to the saved rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="247"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="248"/>
         <source>Bokningsregler</source>
         <translation>Booking rules</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="300"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="301"/>
         <source>Ändringar som inte är sparade</source>
         <translation>Changes not saved</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="302"/>
+        <location filename="../../satellitkontor/gui/views/admin/rules_page.py" line="303"/>
         <source>Reglerna är sparade</source>
         <translation>The rules are saved</translation>
     </message>
@@ -5598,27 +5603,27 @@ Status: {status}</translation>
         <translation>Occurrences in the series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="143"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="144"/>
         <source>Ändras: {c}. Bokas: {b}. Avbokas: {x}. Hoppas över: {m}. Ingenting är sparat ännu.</source>
         <translation>Changed: {c}. Booked: {b}. Cancelled: {x}. Skipped: {m}. Nothing is saved yet.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="146"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="147"/>
         <source>&amp;Spara ändringen av serien</source>
         <translation>&amp;Save the change to the series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="149"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="150"/>
         <source>Bokas: {n}. Hoppas över: {m}. Ingenting är sparat ännu.</source>
         <translation>To be booked: {n}. Skipped: {m}. Nothing has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="152"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="153"/>
         <source>Be&amp;kräfta 1 bokning</source>
         <translation>&amp;Confirm 1 booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="152"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="153"/>
         <source>Be&amp;kräfta {n} bokningar</source>
         <translation>&amp;Confirm {n} bookings</translation>
     </message>

@@ -94,3 +94,23 @@ def test_statistics_without_bookings_says_to_choose_another_period(
     with qtbot.waitSignal(page.data_loaded, timeout=5000):
         page.refresh()
     assert not page.empty_label.isVisible()
+
+
+def test_a_closed_day_does_not_offer_to_book_the_room(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    import datetime as dt
+
+    from tests.conftest import MONDAY
+
+    view = DayView(make_ctx(gui_office.reception))
+    qtbot.addWidget(view)
+    view.resize(1280, 650)
+    with qtbot.waitSignal(view.data_loaded, timeout=5000):
+        view.show()
+    wait_idle()
+    with qtbot.waitSignal(view.data_loaded, timeout=5000):
+        view.navigator.set_date(MONDAY - dt.timedelta(days=1))  # a Sunday
+    empty = view.room_empty_label
+    assert empty.isVisible() and "stängt" in empty.text()
+    assert empty.button is not None and not empty.button.isVisible()

@@ -80,13 +80,12 @@ class DayView(ViewBase):
         self.room_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._stretch(self.desk_table, (DayDesksModel.MORNING, DayDesksModel.AFTERNOON))
         self._stretch(self.room_table, (DayRoomModel.TITLE,))
+        self._room_empty_text = self.tr(
+            "Inga möten bokade i konferensrummet den här dagen. Välj en person ovan och boka rummet "
+            "åt henne eller honom."
+        )
         self.room_empty_label = EmptyState(
-            "roomEmpty",
-            self.tr(
-                "Inga möten bokade i konferensrummet den här dagen. Välj en person ovan och boka rummet "
-                "åt henne eller honom."
-            ),
-            self.tr("Boka konferensrummet åt…"),
+            "roomEmpty", self._room_empty_text, self.tr("Boka konferensrummet åt…")
         )
         self.room_empty_label.hide()
         self.rooms_free_label = QLabel()
@@ -284,6 +283,12 @@ class DayView(ViewBase):
         self.desks_model.set_desks(occupancy.desks, closed=occupancy.closed is not None)
         self.room_model.set_rooms(occupancy.rooms)
         self.room_empty_label.setVisible(self.room_model.rowCount() == 0)
+        closed = occupancy.closed is not None  # nothing to book then: the totals say why
+        self.room_empty_label.setText(
+            self.tr("Inga möten: kontoret är stängt den här dagen.") if closed else self._room_empty_text
+        )
+        if self.room_empty_label.button is not None:
+            self.room_empty_label.button.setVisible(not closed)
         self.room_table.setVisible(self.room_model.rowCount() > 0)
         self.rooms_free_label.setText(self._rooms_free_text(occupancy))
         self.rooms_free_label.setVisible(bool(self.rooms_free_label.text()))

@@ -225,6 +225,7 @@ class RulesPage(QWidget):
         self.status_label.setObjectName("rulesStatus")
         self.save_button = QPushButton(self.tr("&Spara"))
         self.save_button.setObjectName("saveRules")
+        self.save_button.setProperty("primary", True)  # the page's main action (gui/theme.py)
         self.save_button.setAccessibleName(self.tr("Spara reglerna"))
         self.save_button.clicked.connect(lambda _c=False: self.save())
         ctx.needs_connection(self.save_button)
