@@ -3201,8 +3201,8 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="99"/>
-        <source>Gå till &amp;Boka plats</source>
-        <translation>Go to &amp;Book a desk</translation>
+        <source>&amp;Gå till Boka plats</source>
+        <translation>&amp;Go to Book a desk</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="106"/>

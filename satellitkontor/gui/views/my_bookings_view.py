@@ -96,7 +96,7 @@ class MyBookingsView(ViewBase):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
-        self.empty_label = EmptyState("emptyLabel", button_text=self.tr("Gå till &Boka plats"))
+        self.empty_label = EmptyState("emptyLabel", button_text=self.tr("&Gå till Boka plats"))
         self.empty_label.clicked.connect(lambda: self.go_to.emit("book"))
         self.empty_label.hide()
 
