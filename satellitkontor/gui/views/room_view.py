@@ -36,6 +36,7 @@ from satellitkontor.domain.bookings import HOLDING_STATUSES, BookingView
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.resources import Resource
+from satellitkontor.gui import theme
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
 from satellitkontor.gui.errors import message_for
@@ -158,6 +159,9 @@ class RoomView(ViewBase):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         list_label = QLabel(self.tr("Veckans &möten:"))
         list_label.setBuddy(self.table)
+        bold = list_label.font()
+        bold.setBold(True)  # the card's heading, as in Dagsöversikt
+        list_label.setFont(bold)
         self.empty_label = QLabel(
             self.tr("Inga möten den här veckan. Dra över ledig tid i veckan ovan för att boka rummet.")
         )
@@ -165,12 +169,7 @@ class RoomView(ViewBase):
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(list_label)
-        lower_layout.addWidget(self.empty_label)
-        lower_layout.addWidget(self.table)
+        lower = theme.card(list_label, self.empty_label, self.table, name="meetingsCard")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.timeline)
         splitter.addWidget(lower)
