@@ -73,8 +73,7 @@ class SeriesPreview(QWidget):
         header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(OUTCOME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
-        # Beside the form (booking_dialog.py): as tall as the form, the reasons wrapped whole.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Beside the form (booking_dialog.py): as tall as the form; rows follow the reason's width.
         header.sectionResized.connect(lambda *_: QTimer.singleShot(0, self.table.resizeRowsToContents))
         self.table.setMinimumHeight(140)
         self.setMinimumWidth(420)
