@@ -100,7 +100,7 @@ def median_ms(fn: Callable[[], object], repeat: int = 5, warmup: int = 1) -> flo
 
 
 def _goal(ms: float, goal: float, *, below: bool = False) -> str:
-    """"goal ≤ 200 ms: met" or "…: NOT met" (``below``: the goal is "< goal")."""
+    """ "goal ≤ 200 ms: met" or "…: NOT met" (``below``: the goal is "< goal")."""
     met = ms < goal if below else ms <= goal
     return f"goal {'<' if below else '≤'} {goal:.0f} ms: {'met' if met else 'NOT met'}"
 
