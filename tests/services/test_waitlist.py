@@ -273,3 +273,23 @@ def test_booking_a_desk_oneself_ends_the_wait_for_that_part_of_the_day(office: O
         for b in o.services.occupancy.day(TUESDAY, viewer_id=o.admin.id).desks[1].bookings
         if b.status.holds_resource
     ] == []
+
+
+def test_the_first_in_line_who_would_break_a_fair_rule_stays_waiting_and_the_next_gets_it(
+    office: Office,
+) -> None:
+    o, wl = office, office.services.waitlist
+    o.services.office.update_policy(o.admin.id, desk_days_per_week=1)
+    o.services.booking.book_desk(o.anna.id, o.desk(1).id, MONDAY, DeskPeriod.FULL_DAY)  # her one day
+    admins, rut = two_desks_full(o)
+    wl.join(o.anna.id, TUESDAY, DeskPeriod.FULL_DAY)
+    wl.join(o.bertil.id, TUESDAY, DeskPeriod.FULL_DAY, auto_book=True)
+    wl.join(o.cecilia.id, TUESDAY, DeskPeriod.FULL_DAY)
+    o.services.booking.cancel(o.admin.id, admins.id)
+    # Anna would hold two desk-days in week 48: Bertil, next in line, is booked straight away
+    assert states(o) == [("Anna Andersson", WAITING), ("Bertil Öberg", BOOKED), ("Cecilia Ek", WAITING)]
+    o.services.booking.cancel(o.reception.id, rut.id)
+    assert states(o) == [("Anna Andersson", WAITING), ("Bertil Öberg", BOOKED), ("Cecilia Ek", OFFERED)]
+    # the sweep does not offer her anything either: she still waits
+    assert wl.sweep(o.reception.id).offered == 0
+    assert [e.state for e in wl.mine(o.anna.id)] == [WAITING]

@@ -19,7 +19,8 @@ Decisions:
   no-show sweep leave a held place alone, and a booking just accepted for its grace period.
 - **Who is first**: waiting entries of the day in ``created_at`` order (then id); the first whose
   need the free place covers (a desk free for their part of the day; the room free for their span)
-  and who holds no other desk then. An entry that asked for it (``auto_book``) is booked straight
+  and who holds no other desk then, nor would pass the fair rules' desk-days per week or month
+  with it (``breaks_fair_rules``: skipped, still waiting; the next in line gets it). An entry that asked for it (``auto_book``) is booked straight
   away instead of offered.
 - **Concurrency**: the day's waiting entries are read ``FOR UPDATE`` and the place and person are
   locked as any booking locks them (PostgreSQL; SQLite's write transaction holds the database):
@@ -330,6 +331,8 @@ def _offer_to(
         and queries.holding_overlaps(s, start=start, end=end, person_id=person.id, desks_only=True)
     ):
         return False  # they have a desk then already
+    if room is None and entry.desk_period is not None and breaks_fair_rules(s, policy, person, entry):
+        return False  # the desk-days rules: the next in line gets it, she stays waiting
     booking = BookingRow(
         uid=f"{uuid.uuid4()}@satellitkontor",
         resource_id=place.id,
@@ -380,6 +383,27 @@ def _offer_to(
     )
     _tell_offer(s, entry, booking, now)
     return True
+
+
+def breaks_fair_rules(s: Session, policy: BookingPolicy, person: PersonRow, entry: WaitlistEntryRow) -> bool:
+    """Whether a desk for ``entry`` would take ``person`` past the office's desk-days per week or
+    month (domain.policy.check_desk_days, as a booking of her own would; read after the lock)."""
+    if entry.desk_period is None or (
+        policy.desk_days_per_week is None and policy.desk_days_per_month is None
+    ):
+        return False
+    first = min(rules.week_of(entry.day)[0], rules.month_of(entry.day)[0])
+    last = max(rules.week_of(entry.day)[1], rules.month_of(entry.day)[1])
+    held = queries.desk_days_of(s, person.id, first, last)
+    week_first, week_last = rules.week_of(entry.day)
+    month_first, month_last = rules.month_of(entry.day)
+    week = sum(v for d, v in held if week_first <= d <= week_last)
+    month = sum(v for d, v in held if month_first <= d <= month_last)
+    try:
+        rules.check_desk_days(person.name, entry.day, entry.desk_period, week, month, policy)
+    except RuleViolation:
+        return True
+    return False
 
 
 def booked_anyway(s: Session, now: datetime, person_id: int, day: date, period: DeskPeriod) -> None:
