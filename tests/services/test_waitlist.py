@@ -293,3 +293,46 @@ def test_the_first_in_line_who_would_break_a_fair_rule_stays_waiting_and_the_nex
     # the sweep does not offer her anything either: she still waits
     assert wl.sweep(o.reception.id).offered == 0
     assert [e.state for e in wl.mine(o.anna.id)] == [WAITING]
+
+
+def _november(o: Office) -> tuple[float, int, int, float]:
+    """The office's desk-days, bookings, people and room-hours in November 2026, all municipalities."""
+    rows = [r for r in o.services.statistics.usage(2026) if r.month == 11]
+    return (
+        sum(r.desk_days for r in rows),
+        sum(r.bookings for r in rows),
+        sum(r.people for r in rows),
+        sum(r.room_hours for r in rows),
+    )
+
+
+def test_a_held_offer_counts_in_no_statistics_until_it_is_taken(office: Office) -> None:
+    o, wl = office, office.services.waitlist
+    admins, _ = two_desks_full(o)
+    meeting = o.services.booking.book_room(
+        o.bertil.id, o.room.id, at(TUESDAY, 9), at(TUESDAY, 12), 6, "Styrgrupp"
+    )
+    desk = wl.join(o.anna.id, TUESDAY, DeskPeriod.FULL_DAY)
+    room = wl.join(
+        o.cecilia.id,
+        TUESDAY,
+        None,
+        room_id=o.room.id,
+        start=at(TUESDAY, 10),
+        end=at(TUESDAY, 11),
+        participants=3,
+    )
+    assert _november(o) == (2.0, 3, 3, 3.0)  # the admin's and Rut's desks, Bertil's three hours
+    o.services.booking.cancel(o.admin.id, admins.id)
+    o.services.booking.cancel(o.bertil.id, meeting.id)
+    assert [e.state for e in queue(o)] == [OFFERED, OFFERED]
+    # held for Anna and Cecilia, but nobody's booking yet: only Rut's desk counts
+    assert _november(o) == (1.0, 1, 1, 0.0)
+    assert [(r.room, r.meetings) for r in o.services.statistics.room_usage(2026)] == [("Konferensrummet", 0)]
+    assert o.services.statistics.heat(TUESDAY, TUESDAY).booked == {(1, 0): 1, (1, 1): 1}
+
+    wl.accept(o.anna.id, desk.id)
+    wl.accept(o.cecilia.id, room.id)
+    assert _november(o) == (2.0, 3, 3, 1.0)
+    assert [(r.room, r.meetings) for r in o.services.statistics.room_usage(2026)] == [("Konferensrummet", 1)]
+    assert o.services.statistics.heat(TUESDAY, TUESDAY).booked == {(1, 0): 2, (1, 1): 2}

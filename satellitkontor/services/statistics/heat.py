@@ -22,6 +22,7 @@ from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.storage.database import Database
 from satellitkontor.storage.models import BookingRow, ResourceRow
+from satellitkontor.storage.queries import common as queries
 
 #: Monday to Friday; half 0 is the morning, 1 the afternoon.
 WEEKDAYS = range(5)
@@ -77,6 +78,7 @@ def desk_heat(db: Database, calendar: OfficeCalendar, first: date, last: date) -
                 BookingRow.start_at >= start,
                 BookingRow.start_at < end,
                 BookingRow.status.in_(tuple(HOLDING_STATUSES)),
+                queries.not_a_held_offer(),  # a waitlist offer not yet taken
             )
         ).all()
     booked: Counter[tuple[int, int]] = Counter()

@@ -10,6 +10,8 @@ Definitions (also shown in the README):
 - guest bookings: bookings for an external guest. They count under the municipality of the guest's
   host (stored on the booking) in desk-days, room-hours and bookings, marked as guest bookings; a
   guest is not one of the municipality's people, so the host is not counted for them.
+- a place held for a waitlist offer not yet taken counts nowhere (not a booking, not a person)
+  until it is accepted; declined or run out it is cancelled and never counts.
 A booking belongs to the municipality its person had when it was made (stored on the booking),
 and to the local month it starts in. Bookings made anonymous by retention or an erasure keep
 everything the counts need except their person: the people they counted are added back from
@@ -38,6 +40,7 @@ from satellitkontor.services.statistics import privacy, rooms
 from satellitkontor.services.statistics.heat import DeskHeat
 from satellitkontor.services.statistics.rooms import RoomPeriodRow as RoomPeriodRow
 from satellitkontor.storage.models import BookingRow, ResourceRow
+from satellitkontor.storage.queries import common as queries
 
 
 @dataclass
@@ -99,7 +102,7 @@ class StatisticsService(Service):
             BookingRow.person_kind,
             BookingRow.status,
             BookingRow.guest_org.is_not(None),  # kept when retention removes the guest's name
-        ).where(BookingRow.start_at >= first, BookingRow.start_at < last)
+        ).where(BookingRow.start_at >= first, BookingRow.start_at < last, queries.not_a_held_offer())
         months: dict[tuple[int, str], _Acc] = defaultdict(_Acc)
         with self.db.session() as s:
             for start, end, kind, period, muni, person_id, person_kind, status, guest in s.execute(stmt):
@@ -151,7 +154,7 @@ class StatisticsService(Service):
             select(BookingRow.resource_id, BookingRow.start_at, BookingRow.end_at)
             .where(BookingRow.resource_kind == ResourceKind.ROOM)
             .where(BookingRow.start_at >= first, BookingRow.start_at < last)
-            .where(BookingRow.status.in_(held))
+            .where(BookingRow.status.in_(held), queries.not_a_held_offer())
         )
         with self.db.session() as s:
             per_room: dict[int, list[float]] = defaultdict(list)

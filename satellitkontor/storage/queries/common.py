@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from satellitkontor.domain import clock as clk
@@ -17,7 +17,14 @@ from satellitkontor.domain.office_calendar import Closure, OfficeCalendar
 from satellitkontor.domain.people import Person
 from satellitkontor.domain.policy import DEFAULT_POLICY, BookingPolicy
 from satellitkontor.domain.resources import Resource, ResourceKind
-from satellitkontor.storage.models import BookingRow, ClosureRow, PersonRow, ResourceRow, SettingRow
+from satellitkontor.storage.models import (
+    BookingRow,
+    ClosureRow,
+    PersonRow,
+    ResourceRow,
+    SettingRow,
+    WaitlistEntryRow,
+)
 
 POLICY_KEY = "booking_policy"
 
@@ -326,6 +333,15 @@ def booking_row_for_update(session: Session, booking_id: int) -> BookingRow | No
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update()
     return session.scalars(stmt).first()
+
+
+def not_a_held_offer() -> ColumnElement[bool]:
+    """A booking that is not a place held for a waitlist offer not yet taken (services/waitlist/
+    offers.py): such a hold keeps the place from others but is nobody's booking yet, so the
+    statistics leave it out until it is accepted (then its entry is ``booked``)."""
+    return ~exists().where(
+        WaitlistEntryRow.offered_booking_id == BookingRow.id, WaitlistEntryRow.state == "offered"
+    )
 
 
 def desk_days_of(session: Session, person_id: int, first: date, last: date) -> list[tuple[date, float]]:
