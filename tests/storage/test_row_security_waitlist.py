@@ -1,7 +1,8 @@
 """The waitlist under row-level security (migration 0016), with real logins: a user joins, leaves
 and answers only her own entries, sees nobody else's (no rows, no names) and cannot jump the
-line from a SQL client; the receptionist sees the day's line and makes the offers a user's own
-cancel leaves to the sweep."""
+line from a SQL client; the receptionist sees the day's line and her sweep makes the offers
+nobody made yet. A user's own cancel offers her place at once (migration 0017):
+test_row_security_waitlist_offer.py."""
 
 from __future__ import annotations
 
@@ -80,11 +81,13 @@ def test_a_user_cannot_jump_the_line_from_a_sql_client(shared: Shared) -> None:
         run_sql(shared.bertil.db, INSERT, p=o.bertil.id, d=TUESDAY, st="offered", c=TUESDAY)
 
 
-def test_a_users_cancel_leaves_the_offer_to_the_reception_who_makes_it(shared: Shared) -> None:
+def test_what_a_users_cancel_did_not_offer_the_reception_sweep_does(shared: Shared) -> None:
     o = shared.office
     annas = _full_tuesday(shared)
     entry = shared.bertil.waitlist.join(o.bertil.id, TUESDAY, DeskPeriod.FULL_DAY)
-    shared.anna.booking.cancel(o.anna.id, annas)  # she may not read the line nor book for Bertil
+    # the database's offer at her cancel (0017) goes by the server's clock, by which this test's
+    # Tuesday is over: it offers nothing, and the sweep of the app's clock does
+    shared.anna.booking.cancel(o.anna.id, annas)
     assert status_of(shared, annas) == "cancelled"
     assert shared.bertil.waitlist.mine(o.bertil.id)[0].state is WaitlistState.WAITING
     assert shared.rut.waitlist.sweep(o.reception.id).offered == 1  # the five-minute timer

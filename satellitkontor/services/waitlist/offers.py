@@ -27,8 +27,11 @@ Decisions:
   two PCs releasing or sweeping at once make one offer, to the first in line; the second finds the
   entry no longer waiting and the place held. tests/storage/test_concurrent_waitlist.py.
 - **A shared office's user**: row-level security (migration 0016) keeps a user from reading the
-  line or booking for others, so when a user's own cancel frees a place, the offer is left to the
-  reception's next sweep (within five minutes); her own offer's answer is hers to give.
+  line or booking for others, so when a user's own cancel frees a place, the database makes the
+  offer in the same transaction (:func:`offer_own_cancel`: the SECURITY DEFINER function of
+  migration 0017, which checks the booking is hers and was cancelled in this transaction and then
+  applies these same rules to that one place; she chooses nothing). Her own offer's answer is
+  hers to give. A no-show or a move away by a user is left to the reception's sweep, as before.
 - **Telling**: :func:`_tell_offer` queues the e-mail notice (services/notices/queue.py) in the
   same transaction: ``waitlist_offer`` for an offer (the held booking's uid, tentative, held
   until), ``confirmed`` for a place booked straight away; an offer declined or run out queues a
@@ -37,12 +40,14 @@ Decisions:
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, or_, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from satellitkontor.domain import clock as clk
@@ -59,6 +64,8 @@ from satellitkontor.services.exchange import outbox as exchange_outbox
 from satellitkontor.services.notices.queue import queue_notice
 from satellitkontor.storage.models import BookingRow, PersonRow, ResourceRow, WaitlistEntryRow
 from satellitkontor.storage.queries import common as queries
+
+log = logging.getLogger(__name__)
 
 WAITING, OFFERED, BOOKED = (
     WaitlistState.WAITING.value,
@@ -113,17 +120,46 @@ def place_freed(s: Session, now: datetime, actor: PersonRow | None, row: Booking
     offer it held, then offer that place to the first on its day's line whose need it covers."""
     waiting_days, held = _interest(s)
     day = clk.local_date(row.start_at)
+    if not may_offer(s, actor):  # a user on a shared office: she cannot read the line
+        if row.id in held:
+            _close_held(s, row, now)
+        if row.status is BookingStatus.CANCELLED:
+            offer_own_cancel(s, row)
+        return
     if row.id not in held and day not in waiting_days:
         return  # nobody waits that day: nothing to do (and no query)
     if row.id in held:
-        entry = s.scalars(
-            select(WaitlistEntryRow).where(
-                WaitlistEntryRow.offered_booking_id == row.id, WaitlistEntryRow.state == OFFERED
-            )
-        ).first()
-        if entry is not None:  # the person cancelled the place held for them: that is a no
-            _decide(s, entry, WaitlistState.DECLINED, now)
+        _close_held(s, row, now)
     fill_days(s, now, actor, [day], places={row.resource_id})
+
+
+def _close_held(s: Session, row: BookingRow, now: datetime) -> None:
+    entry = s.scalars(
+        select(WaitlistEntryRow).where(
+            WaitlistEntryRow.offered_booking_id == row.id, WaitlistEntryRow.state == OFFERED
+        )
+    ).first()
+    if entry is not None:  # the person cancelled the place held for them: that is a no
+        _decide(s, entry, WaitlistState.DECLINED, now)
+
+
+def offer_own_cancel(s: Session, row: BookingRow) -> int:
+    """A user's own cancel on a shared PostgreSQL office: the database offers the freed place to
+    the first in line (``satellitkontor_waitlist_offer`` of migration 0017, which checks that the
+    booking is hers and was cancelled in this transaction, and chooses everything else itself).
+    A login without the right to call it (``db grant`` not run since the upgrade) leaves the
+    offer to the reception's sweep, as before; the cancel stands either way. Offers made."""
+    s.flush()
+    try:
+        with s.begin_nested():
+            made = s.execute(
+                text("SELECT entry_id, booking_id FROM satellitkontor_waitlist_offer(:b)"), {"b": row.id}
+            ).all()
+    except DBAPIError as exc:
+        log.warning("the waitlist offer of booking %s is left to the sweep: %s", row.id, exc.orig)
+        return 0
+    _interest(s)[1].update(booking for _, booking in made)
+    return len(made)
 
 
 def fill_days(

@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 #: Every revision an older release had as its head, oldest first: one file each.
 REVISIONS = (
     "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0012", "0013", "0014", "0015",
+    "0016",
 )  # fmt: skip
 
 CREATED = "2026-11-02 09:15:00.000000"
@@ -280,6 +281,21 @@ def rows_of(revision: str) -> dict[str, list[dict[str, Any]]]:
         tables["notice_prefs"] = [
             dict(person_id=3, language="sv", confirmations=1, by_others=1, reminders=0, waitlist=1,
                  updated_at=CREATED),
+        ]  # fmt: skip
+    if revision >= "0016":  # the waitlist (0016): one waiting for a desk, one offered, one for the room
+        tables["waitlist_entries"] = [
+            dict(id=1, person_id=3, day="2026-11-24", desk_period="full_day", resource_id=None, start_at=None,
+                 end_at=None, participants=None, auto_book=0, state="waiting",
+                 created_at="2026-11-20 09:00:00.000000", decided_at=None, offered_booking_id=None,
+                 offer_until=None),
+            dict(id=2, person_id=4, day="2026-11-24", desk_period="morning", resource_id=None, start_at=None,
+                 end_at=None, participants=None, auto_book=0, state="offered",
+                 created_at="2026-11-19 15:00:00.000000", decided_at="2026-11-20 10:05:00.000000",
+                 offered_booking_id=10, offer_until="2026-11-20 12:05:00.000000"),
+            dict(id=3, person_id=1, day="2026-11-24", desk_period=None, resource_id=5,
+                 start_at=_at("2026-11-24", "09:00"), end_at=_at("2026-11-24", "10:00"), participants=4,
+                 auto_book=1, state="expired", created_at="2026-11-18 08:00:00.000000",
+                 decided_at="2026-11-24 09:00:00.000000", offered_booking_id=None, offer_until=None),
         ]  # fmt: skip
     return tables
 
