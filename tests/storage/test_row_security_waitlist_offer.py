@@ -181,3 +181,25 @@ def test_a_user_with_a_sql_client_cannot_make_the_database_offer_a_place(
         # what it answers is ids, never names; and she still reads no entry
         assert made == [] and s.execute(text("SELECT count(*) FROM waitlist_entries")).scalar_one() == 0
     assert offered() == [("waiting",)]
+
+
+def test_a_cancel_stands_when_the_login_may_not_call_the_offer(shared: Shared, clock: MovableClock) -> None:
+    """A database upgraded without ``db grant`` since: the cancel is not lost, the sweep offers."""
+    o = shared.office
+    day = _next_open_day(shared, clock)
+    annas = _full(shared, day)
+    shared.bertil.waitlist.join(o.bertil.id, day, DeskPeriod.FULL_DAY)
+    run_sql(
+        shared.owner.db,
+        "REVOKE EXECUTE ON FUNCTION satellitkontor_waitlist_offer(integer) FROM PUBLIC, satellitkontor_user",
+    )
+    try:
+        shared.anna.booking.cancel(o.anna.id, annas)
+        assert status_of(shared, annas) == "cancelled"
+        assert shared.bertil.waitlist.mine(o.bertil.id)[0].state is WaitlistState.WAITING
+        assert shared.rut.waitlist.sweep(o.reception.id).offered == 1
+    finally:
+        run_sql(
+            shared.owner.db,
+            "GRANT EXECUTE ON FUNCTION satellitkontor_waitlist_offer(integer) TO satellitkontor_user",
+        )
