@@ -45,6 +45,31 @@ def test_a_user_cannot_book_a_guest_in_the_app_or_in_sql(shared: Shared) -> None
     assert "change a booking's guest" in refusal(refused)
 
 
+def test_a_user_cannot_put_a_guest_s_e_mail_address_on_a_booking_in_sql(shared: Shared) -> None:
+    """Migration 0018: guest_email is a guest's column like guest_name and guest_org."""
+    o = shared.office
+    start, end = clk.local(TUESDAY, time(8)), clk.local(TUESDAY, time(17))
+    with pytest.raises(DatabaseRefused) as refused:
+        run_sql(
+            shared.anna.db,
+            INSERT.replace("guest_org)", "guest_org, guest_email)").replace(":org)", ":org, :mail)"),
+            uid="g3",
+            r=o.desk(3).id,
+            s=start,
+            e=end,
+            p=o.anna.id,
+            g=None,
+            org=None,
+            mail="kim@region.se",
+        )
+    assert "only a receptionist or an admin may book for a guest" in refusal(refused)
+    mine = shared.anna.booking.book_desk(o.anna.id, o.desk(3).id, TUESDAY, DeskPeriod.FULL_DAY)
+    with pytest.raises(DatabaseRefused) as refused:
+        run_sql(shared.anna.db, "UPDATE bookings SET guest_email = 'kim@region.se' WHERE id = :i", i=mine.id)
+    assert "change a booking's guest" in refusal(refused)
+    assert run_sql(shared.owner.db, "SELECT guest_email FROM bookings WHERE id = :i", i=mine.id)[0][0] is None
+
+
 def test_the_receptionist_books_a_guest_and_the_host_may_cancel_but_not_rename_it(shared: Shared) -> None:
     o = shared.office
     view = shared.rut.booking.book_desk(
