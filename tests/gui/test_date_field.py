@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from satellitkontor.gui.widgets.date_fields import AppDateEdit, to_date, to_qdate
 from satellitkontor.gui.widgets.date_navigator import DateNavigator
+from satellitkontor.words.texts import fmt_date
 
 
 def test_the_date_field_is_one_tab_stop(qtbot: QtBot) -> None:
@@ -34,3 +38,45 @@ def test_the_popup_header_has_room_for_the_month(qtbot: QtBot) -> None:
     calendar = nav.date_edit.calendarWidget()
     need = QFontMetrics(calendar.font()).horizontalAdvance("september 2026") * 2
     assert calendar.minimumWidth() >= need
+
+
+# --- the dialogs' date fields speak the app's date words -------------------------------------------
+
+DAYS = [date(2026, 12, 8), date(2027, 1, 11), date(2027, 3, 31), date(2027, 6, 2), date(2027, 9, 3)]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_field_shows_the_app_date_words(qtbot: QtBot, lang: str) -> None:
+    edit = AppDateEdit(DAYS[0], lang)
+    qtbot.addWidget(edit)
+    edit.show()
+    for day in DAYS:
+        edit.setDate(to_qdate(day))
+        assert edit.text() == fmt_date(day, lang)
+    edit.setDate(to_qdate(date(2026, 9, 30)))  # the widest words fit in the field's own width
+    assert edit.lineEdit().fontMetrics().horizontalAdvance(edit.text()) <= edit.lineEdit().width()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_typing_a_date_still_works(qtbot: QtBot, lang: str) -> None:
+    edit = AppDateEdit(date(2027, 1, 11), lang)
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    edit.lineEdit().setSelection(4, 2)  # the day's number, after the weekday
+    qtbot.keyClicks(edit, "20")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert to_date(edit.date()) == date(2027, 1, 20)
+    assert edit.text() == fmt_date(date(2027, 1, 20), lang)
+    for typed, meant in (
+        ("2027-02-15", date(2027, 2, 15)),
+        (f"3 {'okt' if lang == 'sv' else 'Oct'} 2027", date(2027, 10, 3)),
+    ):
+        edit.lineEdit().selectAll()
+        qtbot.keyClicks(edit, typed)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        assert to_date(edit.date()) == meant, typed
+        assert edit.text() == fmt_date(meant, lang)
+    edit.lineEdit().setCursorPosition(len(edit.text()) - 6)  # in the month
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    assert to_date(edit.date()) == date(2027, 11, 3)

@@ -3,13 +3,13 @@ occurrence on ("Bara denna" / "Denna och kommande") in Mina bokningar and the da
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from satellitkontor.domain import clock as clk
@@ -299,8 +299,23 @@ def test_the_guest_fields_take_an_optional_e_mail_and_a_series(
     assert o.services.personal_data.erase_guest(o.admin.id, "kim.berg@region.se") == (2, 2)
 
 
+@pytest.fixture
+def apps_look(qapp: QApplication) -> Iterator[None]:
+    """As the app draws it (gui/app.py): the clipping guard measures the ink, and labels get their
+    2 px above the dots of "Ä" from the app's stylesheet."""
+    from satellitkontor.gui import theme
+
+    old_palette, old_style, old_sheet = qapp.palette(), qapp.style().name(), qapp.styleSheet()
+    theme.apply(qapp, dark=False)
+    yield
+    qapp.setStyleSheet(old_sheet)
+    qapp.setStyle(old_style)
+    qapp.setPalette(old_palette)
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_series_change_dialog_and_its_question_show_their_texts_whole(
+    apps_look: None,
     qtbot: QtBot,
     make_ctx: Callable[..., AppContext],
     gui_office: Office,

@@ -19,7 +19,6 @@ from datetime import time
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -33,7 +32,7 @@ from satellitkontor.domain.bookings import BookingView, DeskPeriod
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows, heading_label
-from satellitkontor.gui.widgets.date_fields import to_date, to_qdate
+from satellitkontor.gui.widgets.date_fields import date_edit, to_date
 from satellitkontor.services.booking.changes import BookingChange
 
 
@@ -50,11 +49,7 @@ class ChangeDialog(FormDialog):
         self.setAccessibleName(self.tr("Ändra bokningen"))
         desk = booking.resource_kind is ResourceKind.DESK
 
-        self.date_edit = QDateEdit(to_qdate(booking.day))
-        self.date_edit.setObjectName("changeDate")
-        self.date_edit.setAccessibleName(self.tr("Dag"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = date_edit("changeDate", self.tr("Dag"), booking.day)
         self.desk_combo = QComboBox()
         self.desk_combo.setObjectName("changeDesk")
         self.desk_combo.setAccessibleName(self.tr("Plats"))

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QTimeEdit, QWidget
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QTimeEdit, QWidget
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
+from satellitkontor.gui.widgets.date_fields import date_edit
 
 
 class MeetingDialog(FormDialog):
@@ -44,12 +45,7 @@ class MeetingDialog(FormDialog):
         self.title_edit = QLineEdit(self._default_titles["council"])
         self.title_edit.setObjectName("titleEdit")
         self.title_edit.setAccessibleName(self.tr("Rubrik"))
-        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
-        self.date_edit.setObjectName("dateEdit")
-        self.date_edit.setAccessibleName(self.tr("Datum"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.date_edit = date_edit("dateEdit", self.tr("Datum"), day)
         self.start_edit = QTimeEdit(QTime(9, 0))
         self.start_edit.setObjectName("startEdit")
         self.start_edit.setAccessibleName(self.tr("Från"))

@@ -22,7 +22,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QRadioButton,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from satellitkontor.domain.errors import BadRecurrence
 from satellitkontor.domain.recurrence import MAX_OCCURRENCES, Recurrence
+from satellitkontor.gui.widgets.date_fields import AppDateEdit
 
 #: How far the "until" date lies by default.
 DEFAULT_WEEKS = 4
@@ -84,12 +84,9 @@ class RecurrenceEditor(QWidget):
         self.until_radio = QRadioButton(self.tr("Till och &med:"))
         self.until_radio.setObjectName("untilChoice")
         self.until_radio.setAccessibleName(self.tr("Till och med datum"))
-        self.until_edit = QDateEdit()
+        self.until_edit = AppDateEdit()
         self.until_edit.setObjectName("until")
         self.until_edit.setAccessibleName(self.tr("Sista dag"))
-        self.until_edit.setCalendarPopup(True)
-        self.until_edit.setDisplayFormat("yyyy-MM-dd")
-        self.until_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.count_radio = QRadioButton(self.tr("A&ntal gånger:"))
         self.count_radio.setObjectName("countChoice")
         self.count_radio.setAccessibleName(self.tr("Ett antal gånger"))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from satellitkontor.domain import clock as clk
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.models.audit_model import WHEN, AuditModel, when_text
+from satellitkontor.gui.widgets.date_fields import AppDateEdit
 from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.services.audit.format import MISSING, AuditEntryView, known_actions
 
@@ -168,11 +169,9 @@ class AuditPage(QWidget):
         return self.tr("Ändringslogg")
 
     def _date_edit(self, name: str, accessible: str) -> QDateEdit:
-        edit = QDateEdit()
+        edit = AppDateEdit()
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
         edit.dateChanged.connect(lambda _d: self.refresh() if self.period_check.isChecked() else None)
         return edit
 
