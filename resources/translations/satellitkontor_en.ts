@@ -147,186 +147,186 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="65"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="66"/>
         <source>Begränsa &amp;period</source>
         <extracomment>Entries per page loaded as the list scrolls. How long typing may pause before the list follows the search text (ms). Fresh entries are on screen (after a refresh or a filter change). The next page was added to the list. A CSV file was written (its path).</extracomment>
         <translation>Limit the &amp;period</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="67"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="68"/>
         <source>Från och med</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="68"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="69"/>
         <source>Till och med</source>
         <translation>Up to and including</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="72"/>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="312"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="73"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="311"/>
         <source>Händelse</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="73"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="74"/>
         <source>Alla händelser</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="79"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="80"/>
         <source>Sök i ändringsloggen</source>
         <translation>Search the change log</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="80"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="81"/>
         <source>Person, plats, värde …</source>
         <translation>Person, place, value …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="91"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="92"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="92"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="93"/>
         <source>&amp;Till:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="93"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="94"/>
         <source>&amp;Händelse:</source>
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="94"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="95"/>
         <source>&amp;Sök:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="105"/>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="168"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="106"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="169"/>
         <source>Ändringslogg</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="126"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="127"/>
         <source>Före och efter</source>
         <translation>Before and after</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="136"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="137"/>
         <source>Exportera &amp;CSV…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="138"/>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="339"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="139"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="338"/>
         <source>Exportera CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="150"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="151"/>
         <source>Varje ändring sparas här med vem, när och vad som ändrades. Loggen kan inte ändras eller tas bort; namn tas bort enligt lagringstiden.</source>
         <translation>Every change is kept here with who, when and what changed. The log cannot be changed or removed; names are removed when the retention period ends.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="274"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="273"/>
         <source>Inga poster matchar. Ändra sökorden eller perioden, eller töm filtren.</source>
         <translation>No entries match. Change the search words or the period, or clear the filters.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="276"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="275"/>
         <source>Ändringsloggen är tom.</source>
         <translation>The change log is empty.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="280"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="279"/>
         <source>1 post</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="280"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="279"/>
         <source>{n} poster</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="284"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="283"/>
         <source>{shown} av {total} poster visas</source>
         <translation>{shown} of {total} entries shown</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="306"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="305"/>
         <source>Välj en post för att se vad som ändrades.</source>
         <translation>Choose an entry to see what changed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="310"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="309"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="311"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="310"/>
         <source>Vem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="313"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="312"/>
         <source>Gäller</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="316"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="315"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="318"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="317"/>
         <source>Obs</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="318"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="317"/>
         <source>Personuppgifter har tagits bort ur posten.</source>
         <translation>Personal data has been removed from the entry.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="325"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="324"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="325"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="324"/>
         <source>Före</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="325"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="324"/>
         <source>Efter</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="334"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="333"/>
         <source>satellitkontoret-andringslogg-{day}</source>
         <translation>satellite-office-change-log-{day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="339"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="338"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="353"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="352"/>
         <source>1 post sparades i {path}</source>
         <translation>1 entry was saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="353"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="352"/>
         <source>{n} poster sparades i {path}</source>
         <translation>{n} entries were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="359"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="358"/>
         <source>Exporterar ändringsloggen…</source>
         <translation>Exporting the change log…</translation>
     </message>
@@ -433,134 +433,140 @@
 <context>
     <name>BookView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="83"/>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="217"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="84"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="229"/>
         <source>Stängt</source>
         <extracomment>Fresh data is on screen (tests wait on it). The conference room was clicked on the plan: its Resource.</extracomment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="91"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="92"/>
         <source>Lediga platser</source>
         <translation>Free desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="95"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="96"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="143"/>
         <source>Planritning</source>
         <translation>Floor plan</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="97"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="98"/>
         <source>Platserna på planritningen. Samma uppgifter finns i listan under den.</source>
         <translation>The desks on the floor plan. The same information is in the list below it.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="105"/>
         <source>Platser</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="119"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="120"/>
         <source>&amp;Boka…</source>
         <translation>&amp;Book…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="122"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="123"/>
         <source>Boka vald plats</source>
         <translation>Book selected desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="123"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="124"/>
         <source>Boka den valda platsen (Enter i listan)</source>
         <translation>Book the selected desk (Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="126"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="127"/>
         <source>Checka &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="128"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="129"/>
         <source>Checka in på min plats</source>
         <translation>Check in at my desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="130"/>
         <source>Markera att du har kommit (från en timme före start)</source>
         <translation>Mark that you have arrived (from an hour before the start)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="135"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="136"/>
         <source>Meddelande</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="164"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="144"/>
+        <source>&amp;Platser</source>
+        <translation>&amp;Desks</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="176"/>
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="215"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="227"/>
         <source>1 möte</source>
         <translation>1 meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="215"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="227"/>
         <source>{n} möten</source>
         <translation>{n} meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="221"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="233"/>
         <source>Kontoret är stängt: {reason}</source>
         <translation>The office is closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="233"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="245"/>
         <source>Platser {day}</source>
         <translation>Desks {day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="243"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="255"/>
         <source>Inga platser går att boka den här dagen.</source>
         <translation>No desks can be booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="247"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="259"/>
         <source>{free} av {total} platser lediga, 1 ledig en halvdag</source>
         <translation>{free} of {total} desks free, 1 free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="251"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="263"/>
         <source>{free} av {total} platser lediga, {partial} lediga en halvdag</source>
         <translation>{free} of {total} desks free, {partial} free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="254"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="266"/>
         <source>{free} av {total} platser lediga</source>
         <translation>{free} of {total} desks free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="307"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="319"/>
         <source>Incheckad på {desk}. Välkommen!</source>
         <translation>Checked in at {desk}. Welcome!</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="338"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="350"/>
         <source>Ingen kontakt med databasen: det går inte att boka just nu. Försök igen om en stund.</source>
         <translation>No contact with the database: booking is not possible right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="344"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="356"/>
         <source>Kontoret är stängt: {reason}. Det går inte att boka den dagen.</source>
         <translation>The office is closed: {reason}. Nothing can be booked that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="351"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="363"/>
         <source>{desk} är upptagen hela dagen. Välj en annan plats eller dag.</source>
         <translation>{desk} is taken all day. Choose another desk or day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="371"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="383"/>
         <source>Bokat: {desk}, {period}, {day}.</source>
         <translation>Booked: {desk}, {period}, {day}.</translation>
     </message>
@@ -696,109 +702,109 @@
 <context>
     <name>ChangeDialog</name>
     <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="48"/>
         <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="49"/>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="50"/>
         <source>Ändra bokningen</source>
         <translation>Change the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="55"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="52"/>
         <source>Dag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="60"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="55"/>
         <source>Plats</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="67"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="62"/>
         <source>Del av dagen</source>
         <translation>Part of the day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="69"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="64"/>
         <source>Heldag</source>
         <translation>Full day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="70"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="65"/>
         <source>Förmiddag</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="71"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="66"/>
         <source>Eftermiddag</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="78"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="73"/>
         <source>Börjar</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="81"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="76"/>
         <source>Slutar</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="86"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="81"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="91"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="86"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="98"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="93"/>
         <source>&amp;Plats:</source>
         <translation>&amp;Desk:</translation>
     </message>
     <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="94"/>
         <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="99"/>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="104"/>
         <source>&amp;Dag:</source>
         <translation>D&amp;ay:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="100"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="95"/>
         <source>D&amp;el av dagen:</source>
         <translation>&amp;Part of the day:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="105"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="100"/>
         <source>&amp;Börjar:</source>
         <translation>&amp;Starts:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="106"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="101"/>
         <source>&amp;Slutar:</source>
         <translation>&amp;Ends:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="107"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="102"/>
         <source>&amp;Rubrik:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="108"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="103"/>
         <source>De&amp;ltagare:</source>
         <translation>Partici&amp;pants:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="112"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="107"/>
         <source>&amp;Spara ändringen</source>
         <translation>&amp;Save the change</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="113"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="108"/>
         <source>Spara ändringen</source>
         <translation>Save the change</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="116"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="111"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1598,41 +1604,41 @@ Status: {status}</translation>
     <message>
         <location filename="../../satellitkontor/gui/app.py" line="95"/>
         <source>Öppnar kontoret…</source>
-        <extracomment>Set by the start-up benchmark: print timings and quit once the first view shows its data. The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test). False: no first-start tour (the smoke test and the screenshots).</extracomment>
+        <extracomment>Set by the start-up benchmark: print timings and quit (gui/startup_probe.py). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test). False: no first-start tour (the smoke test and the screenshots).</extracomment>
         <translation>Opening the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="123"/>
+        <location filename="../../satellitkontor/gui/app.py" line="124"/>
         <source>Databas: {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="166"/>
+        <location filename="../../satellitkontor/gui/app.py" line="167"/>
         <source>Skapa demokontor?</source>
         <translation>Create a demo office?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="168"/>
+        <location filename="../../satellitkontor/gui/app.py" line="169"/>
         <source>Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?</source>
         <translation>The database is empty. Do you want to create a demo office with made-up people from the seven municipalities and bookings a few weeks back and ahead, so that you can try the program?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="175"/>
+        <location filename="../../satellitkontor/gui/app.py" line="176"/>
         <source>Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.</source>
         <translation>You can delete the demo database later. A real office starts empty.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="180"/>
+        <location filename="../../satellitkontor/gui/app.py" line="181"/>
         <source>Skapa demokontor</source>
         <translation>Create demo office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="183"/>
+        <location filename="../../satellitkontor/gui/app.py" line="184"/>
         <source>Börja tomt</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="218"/>
+        <location filename="../../satellitkontor/gui/app.py" line="219"/>
         <source>Skapar demokontoret…</source>
         <translation>Creating the demo office…</translation>
     </message>
@@ -2941,123 +2947,123 @@ Status: {status}</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="29"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="30"/>
         <source>Nytt möte</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="35"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="36"/>
         <source>Typ av möte</source>
         <translation>Kind of meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="37"/>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="41"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="38"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="42"/>
         <source>Umeåregionrådet</source>
         <translation>Umeå Region Council</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="38"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="39"/>
         <source>Överlämning värdkommun</source>
         <translation>Host municipality handover</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="42"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="43"/>
         <source>Överlämning (december)</source>
         <translation>Handover (December)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="43"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="44"/>
         <source>Övrigt möte</source>
         <translation>Other meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="46"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="47"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="49"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="48"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="55"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="51"/>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="59"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="55"/>
         <source>Till</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="63"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="59"/>
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="64"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="60"/>
         <source>t.ex. Satellitkontoret, Renmarkstorget 5D</source>
         <translation>e.g. the satellite office, Renmarkstorget 5D</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="67"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="63"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="70"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="66"/>
         <source>&amp;Typ:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="71"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="67"/>
         <source>&amp;Rubrik:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="72"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="68"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="73"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="69"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="74"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="70"/>
         <source>T&amp;ill:</source>
         <translation>T&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="75"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="71"/>
         <source>&amp;Plats:</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="76"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="72"/>
         <source>&amp;Anteckning:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="81"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="77"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="81"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="77"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="93"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="89"/>
         <source>Skriv en rubrik för mötet.</source>
         <translation>Write a title for the meeting.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="100"/>
+        <location filename="../../satellitkontor/gui/dialogs/meeting_dialog.py" line="96"/>
         <source>Mötet måste sluta efter att det börjar.</source>
         <translation>The meeting must end after it starts.</translation>
     </message>
@@ -3272,7 +3278,7 @@ Status: {status}</translation>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="131"/>
+        <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="132"/>
         <location filename="../../satellitkontor/gui/views/my_bookings_view.py" line="207"/>
         <source>Avboka &amp;flera dagar…</source>
         <translation>Cancel &amp;several days…</translation>
@@ -4310,17 +4316,17 @@ Status: {status}</translation>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="93"/>
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="90"/>
         <source>A&amp;ntal gånger:</source>
         <translation>&amp;Number of times:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="95"/>
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="92"/>
         <source>Ett antal gånger</source>
         <translation>A number of times</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="98"/>
+        <location filename="../../satellitkontor/gui/widgets/recurrence_editor.py" line="95"/>
         <source>Antal gånger</source>
         <translation>Number of times</translation>
     </message>
@@ -4671,168 +4677,168 @@ Status: {status}</translation>
 <context>
     <name>RoomView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="99"/>
         <source>◀ &amp;Föregående vecka</source>
         <extracomment>The timeline shows at least these hours (minutes after midnight), more if the office is open longer. The room picker&apos;s data for &quot;every room&apos;s free time&quot;. The room chosen in the picker (a resource id), ALL_ROOMS, or None before the first load.</extracomment>
         <translation>◀ &amp;Previous week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="100"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="101"/>
         <source>Föregående vecka</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="101"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="102"/>
         <source>Föregående vecka (Alt+Vänster)</source>
         <translation>Previous week (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="102"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="103"/>
         <source>&amp;Denna vecka</source>
         <translation>&amp;This week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="105"/>
         <source>Denna vecka</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="106"/>
         <source>&amp;Nästa vecka ▶</source>
         <translation>&amp;Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="107"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="108"/>
         <source>Nästa vecka</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="108"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="109"/>
         <source>Nästa vecka (Alt+Höger)</source>
         <translation>Next week (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="121"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="122"/>
         <source>Rum</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="122"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="123"/>
         <source>&amp;Rum:</source>
         <translation>&amp;Room:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="142"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="143"/>
         <source>Dra över ledig tid i en dag, eller klicka för en timme. Med tangentbordet: piltangenterna flyttar, Skift+pil upp/ned väljer längre tid och Enter bokar.</source>
         <translation>Drag over free time in a day, or click for one hour. With the keyboard: the arrow keys move, Shift+Up/Down chooses a longer time and Enter books.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="150"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="151"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="154"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="155"/>
         <source>Veckans möten i konferensrummet</source>
         <translation>This week&apos;s meetings in the conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="159"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="160"/>
         <source>Veckans &amp;möten:</source>
         <translation>This week&apos;s &amp;meetings:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="162"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="166"/>
         <source>Inga möten den här veckan. Dra över ledig tid i veckan ovan för att boka rummet.</source>
         <translation>No meetings this week. Drag over free time in the week above to book the room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="183"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="182"/>
         <source>Alla rums lediga tider i veckan</source>
         <translation>Every room&apos;s free time this week</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="190"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="189"/>
         <source>Lediga tider i varje rum. Välj en dag i ett rum (Enter eller dubbelklick) för att boka.</source>
         <translation>Free time in each room. Choose a day in a room (Enter or double-click) to book.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="231"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="230"/>
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="271"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="270"/>
         <source>Ingen kontakt med databasen: det går inte att boka eller visa en annan vecka just nu.</source>
         <translation>No contact with the database: booking or showing another week is not possible right now.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="280"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="279"/>
         <source>v. {week}</source>
         <translation>w. {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="283"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="282"/>
         <source>Vecka {week}</source>
         <translation>Week {week}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="326"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="325"/>
         <source>{room} (högst {n})</source>
         <translation>{room} (max {n})</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="332"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="331"/>
         <source>Alla rum – lediga tider</source>
         <translation>All rooms – free time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="393"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="392"/>
         <source>Kontoret har inget konferensrum.</source>
         <translation>The office has no conference room.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="397"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="396"/>
         <source>{room}, högst {n} personer</source>
         <translation>{room}, at most {n} people</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="402"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="401"/>
         <source>Veckoschema för {room}</source>
         <translation>Week schedule of {room}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="444"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="443"/>
         <source>Boka {span}.</source>
         <translation>Book {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="460"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="459"/>
         <source>Bokat: {title}, {span}.</source>
         <translation>Booked: {title}, {span}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="461"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="460"/>
         <source>(utan rubrik)</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="471"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="470"/>
         <source>Upptaget {span}: {details}.</source>
         <translation>Taken {span}: {details}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="475"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="474"/>
         <source>Det är din bokning; avboka den under Mina bokningar.</source>
         <translation>This is your booking; cancel it under My bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="485"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="484"/>
         <source>{span}: {title}</source>
         <translation>{span}: {title}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/room_view.py" line="498"/>
+        <location filename="../../satellitkontor/gui/views/room_view.py" line="497"/>
         <source>Mötet är flyttat till {span}.</source>
         <translation>The meeting is moved to {span}.</translation>
     </message>
@@ -5603,27 +5609,27 @@ Status: {status}</translation>
         <translation>Occurrences in the series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="144"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="143"/>
         <source>Ändras: {c}. Bokas: {b}. Avbokas: {x}. Hoppas över: {m}. Ingenting är sparat ännu.</source>
         <translation>Changed: {c}. Booked: {b}. Cancelled: {x}. Skipped: {m}. Nothing is saved yet.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="147"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="146"/>
         <source>&amp;Spara ändringen av serien</source>
         <translation>&amp;Save the change to the series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="150"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="149"/>
         <source>Bokas: {n}. Hoppas över: {m}. Ingenting är sparat ännu.</source>
         <translation>To be booked: {n}. Skipped: {m}. Nothing has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="153"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="152"/>
         <source>Be&amp;kräfta 1 bokning</source>
         <translation>&amp;Confirm 1 booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="153"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_preview.py" line="152"/>
         <source>Be&amp;kräfta {n} bokningar</source>
         <translation>&amp;Confirm {n} bookings</translation>
     </message>

@@ -30,6 +30,7 @@ from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.resources import Resource
+from satellitkontor.gui import theme
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
 from satellitkontor.gui.models.desk_day_model import (
@@ -138,9 +139,21 @@ class BookView(ViewBase):
         self.waitlist = WaitlistJoin(ctx)
         self.waitlist.said.connect(self.message_label.setText)
 
+        # Two cards, as Dagsöversikt's: the plan under the day's summary, the desks' list.
+        plan_label = QLabel(self.tr("Planritning"))
+        desks_label = QLabel(self.tr("&Platser"))
+        desks_label.setBuddy(self.table)
+        for heading in (plan_label, desks_label):
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+        plan_head = QHBoxLayout()
+        plan_head.addWidget(plan_label)
+        plan_head.addStretch(1)
+        plan_head.addWidget(self.summary_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.plan)
-        splitter.addWidget(self.table)
+        splitter.addWidget(theme.card(plan_head, self.plan, name="planCard"))
+        splitter.addWidget(theme.card(desks_label, self.table, name="desksCard"))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -154,7 +167,6 @@ class BookView(ViewBase):
         layout = QVBoxLayout(self)
         layout.addWidget(self.navigator)
         layout.addWidget(self.closed_banner)
-        layout.addWidget(self.summary_label)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         self.setTabOrder(self.navigator, self.table)

@@ -32,7 +32,7 @@ from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingStatus, BookingView
 from satellitkontor.domain.errors import AlreadyOver
 from satellitkontor.domain.resources import ResourceKind
-from satellitkontor.gui import operations
+from satellitkontor.gui import operations, theme
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.cancel_range_dialog import CancelRangeDialog
 from satellitkontor.gui.dialogs.series_change_dialog import (
@@ -127,6 +127,7 @@ class MyBookingsView(ViewBase):
         self.notice_dialog: QDialog | None = None
         self.change_button = self._button(self.tr("Än&dra…"), "changeButton", self.change_action)
         self.check_in_button = self._button(self.tr("Checka &in"), "checkInButton", self.check_in_action)
+        self.check_in_button.setProperty("primary", True)  # the view's main action (gui/theme.py)
         self.cancel_range_button = self._button(
             self.tr("Avboka &flera dagar…"), "cancelRangeButton", self.cancel_range_action
         )
@@ -146,10 +147,9 @@ class MyBookingsView(ViewBase):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label, 1)
-        layout.addLayout(buttons)
+        # one card, as Dagsöversikt's sections: the tabs, the list (or what to do when it is empty)
+        # and what can be done with the chosen booking
+        layout.addWidget(theme.card(self.tabs, self.table, self.empty_label, buttons, name="mineCard"), 1)
         layout.addWidget(self.waitlist)
         layout.addWidget(self.status_label)
         QWidget.setTabOrder(self.tabs, self.table)
