@@ -56,6 +56,15 @@ class Colours:
     booked: str  # Dagsöversikt's row tints, repeating the status text: booked,
     arrived: str  # checked in,
     absent: str  # no-show
+    # The floor plan, the plan editor and the room week, drawn in the palette's colours:
+    free: str  # a free desk (text on it)
+    taken: str  # a taken half day (text on it, over a hatch in ``hatch``)
+    hatch: str  # the taken half day's hatching
+    outline: str  # desks' and the room's outlines, the split of a half-taken desk
+    room: str  # the conference room (text on it); in the room week: others' meetings
+    closed: str  # closed desks, closed days and hours outside opening (a hatch in ``border``)
+    own_meeting: str  # one's own meeting in the room week (text on it), edged in ``own_edge``
+    own_edge: str
 
 
 LIGHT = Colours(
@@ -76,6 +85,14 @@ LIGHT = Colours(
     booked="#e8f0fb",
     arrived="#e3f4e1",
     absent="#fbe9e4",
+    free="#e8f5e9",
+    taken="#f4c7c3",
+    hatch="#9b2c20",
+    outline="#37474f",
+    room="#dbe8f7",
+    closed="#e9ecef",
+    own_meeting="#fde9c8",
+    own_edge="#7a4b00",
 )
 DARK = Colours(
     window="#1e2227",
@@ -95,6 +112,14 @@ DARK = Colours(
     booked="#213552",
     arrived="#1f3b27",
     absent="#4a2725",
+    free="#1f3b27",
+    taken="#4a2725",
+    hatch="#c76a5e",
+    outline="#9aa7b3",
+    room="#213552",
+    closed="#33383f",
+    own_meeting="#4a3819",
+    own_edge="#e0a85a",
 )
 
 #: Navigation icons by view key (resources/icons/tabler).
@@ -304,4 +329,11 @@ def text_pairs(c: Colours) -> dict[str, tuple[str, str]]:
         "text on booked rows": (c.text, c.booked),
         "text on checked-in rows": (c.text, c.arrived),
         "text on no-show rows": (c.text, c.absent),
+        "text on a free desk": (c.text, c.free),
+        "text on a taken half day": (c.text, c.taken),
+        "text on the room and others' meetings": (c.text, c.room),
+        "text on closed desks and days": (c.text, c.closed),
+        "text on one's own meeting": (c.text, c.own_meeting),
+        "the closed notice on the plan": (c.error, c.base),
+        "the plan's words on their strip": (c.text, c.base),
     }

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -119,3 +120,33 @@ def test_who_are_you_dialog_greys_the_fields_it_does_not_use(
         inside = seen.most_common(1)[0][0]  # the background, whatever text lies on it
         assert inside == c.disabled, (edit.objectName(), inside)
         assert inside != c.base
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_floor_plan_sits_in_the_palette(
+    qtbot: QtBot,
+    themed: Callable[[bool], theme.Colours],
+    make_ctx: Callable[..., AppContext],
+    gui_office: Office,
+    dark: bool,
+) -> None:
+    """The plan was light in the dark palette: its floor, a free desk and the words on it are
+    drawn in the theme's colours, the words readable on the desk."""
+    from tests.gui.test_book_view import desk_point, open_view
+
+    colours = themed(dark)
+    view = open_view(qtbot, make_ctx(gui_office.anna))
+    image = view.plan.grab().toImage()
+    desk = desk_point(view, "Plats 1")
+    item = view.plan.desk_item("Plats 1")
+    edge = view.plan.mapFromScene(item.sceneBoundingRect().topLeft()) + QPoint(6, 6)  # off the strip
+    floor = view.plan.mapFromScene(item.sceneBoundingRect().topLeft()) - QPoint(8, 8)
+    assert image.pixelColor(edge).name() == colours.free
+    assert image.pixelColor(floor).name() == colours.base
+    assert theme.contrast(colours.text, colours.free) >= 4.5
+    ink = [
+        image.pixelColor(desk.x() + dx, desk.y() + dy).name()
+        for dx in range(-40, 40)
+        for dy in range(-30, 30)
+    ]
+    assert any(theme.contrast(pixel, colours.text) < 1.5 for pixel in ink)  # the words in the text colour

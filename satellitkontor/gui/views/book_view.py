@@ -83,7 +83,7 @@ class BookView(ViewBase):
         self.closed_banner.setObjectName("closedBanner")
         self.closed_banner.setAccessibleName(self.tr("Stängt"))
         self.closed_banner.setStyleSheet(
-            "color: #8a1c00; background: #fff3e0; border: 2px solid #8a1c00;"
+            "color: palette(bright-text); background: palette(base); border: 2px solid palette(bright-text);"
             " padding: 6px; font-size: 14pt; font-weight: bold;"
         )
         self.closed_banner.hide()

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.resources import Resource, ResourceKind
+from satellitkontor.gui import theme
 from satellitkontor.gui.models.desk_day_model import (
-    MINE,
     booker_text,
     bookers,
     equipment_text,
@@ -50,12 +50,12 @@ DESK_W, DESK_H = 180.0, 120.0
 ROOM_W, ROOM_H = 360.0, 420.0
 MARGIN = 60.0
 
-_FREE = QColor("#e8f5e9")
-_TAKEN = QColor("#f4c7c3")
-_HATCH = QColor("#9b2c20")
-_OUTLINE = QColor("#37474f")
-_SELECTED = QColor("#1565c0")
-_ROOM = QColor("#e3f2fd")
+
+def _c(name: str, alpha: int = 255) -> QColor:
+    """One of the theme's colours (gui/theme.py: light or dark, as applied), as the plan paints."""
+    colour = QColor(getattr(theme.current(), name))
+    colour.setAlpha(alpha)
+    return colour
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
@@ -144,7 +144,7 @@ class DeskItem(QGraphicsItem):
     ) -> None:
         rect = self.desk_rect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(rect, QColor("#eeeeee") if self.closed else _FREE)
+        painter.fillRect(rect, _c("closed") if self.closed else _c("free"))
         left = QRectF(rect.left(), rect.top(), rect.width() / 2, rect.height())
         right = QRectF(rect.center().x(), rect.top(), rect.width() / 2, rect.height())
         state = self.state
@@ -155,31 +155,31 @@ class DeskItem(QGraphicsItem):
             taken.append(right)
         for part in taken:
             own = self.is_mine(DeskPeriod.MORNING if part is left else DeskPeriod.AFTERNOON)
-            painter.fillRect(part, MINE if own else _TAKEN)
+            painter.fillRect(part, _c("mine") if own else _c("taken"))
             hatch = QBrush(
-                _SELECTED if own else _HATCH,
+                _c("accent") if own else _c("hatch"),
                 Qt.BrushStyle.FDiagPattern if own else Qt.BrushStyle.BDiagPattern,
             )
             painter.fillRect(part, hatch)
         if state in ("morning", "afternoon"):
-            painter.setPen(QPen(_OUTLINE, 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(_c("outline"), 2, Qt.PenStyle.DashLine))
             painter.drawLine(
                 QPointF(rect.center().x(), rect.top()), QPointF(rect.center().x(), rect.bottom())
             )
-        outline = QPen(_SELECTED, 8) if self.selected else QPen(_OUTLINE, 3)
+        outline = QPen(_c("accent"), 8) if self.selected else QPen(_c("outline"), 3)
         if self.closed:
             outline.setStyle(Qt.PenStyle.DotLine)
         painter.setPen(outline)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
         if self.focused:  # the keyboard's place on the plan (arrow keys, Enter books)
-            ring = QPen(QColor("#000000"), 4, Qt.PenStyle.DashLine)
+            ring = QPen(_c("text"), 4, Qt.PenStyle.DashLine)
             painter.setPen(ring)
             painter.drawRect(rect.adjusted(-2, -2, 2, 2))
-        # Words on a pale strip so they stay readable over the hatching.
+        # Words on a strip of the fields' colour so they stay readable over the hatching.
         strip = QRectF(rect.left() + 5, rect.top() + 14, rect.width() - 10, rect.height() - 28)
-        painter.fillRect(strip, QColor(255, 255, 255, 170))
-        painter.setPen(QColor("#000000"))
+        painter.fillRect(strip, _c("base", 200))
+        painter.setPen(_c("text"))
         painter.setFont(_font(24, bold=True))
         top = QRectF(strip.left(), strip.top(), strip.width(), strip.height() / 2)
         painter.drawText(top, Qt.AlignmentFlag.AlignCenter, self.resource.name)
@@ -203,13 +203,15 @@ class RoomItem(QGraphicsRectItem):
         self.resource = resource
         self.meetings = 0
         self.setPos(resource.x, resource.y)
-        self.setBrush(_ROOM)
-        self.setPen(QPen(_OUTLINE, 4))
+        self.setBrush(_c("room"))
+        self.setPen(QPen(_c("outline"), 4))
         self.setAcceptHoverEvents(True)
         self.name_item = QGraphicsSimpleTextItem(resource.name, self)
         self.name_item.setFont(_font(28, bold=True))
         self.meetings_item = QGraphicsSimpleTextItem("", self)
         self.meetings_item.setFont(_font(24))
+        for words in (self.name_item, self.meetings_item):
+            words.setBrush(_c("text"))
         self._place(self.name_item, -30)
 
     def meetings_text(self) -> str:
@@ -238,7 +240,7 @@ class FloorPlan(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setBackgroundBrush(QColor("#fafafa"))
+        self.setBackgroundBrush(_c("window"))
         self.setMouseTracking(True)
         self._desks: dict[str, DeskItem] = {}
         self._rooms: dict[str, RoomItem] = {}
@@ -280,7 +282,7 @@ class FloorPlan(QGraphicsView):
             scene.addItem(item)
             bounds = bounds.united(item.sceneBoundingRect())
         floor = bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-        self._floor = scene.addRect(floor, QPen(QColor("#90a4ae"), 6), QBrush(QColor("#ffffff")))
+        self._floor = scene.addRect(floor, QPen(_c("border"), 6), QBrush(_c("base")))
         self._floor.setZValue(-1)
         scene.setSceneRect(floor.adjusted(-10, -10, 10, 10))
         self.fit()
@@ -295,14 +297,14 @@ class FloorPlan(QGraphicsView):
             return
         item = QGraphicsSimpleTextItem(text)
         item.setFont(_font(52, bold=True))
-        item.setBrush(QColor("#8a1c00"))
+        item.setBrush(_c("error"))
         item.setZValue(10)
         rect = item.boundingRect()
         center = scene.sceneRect().center()
         item.setPos(center.x() - rect.width() / 2, center.y() - rect.height() / 2)
         backdrop = QGraphicsRectItem(rect.adjusted(-20, -10, 20, 10), item)
-        backdrop.setBrush(QColor(255, 255, 255, 245))
-        backdrop.setPen(QPen(QColor("#8a1c00"), 4))
+        backdrop.setBrush(_c("base", 245))
+        backdrop.setPen(QPen(_c("error"), 4))
         backdrop.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         scene.addItem(item)
         self._closed_item = item

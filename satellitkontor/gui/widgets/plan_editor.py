@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from satellitkontor.domain.resources import Resource, ResourceKind
+from satellitkontor.gui import theme
 
 #: Snap to this many plan units (centimetres).
 GRID = 10
@@ -49,11 +50,12 @@ class PlanItem(QGraphicsRectItem):
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
-        fill = "#dbe8f5" if resource.kind is ResourceKind.DESK else "#e6f0d8"
-        pen = QPen(QColor("#22384f"), 3)
+        colours = theme.current()  # light or dark (gui/theme.py), as the floor plan
+        fill = colours.room if resource.kind is ResourceKind.DESK else colours.free
+        pen = QPen(QColor(colours.outline), 3)
         if not resource.active:  # shape and text too, not colour alone
             pen.setStyle(Qt.PenStyle.DashLine)
-            fill = "#eeeeee"
+            fill = colours.closed
         self.setPen(pen)
         self.setBrush(QBrush(QColor(fill)))
         text = (
@@ -70,6 +72,7 @@ class PlanItem(QGraphicsRectItem):
             size -= 2
             font.setPixelSize(size)
         self.text.setFont(font)
+        self.text.setBrush(QColor(colours.text))
         bounds = self.text.boundingRect()
         self.text.setPos(-bounds.width() / 2, -bounds.height() / 2)
         self.setToolTip(text)
@@ -101,7 +104,7 @@ class PlanEditor(QGraphicsView):
         self.setMinimumSize(320, 220)
         self._scene = QGraphicsScene(self)
         self._scene.setSceneRect(QRectF(0, 0, PLAN_WIDTH, PLAN_HEIGHT))
-        self._scene.setBackgroundBrush(QBrush(QColor("#fbfbf8")))
+        self._scene.setBackgroundBrush(QBrush(QColor(theme.current().base)))
         self._scene.selectionChanged.connect(self._selection_changed)
         self.setScene(self._scene)
         self._items: dict[int, PlanItem] = {}
@@ -215,7 +218,7 @@ class PlanEditor(QGraphicsView):
         self.fit()
 
     def _draw_outline(self) -> None:
-        outline = self._scene.addRect(self._scene.sceneRect(), QPen(QColor("#5b5b5b"), 4))
+        outline = self._scene.addRect(self._scene.sceneRect(), QPen(QColor(theme.current().outline), 4))
         outline.setZValue(-1)
 
     def _selection_changed(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.bookings import BookingView
+from satellitkontor.gui import theme
 from satellitkontor.words.texts import fmt_time
 
 if TYPE_CHECKING:
@@ -33,14 +34,15 @@ def minutes_of(moment: datetime) -> int:
 def paint_days(w: WeekTimeline, p: QPainter, week: TimelineWeek) -> None:
     fm = QFontMetrics(w.font())
     text_color = w.palette().text().color()
+    colours = theme.current()  # light or dark (gui/theme.py)
     today = clk.local_date(week.now)
     for i, day in enumerate(week.days):
         column = w._cell_rect(i, 0, week.rows)
         header = QRectF(column.left(), 0, column.width(), w._header())
         closed = week.closed[i]
         if closed:
-            p.fillRect(column, QColor("#e4e4e4"))
-            p.fillRect(column, QBrush(QColor("#b0b0b0"), Qt.BrushStyle.BDiagPattern))
+            p.fillRect(column, QColor(colours.closed))
+            p.fillRect(column, QBrush(QColor(colours.border), Qt.BrushStyle.BDiagPattern))
         else:
             hours = week.hours[i]
             for row in range(week.rows):
@@ -50,10 +52,10 @@ def paint_days(w: WeekTimeline, p: QPainter, week: TimelineWeek) -> None:
                 )
                 if outside:
                     cell = w._cell_rect(i, row)
-                    p.fillRect(cell, QColor("#eeeeee"))
-                    p.fillRect(cell, QBrush(QColor("#c8c8c8"), Qt.BrushStyle.Dense7Pattern))
+                    p.fillRect(cell, QColor(colours.closed))
+                    p.fillRect(cell, QBrush(QColor(colours.border), Qt.BrushStyle.Dense7Pattern))
                 elif start < week.now - timedelta(minutes=week.policy.room_start_grace_minutes):
-                    p.fillRect(w._cell_rect(i, row), QColor("#f3f3f3"))
+                    p.fillRect(w._cell_rect(i, row), QColor(colours.alternate))
         font = p.font()
         font.setBold(day == today)
         p.setFont(font)
@@ -66,7 +68,7 @@ def paint_days(w: WeekTimeline, p: QPainter, week: TimelineWeek) -> None:
         font.setBold(False)
         p.setFont(font)
         if closed:
-            p.setPen(QColor("#8a1c00"))
+            p.setPen(QColor(theme.current().error))
             reason = QCoreApplication.translate("WeekTimeline", "Stängt: {reason}").format(reason=closed)
             draw_elided(p, first.translated(0, fm.height()), reason, Qt.AlignmentFlag.AlignCenter)
             paint_closed_name(w, p, column, closed)
@@ -80,7 +82,7 @@ def paint_closed_name(w: WeekTimeline, p: QPainter, column: QRectF, name: str) -
     fm = QFontMetrics(w.font())
     box = QRectF(0, 0, fm.horizontalAdvance(name) + 16, fm.height() + 8)
     box.moveCenter(column.center())
-    p.setPen(QColor("#8a1c00"))
+    p.setPen(QColor(theme.current().error))
     p.setBrush(w.palette().base())
     p.drawRoundedRect(box, 4, 4)
     p.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
@@ -126,20 +128,21 @@ def paint_block(w: WeekTimeline, p: QPainter, week: TimelineWeek, b: BookingView
     if rect is None:
         return
     mine = w.is_mine(b)
-    p.setPen(QPen(QColor("#7a4b00" if mine else "#2a5d9f"), 1))
-    p.setBrush(QColor("#fde9c8" if mine else "#dbe8f7"))
+    colours = theme.current()  # light or dark (gui/theme.py)
+    p.setPen(QPen(QColor(colours.own_edge if mine else colours.accent), 1))
+    p.setBrush(QColor(colours.own_meeting if mine else colours.room))
     p.drawRoundedRect(rect, 3, 3)
     inner = rect.adjusted(4, 2, -3, -1)
     if mine:  # a striped edge: mine by shape too, not colour only
         stripe = QRectF(rect.left(), rect.top(), 6, rect.height())
-        p.fillRect(stripe, QBrush(QColor("#7a4b00"), Qt.BrushStyle.BDiagPattern))
+        p.fillRect(stripe, QBrush(QColor(colours.own_edge), Qt.BrushStyle.BDiagPattern))
         inner.setLeft(inner.left() + 5)
     fm = QFontMetrics(w.font())
     lines = w.block_lines(b)
     fits = max(1, int(inner.height() // fm.height()))
     if fits < len(lines):
         lines = [*lines[: fits - 1], " · ".join(lines[fits - 1 :])]
-    p.setPen(QColor("#1a1a1a"))
+    p.setPen(QColor(colours.text))
     p.save()
     p.setClipRect(rect)
     for n, line in enumerate(lines):
@@ -175,7 +178,7 @@ def paint_now(w: WeekTimeline, p: QPainter, week: TimelineWeek) -> None:
         return
     col = w._cell_rect(week.days.index(today), 0)
     y = w._header() + (minute - week.first_minute) / week.slot_minutes * w._row_height()
-    p.setPen(QPen(QColor("#b00020"), 2))
+    p.setPen(QPen(QColor(theme.current().error), 2))
     p.drawLine(QPointF(col.left(), y), QPointF(col.right(), y))
     now_text = QCoreApplication.translate("WeekTimeline", "nu")
     p.drawText(QPointF(col.right() - p.fontMetrics().horizontalAdvance(now_text) - 3, y - 2), now_text)
