@@ -2,48 +2,54 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.views.admin.audit_page import AuditPage
-from satellitkontor.gui.views.admin.closures_page import ClosuresPage
-from satellitkontor.gui.views.admin.integrations_page import IntegrationsPage
-from satellitkontor.gui.views.admin.people_page import PeoplePage
-from satellitkontor.gui.views.admin.privacy_page import PrivacyPage
-from satellitkontor.gui.views.admin.resources_page import ResourcesPage
-from satellitkontor.gui.views.admin.rules_page import RulesPage
-from satellitkontor.gui.views.admin.statistics_page import StatisticsPage
 from satellitkontor.gui.views.base import ViewBase
 
-AdminPage = (
-    ResourcesPage
-    | PeoplePage
-    | ClosuresPage
-    | RulesPage
-    | StatisticsPage
-    | IntegrationsPage
-    | AuditPage
-    | PrivacyPage
+if TYPE_CHECKING:
+    from satellitkontor.gui.views.admin.audit_page import AuditPage
+    from satellitkontor.gui.views.admin.closures_page import ClosuresPage
+    from satellitkontor.gui.views.admin.integrations_page import IntegrationsPage
+    from satellitkontor.gui.views.admin.people_page import PeoplePage
+    from satellitkontor.gui.views.admin.privacy_page import PrivacyPage
+    from satellitkontor.gui.views.admin.resources_page import ResourcesPage
+    from satellitkontor.gui.views.admin.rules_page import RulesPage
+    from satellitkontor.gui.views.admin.statistics_page import StatisticsPage
+
+    AdminPage: TypeAlias = (
+        ResourcesPage
+        | PeoplePage
+        | ClosuresPage
+        | RulesPage
+        | StatisticsPage
+        | IntegrationsPage
+        | AuditPage
+        | PrivacyPage
+    )
+
+#: key, the page's module in ``views/admin/`` and class, and its title: the words of the page's
+#: own ``page_title`` (``self.tr`` there, so the translation is found in the page class's
+#: context). A page's module is imported when the page is first made: importing all eight with
+#: the view kept the GUI thread busy ~120 ms (issue 18).
+_PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("resources", "resources_page", "ResourcesPage", "Platser"),
+    ("people", "people_page", "PeoplePage", "Personer"),
+    ("closures", "closures_page", "ClosuresPage", "Stängda dagar"),
+    ("rules", "rules_page", "RulesPage", "Bokningsregler"),
+    ("statistics", "statistics_page", "StatisticsPage", "Statistik"),
+    ("integrations", "integrations_page", "IntegrationsPage", "Kalendrar"),
+    ("audit", "audit_page", "AuditPage", "Ändringslogg"),
+    ("privacy", "privacy_page", "PrivacyPage", "Personuppgifter"),
 )
 
-#: key, page class and its title: the words of the page's own ``page_title`` (``self.tr`` there,
-#: so the translation is found in the page class's context).
-_PAGES: tuple[tuple[str, type[AdminPage], str], ...] = (
-    ("resources", ResourcesPage, "Platser"),
-    ("people", PeoplePage, "Personer"),
-    ("closures", ClosuresPage, "Stängda dagar"),
-    ("rules", RulesPage, "Bokningsregler"),
-    ("statistics", StatisticsPage, "Statistik"),
-    ("integrations", IntegrationsPage, "Kalendrar"),
-    ("audit", AuditPage, "Ändringslogg"),
-    ("privacy", PrivacyPage, "Personuppgifter"),
-)
 
-
-class _Pages(Mapping[str, AdminPage]):
+class _Pages(Mapping[str, "AdminPage"]):
     """The pages by key; a page is made the first time it is asked for (or its tab shown)."""
 
     def __init__(self, view: AdminView) -> None:
@@ -53,7 +59,7 @@ class _Pages(Mapping[str, AdminPage]):
         return self._view.page(key)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(key for key, _cls, _title in _PAGES)
+        return iter(key for key, _module, _cls, _title in _PAGES)
 
     def __len__(self) -> int:
         return len(_PAGES)
@@ -73,8 +79,8 @@ class AdminView(ViewBase):
         self.tabs.setObjectName("adminTabs")
         self.tabs.setAccessibleName(self.tr("Administration"))
         self._made: dict[str, AdminPage] = {}
-        for _key, cls, title in _PAGES:
-            self.tabs.addTab(QWidget(), QCoreApplication.translate(cls.__name__, title))
+        for _key, _module, cls, title in _PAGES:
+            self.tabs.addTab(QWidget(), QCoreApplication.translate(cls, title))
         self.pages: Mapping[str, AdminPage] = _Pages(self)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         QVBoxLayout(self).addWidget(self.tabs)
@@ -84,8 +90,10 @@ class AdminView(ViewBase):
         made = self._made.get(key)
         if made is not None:
             return made
-        index, cls = next((i, c) for i, (k, c, _t) in enumerate(_PAGES) if k == key)
-        page = cls(self.ctx)
+        index, module, cls = next((i, m, c) for i, (k, m, c, _t) in enumerate(_PAGES) if k == key)
+        page: AdminPage = getattr(importlib.import_module(f"satellitkontor.gui.views.admin.{module}"), cls)(
+            self.ctx
+        )
         self._made[key] = page
         current = self.tabs.currentIndex()
         blocked = self.tabs.blockSignals(True)
