@@ -143,7 +143,7 @@ class DesktopApp(QObject):
         self.ctx.attach(opened.services)
         if person is not None:
             self.ctx.set_person(person)
-            QTimer.singleShot(0, self._first_start_tour)  # its own turn: the desks come first
+            QTimer.singleShot(0, lambda: self._first_start_tour())  # its own turn: the desks come first
         elif opened.empty:
             if self.ask_before_demo:
                 self.offer_demo()
@@ -280,10 +280,13 @@ def settle_memory(*, full: bool = True) -> None:
     is long enough (100+ ms, measured) to make the window stutter while background work
     allocates. Objects alive once the window is up live as long as the app, so they are moved
     out of the collector's way (``gc.freeze``). Called again after the office has loaded with
-    ``full=False``: then only the young generations are collected, as a full collection there
-    took 35-60 ms of the GUI thread right as the day's desks were due (issue 18).
+    ``full=False``: then nothing is collected, only frozen, as a full collection there took 35-60
+    ms of the GUI thread right as the day's desks were due, and one of the young generations,
+    holding what the worker had just loaded, still ~35 ms (issue 18). What little garbage is
+    frozen with it stays for the session.
     """
-    gc.collect() if full else gc.collect(1)
+    if full:
+        gc.collect()
     gc.freeze()
 
 

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, TypeAlias
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from satellitkontor.gui.context import AppContext
@@ -79,6 +79,7 @@ class AdminView(ViewBase):
         self.tabs.setObjectName("adminTabs")
         self.tabs.setAccessibleName(self.tr("Administration"))
         self._made: dict[str, AdminPage] = {}
+        self._deferred = False  # a refresh waits for the next turn to make its page
         for _key, _module, cls, title in _PAGES:
             self.tabs.addTab(QWidget(), QCoreApplication.translate(cls, title))
         self.pages: Mapping[str, AdminPage] = _Pages(self)
@@ -115,4 +116,18 @@ class AdminView(ViewBase):
         index = self.tabs.currentIndex()
         if index < 0 or not self.ctx.is_admin:
             return
-        self.page(_PAGES[index][0]).refresh()
+        key = _PAGES[index][0]
+        if key not in self._made and not self._deferred:
+            # A page not yet made is made in the next event-loop turn, not in the one that made
+            # or showed the view (the app starting into the administration did both at once: 55-90
+            # ms of the GUI thread; issue 18).
+            self._deferred = True
+            QTimer.singleShot(0, lambda: self._refresh_deferred())
+            return
+        self.page(key).refresh()
+
+    def _refresh_deferred(self) -> None:
+        self._deferred = False
+        index = self.tabs.currentIndex()
+        if index >= 0 and self.ctx.is_admin:
+            self.page(_PAGES[index][0]).refresh()  # the current tab's page, as it is now
