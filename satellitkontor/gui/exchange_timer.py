@@ -1,6 +1,6 @@
 """The app's background Exchange sync: every N minutes (the setting), on a worker, only when on.
 
-A ``QTimer`` on the GUI thread only starts the work: ``AppContext.run`` runs
+A ``StaffJobTimer`` (gui/staff_job_timer.py): a ``QTimer`` on the GUI thread only starts the work: ``AppContext.run`` runs
 ``services.exchange.run`` on the thread pool, never on the GUI thread. One run at a time (a run
 still going when the timer fires again is not doubled); a failure is logged, not shown: the
 admin page and ``sync --status`` show what is pending and why. In shared office mode only the
@@ -11,12 +11,12 @@ bookings (an Outlook meeting came in).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from satellitkontor.gui.staff_job_timer import StaffJobTimer
 
 if TYPE_CHECKING:
-    from satellitkontor.gui.context import AppContext
     from satellitkontor.services.app_services import AppServices
 
 log = logging.getLogger(__name__)
@@ -39,42 +39,27 @@ def background_run(services: AppServices) -> tuple[int, bool]:
     return config.interval_minutes, changed
 
 
-class ExchangeSyncTimer(QObject):
-    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.running = False
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.tick)
+class ExchangeSyncTimer(StaffJobTimer):
+    first_ms = FIRST_RUN_MS
+    idle_ms = 60_000
+    not_staff_ms = 15 * 60_000
+    failed_ms = 5 * 60_000
+    needs_person = False
+    failure_text = "background Exchange sync failed: %s"
+    log = log
 
-    def start(self, first_ms: int = FIRST_RUN_MS) -> None:
-        self.timer.start(first_ms)
+    def may_run(self) -> bool:
+        # Shared office mode: the reception's and admins' PCs sync; a user's login may not
+        # (the database refuses it), so user PCs don't try.
+        return self.ctx.login is None or self.ctx.is_staff
 
-    def stop(self) -> None:
-        self.timer.stop()
+    def work(self, services: AppServices) -> Callable[[], Any]:
+        return lambda: background_run(services)
 
-    def tick(self) -> None:
-        if self.running or self.ctx.services is None:
-            self.timer.start(60_000)
-            return
-        if self.ctx.login is not None and not self.ctx.is_staff:
-            # Shared office mode: the reception's and admins' PCs sync; a user's login may not
-            # (the database refuses it), so user PCs don't try.
-            self.timer.start(15 * 60_000)
-            return
-        self.running = True
-        services = self.ctx.services
-        self.ctx.run(lambda: background_run(services), self._done, on_error=self._failed)
+    def next_ms(self, result: Any) -> int:
+        minutes, _changed = result
+        return max(1, int(minutes)) * 60_000
 
-    def _done(self, result: Any) -> None:
-        self.running = False
-        minutes, changed = result
-        self.timer.start(max(1, int(minutes)) * 60_000)
-        if changed:
+    def finished(self, result: Any) -> None:
+        if result[1]:  # bookings changed here
             self.ctx.notify_changed()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.running = False
-        log.warning("background Exchange sync failed: %s", getattr(exc, "code", type(exc).__name__))
-        self.timer.start(5 * 60_000)

@@ -12,51 +12,46 @@ can still mark no-shows.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
+
+from satellitkontor.gui.staff_job_timer import StaffJobTimer
 
 if TYPE_CHECKING:
     from satellitkontor.gui.context import AppContext
+    from satellitkontor.services.app_services import AppServices
 
 log = logging.getLogger(__name__)
 INTERVAL_MS = 5 * 60_000
 FIRST_RUN_MS = 30_000
 
 
-class ReleaseTimer(QObject):
+class ReleaseTimer(StaffJobTimer):
+    """Only the reception's and admins' apps release."""
+
+    first_ms = FIRST_RUN_MS
+    interval_ms = idle_ms = not_staff_ms = failed_ms = INTERVAL_MS
+    failure_text = "release of unclaimed bookings failed: %s"
+    log = log
+
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.running = False
+        super().__init__(ctx, parent)
         self.released = 0  #: bookings this app released (for the status line and the tests)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.tick)
 
-    def start(self, first_ms: int = FIRST_RUN_MS) -> None:
-        self.timer.start(first_ms)
+    def work(self, services: AppServices) -> Callable[[], Any]:
+        attendance, waitlist = services.attendance, services.waitlist
+        assert self.ctx.person is not None  # tick() runs the job only with a person
+        actor = self.ctx.person.id
 
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def tick(self) -> None:
-        person = self.ctx.person
-        if self.running or self.ctx.services is None or person is None or not person.role.is_staff:
-            self.timer.start(INTERVAL_MS)  # only the reception's and admins' apps release
-            return
-        self.running = True
-        attendance, waitlist, actor = self.ctx.services.attendance, self.ctx.services.waitlist, person.id
-
-        def work() -> tuple[Any, Any]:
+        def run() -> tuple[Any, Any]:
             # then the waitlist: offers that ran out pass on, free places go to the lines
             return attendance.release_unclaimed(actor), waitlist.sweep(actor)
 
-        self.ctx.run(work, self._done, on_error=self._failed)
+        return run
 
-    def _done(self, result: Any) -> None:
-        self.running = False
-        self.timer.start(INTERVAL_MS)
+    def finished(self, result: Any) -> None:
         released, swept = result
         if released:
             self.released += len(released)
@@ -65,8 +60,3 @@ class ReleaseTimer(QObject):
             log.info("waitlist: %d offers ran out, %d places offered", swept.expired, swept.offered)
         if released or swept.expired or swept.offered:
             self.ctx.notify_changed()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.running = False
-        log.warning("release of unclaimed bookings failed: %s", getattr(exc, "code", type(exc).__name__))
-        self.timer.start(INTERVAL_MS)
