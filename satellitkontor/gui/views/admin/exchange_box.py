@@ -10,16 +10,13 @@ The mailbox map is one line per place, ``Plats=postlåda``. The background sync 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from satellitkontor.domain import clock as clk
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.views.admin.settings_box import SettingsBox, SettingsData, local_time
 
 log = logging.getLogger("satellitkontor.gui.exchange")
 
@@ -38,15 +35,11 @@ if TYPE_CHECKING:
     from satellitkontor.services.exchange.config import ExchangeConfig
     from satellitkontor.services.exchange.status import SyncStatus
 
-
-@dataclass(frozen=True)
-class ExchangeData:
-    config: ExchangeConfig
-    status: SyncStatus
+ExchangeData: TypeAlias = "SettingsData[ExchangeConfig, SyncStatus]"
 
 
 def load(services: AppServices, actor_id: int) -> ExchangeData:
-    return ExchangeData(services.exchange.config(), services.exchange.status(actor_id))
+    return SettingsData(services.exchange.config(), services.exchange.status(actor_id))
 
 
 def save(services: AppServices, actor_id: int, config: ExchangeConfig, secret: str) -> ExchangeData:
@@ -94,13 +87,11 @@ def parse_mailboxes(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-class ExchangeBox(QGroupBox):
+class ExchangeBox(SettingsBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, "exchangeBox", parent)
         self.config: ExchangeConfig | None = None
         self.setTitle(self.tr("Exchange / Outlook"))
-        self.setObjectName("exchangeBox")
         layout = QVBoxLayout(self)
         self.enabled_check = QCheckBox(self.tr("Synka bokningar med Exchange"))
         layout.addWidget(self.enabled_check)
@@ -136,29 +127,14 @@ class ExchangeBox(QGroupBox):
         self.interval_spin.setRange(1, 120)
         self.interval_spin.setSuffix(self.tr(" min"))
         form.addRow(self.tr("Synka var:"), self.interval_spin)
-        # Screen readers: each field is named by its form label.
-        for widget in (self.backend_combo, self.version_combo, self.desk_mode_combo, self.interval_spin):
-            label = form.labelForField(widget)
-            if isinstance(label, QLabel):
-                widget.setAccessibleName(label.text().rstrip(":"))
+        self.name_by_labels(
+            form, (self.backend_combo, self.version_combo, self.desk_mode_combo, self.interval_spin)
+        )
         layout.addLayout(form)
-        row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Spara"))
         self.test_button = QPushButton(self.tr("Testa anslutningen"))
         self.sync_button = QPushButton(self.tr("Synka nu"))
-        for button in (self.save_button, self.test_button, self.sync_button):
-            button.setAccessibleName(button.text())
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("exchangeMessage")
-        self.message_label.setWordWrap(True)
-        layout.addWidget(self.message_label)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("exchangeStatus")
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
+        self.add_buttons_and_lines(layout, (self.save_button, self.test_button, self.sync_button), "exchange")
         self.dismiss_button = QPushButton(self.tr("Ta bort meddelandena om postlådor kontot inte når"))
         self.dismiss_button.setAccessibleName(self.dismiss_button.text())
         self.dismiss_button.setVisible(False)
@@ -168,13 +144,6 @@ class ExchangeBox(QGroupBox):
         self.test_button.clicked.connect(self.test)
         self.sync_button.clicked.connect(self.sync_now)
         ctx.needs_connection(self.save_button, self.sync_button)
-
-    def _line(self, form: QFormLayout, text: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setAccessibleName(text.rstrip(":"))
-        form.addRow(text, edit)
-        return edit
 
     # --- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -201,15 +170,12 @@ class ExchangeBox(QGroupBox):
         self._show_status(data.status)
 
     def _show_status(self, status: SyncStatus) -> None:
-        def when(moment: Any) -> str:
-            return clk.to_local(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else "–"
-
-        lines = [self.tr("Senast lyckade synk: %1").replace("%1", when(status.last_success_at))]
+        lines = [self.tr("Senast lyckade synk: %1").replace("%1", local_time(status.last_success_at))]
         if status.pending:
             lines.append(
                 self.tr("Inte i Outlook än: %1 ändringar (äldsta sedan %2)")
                 .replace("%1", str(status.pending))
-                .replace("%2", when(status.oldest_pending))
+                .replace("%2", local_time(status.oldest_pending))
             )
         elif not self.enabled_check.isChecked():  # nothing waits because nothing is sent
             lines.append(
@@ -288,11 +254,9 @@ class ExchangeBox(QGroupBox):
         secret = self.password_edit.text()
         self.password_edit.clear()
 
-        def done(data: ExchangeData) -> None:
-            self.message_label.setText(self.tr("Inställningarna sparades."))
-            self._show(data)
-
-        self.ctx.run(lambda: save(services, actor, config, secret), done, owner=self)
+        self.run_action(
+            lambda: save(services, actor, config, secret), self.tr("Inställningarna sparades."), self._show
+        )
 
     def missing_fields(self) -> list[str]:
         """The fields a connection test needs that are empty, by their labels."""
@@ -314,18 +278,13 @@ class ExchangeBox(QGroupBox):
             )
             return
         services, config, secret = self.ctx.svc, self.current_config(), self.password_edit.text()
-        self.test_button.setEnabled(False)
-        self.message_label.setText(self.tr("Testar anslutningen …"))
-
-        def done(_: object) -> None:
-            self.test_button.setEnabled(True)
-            self.message_label.setText(self.tr("Anslutningen fungerar."))
-
-        def failed(exc: BaseException) -> None:
-            self.test_button.setEnabled(True)
-            self.message_label.setText(self._words(exc))
-
-        self.ctx.run(lambda: test_connection(services, config, secret), done, owner=self, on_error=failed)
+        self.run_action(
+            lambda: test_connection(services, config, secret),
+            self.tr("Anslutningen fungerar."),
+            button=self.test_button,
+            busy_text=self.tr("Testar anslutningen …"),
+            words=self._words,
+        )
 
     def dismiss(self) -> None:
         """The admin has read the notices of mailboxes out of reach: they go."""
@@ -338,20 +297,19 @@ class ExchangeBox(QGroupBox):
 
     def sync_now(self) -> None:
         services, actor = self.ctx.svc, self.ctx.person_id
-        self.sync_button.setEnabled(False)
-        self.message_label.setText(self.tr("Synkar …"))
 
-        def done(data: ExchangeData) -> None:
-            self.sync_button.setEnabled(True)
-            self.message_label.setText(self.tr("Synkningen är klar."))
+        def then(data: ExchangeData) -> None:
             self._show(data)
             self.ctx.notify_changed()
 
-        def failed(exc: BaseException) -> None:
-            self.sync_button.setEnabled(True)
-            self.message_label.setText(self._words(exc))
-
-        self.ctx.run(lambda: sync_now(services, actor), done, owner=self, on_error=failed)
+        self.run_action(
+            lambda: sync_now(services, actor),
+            self.tr("Synkningen är klar."),
+            then,
+            button=self.sync_button,
+            busy_text=self.tr("Synkar …"),
+            words=self._words,
+        )
 
     def _words(self, exc: BaseException) -> str:
         from satellitkontor.domain.errors import SatellitkontorError

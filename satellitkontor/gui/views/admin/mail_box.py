@@ -9,16 +9,13 @@ is said in Swedish under the field and nothing is stored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -26,25 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from satellitkontor.domain import clock as clk
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.form_dialog import error_label
 from satellitkontor.gui.errors import message_for
+from satellitkontor.gui.views.admin.settings_box import SettingsBox, SettingsData, local_time
 
 if TYPE_CHECKING:
     from satellitkontor.services.app_services import AppServices
     from satellitkontor.services.notices.config import NoticeConfig
     from satellitkontor.services.notices.service import NoticeStatusView
 
-
-@dataclass(frozen=True)
-class MailData:
-    config: NoticeConfig
-    status: NoticeStatusView
+MailData: TypeAlias = "SettingsData[NoticeConfig, NoticeStatusView]"
 
 
 def load(services: AppServices, actor_id: int) -> MailData:
-    return MailData(services.notices.config(), services.notices.status(actor_id))
+    return SettingsData(services.notices.config(), services.notices.status(actor_id))
 
 
 def save(services: AppServices, actor_id: int, config: NoticeConfig, secret: str) -> MailData:
@@ -61,13 +54,11 @@ def send_now(services: AppServices, actor_id: int) -> MailData:
     return load(services, actor_id)
 
 
-class MailBox(QGroupBox):
+class MailBox(SettingsBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, "mailBox", parent)
         self.config: NoticeConfig | None = None
         self.setTitle(self.tr("E-post till de som bokar"))
-        self.setObjectName("mailBox")
         layout = QVBoxLayout(self)
         self.enabled_check = QCheckBox(self.tr("Skicka meddelanden om bokningar per e-post"))
         layout.addWidget(self.enabled_check)
@@ -103,38 +94,15 @@ class MailBox(QGroupBox):
             check.setObjectName(f"mailDefault_{name}")
             self.default_checks[name] = check
             form.addRow(self.tr("Förval:") if name == "confirmations" else "", check)
-        for widget in (self.via_combo, self.port_spin, self.security_combo):
-            label = form.labelForField(widget)
-            if isinstance(label, QLabel):
-                widget.setAccessibleName(label.text().rstrip(":"))
+        self.name_by_labels(form, (self.via_combo, self.port_spin, self.security_combo))
         layout.addLayout(form)
-        row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Spara"))
         self.send_button = QPushButton(self.tr("Skicka nu"))
-        for button in (self.save_button, self.send_button):
-            button.setAccessibleName(button.text())
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("mailMessage")
-        self.message_label.setWordWrap(True)
-        layout.addWidget(self.message_label)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("mailStatus")
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
+        self.add_buttons_and_lines(layout, (self.save_button, self.send_button), "mail")
         self.sender_edit.editingFinished.connect(self.check_sender)
         self.save_button.clicked.connect(self.save)
         self.send_button.clicked.connect(self.send_now)
         ctx.needs_connection(self.save_button, self.send_button)
-
-    def _line(self, form: QFormLayout, text: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setAccessibleName(text.rstrip(":"))
-        form.addRow(text, edit)
-        return edit
 
     # --- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -159,9 +127,6 @@ class MailBox(QGroupBox):
         self.show_status(data.status)
 
     def show_status(self, status: NoticeStatusView) -> None:
-        def when(moment: Any) -> str:
-            return clk.to_local(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else "–"
-
         c = status.counts
         if not status.enabled:
             lines = [self.tr("E-post är avstängt: inga meddelanden skickas.")]
@@ -169,14 +134,14 @@ class MailBox(QGroupBox):
             lines = [
                 self.tr("Väntar på att skickas: %1 (nästa försök %2)")
                 .replace("%1", str(status.waiting))
-                .replace("%2", when(status.next_attempt_at))
+                .replace("%2", local_time(status.next_attempt_at))
             ]
         else:
             lines = [self.tr("Inget väntar: allt är skickat.")]
         lines.append(
             self.tr("Skickade: %1, senast %2")
             .replace("%1", str(c.get("sent", 0)))
-            .replace("%2", when(status.last_sent_at))
+            .replace("%2", local_time(status.last_sent_at))
         )
         if c.get("uncertain"):
             lines.append(
@@ -237,27 +202,26 @@ class MailBox(QGroupBox):
         secret = self.password_edit.text()
         self.password_edit.clear()
 
-        def done(data: MailData) -> None:
-            self.message_label.setText(self.tr("Inställningarna sparades."))
-            self._show(data)
-
-        self.ctx.run(lambda: save(services, actor, config, secret), done, owner=self, on_error=self._failed)
+        self.run_action(
+            lambda: save(services, actor, config, secret),
+            self.tr("Inställningarna sparades."),
+            self._show,
+            words=self._words,
+        )
 
     def send_now(self) -> None:
         services, actor = self.ctx.svc, self.ctx.person_id
-        self.send_button.setEnabled(False)
-        self.message_label.setText(self.tr("Skickar …"))
+        self.run_action(
+            lambda: send_now(services, actor),
+            self.tr("Klart."),
+            self._show,
+            button=self.send_button,
+            busy_text=self.tr("Skickar …"),
+            words=self._words,
+        )
 
-        def done(data: MailData) -> None:
-            self.send_button.setEnabled(True)
-            self.message_label.setText(self.tr("Klart."))
-            self._show(data)
-
-        def failed(exc: BaseException) -> None:
-            self.send_button.setEnabled(True)
-            self._failed(exc)
-
-        self.ctx.run(lambda: send_now(services, actor), done, owner=self, on_error=failed)
+    def _words(self, exc: BaseException) -> str:
+        return message_for(exc, self.ctx.lang)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message_label.setText(message_for(exc, self.ctx.lang))
+        self.message_label.setText(self._words(exc))
