@@ -702,111 +702,114 @@
 <context>
     <name>ChangeDialog</name>
     <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="47"/>
         <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="48"/>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="49"/>
         <source>Ändra bokningen</source>
         <translation>Change the booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="52"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="51"/>
         <source>Dag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="55"/>
-        <source>Plats</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="62"/>
-        <source>Del av dagen</source>
-        <translation>Part of the day</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="64"/>
-        <source>Heldag</source>
-        <translation>Full day</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="65"/>
-        <source>Förmiddag</source>
-        <translation>Morning</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="66"/>
-        <source>Eftermiddag</source>
-        <translation>Afternoon</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="73"/>
-        <source>Börjar</source>
-        <translation>Starts</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="76"/>
-        <source>Slutar</source>
-        <translation>Ends</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="81"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="57"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="86"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="62"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="93"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="69"/>
         <source>&amp;Plats:</source>
         <translation>&amp;Desk:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="94"/>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="99"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="70"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="75"/>
         <source>&amp;Dag:</source>
         <translation>D&amp;ay:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="95"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="71"/>
         <source>D&amp;el av dagen:</source>
         <translation>&amp;Part of the day:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="100"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="76"/>
         <source>&amp;Börjar:</source>
         <translation>&amp;Starts:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="101"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="77"/>
         <source>&amp;Slutar:</source>
         <translation>&amp;Ends:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="102"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="78"/>
         <source>&amp;Rubrik:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="103"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="79"/>
         <source>De&amp;ltagare:</source>
         <translation>Partici&amp;pants:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="107"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="83"/>
         <source>&amp;Spara ändringen</source>
         <translation>&amp;Save the change</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="108"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="84"/>
         <source>Spara ändringen</source>
         <translation>Save the change</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="111"/>
+        <location filename="../../satellitkontor/gui/dialogs/change_dialog.py" line="87"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeFields</name>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_fields.py" line="29"/>
+        <source>Plats</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_fields.py" line="36"/>
+        <source>Del av dagen</source>
+        <translation>Part of the day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_fields.py" line="38"/>
+        <source>Heldag</source>
+        <translation>Full day</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_fields.py" line="39"/>
+        <source>Förmiddag</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_fields.py" line="40"/>
+        <source>Eftermiddag</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_fields.py" line="47"/>
+        <source>Börjar</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/dialogs/change_fields.py" line="50"/>
+        <source>Slutar</source>
+        <translation>Ends</translation>
     </message>
 </context>
 <context>
@@ -1739,237 +1742,237 @@ Status: {status}</translation>
 <context>
     <name>ExchangeBox</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="102"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="94"/>
         <source>Exchange / Outlook</source>
         <translation>Exchange / Outlook</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="96"/>
         <source>Synka bokningar med Exchange</source>
         <translation>Sync bookings with Exchange</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="109"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="100"/>
         <source>EWS (Exchange Server, Exchange Online)</source>
         <translation>EWS (Exchange Server, Exchange Online)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="110"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="101"/>
         <source>Microsoft Graph (Exchange Online)</source>
         <translation>Microsoft Graph (Exchange Online)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="112"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="103"/>
         <source>EWS-adress:</source>
         <translation>EWS address:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="114"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="105"/>
         <source>Tjänstekonto (postlåda):</source>
         <translation>Service account (mailbox):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="115"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="106"/>
         <source>Användarnamn:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="107"/>
         <source>Lösenord:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="116"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="107"/>
         <source>sparas bara i nyckelringen</source>
         <translation>kept in the keyring only</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="121"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="112"/>
         <source>Exchange-version:</source>
         <translation>Exchange version:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="122"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="113"/>
         <source>Koppling:</source>
         <translation>Connection:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="123"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="114"/>
         <source>Tenant-id (Graph):</source>
         <translation>Tenant ID (Graph):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="124"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="115"/>
         <source>Klient-id (Graph):</source>
         <translation>Client ID (Graph):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="118"/>
         <source>Brevlådor per rum och plats</source>
         <translation>Mailboxes per room and desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="120"/>
         <source>Brevlådor (Plats=postlåda):</source>
         <translation>Mailboxes (Place=mailbox):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="131"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="122"/>
         <source>Bjud in platsens brevlåda</source>
         <translation>Invite the desk&apos;s mailbox</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="132"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="123"/>
         <source>Bara händelse i bokarens kalender</source>
         <translation>Only an event in the booker&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="133"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="124"/>
         <source>Kontorsplatser:</source>
         <translation>Desks:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="134"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="125"/>
         <source>Okänd organisatör bokas på:</source>
         <translation>Unknown organizers are booked as:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="137"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="128"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="138"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="129"/>
         <source>Synka var:</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="146"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="134"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="147"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="135"/>
         <source>Testa anslutningen</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="148"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="136"/>
         <source>Synka nu</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="162"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="138"/>
         <source>Ta bort meddelandena om postlådor kontot inte når</source>
         <translation>Remove the notices of mailboxes the account cannot reach</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="207"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="173"/>
         <source>Senast lyckade synk: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="210"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="176"/>
         <source>Inte i Outlook än: %1 ändringar (äldsta sedan %2)</source>
         <translation>Not in Outlook yet: %1 changes (oldest since %2)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="217"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="183"/>
         <source>Synkningen är avstängd: bokningarna skickas inte till Outlook. Kryssa i ”Synka bokningar med Exchange” och spara för att slå på den.</source>
         <translation>Sync is off: bookings are not sent to Outlook. Tick “Sync bookings with Exchange” and save to turn it on.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="222"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="188"/>
         <source>Inget väntar: allt finns i Outlook.</source>
         <translation>Nothing pending: everything is in Outlook.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="224"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="190"/>
         <source>Senaste fel: %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="228"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="194"/>
         <source>Rummet har tackat nej till %1 bokningar.</source>
         <translation>The room declined %1 bookings.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="232"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="198"/>
         <source>%1 ändringar har körts över de senaste två veckorna (se ändringsloggen).</source>
         <translation>%1 changes were overridden in the last two weeks (see the change log).</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="238"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="204"/>
         <source>Gick inte att skicka till Outlook (uppgivet): %1</source>
         <translation>Could not be sent to Outlook (given up): %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="245"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="211"/>
         <source>Krockar med Outlook där appens bokning gällde: %1</source>
         <translation>Clashes with Outlook where the app&apos;s booking stood: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="252"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="218"/>
         <source>Postlådor kontot inte når (mötena skickas från kontorets postlåda): %1</source>
         <translation>Mailboxes the account cannot reach (their meetings go out from the office&apos;s mailbox): %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="260"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="226"/>
         <source>Möten i Outlook som inte kunde tas in: %1</source>
         <translation>Outlook meetings that could not be taken in: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="292"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="258"/>
         <source>Inställningarna sparades.</source>
         <translation>The settings were saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="300"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="264"/>
         <source>Tjänstekonto (postlåda)</source>
         <translation>Service account (mailbox)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="302"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="266"/>
         <source>Tenant-id</source>
         <translation>Tenant ID</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="302"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="266"/>
         <source>Klient-id</source>
         <translation>Client ID</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="304"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="268"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="311"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="275"/>
         <source>Fyll i {fields} och tryck Testa anslutningen igen.</source>
         <translation>Fill in {fields} and press Test the connection again.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="318"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="285"/>
         <source>Testar anslutningen …</source>
         <translation>Testing the connection …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="322"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="283"/>
         <source>Anslutningen fungerar.</source>
         <translation>The connection works.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="342"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="310"/>
         <source>Synkar …</source>
         <translation>Syncing …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="346"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="307"/>
         <source>Synkningen är klar.</source>
         <translation>The sync is done.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="364"/>
+        <location filename="../../satellitkontor/gui/views/admin/exchange_box.py" line="322"/>
         <source>Det gick inte att nå Exchange ({detail}). Kontrollera serverns adress, kontot och lösenordet och försök igen; detaljerna finns i loggfilen (Hjälp → Om Satellitkontoret).</source>
         <translation>Exchange could not be reached ({detail}). Check the server&apos;s address, the account and the password and try again; the details are in the log file (Help → About Satellitkontoret).</translation>
     </message>
@@ -2654,167 +2657,167 @@ Status: {status}</translation>
 <context>
     <name>MailBox</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="69"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="61"/>
         <source>E-post till de som bokar</source>
         <translation>E-mail to the bookers</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="72"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="63"/>
         <source>Skicka meddelanden om bokningar per e-post</source>
         <translation>Send messages about bookings by e-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="75"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="66"/>
         <source>Avsändaradress:</source>
         <translation>Sender address:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="78"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="69"/>
         <source>Avsändarnamn:</source>
         <translation>Sender name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="80"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="71"/>
         <source>SMTP-server</source>
         <translation>SMTP server</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="81"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="72"/>
         <source>Kontorets Exchange-koppling</source>
         <translation>The office&apos;s Exchange connection</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="82"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="73"/>
         <source>Skicka via:</source>
         <translation>Send via:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="83"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="74"/>
         <source>SMTP-server:</source>
         <translation>SMTP server:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="86"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="77"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="88"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="79"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="89"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="80"/>
         <source>TLS direkt (port 465)</source>
         <translation>TLS directly (port 465)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="90"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="81"/>
         <source>Ingen kryptering (bara inom nätet)</source>
         <translation>No encryption (inside the network only)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="91"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="82"/>
         <source>Kryptering:</source>
         <translation>Encryption:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="92"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="83"/>
         <source>Användarnamn:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="93"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="84"/>
         <source>Lösenord:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="93"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="84"/>
         <source>sparas bara i nyckelringen</source>
         <translation>kept in the keyring only</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="97"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="88"/>
         <source>Bekräftelse när man själv bokar</source>
         <translation>Confirmation when booking oneself</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="89"/>
         <source>Meddelande när någon annan bokar, ändrar eller avbokar</source>
         <translation>Message when someone else books, changes or cancels</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="99"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="90"/>
         <source>Påminnelse dagen innan</source>
         <translation>Reminder the day before</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="100"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="91"/>
         <source>Meddelande när en plats blir ledig</source>
         <translation>Message when a place becomes free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="96"/>
         <source>Förval:</source>
         <translation>Defaults:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="112"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="99"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="113"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="100"/>
         <source>Skicka nu</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="167"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="132"/>
         <source>E-post är avstängt: inga meddelanden skickas.</source>
         <translation>E-mail is off: no messages are sent.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="170"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="135"/>
         <source>Väntar på att skickas: %1 (nästa försök %2)</source>
         <translation>Waiting to be sent: %1 (next attempt %2)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="175"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="140"/>
         <source>Inget väntar: allt är skickat.</source>
         <translation>Nothing is waiting: everything has been sent.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="177"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="142"/>
         <source>Skickade: %1, senast %2</source>
         <translation>Sent: %1, last %2</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="183"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="148"/>
         <source>Oklart om de kom fram (skickas inte igen av sig själva): %1</source>
         <translation>Unclear whether they arrived (not sent again by themselves): %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="188"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="153"/>
         <source>Gick inte att skicka (uppgivet): %1</source>
         <translation>Could not be sent (given up): %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="190"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="155"/>
         <source>Senaste fel: %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="241"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="207"/>
         <source>Inställningarna sparades.</source>
         <translation>The settings were saved.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="249"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="219"/>
         <source>Skickar …</source>
         <translation>Sending …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="253"/>
+        <location filename="../../satellitkontor/gui/views/admin/mail_box.py" line="216"/>
         <source>Klart.</source>
         <translation>Done.</translation>
     </message>
@@ -3832,19 +3835,19 @@ Status: {status}</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="62"/>
+        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="64"/>
         <source>{name} (inaktiv)</source>
         <extracomment>Snap to this many plan units (centimetres). The default floor plan (see resources/office/default_office.json).</extracomment>
         <translation>{name} (inactive)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="95"/>
+        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="98"/>
         <source>Planritning</source>
         <extracomment>The set of unsaved moves changed. The selected item changed: a resource id, or 0 for none.</extracomment>
         <translation>Floor plan</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="97"/>
+        <location filename="../../satellitkontor/gui/widgets/plan_editor.py" line="100"/>
         <source>Dra en plats för att flytta den, eller välj den och flytta med piltangenterna.</source>
         <translation>Drag a desk to move it, or select it and move it with the arrow keys.</translation>
     </message>
@@ -5459,143 +5462,108 @@ Status: {status}</translation>
 <context>
     <name>SeriesChangeDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="136"/>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="137"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="134"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="135"/>
         <source>Ändra serien</source>
         <translation>Change the series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="143"/>
-        <source>Plats</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="150"/>
-        <source>Del av dagen</source>
-        <translation>Part of the day</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="152"/>
-        <source>Heldag</source>
-        <translation>Full day</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="153"/>
-        <source>Förmiddag</source>
-        <translation>Morning</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="154"/>
-        <source>Eftermiddag</source>
-        <translation>Afternoon</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="161"/>
-        <source>Börjar</source>
-        <translation>Starts</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="164"/>
-        <source>Slutar</source>
-        <translation>Ends</translation>
-    </message>
-    <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="169"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="144"/>
         <source>måndag</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="170"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="145"/>
         <source>tisdag</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="171"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="146"/>
         <source>onsdag</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="172"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="147"/>
         <source>torsdag</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="173"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="148"/>
         <source>fredag</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="175"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="150"/>
         <source>mån</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="175"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="150"/>
         <source>tis</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="175"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="150"/>
         <source>ons</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="175"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="150"/>
         <source>tors</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="175"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="150"/>
         <source>fre</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="192"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="167"/>
         <source>&amp;Plats:</source>
         <translation>&amp;Desk:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="192"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="167"/>
         <source>D&amp;el av dagen:</source>
         <translation>&amp;Part of the day:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="194"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="169"/>
         <source>&amp;Börjar:</source>
         <translation>&amp;Starts:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="194"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="169"/>
         <source>&amp;Slutar:</source>
         <translation>E&amp;nds:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="195"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="170"/>
         <source>&amp;Veckodagar:</source>
         <translation>&amp;Weekdays:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="204"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="179"/>
         <source>&amp;Förhandsgranska</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="205"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="180"/>
         <source>Förhandsgranska ändringen</source>
         <translation>Preview the change</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="208"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="183"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="210"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="185"/>
         <source>{place}: serien från och med {day}</source>
         <translation>{place}: the series from {day} on</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="214"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="189"/>
         <source>Tidigare bokningar i serien ändras inte. Ingenting sparas förrän du har sett förhandsgranskningen.</source>
         <translation>Earlier bookings in the series are not changed. Nothing is saved until you have seen the preview.</translation>
     </message>
@@ -5691,28 +5659,28 @@ Status: {status}</translation>
 <context>
     <name>SeriesScopeQuestion</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="103"/>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="104"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="101"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="102"/>
         <source>Ändra en bokning i en serie</source>
         <translation>Change a booking in a series</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="106"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="104"/>
         <source>{place}, {day} ingår i en serie. Vill du ändra bara denna bokning, eller denna och de kommande?</source>
         <translation>{place}, {day} is part of a series. Do you want to change only this booking, or this one and the coming ones?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="109"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="107"/>
         <source>&amp;Bara denna</source>
         <translation>&amp;Only this one</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="112"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="110"/>
         <source>&amp;Denna och kommande</source>
         <translation>This one and the &amp;coming ones</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="115"/>
+        <location filename="../../satellitkontor/gui/dialogs/series_change_dialog.py" line="113"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -6308,17 +6276,17 @@ Status: {status}</translation>
         <translation>chosen time {span}; Enter books</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline_paint.py" line="62"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline_paint.py" line="64"/>
         <source> (idag)</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline_paint.py" line="70"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline_paint.py" line="72"/>
         <source>Stängt: {reason}</source>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/week_timeline_paint.py" line="180"/>
+        <location filename="../../satellitkontor/gui/widgets/week_timeline_paint.py" line="183"/>
         <source>nu</source>
         <translation>now</translation>
     </message>

@@ -16,21 +16,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import time
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from satellitkontor.domain import clock as clk
-from satellitkontor.domain.bookings import BookingView, DeskPeriod
+from satellitkontor.domain.bookings import BookingView
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.gui.context import AppContext
+from satellitkontor.gui.dialogs.change_fields import ChangeFields
 from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows, heading_label
 from satellitkontor.gui.widgets.date_fields import date_edit, to_date
 from satellitkontor.services.booking.changes import BookingChange
@@ -50,32 +49,9 @@ class ChangeDialog(FormDialog):
         desk = booking.resource_kind is ResourceKind.DESK
 
         self.date_edit = date_edit("changeDate", self.tr("Dag"), booking.day)
-        self.desk_combo = QComboBox()
-        self.desk_combo.setObjectName("changeDesk")
-        self.desk_combo.setAccessibleName(self.tr("Plats"))
-        for d in desks:
-            if d.kind is ResourceKind.DESK and d.active:
-                self.desk_combo.addItem(d.name, d.id)
-        self.desk_combo.setCurrentIndex(max(0, self.desk_combo.findData(booking.resource_id)))
-        self.period_combo = QComboBox()
-        self.period_combo.setObjectName("changePeriod")
-        self.period_combo.setAccessibleName(self.tr("Del av dagen"))
-        for period, text in (
-            (DeskPeriod.FULL_DAY, self.tr("Heldag")),
-            (DeskPeriod.MORNING, self.tr("Förmiddag")),
-            (DeskPeriod.AFTERNOON, self.tr("Eftermiddag")),
-        ):
-            self.period_combo.addItem(text, period)
-        self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(booking.desk_period)))
-        start, end = clk.to_local(booking.start), clk.to_local(booking.end)
-        self.start_edit = QTimeEdit(QTime(start.hour, start.minute))
-        self.start_edit.setObjectName("changeStart")
-        self.start_edit.setAccessibleName(self.tr("Börjar"))
-        self.end_edit = QTimeEdit(QTime(end.hour, end.minute))
-        self.end_edit.setObjectName("changeEnd")
-        self.end_edit.setAccessibleName(self.tr("Slutar"))
-        for edit in (self.start_edit, self.end_edit):
-            edit.setDisplayFormat("HH:mm")
+        fields = ChangeFields(booking, desks, "change", self)
+        self.desk_combo, self.period_combo = fields.desk_combo, fields.period_combo
+        self.start_edit, self.end_edit = fields.start_edit, fields.end_edit
         self.participants_spin = QSpinBox()
         self.participants_spin.setObjectName("changeParticipants")
         self.participants_spin.setAccessibleName(self.tr("Deltagare"))

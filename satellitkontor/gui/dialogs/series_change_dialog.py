@@ -26,27 +26,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import time
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from satellitkontor.domain import clock as clk
-from satellitkontor.domain.bookings import BookingView, DeskPeriod
+from satellitkontor.domain.bookings import BookingView
 from satellitkontor.domain.errors import BadRecurrence
 from satellitkontor.domain.resources import Resource, ResourceKind
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.change_dialog import ChangeDialog
+from satellitkontor.gui.dialogs.change_fields import ChangeFields
 from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows, heading_label
 from satellitkontor.gui.dialogs.series_preview import SeriesPreview
 from satellitkontor.services.results import SeriesResult
@@ -138,32 +136,9 @@ class SeriesChangeDialog(FormDialog):
         self.setMinimumWidth(520)  # the preview's reasons are sentences
         self._weekdays = weekdays
 
-        self.desk_combo = QComboBox()
-        self.desk_combo.setObjectName("seriesDesk")
-        self.desk_combo.setAccessibleName(self.tr("Plats"))
-        for d in desks:
-            if d.kind is ResourceKind.DESK and d.active:
-                self.desk_combo.addItem(d.name, d.id)
-        self.desk_combo.setCurrentIndex(max(0, self.desk_combo.findData(booking.resource_id)))
-        self.period_combo = QComboBox()
-        self.period_combo.setObjectName("seriesPeriod")
-        self.period_combo.setAccessibleName(self.tr("Del av dagen"))
-        for period, text in (
-            (DeskPeriod.FULL_DAY, self.tr("Heldag")),
-            (DeskPeriod.MORNING, self.tr("Förmiddag")),
-            (DeskPeriod.AFTERNOON, self.tr("Eftermiddag")),
-        ):
-            self.period_combo.addItem(text, period)
-        self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(booking.desk_period)))
-        start, end = clk.to_local(booking.start), clk.to_local(booking.end)
-        self.start_edit = QTimeEdit(QTime(start.hour, start.minute))
-        self.start_edit.setObjectName("seriesStart")
-        self.start_edit.setAccessibleName(self.tr("Börjar"))
-        self.end_edit = QTimeEdit(QTime(end.hour, end.minute))
-        self.end_edit.setObjectName("seriesEnd")
-        self.end_edit.setAccessibleName(self.tr("Slutar"))
-        for edit in (self.start_edit, self.end_edit):
-            edit.setDisplayFormat("HH:mm")
+        fields = ChangeFields(booking, desks, "series", self)
+        self.desk_combo, self.period_combo = fields.desk_combo, fields.period_combo
+        self.start_edit, self.end_edit = fields.start_edit, fields.end_edit
 
         names = (
             self.tr("måndag"),
