@@ -979,48 +979,48 @@
 <context>
     <name>DateNavigator</name>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="42"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="35"/>
         <source>Föregående arbetsdag</source>
         <translation>Previous working day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="43"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="36"/>
         <source>Föregående arbetsdag (Alt+Vänster)</source>
         <translation>Previous working day (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="45"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="38"/>
         <source>&amp;Idag</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="47"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="40"/>
         <source>Idag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="51"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="44"/>
         <source>Nästa arbetsdag</source>
         <translation>Next working day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="52"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="45"/>
         <source>Nästa arbetsdag (Alt+Höger)</source>
         <translation>Next working day (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="55"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="50"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="125"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="116"/>
         <source>Stängt: {reason}</source>
         <extracomment>Whether the navigator itself says why a day is closed; a view that says it in one place of its own (the day view&apos;s totals, the booking view&apos;s banner) turns this off.</extracomment>
         <translation>Closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="134"/>
+        <location filename="../../satellitkontor/gui/widgets/date_navigator.py" line="125"/>
         <source>{day} (idag)</source>
         <translation>{day} (today)</translation>
     </message>

@@ -40,6 +40,22 @@ def test_the_popup_header_has_room_for_the_month(qtbot: QtBot) -> None:
     assert calendar.minimumWidth() >= need
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_navigator_writes_the_day_as_the_rest_of_the_app(qtbot: QtBot, lang: str) -> None:
+    """It showed the long month ("mån 7 december 2026") where the app writes "mån 7 dec 2026"."""
+    nav = DateNavigator(date(2026, 12, 7), lang)
+    qtbot.addWidget(nav)
+    nav.show()
+    assert nav.date_edit.text() == fmt_date(date(2026, 12, 7), lang)
+    assert nav.date_edit.text() == {"sv": "mån 7 dec 2026", "en": "Mon 7 Dec 2026"}[lang]
+    nav.step(1)
+    assert nav.date_edit.text() == fmt_date(date(2026, 12, 8), lang)
+    nav.set_date(date(2027, 9, 29))  # the widest words still fit in the field
+    line = nav.date_edit.lineEdit()
+    assert nav.date_edit.text() == fmt_date(date(2027, 9, 29), lang)
+    assert line.fontMetrics().horizontalAdvance(line.text()) <= line.width()
+
+
 # --- the dialogs' date fields speak the app's date words -------------------------------------------
 
 DAYS = [date(2026, 12, 8), date(2027, 1, 11), date(2027, 3, 31), date(2027, 6, 2), date(2027, 9, 3)]

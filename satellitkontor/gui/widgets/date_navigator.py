@@ -10,20 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from satellitkontor.domain.office_calendar import OfficeCalendar
+from satellitkontor.gui.widgets.date_fields import AppDateEdit
 from satellitkontor.words.texts import closed_name, fmt_date
-
-
-class OneStopDateEdit(QDateEdit):
-    """A date field that is one Tab stop: Qt's moves Tab through its sections (weekday, day,
-    month, year: four stops). Within it the arrow keys still move and change the parts."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
 
 
 class DateNavigator(QWidget):
@@ -50,13 +43,11 @@ class DateNavigator(QWidget):
         self.next_button.setObjectName("nextDay")
         self.next_button.setAccessibleName(self.tr("Nästa arbetsdag"))
         self.next_button.setToolTip(self.tr("Nästa arbetsdag (Alt+Höger)"))
-        self.date_edit = OneStopDateEdit()
+        # The app's date words, as the dialogs' date fields ("mån 7 dec 2026" / "Mon 7 Dec 2026"),
+        # one Tab stop, with the popup's weeks from Monday.
+        self.date_edit = AppDateEdit(today, lang)
         self.date_edit.setObjectName("dateEdit")
         self.date_edit.setAccessibleName(self.tr("Datum"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMMM yyyy")  # "mån 23 november 2026": no abbreviation dot
-        self.date_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.date_edit.calendarWidget().setGridVisible(True)
         # Wide enough for the month's name in the popup's header ("m…" at Qt's own width).
         self.date_edit.calendarWidget().setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 24)
         self.date_edit.calendarWidget().currentPageChanged.connect(self._mark_month)
