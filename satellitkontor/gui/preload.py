@@ -53,6 +53,7 @@ ADMIN_MODULES: tuple[str, ...] = tuple(
         "dialogs.import_dialog",
         "models.import_places",
         "views.admin.calendar_import_box",
+        "views.admin.settings_box",
         "views.admin.exchange_box",
         "views.admin.mail_box",
         "views.admin.integrations_page",
