@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -75,8 +76,15 @@ def make_ctx(
 @pytest.fixture
 def wait_idle(qtbot: QtBot) -> Callable[[], None]:
     def wait(timeout: int = 10_000) -> None:
-        qtbot.waitUntil(lambda: operations.pending() == 0, timeout=timeout)
-        qtbot.wait(10)  # let queued callbacks run
+        # Until nothing runs and nothing new started meanwhile: a view may make its page or start
+        # its load in the next event-loop turn (a zero timer), i.e. during the short wait below,
+        # and a result's text needs its posted layout request handled before a check measures it.
+        for _ in range(50):
+            qtbot.waitUntil(lambda: operations.pending() == 0, timeout=timeout)
+            qtbot.wait(10)  # let queued callbacks and zero timers run
+            QCoreApplication.sendPostedEvents()  # the layout requests they posted
+            if operations.pending() == 0:
+                return
 
     return wait
 
