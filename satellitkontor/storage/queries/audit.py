@@ -22,7 +22,11 @@ Decisions and reasons:
   :data:`PG_SEARCH_TEXT`), which narrows the entries to those that can match; the comparison
   above still decides, so what is found is exactly what a full scan found. The person an entry
   is about is found by ``subject_id`` among the people whose name or address matches (an index
-  lookup, and no join for the count). SQLite has no such index yet (migration 0012 says why).
+  lookup, and no join for the count). SQLite has no such index yet (migration 0012 says why):
+  an FTS5 index keeps a scrubbed name in old segments until they are merged, and merging it in
+  short steps while another process writes breaks the index on SQLite 3.40.1 ("database disk
+  image is malformed"; the file itself stays sound): tests/benchmarks/fts5_merge_check.py shows
+  it with the sqlite3 module alone (issue 18).
 - The caller may add action codes whose *words* match the text (``text_actions``), so
   "avbokad" finds cancellations: the words live in the catalogue (words/), not in the database.
 """
