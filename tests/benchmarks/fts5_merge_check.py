@@ -14,8 +14,9 @@ the other process did not. It depends on timing. Measured 2026-12-07, 100,000 en
 loaded 2-core machine:
 
 * ``merge`` (64 pages a step, 4 ms apart) with a second process inserting every 5 ms: the merge
-  barely catches up with the new segments; in one run it failed after 1,324 steps ("database
-  disk image is malformed"), in another it finished after 595 steps, intact;
+  barely catches up with the new segments; 3 of 5 runs failed, each after 1,324-1,378 steps
+  ("database disk image is malformed", and the second process's next insert failed too), the
+  other two finished after 468 and 595 steps, intact;
 * the same in the app (the removed attempt, 5-year office, history_benchmark's second booking
   process): failed in the one run made;
 * the same merge without the second process: 25-27 steps, intact;
