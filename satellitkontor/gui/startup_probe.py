@@ -1,7 +1,8 @@
 """What tests/benchmarks/startup_benchmark.py reads from the app: set ``SATELLITKONTOR_STARTUP_PROBE``.
 
 The app prints, on stdout, when its window shows (``window_shown``) and when the book view shows
-the day's desks (``data_shown``), each with its peak memory (``peak_kb``, Linux VmHWM), and how
+the day's desks (``data_shown``, after ``start_view`` KEY, the view the window opened in), each
+with its peak memory (``peak_kb``, Linux VmHWM), and how
 late a 20 ms GUI-thread timer came at worst meanwhile (``late_start``). With the value ``full``
 it then opens the administration and each of its pages in turn (the worst of their first
 builds; ``late_admin``, each page's on stderr) and previews retention on its
@@ -72,6 +73,7 @@ def attach(desktop: DesktopApp, started: float, mode: str) -> None:
     QTimer.singleShot(0, shown)
 
     def data_ready() -> None:
+        say("start_view", desktop.window.current_key() or "-")
         say("data_shown", f"{time.perf_counter() - started:.4f}")
         say("peak_kb", peak_kb())
         # the ticks after the data showed, up to the next one, belong to start-up too

@@ -17,7 +17,10 @@ Both programs are started as fresh ``python`` processes with the same environmen
 unless $DISPLAY is set and --on-screen is given). Time is measured from just before the process is
 spawned to the moment its probe line arrives on stdout; peak memory is the process's own VmHWM
 (peak resident set size) read when the probe fires. The app is told who the user is
-(SATELLITKONTOR_USER) so no dialog waits for a person, and uses a throw-away settings folder.
+(SATELLITKONTOR_USER) so no dialog waits for a person, and each start gets its own fresh
+settings folder, so every run opens in Boka plats as a first start does (with one folder shared,
+the probe's last view, the administration, became the start view of runs 2+). The output says
+which view the runs started in.
 """
 
 from __future__ import annotations
@@ -90,20 +93,35 @@ app.exec()
 def run_process(cmd: list[str], env: dict[str, str], wait_for: tuple[str, ...]) -> dict[str, float]:
     """Start ``cmd``; the time (s since spawn) each wanted line arrived, and the reported peak."""
     seen: dict[str, float] = {}
+    views: list[str] = []
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     for line in proc.stdout:
         now = time.perf_counter() - t0
         word, _, value = line.strip().partition(" ")
-        if word == "peak_kb" or word.startswith("late_"):
+        if word == "start_view":
+            views.append(value)
+        elif word == "peak_kb" or word.startswith("late_"):
             seen[word] = float(value)
         elif word in wait_for:
             seen[word] = now
     _out, err = proc.communicate(timeout=120)
     if proc.returncode != 0 or any(w not in seen for w in wait_for):
         raise RuntimeError(f"{cmd[:3]} exited {proc.returncode} without {wait_for}: {err[-2000:]}")
+    for view in views:
+        START_VIEWS.add(view)
     return seen
+
+
+#: The views the app's runs opened in (the probe's ``start_view``).
+START_VIEWS: set[str] = set()
+
+
+def fresh_settings(env: dict[str, str], tmp: Path) -> dict[str, str]:
+    """``env`` with a settings folder no run has used (so no last view carries over)."""
+    folder = Path(tempfile.mkdtemp(prefix="config_", dir=tmp))
+    return {**env, "XDG_CONFIG_HOME": str(folder)}
 
 
 def whole_process(cmd: list[str], env: dict[str, str]) -> float:
@@ -154,11 +172,11 @@ def main(argv: list[str] | None = None) -> int:
 
         # One unmeasured start of each first, so both find the files in the page cache.
         run_process(base_cmd, env, ("window_shown",))
-        run_process(app_cmd, env, app_lines)
+        run_process(app_cmd, fresh_settings(env, tmp), app_lines)
         base, app, cli, bare = [], [], [], []
         for i in range(args.runs):  # interleaved, so a busy moment hits both alike
             base.append(run_process(base_cmd, env, ("window_shown", "late_start")))
-            app.append(run_process(app_cmd, env, app_lines))
+            app.append(run_process(app_cmd, fresh_settings(env, tmp), app_lines))
             cli.append(whole_process(cli_cmd, env))
             bare.append(whole_process(pass_cmd, env))
             progress(f"run {i + 1}/{args.runs}")
@@ -183,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
             f"  satellitkontor        window shown {a_win * 1000:7.0f} ms   peak memory {a_mem / 1024:6.1f} MiB"
         )
         print(f"                        day's desks shown {a_data * 1000:7.0f} ms")
+        views = ", ".join(sorted(START_VIEWS))
+        print(f"  start view: {views} (a fresh settings folder for each run)")
         print()
 
         def row(name: str, figure: str, met: bool, goal: str) -> None:
