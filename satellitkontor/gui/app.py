@@ -1,7 +1,8 @@
 """Starting the desktop app: ``satellitkontor`` with no subcommand.
 
-The window is shown first and the office opened behind it (connecting, upgrading the schema):
-nothing on the GUI thread waits for the database. Then, in order: on PostgreSQL a database login
+The window is shown first and the office opened behind it (connecting, upgrading the schema),
+from the event-loop turn after the one that shows the window, so the worker's imports do not
+compete with its first paint: nothing on the GUI thread waits for the database. Then, in order: on PostgreSQL a database login
 mapped to a person (``satellitkontor db grant``) signs in as that person, with no question and no
 "Byt användare"; an empty database is offered the demo office; and a PC that does not yet know who
 uses it asks (see ``IdentityDialog``).
@@ -114,7 +115,13 @@ class DesktopApp(QObject):
             self.ctx.open_error = exc
             self.ctx.show_error(self.window, exc)
 
-        self.ctx.run(open_office, self._opened, owner=self.window, on_error=failed)
+        # In the next event-loop turn: the worker's imports (SQLAlchemy, the models) would
+        # otherwise take the GIL from the window's first paint (issue 18).
+        QTimer.singleShot(
+            0,
+            self.window,
+            lambda: self.ctx.run(open_office, self._opened, owner=self.window, on_error=failed),
+        )
 
     def _opened(self, opened: _Opened) -> None:
         from satellitkontor.services.app_services import AppServices
@@ -330,6 +337,7 @@ def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | N
     # each in its own event-loop turn, not in the one that shows the office (issue 18)
     desktop.ctx.opened.connect(lambda: QTimer.singleShot(0, lambda: settle_memory(full=False)))
     desktop.ctx.identity_changed.connect(lambda: preload.preload_admin(desktop.ctx.is_admin))
+    desktop.ctx.opened.connect(preload.preload_booking)
     code = app.exec()
     desktop.ctx.stop_watching()
     QThreadPool.globalInstance().waitForDone(10_000)

@@ -1,4 +1,4 @@
-"""Import the administration's modules while the window is idle, one module at a time.
+"""Import the administration's modules (and Boka plats' booking dialog) while the window is idle, one module at a time.
 
 Issue 18: the first open of an administration page imported its module and everything under it
 on the GUI thread (the Kalendrar page with its four boxes and their dialogs, 40+ ms; all pages
@@ -64,6 +64,21 @@ ADMIN_MODULES: tuple[str, ...] = tuple(
     )
 )
 
+#: Boka plats' booking dialog and what it uses (issue 18: 65 ms of imports before the window showed
+#: when the book view imported it at the top), preloaded for everyone once the office has opened.
+BOOKING_MODULES: tuple[str, ...] = tuple(
+    _GUI + name
+    for name in (
+        "dialogs.series_preview",
+        "widgets.guest_fields",
+        "widgets.person_chooser",
+        "widgets.recurrence_editor",
+        "dialogs.booking_dialog",
+        "widgets.fair_rules_label",
+        "dialogs.desk_booking_dialog",
+    )
+)
+
 #: Wait this long after the office has opened before the first import: the day's desks paint first.
 START_MS = 1000
 
@@ -90,6 +105,15 @@ def preload_in_slices(
 
 
 _admin_started = False
+_booking_started = False
+
+
+def preload_booking() -> None:
+    """:data:`BOOKING_MODULES`, once, as the module docstring says (any user may book)."""
+    global _booking_started
+    if not _booking_started:
+        _booking_started = True
+        preload_in_slices(BOOKING_MODULES)
 
 
 def preload_admin(is_admin: bool) -> None:

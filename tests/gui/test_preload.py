@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 
 from pytestqt.qtbot import QtBot
@@ -11,7 +12,8 @@ from satellitkontor.gui import preload
 
 
 def test_every_listed_module_exists() -> None:
-    missing = [name for name in preload.ADMIN_MODULES if importlib.util.find_spec(name) is None]
+    listed = preload.ADMIN_MODULES + preload.BOOKING_MODULES
+    missing = [name for name in listed if importlib.util.find_spec(name) is None]
     assert missing == []
 
 
@@ -34,3 +36,14 @@ def test_modules_are_imported_one_per_turn(qtbot: QtBot) -> None:
     assert name in sys.modules
     if before is not None:  # the rest of the run keeps the classes it already holds
         sys.modules[name] = before
+
+
+def test_the_start_view_leaves_the_booking_dialog_for_later() -> None:
+    """Boka plats, the view the window opens in, imports the booking dialog on the first booking
+    (it is preloaded once the office has opened), not before the window shows (issue 18)."""
+    code = (
+        "import sys; import satellitkontor.gui.views.book_view; "
+        "print(sorted(m for m in preload if m in sys.modules))"
+    ).replace("preload", repr(preload.BOOKING_MODULES[-3:]))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

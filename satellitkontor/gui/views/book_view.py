@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCursor
@@ -32,7 +33,6 @@ from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui import theme
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
 from satellitkontor.gui.models.desk_day_model import (
     COL_AFTERNOON,
     COL_DESK,
@@ -48,6 +48,9 @@ from satellitkontor.gui.widgets.row_table import row_table
 from satellitkontor.gui.widgets.waitlist_widgets import WaitlistJoin
 from satellitkontor.services.results import DayOccupancy, ResourceDay
 from satellitkontor.words.texts import closed_name, fmt_date, label
+
+if TYPE_CHECKING:
+    from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
 
 
 @dataclass(frozen=True)
@@ -368,6 +371,9 @@ class BookView(ViewBase):
         self.message_label.clear()
         if self.dialog is not None and isValid(self.dialog) and self.dialog.isVisible():
             self.dialog.close()
+        # imported on the first booking, not before the window shows (issue 18; gui/preload.py)
+        from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
+
         dialog = DeskBookingDialog(self.ctx, desk.resource, occupancy.day, self, occupancy=desk)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.booked.connect(self._booked)

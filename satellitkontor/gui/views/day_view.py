@@ -36,7 +36,6 @@ from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.resources import Resource
 from satellitkontor.gui import theme
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
 from satellitkontor.gui.dialogs.room_booking_dialog import RoomBookingDialog
 from satellitkontor.gui.dialogs.series_change_dialog import SeriesScopeQuestion, change_booking
 from satellitkontor.gui.models import rooms_free_model as rooms_free
@@ -438,6 +437,9 @@ class DayView(ViewBase):
         if desk is None:
             return
         day = self.occupancy.desks if self.occupancy is not None else ()
+        # imported on the first booking, not before the window shows (issue 18; gui/preload.py)
+        from satellitkontor.gui.dialogs.desk_booking_dialog import DeskBookingDialog
+
         dialog = DeskBookingDialog(
             self.ctx,
             desk,
