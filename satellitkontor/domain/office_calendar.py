@@ -145,6 +145,13 @@ def _sweden() -> Any:
     return module.Sweden
 
 
+def swedish_calendar() -> Any:
+    """The ``holidays`` package's Swedish calendar class (see ``_sweden``), e.g. for its names in
+    another language."""
+    with _HOLIDAYS_LOCK:
+        return _sweden()
+
+
 def swedish_holidays(year: int) -> Mapping[date, str]:
     """Swedish public holidays of ``year`` (Swedish names), without plain Sundays. Computed once
     per year, also when two threads ask at once (the view's pool threads did, twice over)."""

@@ -204,13 +204,15 @@ _EVES = {"Midsommarafton": "midsummer", "Julafton": "christmas", "Nyårsafton": 
 
 @lru_cache(maxsize=1)
 def _holiday_names_en() -> dict[str, str]:
-    """Swedish holiday names → English, from the holidays package's own two tables."""
-    import holidays
+    """Swedish holiday names → English, from the holidays package's own two tables (its Swedish
+    calendar alone: ``country_holidays`` would load every country's module, issue 18)."""
+    from satellitkontor.domain.office_calendar import swedish_calendar
 
+    sweden = swedish_calendar()
     names: dict[str, str] = {}
     for year in (2024, 2025, 2026, 2027):  # every movable feast falls on another day in one of them
-        sv = holidays.country_holidays("SE", years=year, language="sv")
-        en = holidays.country_holidays("SE", years=year, language="en_US")
+        sv = sweden(years=year, language="sv")
+        en = sweden(years=year, language="en_US")
         for day, name in sv.items():
             english = en.get(day)
             if english:
