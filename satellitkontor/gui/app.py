@@ -3,7 +3,8 @@
 The window is shown first and the office opened behind it (connecting, upgrading the schema):
 nothing on the GUI thread waits for the database. (Starting that worker one event-loop turn
 later, so its SQLAlchemy imports would not compete with the first paint, was measured in issue
-18 and made no difference: 2.40x vs 2.39x an empty window, 10 interleaved runs.) Then, in order: on PostgreSQL a database login
+18 and made no difference: 2.40x vs 2.39x an empty window, 10 interleaved runs.)
+Then, in order: on PostgreSQL a database login
 mapped to a person (``satellitkontor db grant``) signs in as that person, with no question and no
 "Byt användare"; an empty database is offered the demo office; and a PC that does not yet know who
 uses it asks (see ``IdentityDialog``).
