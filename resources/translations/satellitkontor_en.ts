@@ -433,140 +433,140 @@
 <context>
     <name>BookView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="84"/>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="229"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="87"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="232"/>
         <source>Stängt</source>
         <extracomment>Fresh data is on screen (tests wait on it). The conference room was clicked on the plan: its Resource.</extracomment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="92"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="95"/>
         <source>Lediga platser</source>
         <translation>Free desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="96"/>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="143"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="99"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="146"/>
         <source>Planritning</source>
         <translation>Floor plan</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="101"/>
         <source>Platserna på planritningen. Samma uppgifter finns i listan under den.</source>
         <translation>The desks on the floor plan. The same information is in the list below it.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="105"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="108"/>
         <source>Platser</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="120"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="123"/>
         <source>&amp;Boka…</source>
         <translation>&amp;Book…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="123"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="126"/>
         <source>Boka vald plats</source>
         <translation>Book selected desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="124"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="127"/>
         <source>Boka den valda platsen (Enter i listan)</source>
         <translation>Book the selected desk (Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="130"/>
         <source>Checka &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="129"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="132"/>
         <source>Checka in på min plats</source>
         <translation>Check in at my desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="130"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="133"/>
         <source>Markera att du har kommit (från en timme före start)</source>
         <translation>Mark that you have arrived (from an hour before the start)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="136"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="139"/>
         <source>Meddelande</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="144"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="147"/>
         <source>&amp;Platser</source>
         <translation>&amp;Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="176"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="179"/>
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="227"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="230"/>
         <source>1 möte</source>
         <translation>1 meeting</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="227"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="230"/>
         <source>{n} möten</source>
         <translation>{n} meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="233"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="236"/>
         <source>Kontoret är stängt: {reason}</source>
         <translation>The office is closed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="245"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="248"/>
         <source>Platser {day}</source>
         <translation>Desks {day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="255"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="258"/>
         <source>Inga platser går att boka den här dagen.</source>
         <translation>No desks can be booked on this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="259"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="262"/>
         <source>{free} av {total} platser lediga, 1 ledig en halvdag</source>
         <translation>{free} of {total} desks free, 1 free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="263"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="266"/>
         <source>{free} av {total} platser lediga, {partial} lediga en halvdag</source>
         <translation>{free} of {total} desks free, {partial} free for half a day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="266"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="269"/>
         <source>{free} av {total} platser lediga</source>
         <translation>{free} of {total} desks free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="319"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="322"/>
         <source>Incheckad på {desk}. Välkommen!</source>
         <translation>Checked in at {desk}. Welcome!</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="350"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="353"/>
         <source>Ingen kontakt med databasen: det går inte att boka just nu. Försök igen om en stund.</source>
         <translation>No contact with the database: booking is not possible right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="356"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="359"/>
         <source>Kontoret är stängt: {reason}. Det går inte att boka den dagen.</source>
         <translation>The office is closed: {reason}. Nothing can be booked that day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="363"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="366"/>
         <source>{desk} är upptagen hela dagen. Välj en annan plats eller dag.</source>
         <translation>{desk} is taken all day. Choose another desk or day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/book_view.py" line="383"/>
+        <location filename="../../satellitkontor/gui/views/book_view.py" line="389"/>
         <source>Bokat: {desk}, {period}, {day}.</source>
         <translation>Booked: {desk}, {period}, {day}.</translation>
     </message>
@@ -643,58 +643,58 @@
 <context>
     <name>CancelRangeDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="28"/>
         <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="29"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="30"/>
         <source>Avboka flera dagar</source>
         <translation>Cancel several days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="30"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="34"/>
         <source>Första dagen</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="31"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="35"/>
         <source>Sista dagen</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="35"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="36"/>
         <source>Anledning (frivillig)</source>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="36"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="37"/>
         <source>t.ex. Semester</source>
         <translation>e.g. Holiday</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="42"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="34"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="43"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="35"/>
         <source>&amp;Till och med:</source>
         <translation>&amp;To (inclusive):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="44"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="36"/>
         <source>&amp;Anledning (frivillig):</source>
         <translation>&amp;Reason (optional):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="48"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="42"/>
         <source>Av&amp;boka dagarna</source>
         <translation>&amp;Cancel the days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="49"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="43"/>
         <source>Avboka dagarna</source>
         <translation>Cancel the days</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="52"/>
+        <location filename="../../satellitkontor/gui/dialogs/cancel_range_dialog.py" line="46"/>
         <source>Behåll</source>
         <translation>Keep</translation>
     </message>
@@ -815,79 +815,79 @@
 <context>
     <name>ClosureDialog</name>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="34"/>
         <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="35"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="36"/>
         <source>Ny stängning</source>
         <translation>New closure</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="37"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="41"/>
         <source>Första stängda dag</source>
         <translation>First closed day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="38"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="42"/>
         <source>Sista stängda dag</source>
         <translation>Last closed day</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="42"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="43"/>
         <source>Anledning</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="43"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="44"/>
         <source>t.ex. Renovering</source>
         <translation>e.g. Renovation</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="50"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="41"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="51"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="42"/>
         <source>&amp;Till och med:</source>
         <translation>&amp;To (inclusive):</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="52"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="43"/>
         <source>&amp;Anledning:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="60"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="53"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="68"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="61"/>
         <source>Bokningar som avbokas</source>
         <translation>Bookings to be cancelled</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="115"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="108"/>
         <source>{count}. De avbokas när stängningen läggs till, och bokarna ser varför:</source>
         <translation>{count}. They are cancelled when the closure is added, and their bookers see why:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="125"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="118"/>
         <source>&amp;Stäng och avboka</source>
         <translation>&amp;Close and cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="126"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="119"/>
         <source>Stäng och avboka</source>
         <translation>Close and cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="56"/>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="89"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="49"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="82"/>
         <source>&amp;Lägg till</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="57"/>
+        <location filename="../../satellitkontor/gui/dialogs/closure_dialog.py" line="50"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
@@ -1253,185 +1253,185 @@ Status: {status}</translation>
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="76"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="75"/>
         <source>Kontorsplatser</source>
         <extracomment>Fresh data for the chosen day is on screen.</extracomment>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="79"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="78"/>
         <source>Konferensrummets möten</source>
         <translation>Conference room meetings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="84"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="83"/>
         <source>Inga möten bokade i konferensrummet den här dagen. Välj en person ovan och boka rummet åt henne eller honom.</source>
         <translation>No meetings booked in the conference room this day. Choose a person above and book the room for them.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="88"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="87"/>
         <source>Boka konferensrummet åt…</source>
         <translation>Book the conference room for…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="95"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="94"/>
         <source>&amp;Kontorsplatser</source>
         <translation>&amp;Desks</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="97"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="96"/>
         <source>Konferens&amp;rum</source>
         <translation>Conference &amp;room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="104"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="103"/>
         <source>&amp;Checka in</source>
         <translation>&amp;Check in</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="106"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="105"/>
         <source>Markera att personen har kommit</source>
         <translation>Mark that the person has arrived</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="107"/>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="389"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="106"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="388"/>
         <source>&amp;Uteblev</source>
         <translation>&amp;No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="108"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="107"/>
         <source>Markera att personen inte kom; platsen blir ledig</source>
         <translation>Mark that the person did not come; the place becomes free</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="109"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="108"/>
         <source>Än&amp;dra…</source>
         <translation>C&amp;hange…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="110"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="109"/>
         <source>Flytta eller ändra den valda bokningen</source>
         <translation>Move or change the selected booking</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="115"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="114"/>
         <source>&amp;Person:</source>
         <extracomment>&quot;Bara denna&quot; / &quot;Denna och kommande&quot; for a booking in a series (issue 16).</extracomment>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="117"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="116"/>
         <source>&amp;Kontorsplats…</source>
         <translation>&amp;Desk…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="120"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="119"/>
         <source>Konferens&amp;rummet…</source>
         <translation>Conference &amp;room…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="125"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="124"/>
         <source>&amp;Boka åt…</source>
         <translation>&amp;Book for…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="126"/>
         <source>Boka en plats eller konferensrummet åt den valda personen</source>
         <translation>Book a desk or the conference room for the chosen person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="128"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="127"/>
         <source>&amp;Skriv ut…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="134"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="133"/>
         <source>Spara som &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="138"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="137"/>
         <source>Skriv ut / Spara som P&amp;DF…</source>
         <translation>Print / Save as PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="143"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="142"/>
         <source>Senaste händelse</source>
         <translation>Latest event</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="146"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="145"/>
         <source>Summering</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="203"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="202"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="288"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="287"/>
         <source>Inga möten: kontoret är stängt den här dagen.</source>
         <translation>No meetings: the office is closed this day.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="348"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="347"/>
         <source>{room} – ledigt: {free}</source>
         <translation>{room} – free: {free}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="371"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="370"/>
         <source>{name} är incheckad.</source>
         <translation>{name} is checked in.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="381"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="380"/>
         <source>Uteblev</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="383"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="382"/>
         <source>Markera att {name} inte kom till {place}? Platsen blir ledig för andra.</source>
         <translation>Mark that {name} did not come to {place}? The place becomes free for others.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="384"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="383"/>
         <source>personen</source>
         <translation>the person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="390"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="389"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="397"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="396"/>
         <source>{name} är markerad som utebliven.</source>
         <translation>{name} is marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="497"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="499"/>
         <source>Dagsöversikten sparades som {file}.</source>
         <translation>The day overview was saved as {file}.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="501"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="503"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="502"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="504"/>
         <source>Det gick inte att spara {file}. Välj en annan plats.</source>
         <translation>Could not save {file}. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="514"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="516"/>
         <source>Spara dagsöversikten som PDF</source>
         <translation>Save the day overview as PDF</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/day_view.py" line="517"/>
+        <location filename="../../satellitkontor/gui/views/day_view.py" line="519"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -1605,43 +1605,43 @@ Status: {status}</translation>
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="95"/>
+        <location filename="../../satellitkontor/gui/app.py" line="98"/>
         <source>Öppnar kontoret…</source>
         <extracomment>Set by the start-up benchmark: print timings and quit (gui/startup_probe.py). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test). False: no first-start tour (the smoke test and the screenshots).</extracomment>
         <translation>Opening the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="124"/>
+        <location filename="../../satellitkontor/gui/app.py" line="127"/>
         <source>Databas: {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="167"/>
+        <location filename="../../satellitkontor/gui/app.py" line="170"/>
         <source>Skapa demokontor?</source>
         <translation>Create a demo office?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="169"/>
+        <location filename="../../satellitkontor/gui/app.py" line="172"/>
         <source>Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?</source>
         <translation>The database is empty. Do you want to create a demo office with made-up people from the seven municipalities and bookings a few weeks back and ahead, so that you can try the program?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="176"/>
+        <location filename="../../satellitkontor/gui/app.py" line="179"/>
         <source>Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.</source>
         <translation>You can delete the demo database later. A real office starts empty.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="181"/>
+        <location filename="../../satellitkontor/gui/app.py" line="184"/>
         <source>Skapa demokontor</source>
         <translation>Create demo office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="184"/>
+        <location filename="../../satellitkontor/gui/app.py" line="187"/>
         <source>Börja tomt</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="219"/>
+        <location filename="../../satellitkontor/gui/app.py" line="222"/>
         <source>Skapar demokontoret…</source>
         <translation>Creating the demo office…</translation>
     </message>

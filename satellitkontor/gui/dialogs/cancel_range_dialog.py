@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
-from satellitkontor.gui.widgets.date_fields import date_edit, keep_in_order, to_date
+from satellitkontor.gui.dialogs.date_range_form import DateRangeForm
+from satellitkontor.gui.dialogs.form_dialog import FormDialog
+from satellitkontor.gui.widgets.date_fields import to_date
 
 
 class CancelRangeDialog(FormDialog):
@@ -27,23 +28,16 @@ class CancelRangeDialog(FormDialog):
         self.setObjectName("cancelRangeDialog")
         self.setWindowTitle(self.tr("Avboka flera dagar"))
         self.setAccessibleName(self.tr("Avboka flera dagar"))
-        self.from_edit = date_edit("cancelFrom", self.tr("Första dagen"), today)
-        self.to_edit = date_edit("cancelTo", self.tr("Sista dagen"), today)
-        keep_in_order(self.from_edit, self.to_edit)
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setObjectName("cancelReason")
-        self.reason_edit.setAccessibleName(self.tr("Anledning (frivillig)"))
-        self.reason_edit.setPlaceholderText(self.tr("t.ex. Semester"))
-        self.reason_edit.setMaxLength(200)
-        form = QFormLayout()
-        add_rows(
-            form,
-            (
-                (self.tr("&Från:"), self.from_edit),
-                (self.tr("&Till och med:"), self.to_edit),
-                (self.tr("&Anledning (frivillig):"), self.reason_edit),
-            ),
+        fields = DateRangeForm(
+            today,
+            prefix="cancel",
+            from_texts=(self.tr("&Från:"), self.tr("Första dagen")),
+            to_texts=(self.tr("&Till och med:"), self.tr("Sista dagen")),
+            reason_texts=(self.tr("&Anledning (frivillig):"), self.tr("Anledning (frivillig)")),
+            placeholder=self.tr("t.ex. Semester"),
         )
+        self.from_edit, self.to_edit, self.reason_edit = fields.from_edit, fields.to_edit, fields.reason_edit
+        form = fields.layout
         buttons, self.save_button = self.button_box(
             self.tr("Av&boka dagarna"),
             self.tr("Avboka dagarna"),

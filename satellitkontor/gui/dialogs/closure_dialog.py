@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
 from satellitkontor.domain.bookings import BookingView
 from satellitkontor.gui.context import AppContext
-from satellitkontor.gui.dialogs.form_dialog import FormDialog, add_rows
-from satellitkontor.gui.widgets.date_fields import date_edit, keep_in_order, to_date
+from satellitkontor.gui.dialogs.date_range_form import DateRangeForm
+from satellitkontor.gui.dialogs.form_dialog import FormDialog
+from satellitkontor.gui.widgets.date_fields import to_date
 from satellitkontor.words import plans
 from satellitkontor.words.texts import fmt_date
 
@@ -34,24 +35,16 @@ class ClosureDialog(FormDialog):
         self.setWindowTitle(self.tr("Ny stängning"))
         self.setAccessibleName(self.tr("Ny stängning"))
 
-        self.from_edit = date_edit("closureFrom", self.tr("Första stängda dag"), today)
-        self.to_edit = date_edit("closureTo", self.tr("Sista stängda dag"), today)
-        keep_in_order(self.from_edit, self.to_edit)
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setObjectName("closureReason")
-        self.reason_edit.setAccessibleName(self.tr("Anledning"))
-        self.reason_edit.setPlaceholderText(self.tr("t.ex. Renovering"))
-        self.reason_edit.setMaxLength(200)
-
-        form = QFormLayout()
-        add_rows(
-            form,
-            (
-                (self.tr("&Från:"), self.from_edit),
-                (self.tr("&Till och med:"), self.to_edit),
-                (self.tr("&Anledning:"), self.reason_edit),
-            ),
+        fields = DateRangeForm(
+            today,
+            prefix="closure",
+            from_texts=(self.tr("&Från:"), self.tr("Första stängda dag")),
+            to_texts=(self.tr("&Till och med:"), self.tr("Sista stängda dag")),
+            reason_texts=(self.tr("&Anledning:"), self.tr("Anledning")),
+            placeholder=self.tr("t.ex. Renovering"),
         )
+        self.from_edit, self.to_edit, self.reason_edit = fields.from_edit, fields.to_edit, fields.reason_edit
+        form = fields.layout
         buttons, self.save_button = self.button_box(
             self.tr("&Lägg till"),
             self.tr("Lägg till"),
