@@ -7,10 +7,17 @@ loaded and the day's desks are shown, :func:`preload_admin` imports those module
 loop turn (``QTimer.singleShot``), leaves before branches, so no single turn is long and the
 window paints and answers in between. A module already imported costs nothing; a name that no
 longer exists is skipped (tests/gui/test_preload.py keeps the list true).
+
+Once the last module is in, what the imports made (classes, functions, module dicts: alive as long
+as the app) is frozen out of the cycle collector's way (``gc.freeze``, nothing collected), as the
+app does once its window is up and its office has loaded (``settle_memory`` in gui/app.py). Without
+it the next full collection walked all of it on the GUI thread: 86 ms in one turn while an
+administration page opened (issue 18, measured in tests/gui/test_responsiveness.py).
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from collections.abc import Callable
@@ -91,6 +98,7 @@ def preload_in_slices(
 
     def step() -> None:
         if not left:
+            gc.freeze()  # see the module docstring
             if done is not None:
                 done()
             return
