@@ -1,4 +1,10 @@
-"""The office's people as a table (Namn, E-post, Kommun, Typ, Roll, Aktiv), and a filter over it."""
+"""The office's people as a table (Namn, E-post, Kommun, Typ, Roll, Aktiv), and a filter over it.
+
+Each cell's text is made once per load (:meth:`PeopleModel.set_people`), not on every call of
+``data()``: sorting, filtering, painting and the column widths ask for the same texts thousands of
+times on the GUI thread (issue 18: the page's load took 85-95 ms with 150 people, most of it here
+and in ``resizeColumnsToContents``; see views/admin/people_page.py).
+"""
 
 from __future__ import annotations
 
@@ -18,8 +24,19 @@ class PeopleModel(RowsTableModel[Person]):
     COLUMNS = 6
     NUMBERED_ROWS = True
 
+    def __init__(self, lang: str = "sv", parent: QObject | None = None) -> None:
+        super().__init__(lang, parent)
+        self._texts: tuple[tuple[str, ...], ...] = ()
+
     def set_people(self, people: Iterable[Person]) -> None:
-        self.set_rows(people)
+        rows = tuple(people)
+        with self.resetting():
+            self._rows = rows
+            self._texts = tuple(tuple(self._text(p, col) for col in range(self.COLUMNS)) for p in rows)
+
+    def texts(self) -> tuple[tuple[str, ...], ...]:
+        """Each row's cell texts, as shown."""
+        return self._texts
 
     def person(self, row: int) -> Person | None:
         return self.row_at(row)
@@ -38,13 +55,13 @@ class PeopleModel(RowsTableModel[Person]):
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        p = self.row_for(index)
-        if p is None:
+        row, col = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self._texts) or not 0 <= col < self.COLUMNS:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(p, index.column())
+            return self._texts[row][col]
         if role == Qt.ItemDataRole.UserRole:
-            return p.id
+            return self._rows[row].id
         return None
 
     def _text(self, p: Person, col: int) -> str:

@@ -21,7 +21,7 @@ from satellitkontor.domain.people import Person, Role
 from satellitkontor.gui.context import AppContext
 from satellitkontor.gui.dialogs.person_dialog import PersonDialog, role_names
 from satellitkontor.gui.models.people_model import NAME, PeopleFilter, PeopleModel
-from satellitkontor.gui.widgets.row_table import row_table
+from satellitkontor.gui.widgets.row_table import fit_columns, row_table
 
 
 class PeoplePage(QWidget):
@@ -58,7 +58,8 @@ class PeoplePage(QWidget):
         self.table.verticalHeader().hide()
         # Widths from the contents once per load, not on every layout pass: ResizeToContents asked
         # the model for every cell ~20 times while the page was first shown (20,000 calls, 50 ms
-        # of the GUI thread with 150 people; issue 18).
+        # of the GUI thread with 150 people; issue 18). And from the texts the model holds
+        # (fit_columns), not resizeColumnsToContents: that asked for every cell again, 50-150 ms.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -119,7 +120,7 @@ class PeoplePage(QWidget):
         wanted = self._select_next or (chosen.id if chosen is not None else 0)
         self._select_next = 0
         self.model.set_people(people)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, self.model, self.model.texts())
         if wanted:
             self.select_person(wanted)
         self._update_buttons()
