@@ -37,14 +37,13 @@ class IntegrationsPage(QWidget):
         self.ctx = ctx
         self.setObjectName("integrationsPage")
         self._refreshed = False  # refresh() has run: a box made later loads at once
+        self._feeds_box: FeedsBox | None = None
         self._import_box: CalendarImportBox | None = None
         self._exchange_box: ExchangeBox | None = None
         self._mail_box: MailBox | None = None
 
         content = QWidget()
         self._boxes = QVBoxLayout(content)
-        self.feeds_box = FeedsBox(ctx)
-        self._boxes.addWidget(self.feeds_box, 1)
         scroll = QScrollArea()
         scroll.setObjectName("integrationsScroll")
         scroll.setWidgetResizable(True)
@@ -56,6 +55,7 @@ class IntegrationsPage(QWidget):
         outer.addWidget(scroll)
         # The rest, one per turn, in this order (see the module docstring).
         self._steps: list[Callable[[], object]] = [
+            lambda: self.feeds_box,
             lambda: self.exchange_box,
             lambda: self.mail_box,
             lambda: self.import_box,
@@ -70,9 +70,18 @@ class IntegrationsPage(QWidget):
 
     def _add(self, box: QWidget) -> None:
         """Put ``box`` in its place: feeds, import, Exchange, mail, whatever order they came in."""
-        order: list[QWidget | None] = [self.feeds_box, self._import_box, self._exchange_box, self._mail_box]
+        order: list[QWidget | None] = [self._feeds_box, self._import_box, self._exchange_box, self._mail_box]
         index = len([made for made in order[: order.index(box)] if made is not None])
-        self._boxes.insertWidget(index, box)
+        self._boxes.insertWidget(index, box, 1 if box is self._feeds_box else 0)
+
+    @property
+    def feeds_box(self) -> FeedsBox:
+        if self._feeds_box is None:
+            self._feeds_box = FeedsBox(self.ctx)
+            self._add(self._feeds_box)
+            if self._refreshed:
+                self._feeds_box.refresh()
+        return self._feeds_box
 
     @property
     def exchange_box(self) -> ExchangeBox:
@@ -104,7 +113,8 @@ class IntegrationsPage(QWidget):
 
     def refresh(self) -> None:
         self._refreshed = True
-        self.feeds_box.refresh()
+        if self._feeds_box is not None:
+            self._feeds_box.refresh()
         if self._exchange_box is not None:
             self._exchange_box.refresh()
         if self._mail_box is not None:
