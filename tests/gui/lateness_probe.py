@@ -1,14 +1,15 @@
 """A 20 ms GUI-thread timer that records how late each tick arrives (tests/gui/test_responsiveness.py).
 
-Time the machine's hypervisor takes from the GUI thread's CPU is not the app's lateness. On the
-virtual machine these tests run on (2 virtual CPUs shared with other work), a virtual CPU now and
-then stops for ~100 ms: nothing runs on it, no timer fires there (a Linux ``perf sched`` trace:
-CPU 0 had no event for 108 ms while CPU 1 had 127), and a plain ``time.sleep(0.02)`` loop in a
-process of its own, no Qt and no GIL, was late by 82-100 ms during the same test runs (issue 18). Linux
-counts that time as *steal* per CPU (``/proc/stat``). So each tick's lateness is taken less the
-steal of the CPUs the GUI thread was on at the tick before and at this one (the CPU a sleeping
-thread's timer is set on, and the one it woke on); ``worst_raw`` keeps the lateness as it was.
-Where nothing is stolen (a real PC, or a system without these files) the two are the same.
+Time the machine's hypervisor takes from its CPUs is not the app's lateness. On the virtual
+machine these tests run on (2 virtual CPUs, a shared host), a virtual CPU now and then stops for
+~100 ms: nothing runs on it, no timer fires there (a Linux ``perf sched`` trace: CPU 0 had no
+event for 108 ms while CPU 1 had 127), and a plain ``time.sleep(0.02)`` loop in a process of its
+own, no Qt and no GIL, was late by 82-100 ms during the same test runs (issue 18). Linux counts
+that time as *steal* per CPU (``/proc/stat``). So each tick's lateness is taken less the most
+time stolen from any one CPU since the tick before: the GUI thread's own, or the one a worker runs
+on (a worker stopped while it holds Python's GIL can stop the GUI thread with it).
+``worst_raw`` keeps the lateness as the timer saw it. Where nothing is stolen (a real PC, or a
+system without the file) the two are the same.
 """
 
 from __future__ import annotations
@@ -33,16 +34,6 @@ def steal_ms_per_cpu() -> list[int]:
     return [int(line.split()[8]) * 10 for line in lines if line.startswith("cpu") and line[3].isdigit()]
 
 
-def current_cpu() -> int | None:
-    """The CPU this thread runs on (field 39 of ``/proc/thread-self/stat``), or None."""
-    try:
-        with open("/proc/thread-self/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-    return int(fields[36]) if len(fields) > 36 else None
-
-
 class LatenessProbe:
     """A 20 ms GUI-thread timer that records how late each tick arrives, less stolen time."""
 
@@ -58,27 +49,27 @@ class LatenessProbe:
         self.stolen = 0  # ms taken less, summed
         self.ticks = 0
         self._steal: list[int] = []
-        self._cpu: int | None = None
 
     def start(self) -> None:
         self.clock.start()
         self.last = 0
-        self._steal, self._cpu = steal_ms_per_cpu(), current_cpu()
+        self._steal = steal_ms_per_cpu()
         self.timer.start()
 
     def _tick(self) -> None:
         now = self.clock.elapsed()
-        steal, cpu = steal_ms_per_cpu(), current_cpu()
+        steal = steal_ms_per_cpu()
         raw = now - self.last - TICK_MS
-        cpus = {c for c in (self._cpu, cpu) if c is not None and c < min(len(steal), len(self._steal))}
-        stolen = max((steal[c] - self._steal[c] for c in cpus), default=0)
+        stolen = max(
+            (now_ms - then_ms for now_ms, then_ms in zip(steal, self._steal, strict=False)), default=0
+        )
         late = max(raw - stolen, min(raw, 0))
         self.stolen += min(stolen, max(raw, 0))
         self.worst_raw = max(self.worst_raw, raw)
         self.worst = max(self.worst, late)
         if now > SETTLE_MS:
             self.worst_settled = max(self.worst_settled, late)
-        self.last, self._steal, self._cpu = now, steal, cpu
+        self.last, self._steal = now, steal
         self.ticks += 1
 
     def reset_worst(self) -> None:
