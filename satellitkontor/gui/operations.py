@@ -12,11 +12,19 @@ an "Avbryt" button is shown while it runs (after a short delay, so quick work sh
 
 Errors go to ``on_error``; without one (or when its owner has closed) an unexpected exception is
 logged and shown by gui/unexpected.py, so no failure passes without words.
+
+The GIL's switch interval is 1 ms once background work has started (Python's default is 5 ms):
+each time Qt calls into Python on the GUI thread (a slot, an event filter, a model's ``data()``,
+many times in one layout or paint) while a worker computes, the GUI thread may wait up to one
+interval for the GIL. With 5 ms, the first open of every administration page (each drawn while
+its loads ran; the steps of tests/gui/test_responsiveness.py's first-open test, 30 runs each,
+alternating) had a turn 66-105 ms late in 5 runs; with 1 ms the worst of 30 was 59 ms (issue 18).
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -128,6 +136,7 @@ class Operation(QObject):
         # The GUI side keeps the function (and what its closure holds, widgets included) so that
         # it is freed here on the GUI thread, never by the worker when the job ends.
         self._call = call
+        _share_the_gil()
         Operation._running.add(self)
         QThreadPool.globalInstance().start(_Job(call, self._signals))
 
@@ -180,6 +189,15 @@ class Operation(QObject):
         dialog.setValue(min(done, max(total, 1) - 1) if total else 0)
         if text:
             dialog.setLabelText(text)
+
+
+#: The GIL's switch interval while the app runs background work (see the module docstring).
+SWITCH_INTERVAL_S = 0.001
+
+
+def _share_the_gil() -> None:
+    if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 def run(
