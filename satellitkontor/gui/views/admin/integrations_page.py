@@ -53,7 +53,7 @@ class IntegrationsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        # The rest, one per turn, in this order (see the module docstring).
+        # The boxes, one per turn, in this order (see the module docstring).
         self._steps: list[Callable[[], object]] = [
             lambda: self.feeds_box,
             lambda: self.exchange_box,
