@@ -1,19 +1,27 @@
-"""What every service shares: the database, the clock, and who may do what."""
+"""What every service shares: the database, the clock, and who may do what.
+
+The helpers that read people through the models import them when called, not with this module:
+every service imports it, and ``satellitkontor occupancy`` loads no ORM (issue 18).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlalchemy.orm import Session
 
 from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.domain.errors import DatabaseError, PermissionDenied, PersonInactive, PersonNotFound
 from satellitkontor.domain.people import Role
 from satellitkontor.storage.database import Database, resolve_url
-from satellitkontor.storage.models import PersonRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from satellitkontor.storage.models import PersonRow
 
 #: What a front door that must keep serving (the feed server) treats as "the database failed":
 #: our own DatabaseError and what the driver or the pool raise past Database.session().
@@ -36,6 +44,8 @@ class Service:
 
 
 def load_person(session: Session, person_id: int, *, must_be_active: bool = True) -> PersonRow:
+    from satellitkontor.storage.models import PersonRow
+
     row = session.get(PersonRow, person_id)
     if row is None:
         raise PersonNotFound(id=person_id)
@@ -62,6 +72,8 @@ def require_admin(session: Session, actor_id: int | None, action: str) -> Person
 
 
 def office_has_admin(session: Session) -> bool:
+    from satellitkontor.storage.models import PersonRow
+
     stmt = select(PersonRow.id).where(PersonRow.role == Role.ADMIN, PersonRow.active.is_(True)).limit(1)
     if session.scalar(stmt) is not None:
         return True
@@ -75,6 +87,8 @@ def office_has_admin(session: Session) -> bool:
 def keep_an_admin(s: Session, row: PersonRow) -> None:
     """Refuse to demote or deactivate the last active admin: the office would fall back to
     "no admin yet", in which anyone may change everything (see require_admin above)."""
+    from satellitkontor.storage.models import PersonRow
+
     if row.role is not Role.ADMIN or not row.active:
         return
     others = select(PersonRow.id).where(

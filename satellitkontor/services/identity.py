@@ -15,18 +15,20 @@ be read and written (migration 0007). The app then signs in as that login's pers
 
 On SQLite, or when connected as a login that is not mapped (the schema owner, a superuser on a
 developer's machine), there is no such person and the app asks who is using it as before.
+
+The reads here are SQLAlchemy Core (storage/queries/core_reads.py): every command of the command
+line asks who acts, and ``occupancy`` then needs no ORM at all (issue 18).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from satellitkontor.domain.errors import ActorIsLogin, ActorRequired, PersonNotFound
 from satellitkontor.domain.people import Person, normalise_email
 from satellitkontor.services.base import Service
 from satellitkontor.services.startup import preset_email
-from satellitkontor.storage.models import DbLoginRow, PersonRow
-from satellitkontor.storage.queries import common as queries
+from satellitkontor.storage.queries import core_reads
 
 
 class IdentityService(Service):
@@ -34,22 +36,16 @@ class IdentityService(Service):
         """The database login this app is connected as (None on SQLite)."""
         if not self.db.is_postgresql:
             return None
-        with self.db.session() as s:
-            login = s.scalar(text("SELECT session_user"))
+        with self.db.connect() as conn:
+            login = conn.scalar(text("SELECT session_user"))
             return str(login) if login is not None else None
 
     def person_for_login(self) -> Person | None:
         """The person this connection's login is mapped to, or None (SQLite, unmapped login)."""
         if not self.db.is_postgresql:
             return None
-        stmt = (
-            select(PersonRow)
-            .join(DbLoginRow, DbLoginRow.person_id == PersonRow.id)
-            .where(DbLoginRow.login == text("session_user"))
-        )
-        with self.db.session() as s:
-            row = s.scalars(stmt).first()
-            return queries.person_view(row) if row is not None else None
+        with self.db.connect() as conn:
+            return core_reads.person_of_login(conn)
 
     def check_named(self, named: str | None) -> None:
         """Shared office mode: refuse a command that names someone other than the login's person
@@ -84,8 +80,8 @@ class IdentityService(Service):
             if required:
                 raise ActorRequired()
             return None
-        with self.db.session() as s:
-            row = queries.person_by_email(s, email)
-            if row is None:
-                raise PersonNotFound(email=email.strip())
-            return queries.person_view(row)
+        with self.db.connect() as conn:
+            person = core_reads.person_with_email(conn, email)
+        if person is None:
+            raise PersonNotFound(email=email.strip())
+        return person

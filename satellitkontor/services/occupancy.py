@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import bindparam, select
-
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain import privacy
 from satellitkontor.domain.bookings import BookingStatus, BookingView, DeskPeriod, halves_held
@@ -26,23 +24,8 @@ from satellitkontor.services.office_setup import OfficeSetupCache
 from satellitkontor.services.results import DayOccupancy as DayOccupancy
 from satellitkontor.services.results import ResourceDay as ResourceDay
 from satellitkontor.storage.database import Database
-from satellitkontor.storage.models import BookingRow, PersonRow
-from satellitkontor.storage.queries import common as queries
-
-#: One day's bookings, not cancelled, in time order: built once (see storage/queries/common.py).
-_DAY_BOOKINGS = (
-    queries.booking_select()
-    .where(
-        BookingRow.start_at >= bindparam("day_start"),
-        BookingRow.start_at < bindparam("day_end"),
-        BookingRow.status != BookingStatus.CANCELLED,
-    )
-    .order_by(BookingRow.start_at)
-)
-
-
-#: The viewer's role, if the viewer is an active person.
-_VIEWER_ROLE = select(PersonRow.role).where(PersonRow.id == bindparam("viewer"), PersonRow.active.is_(True))
+from satellitkontor.storage.light_tables import bookings
+from satellitkontor.storage.queries import core_reads
 
 
 def _halves(b: BookingView, midday: datetime) -> frozenset[DeskPeriod]:
@@ -64,15 +47,11 @@ class OccupancyService(Service):
 
     def day(self, day: date, *, viewer_id: int | None = None) -> DayOccupancy:
         """The day as ``viewer_id`` may see it (see the module docstring)."""
-        start, end = clk.local_day_bounds(day)
         setup = self.setup.get()
         # A plain connection, not a Session: the ORM adds nothing to a column select but cost.
         with self.db.connect() as conn:
-            params = {"day_start": start, "day_end": end}
-            rows = [queries.to_view(r, day) for r in conn.execute(_DAY_BOOKINGS, params).all()]
-            role = None
-            if viewer_id is not None:
-                role = conn.execute(_VIEWER_ROLE, {"viewer": viewer_id}).scalar()
+            rows = core_reads.day_bookings(conn, day)
+            role = None if viewer_id is None else core_reads.role_of_active(conn, viewer_id)
         shown = privacy.names_visible(role, setup.privacy)
         if not shown:
             rows = [privacy.for_viewer(b, viewer_id, False) for b in rows]
@@ -118,24 +97,25 @@ class OccupancyService(Service):
         ``with_reasons`` adds the cancelled ones that carry a cause (a closure, a release, a
         reason written when cancelling): Mina bokningar shows the booker why they are gone."""
         now = self.now()
-        stmt = queries.booking_select().where(BookingRow.person_id == person_id)
+        b = bookings
+        stmt = core_reads.BOOKING_VIEW.where(b.c.person_id == person_id)
         if upcoming:
             # A booking lasts at most a day (the database's ck_bookings_at_most_one_day), so the
             # bound on start_at changes no row; it lets the (person, start) index skip the
             # person's whole history (issue 18).
-            stmt = stmt.where(BookingRow.end_at > now, BookingRow.start_at > now - timedelta(days=1))
-            stmt = stmt.order_by(BookingRow.start_at)
+            stmt = stmt.where(b.c.end_at > now, b.c.start_at > now - timedelta(days=1))
+            stmt = stmt.order_by(b.c.start_at)
         else:
-            stmt = stmt.where(BookingRow.end_at <= now).order_by(BookingRow.start_at.desc())
+            stmt = stmt.where(b.c.end_at <= now).order_by(b.c.start_at.desc())
         if with_reasons and not include_cancelled:
-            stmt = stmt.where(
-                (BookingRow.status != BookingStatus.CANCELLED) | BookingRow.cancel_cause.is_not(None)
-            )
+            stmt = stmt.where((b.c.status != BookingStatus.CANCELLED) | b.c.cancel_cause.is_not(None))
         elif not include_cancelled:
-            stmt = stmt.where(BookingRow.status != BookingStatus.CANCELLED)
-        with self.db.session() as s:
-            return [queries.to_view(r) for r in s.execute(stmt.limit(limit))]
+            stmt = stmt.where(b.c.status != BookingStatus.CANCELLED)
+        with self.db.connect() as conn:
+            return [core_reads.to_view(r) for r in conn.execute(stmt.limit(limit))]
 
     def booking(self, booking_id: int) -> BookingView | None:
+        from satellitkontor.storage.queries import common as queries  # the models: not on the day's path
+
         with self.db.session() as s:
             return queries.booking(s, booking_id)

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from satellitkontor.domain.office_calendar import OfficeCalendar
 from satellitkontor.domain.policy import BookingPolicy
 from satellitkontor.domain.privacy import DEFAULT_PRIVACY, PrivacySettings
 from satellitkontor.domain.resources import Resource
 from satellitkontor.storage.database import Database
-from satellitkontor.storage.queries import common as queries
-from satellitkontor.storage.queries import privacy as privacy_queries
+from satellitkontor.storage.queries import core_reads
+
+if TYPE_CHECKING:
+    from satellitkontor.storage.queries.core_reads import Reader
 
 DEFAULT_TTL_SECONDS = 2.0
 
@@ -55,8 +56,8 @@ class OfficeSetupCache:
         ):
             return self._value
         generation = self.db.setup_generation
-        with self.db.session() as session:
-            value = load_setup(session)
+        with self.db.connect() as conn:  # Core reads: no Session, no ORM (issue 18)
+            value = load_setup(conn)
         self._value, self._generation, self._loaded_at = value, generation, now
         return value
 
@@ -64,11 +65,12 @@ class OfficeSetupCache:
         self._value = None
 
 
-def load_setup(session: Session) -> OfficeSetup:
-    policy = queries.load_policy(session)
+def load_setup(reader: Reader) -> OfficeSetup:
+    """The set-up, read on a connection or inside a session's transaction."""
+    policy = core_reads.load_policy(reader)
     return OfficeSetup(
         policy,
-        queries.load_calendar(session, policy),
-        tuple(queries.resources(session)),
-        privacy_queries.load_privacy(session),
+        core_reads.load_calendar(reader, policy),
+        tuple(core_reads.load_resources(reader)),
+        core_reads.load_privacy(reader),
     )

@@ -26,12 +26,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from satellitkontor.domain.errors import (
     DatabaseRefused,
@@ -42,6 +41,9 @@ from satellitkontor.domain.errors import (
 )
 from satellitkontor.storage.locations import resolve_url as resolve_url
 from satellitkontor.storage.locations import sqlite_url as sqlite_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -88,10 +90,9 @@ class Database:
             raise DatabaseUrlInvalid(value=_shortened(self.url.render_as_string())) from exc
         if self.is_sqlite:
             _configure_sqlite(self.engine)
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
-        self._write = sessionmaker(
-            self.engine.execution_options(satellitkontor_write=True), expire_on_commit=False
-        )
+        #: The session factories (reads, writes), made at the first ``session()``: ``connect()``
+        #: alone needs no ORM, and ``satellitkontor occupancy`` imports none (issue 18).
+        self._factories: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
         #: Grows when a commit through this object changed the office's set-up (resources,
         #: closures, settings); caches of that set-up compare it (services/office_setup.py).
         self.setup_generation = 0
@@ -99,8 +100,19 @@ class Database:
         #: bumps ``setup_generation`` on every change of the set-up by anyone, so caches of the
         #: set-up need no time limit meanwhile.
         self.setup_watched = False
-        event.listen(self._write, "after_flush", _note_setup_change)
-        event.listen(self._write, "after_commit", self._after_commit)
+
+    def _sessions(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        if self._factories is None:
+            from sqlalchemy.orm import sessionmaker
+
+            read = sessionmaker(self.engine, expire_on_commit=False)
+            write = sessionmaker(
+                self.engine.execution_options(satellitkontor_write=True), expire_on_commit=False
+            )
+            event.listen(write, "after_flush", _note_setup_change)
+            event.listen(write, "after_commit", self._after_commit)
+            self._factories = (read, write)
+        return self._factories
 
     def _after_commit(self, session: Session) -> None:
         if session.info.pop("setup_changed", False):
@@ -121,7 +133,7 @@ class Database:
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back if it raises."""
-        factory = self._write if write else self._read
+        factory = self._sessions()[1 if write else 0]
         try:
             with factory() as session, session.begin():
                 yield session

@@ -20,7 +20,6 @@ from datetime import date, datetime
 from sqlalchemy import (
     CheckConstraint,
     Date,
-    Enum,
     Float,
     ForeignKey,
     Index,
@@ -35,18 +34,7 @@ from satellitkontor.domain.bookings import BookingStatus, DeskPeriod
 from satellitkontor.domain.people import PersonKind, Role
 from satellitkontor.domain.resources import ResourceKind
 from satellitkontor.storage.types import JSONText, UTCDateTime
-
-
-def _enum(cls: type, name: str) -> Enum:
-    return Enum(
-        cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=16,
-        values_callable=lambda e: [m.value for m in e],
-        validate_strings=True,
-    )
+from satellitkontor.storage.types import enum_type as _enum
 
 
 class Base(DeclarativeBase):

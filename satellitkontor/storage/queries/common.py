@@ -1,5 +1,9 @@
 """Reads and small writes the services share. Functions take a Session and return rows or
-plain values; they decide nothing about rules or permissions."""
+plain values; they decide nothing about rules or permissions.
+
+storage/queries/core_reads.py has the reads of the day, the set-up and the acting person in
+SQLAlchemy Core, for paths that load no ORM (issue 18). Inside a Session use these: a Core
+statement executed by a Session does not flush the session's pending changes first."""
 
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from satellitkontor.storage.models import (
     SettingRow,
     WaitlistEntryRow,
 )
+from satellitkontor.storage.queries.core_reads import to_view as to_view
 
 POLICY_KEY = "booking_policy"
 
@@ -213,38 +218,6 @@ def booking_select() -> Select[*tuple[Any, ...]]:
     One shared statement: ``.where()``, ``.order_by()`` and the like return copies.
     """
     return _BOOKING_SELECT
-
-
-def to_view(row: Sequence[Any], day: date | None = None) -> BookingView:
-    """A BookingView from a row of ``booking_select()``; ``day`` saves the time-zone arithmetic
-    when the caller knows the local date already."""
-    start = row[10]
-    # positional: this runs for every row of the day view
-    return BookingView(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        row[5],
-        row[6],
-        row[7],
-        row[8],
-        row[9],
-        start,
-        row[11],
-        day if day is not None else clk.local_date(start),
-        row[12],
-        row[13],
-        row[14],
-        row[15],
-        row[16],
-        row[17],
-        row[18],
-        row[19],
-        row[20] if row[21] is not None else None,  # a guest booked in the app (an Outlook
-        row[21],  # organiser's name is the person's, above)
-    )
 
 
 _BOOKING_BY_ID = _BOOKING_SELECT.where(BookingRow.id == bindparam("booking_id"))
