@@ -1,12 +1,16 @@
-"""``satellitkontor occupancy`` loads no ORM (issue 18: the command as a whole process within
-350 ms; ``sqlalchemy.orm``, the models and the PostgreSQL dialect were about half of it).
+"""A command's start-up (issue 18: ``satellitkontor occupancy`` as a whole process within 350 ms).
 
-A real process, as a user starts it, reports the modules it loaded; timing is left to
-tests/benchmarks/startup_benchmark.py. The reads behind it are storage/queries/core_reads.py.
+- ``occupancy`` loads no ORM: ``sqlalchemy.orm``, the models and the PostgreSQL dialect were
+  about half of it. A real process, as a user starts it, reports the modules it loaded; timing
+  is left to tests/benchmarks/startup_benchmark.py. The reads behind it are
+  storage/queries/core_reads.py.
+- The garbage collector pauses during start-up only (cli/main.py): the command itself runs with
+  it, and afterwards it is as it was.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -79,3 +83,32 @@ def test_occupancy_loads_no_orm(
     assert sorted(m for m in modules if m.startswith(NO_ORM)) == []
     if office.services.db.is_sqlite:
         assert sorted(m for m in modules if m.startswith("sqlalchemy.dialects.postgresql")) == []
+
+
+def test_the_collector_pauses_for_start_up_only(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    from satellitkontor.cli import main
+    from satellitkontor.cli.commands import occupancy as command
+
+    seen: list[tuple[bool, int]] = []
+    real_run = command.run
+
+    def run(*args: object) -> int:
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+        return real_run(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(command, "run", run)
+    url = office.services.db.url.render_as_string(hide_password=False)
+    assert gc.isenabled()
+    assert main.main(["--db", url, "occupancy", "--date", DAY.isoformat()]) == 0
+    assert seen[0][0] and seen[0][1] > 0  # the command ran collecting; start-up's objects frozen
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(SystemExit):  # a mistake on the command line: argparse exits
+        main.main(["--db", url, "occupancy", "--date"])
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:  # a caller that keeps the collector off keeps it off
+        assert main.main(["--db", url, "occupancy", "--date", DAY.isoformat()]) == 0
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+        assert seen[-1] == (False, 0)
+    finally:
+        gc.enable()
