@@ -6,6 +6,8 @@
   storage/queries/core_reads.py.
 - The garbage collector pauses during start-up only (cli/main.py): the command itself runs with
   it, and afterwards it is as it was.
+- A year's holiday table, once computed, is kept in the user's cache folder
+  (domain/kept_holidays.py): the next command does not load the ``holidays`` package.
 """
 
 from __future__ import annotations
@@ -40,7 +42,12 @@ NO_ORM = ("sqlalchemy.orm", "satellitkontor.storage.models", "alembic", "PySide6
 
 
 def occupancy(url: str, tmp: Path, *args: str, user: str | None = None) -> tuple[str, set[str]]:
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp / "config"), "XDG_STATE_HOME": str(tmp / "state")}
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(tmp / "config"),
+        "XDG_STATE_HOME": str(tmp / "state"),
+        "XDG_CACHE_HOME": str(tmp / "cache"),
+    }
     env.pop("SATELLITKONTOR_USER", None)
     if user is not None:
         env["SATELLITKONTOR_USER"] = user
@@ -83,6 +90,19 @@ def test_occupancy_loads_no_orm(
     assert sorted(m for m in modules if m.startswith(NO_ORM)) == []
     if office.services.db.is_sqlite:
         assert sorted(m for m in modules if m.startswith("sqlalchemy.dialects.postgresql")) == []
+
+
+def test_a_second_occupancy_reads_the_kept_holidays_instead_of_the_package(
+    office: Office, tmp_path: Path
+) -> None:
+    url = office.services.db.url.render_as_string(hide_password=False)
+    args = ("occupancy", "--date", "2026-12-25")  # Juldagen: the table is needed
+    first, loaded_first = occupancy(url, tmp_path, *args)
+    second, loaded_second = occupancy(url, tmp_path, *args)
+    assert first == second and "stängt (Juldagen)" in first
+    assert "holidays" in loaded_first  # computed, then kept in the user's cache folder
+    assert sorted(m for m in loaded_second if m.split(".")[0] == "holidays") == []
+    assert (tmp_path / "cache" / "satellitkontor" / "swedish-holidays-2026.json").is_file()
 
 
 def test_the_collector_pauses_for_start_up_only(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:

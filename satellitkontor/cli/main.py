@@ -11,6 +11,9 @@ builds objects that live until the process ends, and collecting them was about a
 ``satellitkontor occupancy`` (125 young, 11 middle and one full collection, 20-50 ms; issue 18).
 Just before the command runs, what start-up made is frozen (``gc.freeze``: later collections
 skip it) and collecting resumes, so a long command (``serve-feeds``) collects as usual.
+
+Commands keep each year's table of Swedish holidays in the user's cache folder
+(domain/kept_holidays.py): loading the ``holidays`` package was another ~30 ms of every command.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ import gc
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from satellitkontor import logs
@@ -37,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = _app_options(argv)
     if app is not None:  # the desktop app: no parser of every command on its way (issue 18)
         return _start_app(*app)
-    with StartUp() as start_up:
+    with StartUp() as start_up, _holidays_kept():
         from satellitkontor.cli.args import use_language
         from satellitkontor.cli.parser import build_parser, named_command
         from satellitkontor.cli.safe_stream import SafeStream
@@ -56,6 +60,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _command(args, lang, start_up)
         finally:
             sys.stdout, sys.stderr = out, err
+
+
+@contextmanager
+def _holidays_kept() -> Iterator[None]:
+    """Holiday tables kept in the user's cache folder while the command runs (see above)."""
+    from platformdirs import user_cache_dir
+
+    from satellitkontor.domain import kept_holidays
+
+    before = kept_holidays.keep_in(Path(user_cache_dir("satellitkontor", appauthor=False)))
+    try:
+        yield
+    finally:
+        kept_holidays.keep_in(before)
 
 
 class StartUp:

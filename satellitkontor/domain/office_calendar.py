@@ -16,7 +16,7 @@ Public holidays come from the ``holidays`` package with Swedish names. Two decis
 
 Two holidays on one day keep both names, joined with "; " as the package does (1 May 2008 was
 "Första maj; Kristi himmelsfärdsdag"). The holiday table is built once per year and shared by
-all calendars.
+all calendars; a front door may keep it between processes (domain/kept_holidays.py).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from satellitkontor.domain import kept_holidays
 from satellitkontor.domain.errors import InvalidInput
 
 #: Swedish weekday names, Monday first, as shown for a ``WEEKDAY`` closure.
@@ -162,16 +163,25 @@ def swedish_holidays(year: int) -> Mapping[date, str]:
         found = _HOLIDAYS.get(year)
         if found is not None:
             return found
-        sweden = _sweden()
-        options = {"include_sundays": False} if _knows_sundays(sweden) else {}
-        table = sweden(years=year, language="sv", **options)
-        result: dict[date, str] = {}
-        for day, name in table.items():
-            parts = [p for p in str(name).split("; ") if p not in ("Söndag", "Sunday")]
-            if parts:
-                result[day] = "; ".join(parts)
+        result = kept_holidays.load(year)
+        if result is None:
+            result = _computed_holidays(year)
+            kept_holidays.store(year, result)
         found = _HOLIDAYS[year] = MappingProxyType(result)
         return found
+
+
+def _computed_holidays(year: int) -> dict[date, str]:
+    """The table of ``year`` from the ``holidays`` package (what domain/kept_holidays.py keeps)."""
+    sweden = _sweden()
+    options = {"include_sundays": False} if _knows_sundays(sweden) else {}
+    table = sweden(years=year, language="sv", **options)
+    result: dict[date, str] = {}
+    for day, name in table.items():
+        parts = [p for p in str(name).split("; ") if p not in ("Söndag", "Sunday")]
+        if parts:
+            result[day] = "; ".join(parts)
+    return result
 
 
 def _knows_sundays(cls: Any) -> bool:
