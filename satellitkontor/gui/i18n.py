@@ -9,7 +9,6 @@ Qt's own ``qtbase_<lang>.qm`` is loaded too so that standard buttons read "Avbry
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -57,6 +56,8 @@ def source_files() -> list[Path]:
 
 def update_translations() -> None:
     """Refresh each language's .ts from the code (keeping translations) and build its .qm."""
+    import subprocess  # a developer's command, not the app's start
+
     files = [str(p) for p in source_files()]
     for lang in words.languages():
         if lang == words.DEFAULT:

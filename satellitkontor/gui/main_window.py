@@ -6,6 +6,16 @@ hidden behind a disabled button: they are left out of the list and the menu alto
 A view's module is imported and the view built the first time it is shown, so the window opens
 with only the first view's code loaded (see tests/benchmarks/startup_benchmark.py).
 
+First frame (issue 18): the app makes its window with ``first_frame=True``. Then the window shows
+at once with its title, menus, the list of views (the start view chosen in it) and the status
+bar, and an empty page where the start view will be; :meth:`MainWindow.build_start_view`, called
+once it is shown, imports that view's modules one per event-loop turn and then builds it in a
+turn of its own (each under 50 ms of the GUI thread), long before the office has opened and the
+view has data to show. Building the view with the window made the window show ~55 ms later
+(its imports and widgets). Anything that asks for the view sooner (``view()``, a change of person)
+builds it there and then. Without ``first_frame`` (tests, a change of language) the window is
+whole when made.
+
 While the database cannot be reached a banner over the views says so (gui/widgets/offline_banner.py);
 the views keep what they show. When the database login decides who I am (PostgreSQL, issue 6),
 "Byt användare…" is disabled and says why. An admin without such a login backs up and restores
@@ -15,10 +25,11 @@ the office from the *Arkiv* menu (gui/backup_actions.py).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -100,9 +111,14 @@ class MainWindow(QMainWindow):
     switch_person_requested = Signal()
     demo_requested = Signal()
 
-    def __init__(self, ctx: AppContext) -> None:
+    #: A view was built (its key): the start-up probe waits for the start view's data on it.
+    view_made = Signal(str)
+
+    def __init__(self, ctx: AppContext, *, first_frame: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
+        #: While True, showing a view that is not built yet shows its empty page (see the docstring).
+        self._first_frame = first_frame
         self.setObjectName("mainWindow")
         # Qt appends the application's display name to every title ("… — Satellitkontoret"):
         # the name in the window's language, and the title that same name, so it shows once.
@@ -274,6 +290,33 @@ class MainWindow(QMainWindow):
             return self.ctx.is_staff
         return True
 
+    def build_start_view(self, *, done: Callable[[], None] | None = None) -> None:
+        """After a ``first_frame`` window has shown: the shown view's modules, one per event-loop
+        turn, then the view itself in a turn of its own (the module docstring)."""
+        from satellitkontor.gui.preload import VIEW_MODULES, preload_in_slices
+
+        key = self._shown_key()
+
+        def build() -> None:
+            self._first_frame = False
+            wanted = self._shown_key()
+            if wanted is not None:
+                self._show(wanted)
+            if done is not None:
+                done()
+
+        if key is None or key in self.views:
+            build()
+            return
+        spec = SPECS[key]
+        modules = (*VIEW_MODULES.get(key, ()), f"satellitkontor.gui.views.{spec.module}")
+        preload_in_slices(modules, start_ms=0, done=lambda: QTimer.singleShot(0, build))
+
+    def _shown_key(self) -> str | None:
+        """The key of the nav's current row (the view shown, or its empty page while it is built)."""
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
     def view(self, key: str) -> ViewBase:
         """The view, built (and its module imported) on first use."""
         if key not in self.views:
@@ -290,6 +333,7 @@ class MainWindow(QMainWindow):
             view.go_to.connect(lambda target: self.show_view(target, focus=True))
             if key == "book":  # the room on the floor plan leads to the room's week
                 view.room_clicked.connect(lambda _room: self._room_from_plan())  # type: ignore[attr-defined]
+            self.view_made.emit(key)
         return self.views[key]
 
     def _room_from_plan(self) -> None:
@@ -330,6 +374,7 @@ class MainWindow(QMainWindow):
         ``focus`` (Ctrl+1…6) the keyboard moves into the view, so that its own shortcuts (Ctrl+P
         in Dagsöversikt) work at once rather than after a click."""
         self._wanted = None
+        self._first_frame = False  # the user asked for a view: it is built now
         self._show(key)
         current = self.stack.currentWidget()
         if focus and isinstance(current, ViewBase):
@@ -344,7 +389,10 @@ class MainWindow(QMainWindow):
             self._wanted = None
         if key not in keys:
             return
-        self.stack.setCurrentWidget(self.view(key))
+        if self._first_frame and key not in self.views:  # built in the turns after the first frame
+            self.stack.setCurrentWidget(self._pages[key])
+        else:
+            self.stack.setCurrentWidget(self.view(key))
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(keys.index(key))
         self.nav.blockSignals(False)

@@ -1,5 +1,8 @@
 """Import the administration's modules (and Boka plats' booking dialog) while the window is idle, one module at a time.
 
+The same slices import the start view's modules right after the window's first frame
+(:data:`VIEW_MODULES`, gui/main_window.py ``build_start_view``).
+
 Issue 18: the first open of an administration page imported its module and everything under it
 on the GUI thread (the Kalendrar page with its four boxes and their dialogs, 40+ ms; all pages
 with the view ~120 ms), which made a 20 ms timer up to 110 ms late. Once an admin's office has
@@ -85,6 +88,21 @@ BOOKING_MODULES: tuple[str, ...] = tuple(
         "dialogs.desk_booking_dialog",
     )
 )
+
+#: The start view's own modules, leaves first, imported one per turn after the first frame
+#: (MainWindow.build_start_view); the view's module itself comes last. Boka plats' imports took
+#: ~40 ms in one piece.
+VIEW_MODULES: dict[str, tuple[str, ...]] = {
+    "book": (
+        "satellitkontor.domain.bookings",
+        "satellitkontor.services.results",
+        _GUI + "models.desk_day_model",
+        _GUI + "widgets.date_navigator",
+        _GUI + "widgets.floor_plan",
+        _GUI + "widgets.row_table",
+        _GUI + "widgets.waitlist_widgets",
+    ),
+}
 
 #: Wait this long after the office has opened before the first import: the day's desks paint first.
 START_MS = 1000

@@ -12,7 +12,6 @@ the one QSettings would choose itself, so that the command line reads the same f
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -76,7 +75,7 @@ class AppSettings:
     # --- who am I (per database) -----------------------------------------------------------------
     @staticmethod
     def _db_key(db_url: str) -> str:
-        return "identity/" + hashlib.sha256(db_url.encode()).hexdigest()[:12]
+        return "identity/" + _digest(db_url)
 
     def person_id(self, db_url: str) -> int | None:
         value = self._str(self._db_key(db_url) + "/person_id")
@@ -91,7 +90,7 @@ class AppSettings:
     # setting; an office with several admin PCs sets it on each.
     @staticmethod
     def _feeds_key(db_url: str) -> str:
-        return "feeds/" + hashlib.sha256(db_url.encode()).hexdigest()[:12] + "/base_url"
+        return "feeds/" + _digest(db_url) + "/base_url"
 
     def feeds_base_url(self, db_url: str) -> str | None:
         return self._str(self._feeds_key(db_url))
@@ -137,3 +136,10 @@ class AppSettings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def _digest(db_url: str) -> str:
+    """A short, stable name for a database in the settings file."""
+    import hashlib  # here: its OpenSSL library is 3 ms the window need not wait for (issue 18)
+
+    return hashlib.sha256(db_url.encode()).hexdigest()[:12]

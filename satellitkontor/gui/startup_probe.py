@@ -72,19 +72,33 @@ def attach(desktop: DesktopApp, started: float, mode: str) -> None:
 
     QTimer.singleShot(0, shown)
 
+    reported = False
+
     def data_ready() -> None:
+        nonlocal reported
+        if reported:  # a later reload
+            return
+        reported = True
         say("start_view", desktop.window.current_key() or "-")
         say("data_shown", f"{time.perf_counter() - started:.4f}")
         say("peak_kb", peak_kb())
         # the ticks after the data showed, up to the next one, belong to start-up too
         QTimer.singleShot(3 * TICK_MS, lambda: _after_start(desktop, late, say, mode))
 
-    view = desktop.window.views["book"]
-    ready = getattr(view, "data_loaded", None)
-    if ready is not None:
-        ready.connect(data_ready)
+    def watch(key: str) -> None:
+        if key != "book":
+            return
+        ready = getattr(desktop.window.views[key], "data_loaded", None)
+        if ready is not None:
+            ready.connect(data_ready)
+        else:
+            desktop.ctx.opened.connect(data_ready)
+
+    # The window shows first and builds its start view in the turns after (gui/main_window.py).
+    if "book" in desktop.window.views:
+        watch("book")
     else:
-        desktop.ctx.opened.connect(data_ready)
+        desktop.window.view_made.connect(watch)
 
 
 def _after_start(desktop: DesktopApp, late: Lateness, say: Callable[[str, object], None], mode: str) -> None:

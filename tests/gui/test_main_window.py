@@ -72,3 +72,43 @@ def test_the_room_on_the_floor_plan_opens_the_rooms_week(
     book.room_clicked.emit(gui_office.room)  # type: ignore[attr-defined]
     assert window.current_key() == "room"
     assert window.view("room").week_start() == date(2026, 11, 30)  # type: ignore[attr-defined]
+
+
+def test_the_first_frame_shows_before_its_start_view_which_follows_in_later_turns(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    """The app's window (issue 18): title, menus and the list of views at once, the start view
+    chosen in the list; the view itself a few event-loop turns later, then showing the day."""
+    window = MainWindow(make_ctx(gui_office.anna), first_frame=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == "Satellitkontoret – Umeåregionen"
+    assert window.menuBar().actions()[0].text() == "&Arkiv"
+    assert window.nav_keys() == ["book", "room", "mine", "rotation"]
+    assert window.nav.currentItem().text() == "Boka plats"
+    assert "book" not in window.views and window.current_key() is None
+    made: list[str] = []
+    window.view_made.connect(made.append)
+    built: list[bool] = []
+    window.build_start_view(done=lambda: built.append(True))
+    assert "book" not in window.views  # nothing before the event loop turns
+    qtbot.waitUntil(lambda: bool(built), timeout=5_000)
+    assert made == ["book"] and window.current_key() == "book"
+    book = window.views["book"]
+    assert window.stack.currentWidget() is book and book.isVisible()
+    wait_idle()
+    assert book.model.rowCount() == len(gui_office.desks)  # type: ignore[attr-defined]
+
+
+def test_a_view_chosen_during_the_first_frame_is_built_at_once(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office
+) -> None:
+    window = MainWindow(make_ctx(gui_office.anna), first_frame=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("rotation")
+    assert window.current_key() == "rotation" and window.views["rotation"].isVisible()
+    built: list[bool] = []
+    window.build_start_view(done=lambda: built.append(True))  # what the app had already asked for
+    qtbot.waitUntil(lambda: bool(built), timeout=5_000)
+    assert window.current_key() == "rotation" and "book" not in window.views

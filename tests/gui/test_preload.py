@@ -12,7 +12,7 @@ from satellitkontor.gui import preload
 
 
 def test_every_listed_module_exists() -> None:
-    listed = preload.ADMIN_MODULES + preload.BOOKING_MODULES
+    listed = preload.ADMIN_MODULES + preload.BOOKING_MODULES + sum(preload.VIEW_MODULES.values(), ())
     missing = [name for name in listed if importlib.util.find_spec(name) is None]
     assert missing == []
 
