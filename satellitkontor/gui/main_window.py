@@ -9,9 +9,9 @@ with only the first view's code loaded (see tests/benchmarks/startup_benchmark.p
 First frame (issue 18): the app makes its window with ``first_frame=True``. Then the window shows
 at once with its title, menus, the list of views (the start view chosen in it) and the status
 bar, and an empty page where the start view will be; :meth:`MainWindow.build_start_view`, called
-once it is shown, imports that view's modules one per event-loop turn and then builds it in a
-turn of its own (each under 50 ms of the GUI thread), long before the office has opened and the
-view has data to show. Building the view with the window made the window show ~55 ms later
+once it is shown, imports that view's modules one per event-loop turn, makes the view in a turn
+of its own and shows it in the next (each well under 50 ms of the GUI thread), before the office
+is opened (gui/app.py). Building the view with the window made the window show ~55 ms later
 (its imports and widgets). Anything that asks for the view sooner (``view()``, a change of person)
 builds it there and then. Without ``first_frame`` (tests, a change of language) the window is
 whole when made.
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
 
         key = self._shown_key()
 
-        def build() -> None:
+        def show() -> None:
             self._first_frame = False
             wanted = self._shown_key()
             if wanted is not None:
@@ -305,8 +305,14 @@ class MainWindow(QMainWindow):
             if done is not None:
                 done()
 
+        def build() -> None:  # made in one turn, shown (styled, laid out) in the next
+            wanted = self._shown_key()
+            if self._first_frame and wanted is not None:
+                self.view(wanted)
+            QTimer.singleShot(0, show)
+
         if key is None or key in self.views:
-            build()
+            show()
             return
         spec = SPECS[key]
         modules = (*VIEW_MODULES.get(key, ()), f"satellitkontor.gui.views.{spec.module}")
