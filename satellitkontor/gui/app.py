@@ -26,6 +26,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,10 @@ log = logging.getLogger("satellitkontor.gui")
 STARTUP_PROBE = "SATELLITKONTOR_STARTUP_PROBE"
 #: The smoke test's switch (gui/smoke.py, imported only when it is set).
 ENV_SMOKE = "SATELLITKONTOR_SMOKE"
+#: The first-start tour opens this long after the day's desks are shown (see _when_desks_shown),
+#: or at the latest this long after the office opened.
+AFTER_DESKS_MS = 100
+AT_LATEST_MS = 3000
 
 
 @dataclass(frozen=True)
@@ -156,7 +161,7 @@ class DesktopApp(QObject):
             self.ctx.set_person(person)
         self.ctx.attach(opened.services)
         if person is not None:
-            QTimer.singleShot(0, lambda: self._first_start_tour())  # its own turn: the desks come first
+            self._when_desks_shown(self._first_start_tour)  # the desks come first
         elif opened.empty:
             if self.ask_before_demo:
                 self.offer_demo()
@@ -164,6 +169,31 @@ class DesktopApp(QObject):
                 self.create_demo()
         else:
             self.ask_identity()
+
+    def _when_desks_shown(self, then: Callable[[], None]) -> None:
+        """``then``, once: ``AFTER_DESKS_MS`` after the start view first shows its data (at once if it
+        has none to wait for; at the latest ``AT_LATEST_MS`` after now). In the turn right after
+        the office had opened, the first-start tour's dialog (6-8 ms of the GUI thread) came just
+        before the day's desks and their first paint, one long stretch when the day is read quickly."""
+        shown = getattr(self.window.stack.currentWidget(), "data_loaded", None)
+        done = False
+
+        def once() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                then()
+
+        if shown is None:
+            QTimer.singleShot(0, once)
+            return
+
+        def data_shown() -> None:
+            shown.disconnect(data_shown)
+            QTimer.singleShot(AFTER_DESKS_MS, once)
+
+        shown.connect(data_shown)
+        QTimer.singleShot(AT_LATEST_MS, once)
 
     def _first_start_tour(self) -> None:
         """The short tour, once per PC user (skipped by the smoke test)."""

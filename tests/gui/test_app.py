@@ -15,7 +15,7 @@ from satellitkontor.gui.app import DesktopApp
 from satellitkontor.gui.dialogs.identity_dialog import IdentityDialog
 from satellitkontor.gui.settings import AppSettings
 from satellitkontor.storage.database import sqlite_url
-from tests.conftest import MovableClock
+from tests.conftest import MovableClock, Office
 
 
 def _visible(kind: type, name: str | None = None) -> list:  # type: ignore[type-arg]
@@ -133,3 +133,22 @@ def test_an_unreachable_database_is_said_in_swedish_and_nothing_breaks(
     finally:
         desktop.window.close()
         desktop.ctx.close()
+
+
+def test_the_first_start_tour_opens_after_the_days_desks(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, desktop_factory, gui_office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A known person's first start: the desks show first, then the tour opens over them."""
+    from satellitkontor.gui.dialogs.tour import TourDialog
+
+    monkeypatch.setenv("SATELLITKONTOR_USER", gui_office.anna.email)
+    desktop = desktop_factory()
+    seen: list[tuple[int, bool]] = []
+    desktop.window.view_made.connect(
+        lambda key: desktop.window.views[key].data_loaded.connect(
+            lambda: seen.append((desktop.window.views["book"].model.rowCount(), bool(_visible(TourDialog))))
+        )
+    )
+    desktop.start()
+    qtbot.waitUntil(lambda: bool(_visible(TourDialog)), timeout=20_000)
+    assert seen and seen[0] == (len(gui_office.desks), False)  # the desks, and no tour yet
