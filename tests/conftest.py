@@ -16,6 +16,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The CLI and the app log to the user's log folder (satellitkontor/logs.py): not from the tests.
 os.environ.setdefault("SATELLITKONTOR_LOG_DIR", tempfile.mkdtemp(prefix="satellitkontor-test-logs-"))
+# ... and keep their holiday tables (domain/kept_holidays.py) in a cache folder of their own.
+os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="satellitkontor-test-cache-"))
 
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.people import Person, PersonKind, Role

@@ -65,11 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 @contextmanager
 def _holidays_kept() -> Iterator[None]:
     """Holiday tables kept in the user's cache folder while the command runs (see above)."""
-    from platformdirs import user_cache_dir
-
     from satellitkontor.domain import kept_holidays
 
-    before = kept_holidays.keep_in(Path(user_cache_dir("satellitkontor", appauthor=False)))
+    before = kept_holidays.keep_in_user_cache()
     try:
         yield
     finally:

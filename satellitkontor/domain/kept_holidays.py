@@ -7,8 +7,9 @@ A command therefore keeps each year's table as computed, in the user's cache fol
 process reads the file instead of loading the package.
 
 Decisions:
-- Off unless a front door names a folder (``keep_in``): the command line does, with platformdirs'
-  ``user_cache_dir``; a process that names none computes every table as before.
+- Off unless a front door names a folder (``keep_in``): the command line and the desktop app do,
+  with platformdirs' ``user_cache_dir`` (``keep_in_user_cache``); a process that names none (the
+  services in tests, a feed server embedded elsewhere) computes every table as before.
 - A kept table is used only if it was computed by the same installation of ``holidays``: its
   ``dist-info`` folder's name (the version) and the size and time of its Swedish rules
   (``countries/sweden.py``), found without importing the package. Any other file, one that
@@ -40,6 +41,14 @@ def keep_in(folder: Path | None) -> Path | None:
     global _folder
     before, _folder = _folder, folder
     return before
+
+
+def keep_in_user_cache() -> Path | None:
+    """Keep tables in the user's cache folder (platformdirs' ``user_cache_dir``), as the command
+    line and the desktop app do; returns the folder before."""
+    from platformdirs import user_cache_dir
+
+    return keep_in(Path(user_cache_dir("satellitkontor", appauthor=False)))
 
 
 def _installation() -> str | None:

@@ -34,6 +34,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from satellitkontor import logs
+from satellitkontor.domain import kept_holidays
 from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.domain.people import Person, Role
@@ -341,6 +342,7 @@ def settle_memory(*, full: bool = True) -> None:
 def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     logs.setup()
+    kept_holidays.keep_in_user_cache()  # a later start reads the year's holidays from a file
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     unexpected.install()

@@ -3,7 +3,9 @@ start asks who I am, the next start remembers it, and the language can be switch
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,30 @@ def test_the_first_start_tour_opens_after_the_days_desks(  # type: ignore[no-unt
     desktop.start()
     qtbot.waitUntil(lambda: bool(_visible(TourDialog)), timeout=20_000)
     assert seen and seen[0] == (len(gui_office.desks), False)  # the desks, and no tour yet
+
+
+def test_the_app_keeps_the_years_holidays_for_its_next_start(tmp_path: Path) -> None:
+    """Issue 18: a start after the first reads the year's holidays from the user's cache folder
+    (domain/kept_holidays.py) instead of loading the ``holidays`` package on the way to the desks.
+    The app, started for real (its self-test), leaves the table there."""
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SATELLITKONTOR_SMOKE": "1",
+        **{f"XDG_{kind}_HOME": str(tmp_path / kind.lower()) for kind in ("CACHE", "CONFIG", "DATA", "STATE")},
+    }
+    url = f"sqlite:///{(tmp_path / 'office.sqlite3').as_posix()}"
+    proc = subprocess.run(
+        [sys.executable, "-m", "satellitkontor", "--db", url],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    kept = tmp_path / "cache" / "satellitkontor"
+    year = date.today().year
+    assert (kept / f"swedish-holidays-{year}.json").is_file(), sorted(p.name for p in kept.glob("*"))
