@@ -194,6 +194,10 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         # ANALYZE and PRAGMA optimize read at most this many rows of an index: quick on any size.
         cursor.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+        # Freed space is overwritten with zeros by every connection, not only retention's: the
+        # audit search index (FTS5) frees pages that may hold removed names in whichever
+        # transaction merges its segments (storage/queries/audit_search.py).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "close")

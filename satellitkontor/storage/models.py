@@ -310,6 +310,8 @@ class AuditRow(Base):
         Index("ix_audit_log_entity", "entity", "entity_id"),
         Index("ix_audit_log_subject", "subject_id"),
         Index("ix_audit_log_actor", "actor_id"),
+        # The search's entries whose action's words contain the text (migration 0019).
+        Index("ix_audit_log_action", "action"),
         # The entries not yet made anonymous, by time (retention, migration 0012).
         _partial("ix_audit_log_named_at", "at", where="anonymized_at IS NULL"),
     )

@@ -128,7 +128,9 @@ def test_prepare_creates_a_new_sqlite_file_at_head(db_file: Path) -> None:
         result = schema.prepare(db)
         assert result.created and result.changed and result.backup is None
         assert result.after == schema.head_revision() == schema.current_revision(db)
-        assert set(inspect(db.engine).get_table_names()) == TABLES
+        # and the audit trail's search index (FTS5: the table and its own tables, migration 0019)
+        search = {"audit_search", "audit_search_data", "audit_search_idx", "audit_search_config"}
+        assert set(inspect(db.engine).get_table_names()) == TABLES | search
     finally:
         db.dispose()
     assert list(db_file.parent.glob("*backup*")) == []
@@ -177,9 +179,10 @@ def test_the_models_and_the_migrated_schema_agree(db_url: str) -> None:
         with services.db.engine.connect() as conn:
 
             def include(obj: object, name: str | None, kind: str, reflected: bool, _to: object) -> bool:
-                # PostgreSQL's search index of the audit trail (migration 0012) is an expression
-                # index, which autogenerate cannot compare: it lives in the migration only
-                return name != "ix_audit_log_search"
+                # The audit trail's search indexes live in the migrations only: PostgreSQL's is an
+                # expression index (0012), which autogenerate cannot compare, SQLite's an FTS5
+                # table with its own tables (0019)
+                return name != "ix_audit_log_search" and not (name or "").startswith("audit_search")
 
             context = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": include})
             diff = compare_metadata(context, Base.metadata)

@@ -26,7 +26,7 @@ from satellitkontor.domain.people import Role
 from satellitkontor.integrations import csv_cells
 from satellitkontor.services.audit import trail as audit
 from satellitkontor.services.base import Service, load_person, require_admin
-from satellitkontor.services.privacy import erasure, personal_data
+from satellitkontor.services.privacy import erasure, personal_data, search_index
 from satellitkontor.services.privacy.results import ErasureReport, PersonalDataExport
 from satellitkontor.storage.models import PersonRow
 from satellitkontor.storage.queries import privacy as privacy_queries
@@ -84,6 +84,8 @@ class PersonalDataService(Service):
             if person is None:
                 raise PersonNotFound(id=person_id)
             report = erasure.erase(s, now=self.now(), actor=actor, person=person)
+        # the names blanked in audit entries leave the search index too
+        search_index.refresh(self.db, removed=report.audit_entries > 0 or report.texts > 0)
         from dataclasses import replace
 
         return replace(report, log_cleared=privacy_queries.checkpoint(self.db))

@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 from satellitkontor.domain import clock as clk
 from satellitkontor.domain.people import Role
 from satellitkontor.services.audit import trail as audit
-from satellitkontor.services.privacy import people_counts
+from satellitkontor.services.privacy import people_counts, search_index
 from satellitkontor.services.privacy.pacing import Pacer
 from satellitkontor.services.privacy.results import RetentionReport
 from satellitkontor.services.privacy.scrub import needles, scrub
@@ -231,6 +231,8 @@ def apply(
                 entity_id=cutoff.isoformat(),
                 after={**report.as_dict(), "automatic": automatic},
             )
+    # the names blanked in audit entries leave the search index too (a rebuild, SQLite)
+    search_index.refresh(db, removed=entries > 0)
     return report
 
 

@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 #: Every revision an older release had as its head, oldest first: one file each.
 REVISIONS = (
     "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0012", "0013", "0014", "0015",
-    "0016", "0017",
+    "0016", "0017", "0018",
 )  # fmt: skip
 
 CREATED = "2026-11-02 09:15:00.000000"

@@ -1,0 +1,49 @@
+"""Building the audit trail's search index anew after personal data was removed from entries
+(SQLite only; storage/queries/audit_search.py says why a rebuild and not a merge).
+
+The rebuild runs in short transactions paced like retention (services/privacy/pacing.py): a
+time budget each and a pause between, so other PCs book meanwhile; searches use the old index
+until the new one is swapped in, and find the same entries either way.
+"""
+
+from __future__ import annotations
+
+from satellitkontor.services.privacy.pacing import Pacer
+from satellitkontor.storage.database import Database
+from satellitkontor.storage.queries import audit_search
+
+
+def refresh(db: Database, *, removed: bool) -> bool:
+    """Rebuild the index when ``removed`` (entries lost text) or when an earlier rebuild was cut
+    short; whether it ran."""
+    if not db.is_sqlite:
+        return False
+    with db.session() as s:  # a read: no write lock when there is nothing to do
+        if not audit_search.has_index(s) or not (removed or audit_search.rebuilding(s)):
+            return False
+    pacer = Pacer(db, first=500, least=50, most=20_000)
+    _drop_old(pacer)
+    with pacer.write() as s:
+        audit_search.start(s)
+    while True:
+        size = pacer.size
+        with pacer.write() as s:
+            done = audit_search.fill(s, size)
+        pacer.adapt(done)
+        if done < size:
+            break
+    with pacer.write() as s:
+        audit_search.swap(s)
+    _drop_old(pacer)
+    return True
+
+
+def _drop_old(pacer: Pacer) -> None:
+    size = 50
+    while True:
+        with pacer.write() as s:
+            done = audit_search.drop_old(s, size)
+        if not done:
+            return
+        pacer.adapt(done)
+        size = pacer.size

@@ -1,0 +1,214 @@
+"""The audit trail's search index on SQLite (migration 0019, storage/queries/audit_search.py): a
+search through it finds exactly what comparing every entry finds, and its rebuild after a
+removal leaves it whole and in step with the trail."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from satellitkontor.domain.bookings import DeskPeriod
+from satellitkontor.services.privacy import search_index
+from satellitkontor.storage.queries import audit as q
+from satellitkontor.storage.queries import audit_search
+from satellitkontor.storage.queries.privacy import checkpoint
+from tests.conftest import MONDAY, Office
+from tests.privacy_history import file_bytes, months_back, open_monday
+
+#: Pieces of the generated entries' text: case, Swedish and other letters, LIKE's own characters.
+PIECES = (
+    "Lindberg", "LINDBERG", "lindberg", "Öberg", "ÖBERG", "öberg", "Åsa Åström", "Ängel", "Straße",
+    "STRASSE", "İlker Işık", "ILKER", "Kelvin \u212a", "50%", "100 % klart", "a_b", "x_y_z", "ab",
+    "Plats 3", "Plats 30", "Konferensrummet", "styrgrupp", "Çelik", "Ærø", "ŁÓDŹ", "TAHİR", "AB ÅİR",
+)  # fmt: skip
+#: What is searched for: each through the index where it can be, and by comparing every entry.
+TEXTS = (
+    "lindberg", "berg", "öberg", "ÖBERG".lower(), "åsa åström", "straße", "strasse", "ilker", "i̇lker",
+    "işık", "kelvin k", "50%", "%", "0 %", "_", "a_b", "x_y", "ab", "plats 3", "rg", "ängel",
+    "konferens", "styr", "çel", "ærø", "łódź", "avbokad", "zzzz", "lindbergi", "tahi", "tahi̇r", "ab åi",
+)  # fmt: skip
+
+
+def _fill(office: Office, count: int = 1500) -> None:
+    """Entries with text made of PIECES (in every column the search reads), inserted directly."""
+    r = random.Random(18)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    people = [office.anna.id, office.bertil.id, office.reception.id, None]
+    rows: list[dict[str, Any]] = []
+    for i in range(count):
+        words = " ".join(r.choice(PIECES) for _ in range(r.randint(1, 3)))
+        rows.append(
+            {
+                "at": (start + timedelta(minutes=r.randint(0, 500_000))).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                "actor_name": r.choice([None, r.choice(PIECES)]),
+                "action": r.choice(["booking.create", "booking.cancel", "person.update"]),
+                "entity": r.choice(["booking", "person", "resource"]),
+                "entity_id": str(r.randint(1, 60)),
+                "subject_id": r.choice(people),
+                "before": r.choice([None, json.dumps({"title": words}, ensure_ascii=False)]),
+                "after": json.dumps({"title": words, "n": i}, ensure_ascii=False),
+            }
+        )
+    with office.services.db.session(write=True) as s:
+        s.execute(
+            text(
+                "INSERT INTO audit_log (at, actor_name, action, entity, entity_id, subject_id, before, after) "
+                "VALUES (:at, :actor_name, :action, :entity, :entity_id, :subject_id, :before, :after)"
+            ),
+            rows,
+        )
+
+
+def _search(office: Office, words: str, **filters: Any) -> tuple[int, list[int]]:
+    """The count and every match's id, page by page (keyset paging), as the audit page reads them."""
+    audit, admin = office.services.audit, office.admin.id
+    upto = audit.newest_id(admin)
+    total = audit.count(admin, upto_id=upto, text=words, **filters)
+    ids: list[int] = []
+    after = None
+    while True:
+        page = audit.entries(admin, limit=97, upto_id=upto, text=words, after=after, **filters)
+        ids += [e.id for e in page]
+        if len(page) < 97:
+            return total, ids
+        after = page[-1]
+
+
+def _scanning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the search compare every entry, as it did before the index."""
+    prepare = q._prepare
+    monkeypatch.setattr(q, "_prepare", lambda s: q._Where(prepare(s).dialect, False))
+
+
+def test_the_index_finds_exactly_what_comparing_every_entry_finds(
+    sqlite_office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(sqlite_office)
+    filters: list[dict[str, Any]] = [
+        {},
+        {"since": datetime(2024, 6, 1, tzinfo=UTC)},
+        {"action": "booking.cancel"},
+    ]
+    indexed = {(t, i): _search(sqlite_office, t, **f) for t in TEXTS for i, f in enumerate(filters)}
+    with monkeypatch.context() as m:
+        _scanning(m)
+        scanned = {(t, i): _search(sqlite_office, t, **f) for t in TEXTS for i, f in enumerate(filters)}
+    assert indexed == scanned
+    assert all(count == len(ids) for count, ids in indexed.values())
+    assert indexed[("lindberg", 0)][0] > 100 and indexed[("zzzz", 0)] == (0, [])
+    # most texts went through the index (the test would prove little otherwise)
+    assert sum(q.fts_query(t) is not None for t in TEXTS) >= 20
+
+
+def test_the_index_is_used_only_where_it_finds_every_match() -> None:
+    assert q.fts_query("lindberg") == '"ber" AND "dbe" AND "erg" AND "ind" AND "lin" AND "ndb"'
+    assert q.fts_query('a"bc') == '"""bc" AND "a""b"'
+    assert q.fts_query("ab") is None  # shorter than a piece
+    assert q.fts_query("abi") is None  # "ABİ" is "abi̇" to Python; without the "i", too short
+    assert q.fts_query("abci") == '"abc"'
+    assert q.fts_query("ꭰꭱꭲ") is None  # past Latin Extended-A
+
+
+def test_fts5_folds_every_letter_the_index_is_used_for_as_python_does() -> None:
+    """Every character whose lower case (Python's, which the search uses) has a letter up to
+    FTS_SAFE_MAX is folded to the same by the SQLite in use, so that the index finds every entry
+    that matches: the one exception, "İ", is what fts_query leaves out."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram', detail='none')")
+    differ = []
+    for code in range(0x80, 0x110000):
+        ch = chr(code)
+        lower = ch.lower()
+        if lower == ch or 0xD800 <= code < 0xE000 or not any(c <= q.FTS_SAFE_MAX for c in lower):
+            continue
+        conn.execute("DELETE FROM t")
+        conn.execute("INSERT INTO t (x) VALUES (?)", (f"a{ch}b",))
+        wanted = f"a{lower}b"[:3]
+        found = conn.execute("SELECT count(*) FROM t WHERE t MATCH ?", ('"' + wanted + '"',)).fetchone()[0]
+        if not found:
+            differ.append(ch)
+    conn.close()
+    assert differ == ["\u0130"]
+
+
+def _integrity(office: Office) -> None:
+    with office.services.db.session(write=True) as s:
+        s.execute(
+            text(
+                f"INSERT INTO {audit_search.TABLE}({audit_search.TABLE}, rank) VALUES ('integrity-check', 1)"
+            )
+        )
+
+
+def _tables(office: Office) -> set[str]:
+    with office.services.db.session() as s:
+        return {
+            n
+            for (n,) in s.execute(
+                text("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'audit_search%'")
+            )
+        }
+
+
+def test_a_rebuild_keeps_the_index_whole_and_in_step_with_entries_changed_meanwhile(
+    sqlite_office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries written and entries blanked while the new index is being filled are in it."""
+    o = sqlite_office
+    _fill(o, 800)
+    db = o.services.db
+    with db.session(write=True) as s:
+        audit_search.start(s)
+        assert audit_search.fill(s, 300) == 300
+    _fill(o, 50)  # written during the rebuild: above every copied id
+    with db.session(write=True) as s:  # an entry already copied loses its text meanwhile
+        first = s.execute(text("SELECT min(id) FROM audit_log WHERE actor_name IS NOT NULL")).scalar_one()
+        s.execute(
+            text(
+                "UPDATE audit_log SET actor_name = NULL, anonymized_at = '2026-01-01 00:00:00.000000' WHERE id = :i"
+            ),
+            {"i": first},
+        )
+    assert search_index.refresh(db, removed=False)  # goes on with the rebuild begun
+    assert _tables(o) == {"audit_search", "audit_search_data", "audit_search_idx", "audit_search_config"}
+    _integrity(o)
+    indexed = {t: _search(o, t) for t in TEXTS}
+    with monkeypatch.context() as m:
+        _scanning(m)
+        assert {t: _search(o, t) for t in TEXTS} == indexed
+    _fill(o, 10)  # the triggers write to the new index
+    _integrity(o)
+    assert not search_index.refresh(db, removed=False)  # nothing to do
+
+
+def test_a_name_retention_removed_is_neither_in_the_file_nor_in_its_index(sqlite_office: Office) -> None:
+    """The name's capital "Ŧ" is in the rows, its folded "ŧ" only in the index's three-letter
+    pieces ("ŧor", "a ŧ", …): before retention both are in the file, after it neither, in the file
+    or its log (the old pieces stay in FTS5's older segments unless the index is built anew)."""
+    o = sqlite_office
+    saved = o.clock.moment
+    day = open_monday(*months_back(MONDAY, 20))
+    o.clock.set_local(day, time(7, 30))
+    tora = o.services.office.add_person(o.admin.id, "Ŧora Ŧhörnqvist", "tora.t@bjurholm.se", "Bjurholm")
+    o.services.booking.book_desk(tora.id, o.desk(1).id, day, DeskPeriod.FULL_DAY)
+    o.clock.moment = saved
+    _fill(o, 300)
+    assert o.services.audit.count(o.admin.id, text="ŧhörn") > 0
+    checkpoint(o.services.db)
+    data = file_bytes(o)
+    assert "Ŧ".encode() in data and "ŧ".encode() in data
+
+    report = o.services.privacy.retention(o.admin.id, apply=True)
+
+    assert report.audit_entries > 0 and report.log_cleared
+    data = file_bytes(o)
+    assert "Ŧ".encode() not in data and "ŧ".encode() not in data
+    assert o.services.audit.count(o.admin.id, text="ŧhörn") == 0
+    assert _tables(o) == {"audit_search", "audit_search_data", "audit_search_idx", "audit_search_config"}
+    _integrity(o)
