@@ -81,15 +81,22 @@ def _search(office: Office, words: str, **filters: Any) -> tuple[int, list[int]]
 
 
 def _scanning(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the search compare every entry, as it did before the index."""
+    """Make the search compare every entry, as it did before the indexes (no index, and no
+    window of newest entries before it)."""
     prepare = q._prepare
     monkeypatch.setattr(q, "_prepare", lambda s: q._Where(prepare(s).dialect, False))
+    monkeypatch.setattr(q, "DENSE_WINDOW", 10**9)
 
 
+@pytest.mark.parametrize("window", [40, q.DENSE_WINDOW])
 def test_the_index_finds_exactly_what_comparing_every_entry_finds(
-    sqlite_office: Office, monkeypatch: pytest.MonkeyPatch
+    sqlite_office: Office, monkeypatch: pytest.MonkeyPatch, window: int
 ) -> None:
+    """With a window of newest entries smaller than the trail, pages come partly from the window
+    and partly from the indexes; with one larger, a page comes from the window and the count
+    from the indexes."""
     _fill(sqlite_office)
+    monkeypatch.setattr(q, "DENSE_WINDOW", window)
     filters: list[dict[str, Any]] = [
         {},
         {"since": datetime(2024, 6, 1, tzinfo=UTC)},
