@@ -21,7 +21,7 @@ def refresh(db: Database, *, removed: bool) -> bool:
     with db.session() as s:  # a read: no write lock when there is nothing to do
         if not audit_search.has_index(s) or not (removed or audit_search.rebuilding(s)):
             return False
-    pacer = Pacer(db, first=500, least=50, most=20_000)
+    pacer = Pacer(db, first=500, least=50, most=5_000)
     _drop_old(pacer)
     with pacer.write() as s:
         audit_search.start(s)
