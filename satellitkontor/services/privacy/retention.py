@@ -25,7 +25,8 @@ month ``retention_months`` before this month):
 
 The distinct-people counts of the months touched are kept (services/privacy/people_counts.py). On
 SQLite the removed values are overwritten in the file and the write-ahead log is emptied
-afterwards (storage/queries/privacy.py). One entry ``retention.apply`` records the run, with
+afterwards (storage/queries/privacy.py); the audit trail's search index is built anew first, in
+short transactions too (services/privacy/search_index.py), since it keeps removed names until then. One entry ``retention.apply`` records the run, with
 the counts and the months, never a name.
 """
 
