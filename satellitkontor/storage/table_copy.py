@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 
 from satellitkontor.storage import schema
 from satellitkontor.storage.models import Base
+from satellitkontor.storage.queries import audit_search
 
 #: Rows read and written per batch.
 BATCH = 2000
@@ -137,6 +138,8 @@ def clear_tables(conn: Connection) -> None:
         for name, _sql in triggers:
             conn.exec_driver_sql(f"DROP TRIGGER {quote(name)}")
         conn.execute(table.delete())
+        if table.name == "audit_log":  # its search index was kept by the triggers just dropped
+            audit_search.clear(conn)
         for _name, sql in triggers:
             conn.exec_driver_sql(sql)
 

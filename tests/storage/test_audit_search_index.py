@@ -4,21 +4,24 @@ removal leaves it whole and in step with the trail."""
 
 from __future__ import annotations
 
-import json
 import random
 import sqlite3
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
 from satellitkontor.domain.bookings import DeskPeriod
+from satellitkontor.services.backup import backup_office, restore_office
 from satellitkontor.services.privacy import search_index
+from satellitkontor.storage.database import sqlite_url
+from satellitkontor.storage.models import AuditRow
 from satellitkontor.storage.queries import audit as q
 from satellitkontor.storage.queries import audit_search
 from satellitkontor.storage.queries.privacy import checkpoint
-from tests.conftest import MONDAY, Office
+from tests.conftest import MONDAY, MovableClock, Office, make_office
 from tests.privacy_history import file_bytes, months_back, open_monday
 
 #: Pieces of the generated entries' text: case, Swedish and other letters, LIKE's own characters.
@@ -45,24 +48,18 @@ def _fill(office: Office, count: int = 1500) -> None:
         words = " ".join(r.choice(PIECES) for _ in range(r.randint(1, 3)))
         rows.append(
             {
-                "at": (start + timedelta(minutes=r.randint(0, 500_000))).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                "at": start + timedelta(minutes=r.randint(0, 500_000)),
                 "actor_name": r.choice([None, r.choice(PIECES)]),
                 "action": r.choice(["booking.create", "booking.cancel", "person.update"]),
                 "entity": r.choice(["booking", "person", "resource"]),
                 "entity_id": str(r.randint(1, 60)),
                 "subject_id": r.choice(people),
-                "before": r.choice([None, json.dumps({"title": words}, ensure_ascii=False)]),
-                "after": json.dumps({"title": words, "n": i}, ensure_ascii=False),
+                "before": r.choice([None, {"title": words}]),
+                "after": {"title": words, "n": i},
             }
         )
     with office.services.db.session(write=True) as s:
-        s.execute(
-            text(
-                "INSERT INTO audit_log (at, actor_name, action, entity, entity_id, subject_id, before, after) "
-                "VALUES (:at, :actor_name, :action, :entity, :entity_id, :subject_id, :before, :after)"
-            ),
-            rows,
-        )
+        s.execute(insert(AuditRow.__table__), rows)
 
 
 def _search(office: Office, words: str, **filters: Any) -> tuple[int, list[int]]:
@@ -90,22 +87,22 @@ def _scanning(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("window", [40, q.DENSE_WINDOW])
 def test_the_index_finds_exactly_what_comparing_every_entry_finds(
-    sqlite_office: Office, monkeypatch: pytest.MonkeyPatch, window: int
+    office: Office, monkeypatch: pytest.MonkeyPatch, window: int
 ) -> None:
-    """With a window of newest entries smaller than the trail, pages come partly from the window
+    """On SQLite and PostgreSQL. With a window of newest entries smaller than the trail, pages come partly from the window
     and partly from the indexes; with one larger, a page comes from the window and the count
     from the indexes."""
-    _fill(sqlite_office)
+    _fill(office)
     monkeypatch.setattr(q, "DENSE_WINDOW", window)
     filters: list[dict[str, Any]] = [
         {},
         {"since": datetime(2024, 6, 1, tzinfo=UTC)},
         {"action": "booking.cancel"},
     ]
-    indexed = {(t, i): _search(sqlite_office, t, **f) for t in TEXTS for i, f in enumerate(filters)}
+    indexed = {(t, i): _search(office, t, **f) for t in TEXTS for i, f in enumerate(filters)}
     with monkeypatch.context() as m:
         _scanning(m)
-        scanned = {(t, i): _search(sqlite_office, t, **f) for t in TEXTS for i, f in enumerate(filters)}
+        scanned = {(t, i): _search(office, t, **f) for t in TEXTS for i, f in enumerate(filters)}
     assert indexed == scanned
     assert all(count == len(ids) for count, ids in indexed.values())
     assert indexed[("lindberg", 0)][0] > 100 and indexed[("zzzz", 0)] == (0, [])
@@ -219,3 +216,28 @@ def test_a_name_retention_removed_is_neither_in_the_file_nor_in_its_index(sqlite
     assert o.services.audit.count(o.admin.id, text="ŧhörn") == 0
     assert _tables(o) == {"audit_search", "audit_search_data", "audit_search_idx", "audit_search_config"}
     _integrity(o)
+
+
+def test_a_restore_leaves_the_index_in_step_with_the_restored_trail(
+    office: Office, clock: MovableClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup (of an office on either database) read into a SQLite office that had entries of
+    its own: the index holds the restored entries and nothing of the replaced ones."""
+    _fill(office, 400)
+    backup_office(office.services.db.url.render_as_string(False), tmp_path / "b.sqlite3")
+    target = make_office(sqlite_url(tmp_path / "target.sqlite3"), clock)
+    _fill(target, 300)  # other entries, with other texts at the same ids
+    with target.services.db.session(write=True) as s:
+        s.execute(
+            text("UPDATE audit_log SET actor_name = 'Qwertyson' WHERE id % 7 = 0 AND actor_name IS NULL")
+        )
+    url = target.services.db.url.render_as_string(False)
+    target.services.db.dispose()
+    restore_office(tmp_path / "b.sqlite3", url, replace=True)
+    _integrity(target)
+    assert target.services.audit.count(target.admin.id, text="qwertyson") == 0
+    indexed = {t: _search(target, t) for t in TEXTS}
+    with monkeypatch.context() as m:
+        _scanning(m)
+        assert {t: _search(target, t) for t in TEXTS} == indexed
+    target.services.db.dispose()

@@ -57,6 +57,7 @@ from sqlalchemy import (
     select,
     table,
     type_coerce,
+    union,
     union_all,
 )
 from sqlalchemy.dialects import postgresql
@@ -186,7 +187,18 @@ def _conditions(f: AuditFilter, where: _Where, *, narrowed: bool = True) -> list
     return conds
 
 
-def _text_matches(text: str, actions: Sequence[str], *, dialect: str, indexed: bool) -> ColumnElement[bool]:
+@dataclass(frozen=True, slots=True)
+class _TextParts:
+    """The parts of a text match: the entry's own text (``in_entry``, and the ids the search
+    index finds for it, a superset; None without an index) and the conditions on what the
+    entry is about (each one exact, each with an index)."""
+
+    in_entry: ColumnElement[bool]
+    own_text: Select[Any] | None
+    about: list[tuple[ColumnElement[bool], ...]]
+
+
+def _text_parts(text: str, actions: Sequence[str], *, dialect: str, indexed: bool) -> _TextParts:
     # On SQLite, LIKE alone for an ASCII text; else the longest ASCII part of it first (cheap,
     # and it rules most rows out), then the full fold.
     sqlite = dialect == "sqlite"
@@ -207,7 +219,7 @@ def _text_matches(text: str, actions: Sequence[str], *, dialect: str, indexed: b
     in_entry = or_(
         has(AuditRow.actor_name), has(AuditRow.entity_id), has(AuditRow.before), has(AuditRow.after)
     )
-    about = [
+    about: list[tuple[ColumnElement[bool], ...]] = [
         (AuditRow.subject_id.in_(people),),
         (AuditRow.entity == "booking", AuditRow.entity_id.in_(bookings_at_places)),
         (AuditRow.entity == "resource", AuditRow.entity_id.in_(place_ids)),
@@ -215,19 +227,44 @@ def _text_matches(text: str, actions: Sequence[str], *, dialect: str, indexed: b
     ]
     if actions:
         about.append((AuditRow.action.in_(tuple(actions)),))
-    exact = or_(*(and_(*conds) for conds in about), in_entry)  # the cheap tests first
     own_text = _own_text_candidates(text, dialect) if indexed else None
-    if own_text is None:
+    return _TextParts(in_entry, own_text, about)
+
+
+def _text_matches(text: str, actions: Sequence[str], *, dialect: str, indexed: bool) -> ColumnElement[bool]:
+    parts = _text_parts(text, actions, dialect=dialect, indexed=indexed)
+    exact = or_(*(and_(*conds) for conds in parts.about), parts.in_entry)  # the cheap tests first
+    if parts.own_text is None:
         return exact  # every entry is compared (a full scan)
     # Each part of ``exact`` has an index that finds a superset of its entries; the union of
     # those is all that ``exact`` needs to look at (see "Search index" in the notes).
-    found = union_all(own_text, *(select(AuditRow.id).where(*conds) for conds in about))
+    found = union_all(parts.own_text, *(select(AuditRow.id).where(*conds) for conds in parts.about))
     if dialect == "postgresql":
         # As an array, so that PostgreSQL fetches these entries by id: with ``IN (union)`` it
         # misjudged the union's size, scanned the whole trail and joined (3x slower than before).
         ids = select(func.array_agg(found.subquery().c.id)).scalar_subquery()
         return and_(AuditRow.id == any_(cast(ids, postgresql.ARRAY(Integer))), exact)
     return and_(AuditRow.id.in_(found), exact)
+
+
+def _count_text_only(s: Session, f: AuditFilter, where: _Where) -> int | None:
+    """The count of a text search with no other condition (but ``upto_id``), as the size of the
+    union of its parts, each exact on its own: the entries found through the search index are
+    compared, the others are counted from their indexes without reading them. None when the
+    filter has other conditions or the text has no index."""
+    words = (f.text or "").strip().lower()
+    if not words or replace(f, text=None, text_actions=(), upto_id=None) != AuditFilter():
+        return None
+    parts = _text_parts(words, f.text_actions, dialect=where.dialect, indexed=where.indexed)
+    if parts.own_text is None:
+        return None
+    upto = [] if f.upto_id is None else [AuditRow.id <= f.upto_id]
+    if where.dialect == "postgresql":
+        own = select(AuditRow.id).where(_indexed(words), parts.in_entry, *upto)
+    else:
+        own = select(AuditRow.id).where(AuditRow.id.in_(parts.own_text), parts.in_entry, *upto)
+    every = union(own, *(select(AuditRow.id).where(*conds, *upto) for conds in parts.about)).subquery()
+    return int(s.scalar(select(func.count()).select_from(every)) or 0)
 
 
 #: Shorter texts are not looked up in the search index (its pieces are three letters long).
@@ -290,6 +327,9 @@ def count(s: Session, f: AuditFilter) -> int:
             return every
         newer = select(func.count()).select_from(AuditRow).where(AuditRow.id > f.upto_id)
         return every - int(s.scalar(newer) or 0)
+    by_parts = _count_text_only(s, f, where)
+    if by_parts is not None:
+        return by_parts
     return int(s.scalar(select(func.count(AuditRow.id)).where(*_conditions(f, where))) or 0)
 
 

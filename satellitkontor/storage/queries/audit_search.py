@@ -33,7 +33,7 @@ Decisions and reasons:
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 #: The index in use (storage/queries/audit.py reads it).
@@ -163,3 +163,21 @@ def drop_old(s: Session, size: int) -> int:
     if not done:
         s.execute(text(f"DROP TABLE {OLD}"))
     return int(done)
+
+
+def clear(s: Session | Connection) -> None:
+    """Empty the index, inside the transaction that empties ``audit_log`` past its triggers (a
+    restore, storage/table_copy.py): the rows inserted afterwards fill it again through the
+    triggers. A rebuild under way is given up (its tables go); the next removal starts anew."""
+    if s.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": TABLE}).first() is None:
+        return
+    s.execute(text(f"INSERT INTO {TABLE}({TABLE}) VALUES ('delete-all')"))
+    s.execute(text(f"DROP TRIGGER IF EXISTS {NEXT}_update"))
+    for name in (NEXT, OLD, PROGRESS):
+        s.execute(text(f"DROP TABLE IF EXISTS {name}"))
+
+
+def is_index_table(name: str) -> bool:
+    """Whether ``name`` is the search index or one of FTS5's own tables of it (derived from
+    ``audit_log``: not part of a backup's checksum)."""
+    return name.startswith(TABLE)
