@@ -28,8 +28,14 @@ Decisions and reasons:
   actions whose words match by ``action``. A single OR of those parts made both databases read
   every entry. FTS5 is used only for texts of at least three letters within Latin Extended-A
   (:func:`fts_query`); other texts compare every entry, as before.
-- **A page** sorts the (time, id) of the matches and reads only its own rows: sorting whole
-  entries took three times as long with 28,000 matches.
+- **A page** of a text search first compares the newest :data:`DENSE_WINDOW` entries one by
+  one (a text that many entries match fills the page from them), and only then asks the
+  indexes for the matches below them, sorting just their (time, id) and reading only the
+  page's rows (sorting whole entries took three times as long with 28,000 matches).
+- **The count** of a text search without other conditions is the size of the union of its
+  parts, each exact on its own: only the entries found through the trigram index are read and
+  compared, the others are counted from their indexes. With other conditions every candidate
+  is read and the whole condition decides.
 - The caller may add action codes whose *words* match the text (``text_actions``), so
   "avbokad" finds cancellations: the words live in the catalogue (words/), not in the database.
 """
