@@ -204,6 +204,10 @@ def apply(
             .values(person_id=None, created_by_id=None, title=None),
         )
     entries = 0
+    with db.session() as s:
+        old_entries = s.scalar(select(AuditRow.id).where(_old_entries(limit)).limit(1)) is not None
+    if old_entries:  # searches compare every entry until the index is built anew (below)
+        search_index.suspend(db)
     while True:
         size = pacer.size
         with pacer.write() as s:
@@ -233,7 +237,7 @@ def apply(
                 after={**report.as_dict(), "automatic": automatic},
             )
     # the names blanked in audit entries leave the search index too (a rebuild, SQLite)
-    search_index.refresh(db, removed=entries > 0)
+    search_index.refresh(db, removed=entries > 0 or old_entries)
     return report
 
 

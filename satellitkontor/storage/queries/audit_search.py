@@ -100,6 +100,21 @@ def rebuilding(s: Session) -> bool:
     return _exists(s, NEXT) or _exists(s, OLD)
 
 
+def present(s: Session) -> bool:
+    """Whether this database has the index, in use or being rebuilt (SQLite with FTS5)."""
+    return s.get_bind().dialect.name == "sqlite" and (_exists(s, TABLE) or rebuilding(s))
+
+
+def set_aside(s: Session) -> None:
+    """Stop keeping the index and put it where :func:`drop_old` deletes it (call when no old
+    index is left): searches compare every entry until :func:`swap` brings a new one."""
+    if not _exists(s, TABLE) or _exists(s, OLD):
+        return
+    for trigger in ("insert", "update", "delete"):
+        s.execute(text(f"DROP TRIGGER IF EXISTS {TABLE}_{trigger}"))
+    s.execute(text(f"ALTER TABLE {TABLE} RENAME TO {OLD}"))
+
+
 def start(s: Session) -> None:
     """Begin a rebuild (or go on with one already begun)."""
     if _exists(s, NEXT):
@@ -168,13 +183,24 @@ def drop_old(s: Session, size: int) -> int:
 def clear(s: Session | Connection) -> None:
     """Empty the index, inside the transaction that empties ``audit_log`` past its triggers (a
     restore, storage/table_copy.py): the rows inserted afterwards fill it again through the
-    triggers. A rebuild under way is given up (its tables go); the next removal starts anew."""
-    if s.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": TABLE}).first() is None:
-        return
-    s.execute(text(f"INSERT INTO {TABLE}({TABLE}) VALUES ('delete-all')"))
+    triggers. A rebuild under way is given up (its tables go); an index set aside by retention
+    is made anew, empty."""
+
+    def exists(name: str) -> bool:
+        found = s.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": name}).first()
+        return found is not None
+
+    if not any(exists(name) for name in (TABLE, NEXT, OLD)):
+        return  # no FTS5 here
     s.execute(text(f"DROP TRIGGER IF EXISTS {NEXT}_update"))
     for name in (NEXT, OLD, PROGRESS):
         s.execute(text(f"DROP TABLE IF EXISTS {name}"))
+    if exists(TABLE):
+        s.execute(text(f"INSERT INTO {TABLE}({TABLE}) VALUES ('delete-all')"))
+        return
+    s.execute(text(create_sql(TABLE)))
+    for statement in triggers_sql(TABLE):
+        s.execute(text(statement))
 
 
 def is_index_table(name: str) -> bool:
