@@ -6,6 +6,7 @@ primary-key order, clearing and locking the target's tables, and PostgreSQL's se
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table, func, insert, inspect, select, text
@@ -89,11 +90,12 @@ def copy_rows(source: Connection, target: Connection, *, progress: Progress | No
         if not counts[table.name]:
             continue
         stmt = select(*columns).order_by(*table.primary_key.columns).execution_options(yield_per=BATCH)
-        for part in source.execute(stmt).partitions():
-            _insert(target, table, columns, part)
-            done += len(part)
-            if progress is not None:
-                progress(done, total)
+        with audit_search.filled_at_once(target) if table.name == "audit_log" else nullcontext():
+            for part in source.execute(stmt).partitions():
+                _insert(target, table, columns, part)
+                done += len(part)
+                if progress is not None:
+                    progress(done, total)
     return counts
 
 

@@ -225,6 +225,12 @@ def test_a_restore_leaves_the_index_in_step_with_the_restored_trail(
     its own: the index holds the restored entries and nothing of the replaced ones."""
     _fill(office, 400)
     backup_office(office.services.db.url.render_as_string(False), tmp_path / "b.sqlite3")
+    with sqlite3.connect(tmp_path / "b.sqlite3") as conn:  # the backup's own index, filled at once
+        table = audit_search.TABLE
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+        triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert f"{table}_insert" in triggers
+    conn.close()
     target = make_office(sqlite_url(tmp_path / "target.sqlite3"), clock)
     _fill(target, 300)  # other entries, with other texts at the same ids
     with target.services.db.session(write=True) as s:

@@ -26,6 +26,7 @@ from satellitkontor.domain.errors import (
 from satellitkontor.services.app_services import open_office
 from satellitkontor.storage import backup, schema
 from satellitkontor.storage.database import sqlite_url
+from satellitkontor.storage.queries import audit_search
 from satellitkontor.words.texts import describe
 from tests.conftest import MONDAY, NOW, MovableClock, make_office
 from tests.storage.backup_office import ADMIN, backup_to, content_of, restore_from
@@ -60,6 +61,10 @@ def test_sqlite_to_postgresql_to_sqlite_keeps_every_row(demo_url: str, pg_url: s
     stored = _stored_rows(make_url(demo_url).database or "")
     for path in (first.file, second.file, back):
         assert _stored_rows(path) == stored, path
+        with sqlite3.connect(path) as conn:  # each file's search index holds exactly its trail
+            table = audit_search.TABLE
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+        conn.close()
 
 
 def _stored_rows(path: Path | str) -> dict[str, list[tuple[object, ...]]]:
@@ -73,6 +78,9 @@ def _stored_rows(path: Path | str) -> dict[str, list[tuple[object, ...]]]:
                 "ORDER BY name"
             )
             if t != backup.CHECKSUM_TABLE  # a backup's own, never an office's
+            # the audit search index: how FTS5 lays out its pieces depends on how it was filled
+            # (one by one, or at once by a copy); it is checked against the trail instead
+            and not audit_search.is_index_table(t)
         }
     finally:
         conn.close()
