@@ -280,9 +280,13 @@ def changes(before: Any, after: Any, lang: str = DEFAULT) -> tuple[AuditChange, 
     )
 
 
-def summary(before: Any, after: Any, lang: str = DEFAULT) -> str:
-    """One line: "roll: användare → administratör"; for a create or a removal, its main facts."""
-    items = changes(before, after, lang)
+def summary(
+    before: Any, after: Any, lang: str = DEFAULT, items: tuple[AuditChange, ...] | None = None
+) -> str:
+    """One line: "roll: användare → administratör"; for a create or a removal, its main facts.
+    ``items``: the entry's :func:`changes`, when the caller has them already."""
+    if items is None:
+        items = changes(before, after, lang)
     created, removed = not isinstance(before, Mapping), not isinstance(after, Mapping)
     if created or removed:
         shown = [c for c in items if c.field not in _QUIET]

@@ -216,6 +216,7 @@ def _view(
     lang: str,
 ) -> AuditEntryView:
     anonymized = r.anonymized_at is not None
+    changes = fmt.changes(r.before, r.after, lang)
     return AuditEntryView(
         id=r.id,
         when=r.at,
@@ -229,8 +230,8 @@ def _view(
         target=_target(r, bookings, people, places, lang),
         subject=r.subject_name,
         subject_id=r.subject_id,
-        changes=fmt.changes(r.before, r.after, lang),
-        summary=fmt.summary(r.before, r.after, lang),
+        changes=changes,
+        summary=fmt.summary(r.before, r.after, lang, changes),
         before=r.before,
         after=r.after,
         anonymized=anonymized,
