@@ -8,6 +8,11 @@
   statements are copied here as they were at this revision.
 - ``ix_audit_log_action`` (both databases): the search also finds the entries whose action's
   words contain the text ("avbokad"), which without an index was a scan of the whole trail.
+- ``ix_audit_log_subject`` on (subject_id, id), was (subject_id): the search's count of the
+  entries about the people a text names, up to the list's newest entry, reads the index alone
+  on PostgreSQL instead of fetching every such entry to compare its id (28,578 entries from
+  26,238 pages in a 20-year office; that count went from 87-118 to 61-74 ms). SQLite's index
+  held the id already (the rowid); it is made anew the same way.
 
 Revision ID: 0019
 Revises: 0018
@@ -60,6 +65,8 @@ def _has_fts5_trigram() -> bool:
 
 def upgrade() -> None:
     op.create_index("ix_audit_log_action", "audit_log", ["action"])
+    op.drop_index("ix_audit_log_subject", "audit_log")
+    op.create_index("ix_audit_log_subject", "audit_log", ["subject_id", "id"])
     if op.get_bind().dialect.name == "sqlite" and _has_fts5_trigram():
         for statement in _SEARCH:
             op.execute(text(statement))
@@ -70,4 +77,6 @@ def downgrade() -> None:
         for trigger in ("insert", "update", "delete"):
             op.execute(text(f"DROP TRIGGER IF EXISTS audit_search_{trigger}"))
         op.execute(text("DROP TABLE IF EXISTS audit_search"))
+    op.drop_index("ix_audit_log_subject", "audit_log")
+    op.create_index("ix_audit_log_subject", "audit_log", ["subject_id"])
     op.drop_index("ix_audit_log_action", "audit_log")
