@@ -89,7 +89,7 @@ def _next_trigger_sql() -> str:
     )
 
 
-def _exists(s: Session, name: str) -> bool:
+def _exists(s: Session | Connection, name: str) -> bool:
     found = s.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": name}).first()
     return found is not None
 
@@ -189,16 +189,12 @@ def clear(s: Session | Connection) -> None:
     triggers. A rebuild under way is given up (its tables go); an index set aside by retention
     is made anew, empty."""
 
-    def exists(name: str) -> bool:
-        found = s.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": name}).first()
-        return found is not None
-
-    if not any(exists(name) for name in (TABLE, NEXT, OLD)):
+    if not any(_exists(s, name) for name in (TABLE, NEXT, OLD)):
         return  # no FTS5 here
     s.execute(text(f"DROP TRIGGER IF EXISTS {NEXT}_update"))
     for name in (NEXT, OLD, PROGRESS):
         s.execute(text(f"DROP TABLE IF EXISTS {name}"))
-    if exists(TABLE):
+    if _exists(s, TABLE):
         s.execute(text(f"INSERT INTO {TABLE}({TABLE}) VALUES ('delete-all')"))
         return
     s.execute(text(create_sql(TABLE)))
@@ -213,13 +209,7 @@ def filled_at_once(conn: Connection) -> Iterator[None]:
     SQLite copies the whole trail): 130,000 entries took 10.2 s through the trigger and 2.3 s
     with the rebuild, 1.4 s of it the rows themselves. The caller's transaction holds both, so
     a failure in between leaves the trigger as it was."""
-    found = (
-        conn.dialect.name == "sqlite"
-        and conn.execute(
-            text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": f"{TABLE}_insert"}
-        ).first()
-    )
-    if not found:
+    if conn.dialect.name != "sqlite" or not _exists(conn, f"{TABLE}_insert"):
         yield
         return
     conn.execute(text(f"DROP TRIGGER {TABLE}_insert"))
