@@ -387,3 +387,27 @@ def test_the_owner_is_not_governed(shared: Shared) -> None:
     assert run_sql(shared.anna.db, "SELECT satellitkontor_role(), satellitkontor_person_id()") == [
         ("user", shared.office.anna.id)
     ]
+
+
+def test_the_admins_own_login_searches_the_audit_trail_as_the_owner_does(shared: Shared) -> None:
+    """A text search sets the planner's settings for its own statements (storage/queries/audit.py,
+    ``_index_first``): an ordinary login may, and finds what the schema's owner finds; a user's
+    login is refused by the app."""
+    o = shared.office
+    for day in range(3):
+        o.services.booking.book_desk(
+            o.anna.id, o.desk(day + 1).id, TUESDAY + timedelta(days=day), DeskPeriod.FULL_DAY
+        )
+    me = o.admin.id
+    for words in ("anna", "andersson", "plats"):
+        owner = (
+            o.services.audit.count(me, text=words),
+            [e.id for e in o.services.audit.entries(me, text=words)],
+        )
+        asa = (
+            shared.asa.audit.count(me, text=words),
+            [e.id for e in shared.asa.audit.entries(me, text=words)],
+        )
+        assert asa == owner and owner[0] > 0, words
+    with pytest.raises(PermissionDenied):
+        shared.anna.audit.count(o.anna.id, text="anna")
