@@ -6,7 +6,8 @@ Decisions:
   that can be kept, copied or mailed; readable anywhere and for years (the ``sqlite3`` shell,
   Python, DB Browser); the same column types as our SQLite mode, so nothing is translated into a
   format of its own; and a backup from an older version is upgraded by the same migrations as any
-  office file. It is a working office too: ``satellitkontor --db sqlite:///FILE`` opens it. It
+  office file. A copy of it is a working office too: ``satellitkontor --db sqlite:///COPY`` opens
+  it (the file itself would then change, and its checksum no longer match). It
   holds every row of every table of the models (the audit trail, feed tokens, Exchange sync rows,
   people-count adjustments and database logins too); its ``alembic_version`` is only the stamp
   the migrations left.
@@ -20,12 +21,12 @@ Decisions:
   instants, JSON stays values and booleans booleans; PostgreSQL is written with COPY.
 - **No half-written backup.** The file is written under a temporary name in the same folder and
   renamed when it is complete; an existing file is only replaced when asked.
-- **A backup carries a checksum of its rows** (table ``satellitkontor_backup``, which no
-  model has, so restore never copies it): SHA-256 over every table's rows in order, written
-  when the backup is complete and checked before a restore reads anything. Bytes changed by a
-  disk, a mail program or a person make a restore refuse (``BackupChecksumWrong``) instead of
-  bringing odd rows back; backups from before the checksum are restored without it. It finds
-  damage, not a forger: whoever edits the file can compute the sum again, which is why a
+- **A backup carries a checksum** (storage/backup_seal.py: SHA-256 over the file's bytes since
+  0019, over its rows before), written when the backup is complete and checked before a restore
+  reads anything. Bytes changed by a disk, a mail program or a person make a restore refuse
+  (``BackupChecksumWrong``) instead of bringing odd rows back; backups from before the checksum
+  are restored without it. It finds damage, not a forger: whoever edits the file can compute
+  the sum again, which is why a
   restore also **checks the rows against the domain's rules** before it writes anything: every
   date and time within ``clock.FIRST_DAY``..``LAST_DAY`` (a booking in the year 9999 made
   ``mine`` overflow), the booking rules readable by ``BookingPolicy`` (``horizon_days: -5``
@@ -55,7 +56,6 @@ Decisions:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -93,10 +93,10 @@ from satellitkontor.domain.errors import (
     RestoreFailed,
     RestoreTargetNotEmpty,
 )
-from satellitkontor.storage import free_pages, schema
+from satellitkontor.storage import backup_seal, free_pages, schema
+from satellitkontor.storage.backup_seal import CHECKSUM_TABLE
 from satellitkontor.storage.database import Database, sqlite_url
 from satellitkontor.storage.models import Base
-from satellitkontor.storage.queries import audit_search
 
 #: ``progress(rows_done, rows_in_all)``, called after every batch.
 from satellitkontor.storage.table_copy import (
@@ -112,8 +112,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 OFFICE_TABLES = ("people", "bookings")
 #: Tables a file must have to be one of our backups (any revision).
 _BACKUP_TABLES = {"alembic_version", "municipalities", "people", "resources", "bookings"}
-#: Where a backup keeps the checksum of its rows (see the module docstring).
-CHECKSUM_TABLE = "satellitkontor_backup"
 #: The temporary folder of a restore's copy: ``satellitkontor-restore-PID-xxxx``.
 RESTORE_PREFIX = "satellitkontor-restore-"
 _PARTIAL = re.compile(r"\..+\.(\d+)-[0-9a-f]{8}\.partial(-wal|-shm|-journal)?")
@@ -200,7 +198,7 @@ def backup(
                     out.dispose()
         _make_self_contained(partial)
         _vacuum_unless_blank(partial)
-        _seal(partial)
+        backup_seal.seal(partial)
         if path.exists() and not overwrite:  # made meanwhile by someone else
             raise BackupFileExists(path=path)
         os.replace(partial, path)
@@ -282,37 +280,6 @@ def _vacuum_unless_blank(path: Path) -> None:
         conn.close()
 
 
-def rows_checksum(conn: sqlite3.Connection) -> str:
-    """SHA-256 over every table's rows (but the checksum's own), in name and rowid order."""
-    digest = hashlib.sha256()
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name != ? ORDER BY name",
-            (CHECKSUM_TABLE,),
-        )
-    ]
-    for table in tables:
-        if audit_search.is_index_table(table):  # derived from audit_log, and has no rowid
-            continue
-        digest.update(f"\x00{table}\x00".encode())
-        quoted = '"' + table.replace('"', '""') + '"'
-        for row in conn.execute(f"SELECT * FROM {quoted} ORDER BY rowid"):
-            digest.update(repr(row).encode())
-    return digest.hexdigest()
-
-
-def _seal(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            conn.execute(f"CREATE TABLE {CHECKSUM_TABLE} (checksum TEXT NOT NULL)")
-            conn.execute(f"INSERT INTO {CHECKSUM_TABLE} VALUES (?)", (rows_checksum(conn),))
-    finally:
-        conn.close()
-
-
 # --- restore ---------------------------------------------------------------------------------------
 def restore(
     file: Path | str, target: Database, *, replace: bool = False, progress: Progress | None = None
@@ -366,9 +333,7 @@ def check_backup_file(path: Path) -> str:
             if not tables >= _BACKUP_TABLES:
                 raise NotABackup(path=path)
             revisions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
-            intact = CHECKSUM_TABLE not in tables or [
-                r[0] for r in conn.execute(f"SELECT checksum FROM {CHECKSUM_TABLE}")
-            ] == [rows_checksum(conn)]
+            intact = backup_seal.intact(path, conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:

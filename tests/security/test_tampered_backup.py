@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from satellitkontor.domain.policy import DEFAULT_POLICY
-from satellitkontor.storage import backup as storage_backup
+from satellitkontor.storage import backup_seal
 from satellitkontor.storage.database import sqlite_url
 from tests.test_cli_backup import demo_file, env, office, run  # noqa: F401  (fixtures)
 
@@ -23,15 +23,7 @@ def backed_up(office: str, env: Path) -> Path:  # noqa: F811
 
 def reseal(file: Path) -> None:
     """What a forger does after editing: compute the checksum again."""
-    conn = sqlite3.connect(file)
-    try:
-        with conn:
-            conn.execute(
-                f"UPDATE {storage_backup.CHECKSUM_TABLE} SET checksum = ?",
-                (storage_backup.rows_checksum(conn),),
-            )
-    finally:
-        conn.close()
+    backup_seal.seal(file)
 
 
 def refused(file: Path, env: Path) -> str:  # noqa: F811

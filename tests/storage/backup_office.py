@@ -5,6 +5,7 @@ close it again. Shared by tests/storage/test_backup.py and test_backup_files.py.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -98,6 +99,18 @@ def content_of(url: str) -> dict[str, list[dict[str, object]]]:
         return content(db)
     finally:
         db.dispose()
+
+
+def content_of_backup(file: Path) -> dict[str, list[dict[str, object]]]:
+    """The rows of the backup ``file`` as a person looks into one: through a copy (opening the
+    file itself as an office would change it, and its checksum would say so)."""
+    copy = file.with_name(f"{file.stem}-copy{file.suffix}")
+    shutil.copyfile(file, copy)
+    try:
+        return content_of(sqlite_url(copy))
+    finally:
+        for leftover in (copy, copy.with_name(copy.name + "-wal"), copy.with_name(copy.name + "-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def backup_to(url: str, file: Path, **kwargs: object) -> backup.BackupSummary:

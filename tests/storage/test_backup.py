@@ -24,12 +24,12 @@ from satellitkontor.domain.errors import (
     RestoreTargetNotEmpty,
 )
 from satellitkontor.services.app_services import open_office
-from satellitkontor.storage import backup, schema
+from satellitkontor.storage import backup, backup_seal, schema
 from satellitkontor.storage.database import sqlite_url
 from satellitkontor.storage.queries import audit_search
 from satellitkontor.words.texts import describe
 from tests.conftest import MONDAY, NOW, MovableClock, make_office
-from tests.storage.backup_office import ADMIN, backup_to, content_of, restore_from
+from tests.storage.backup_office import ADMIN, backup_to, content_of, content_of_backup, restore_from
 from tests.storage.office_content import differences
 
 
@@ -46,14 +46,14 @@ def test_sqlite_to_postgresql_to_sqlite_keeps_every_row(demo_url: str, pg_url: s
     assert first.total == total and first.people == 30 and first.audit_entries == len(original["audit_log"])
     assert seen[0] == (0, total) and seen[-1] == (total, total)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
-    assert content_of(sqlite_url(first.file)) == original
+    assert content_of_backup(first.file) == original
 
     restored = restore_from(first.file, pg_url)
     assert restored.total == total and restored.upgraded_from is None
     assert differences(content_of(pg_url), original) == []
 
     second = backup_to(pg_url, tmp_path / "two.sqlite3")
-    assert differences(content_of(sqlite_url(second.file)), original) == []
+    assert differences(content_of_backup(second.file), original) == []
     back = tmp_path / "back.sqlite3"
     restore_from(second.file, sqlite_url(back))
     assert differences(content_of(sqlite_url(back)), original) == []
@@ -270,9 +270,7 @@ def _with_an_overlapping_booking(file: Path) -> None:
 
 def _reseal(file: Path) -> None:
     """The checksum computed again after an edit, so that the restore goes on to what is tested."""
-    with sqlite3.connect(file) as conn:
-        conn.execute(f"UPDATE {backup.CHECKSUM_TABLE} SET checksum = ?", (backup.rows_checksum(conn),))
-    conn.close()
+    backup_seal.seal(file)
 
 
 def _triggers(url: str) -> list[tuple[str, str]]:
