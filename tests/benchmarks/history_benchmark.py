@@ -191,31 +191,38 @@ def apply_with_booker(
             proc.kill()
     n, failures, worst, med = out.split()
     longest = max(holds, default=(0.0, 0.0))
-    cpu = max((c for _w, c in holds), default=0.0)
-    return ms, BookerResult(int(n), int(failures), float(worst), float(med), len(holds), longest[0], cpu)
+    return ms, BookerResult(int(n), int(failures), float(worst), float(med), len(holds), *longest)
 
 
 @contextmanager
 def write_transactions(services: AppServices) -> Iterator[list[tuple[float, float]]]:
     """(wall ms, CPU ms of this process) of every write transaction of ``services.db`` meanwhile:
-    how long each held the write lock, and how much of that was work rather than waiting for a
-    busy machine's CPU."""
+    how long each held the write lock, from its BEGIN's success (a wait for another process's
+    lock before it is not holding it) to the end of its commit, and how much of that was work
+    rather than waiting for a busy machine's CPU."""
     holds: list[tuple[float, float]] = []
     db = services.db
     original = db.session
+    began: list[tuple[float, float]] = []
+
+    def on_begin(_conn: Any) -> None:  # after the app's own listener, which takes the lock
+        began.append((time.perf_counter(), time.process_time()))
 
     @contextmanager
     def timed(*, write: bool = False) -> Iterator[Any]:
-        w0, c0 = time.perf_counter(), time.process_time()
+        began.clear()
         with original(write=write) as s:
             yield s
-        if write:
+        if write and began:
+            w0, c0 = began[0]
             holds.append(((time.perf_counter() - w0) * 1000, (time.process_time() - c0) * 1000))
 
     db.session = timed  # type: ignore[method-assign]
+    event.listen(db.engine, "begin", on_begin)
     try:
         yield holds
     finally:
+        event.remove(db.engine, "begin", on_begin)
         del db.session
 
 
