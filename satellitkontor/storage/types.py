@@ -40,6 +40,30 @@ class UTCDateTime(TypeDecorator[datetime]):
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
 
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        """SQLite: the stored text read as an aware UTC datetime in one step. SQLAlchemy's own
+        way parses it (``datetime.fromisoformat``) and then calls ``process_result_value``,
+        whose ``replace(tzinfo=…)`` alone cost six times the parse: reading the 3,700 bookings
+        of an office feed spent 30 of its 36 ms on their 15,000 times (issue 18)."""
+        if dialect.name == "sqlite":
+            return _utc_from_sqlite
+        return super().result_processor(dialect, coltype)
+
+
+def _utc_from_sqlite(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = _from_iso(value + "+00:00")  # naive UTC text, as the column writes it
+    except ValueError:  # text with an offset of its own (not written by us)
+        parsed = _from_iso(value)
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    # (a date alone takes no offset: Python 3.11 reads "2026-12-07+00:00" as a naive midnight)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+_from_iso = datetime.fromisoformat
+
 
 class JSONText(TypeDecorator[Any]):
     """JSON kept as text on every database (small values: equipment lists, settings)."""
