@@ -234,11 +234,12 @@ def _conditions(f: AuditFilter, where: _Where, *, narrowed: bool = True) -> list
 class _TextParts:
     """The parts of a text match: the entry's own text (``in_entry``, and the ids the search
     index finds for it, a superset; None without an index) and the conditions on what the
-    entry is about (each one exact, each with an index)."""
+    entry is about (each one exact, each with an index; the first: about one of ``people``)."""
 
     in_entry: ColumnElement[bool]
     own_text: Select[Any] | None
     about: list[tuple[ColumnElement[bool], ...]]
+    people: Select[Any]
 
 
 def _text_parts(text: str, actions: Sequence[str], *, dialect: str, indexed: bool) -> _TextParts:
@@ -271,7 +272,7 @@ def _text_parts(text: str, actions: Sequence[str], *, dialect: str, indexed: boo
     if actions:
         about.append((AuditRow.action.in_(tuple(actions)),))
     own_text = _own_text_candidates(text, dialect) if indexed else None
-    return _TextParts(in_entry, own_text, about)
+    return _TextParts(in_entry, own_text, about, people)
 
 
 def _text_matches(text: str, actions: Sequence[str], *, dialect: str, indexed: bool) -> ColumnElement[bool]:
@@ -302,17 +303,25 @@ def _count_text_only(s: Session, f: AuditFilter, where: _Where) -> int | None:
     if parts.own_text is None:
         return None
     upto = [] if f.upto_id is None else [AuditRow.id <= f.upto_id]
+    # The entries about the people the text names are counted from their index alone; every
+    # other part leaves them out, so that only the (few) entries beyond them are gathered and
+    # told apart. As one union, PostgreSQL hashed all of them, 44,592 ids into 28,571 (a third
+    # of the search at 20 years), and compared the own text of entries already counted.
+    subjects, *others = parts.about
+    elsewhere = or_(AuditRow.subject_id.is_(None), AuditRow.subject_id.not_in(parts.people))
     if where.dialect == "postgresql":
         # OFFSET 0 keeps ``upto`` out of the search for the text: with it inside, the planner
         # may read every entry below it by the primary key instead of asking the trigram index.
-        found = select(AuditRow.id).where(_indexed(words), parts.in_entry).offset(0).subquery()
+        found = select(AuditRow.id).where(_indexed(words), elsewhere, parts.in_entry).offset(0).subquery()
         own = select(found.c.id)
         if f.upto_id is not None:
             own = own.where(found.c.id <= f.upto_id)
     else:
-        own = select(AuditRow.id).where(AuditRow.id.in_(parts.own_text), parts.in_entry, *upto)
-    every = union(own, *(select(AuditRow.id).where(*conds, *upto) for conds in parts.about)).subquery()
-    return int(s.scalar(select(func.count()).select_from(every)) or 0)
+        own = select(AuditRow.id).where(AuditRow.id.in_(parts.own_text), elsewhere, parts.in_entry, *upto)
+    rest = union(own, *(select(AuditRow.id).where(*conds, elsewhere, *upto) for conds in others)).subquery()
+    about_them = select(func.count()).select_from(AuditRow).where(*subjects, *upto).scalar_subquery()
+    beyond = select(func.count()).select_from(rest).scalar_subquery()
+    return int(s.scalar(select(about_them + beyond)) or 0)
 
 
 #: Shorter texts are not looked up in the search index (its pieces are three letters long).
