@@ -32,6 +32,7 @@ the counts and the months, never a name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
@@ -209,12 +210,11 @@ def apply(
     if old_entries:  # searches compare every entry until the index is built anew (below)
         search_index.suspend(db)
     while True:
-        size = pacer.size
         with pacer.write() as s:
-            done = _scrub_audit(s, limit, now, size)
+            done, more = _scrub_audit(s, limit, now, pacer.size, pacer.spent)
         pacer.adapt(done)
         entries += done
-        if done < size:
+        if not more:
             break
     _forget_exchange(pacer, limit)
     with pacer.write() as s:
@@ -277,9 +277,14 @@ _SCRUBBED = (
 )
 
 
-def _scrub_audit(s: Session, limit: datetime, now: datetime, batch: int) -> int:
+def _scrub_audit(
+    s: Session, limit: datetime, now: datetime, batch: int, spent: Callable[[], bool]
+) -> tuple[int, bool]:
     """Up to ``batch`` of the oldest entries not yet anonymous, made anonymous: read and written
-    as plain rows (one executemany), not as ORM objects, which took four times as long."""
+    as plain rows (one executemany), not as ORM objects, which took four times as long. Stops
+    early once ``spent()`` says the transaction's time is up: the same number of entries took
+    20 ms or 75 ms to scrub by what they hold (20-year office). How many were done, and whether
+    more may be left."""
     # In the order of ix_audit_log_named_at, so that each batch is a seek, not a sort.
     stmt = (
         select(
@@ -297,7 +302,7 @@ def _scrub_audit(s: Session, limit: datetime, now: datetime, batch: int) -> int:
     )
     rows = s.execute(stmt).all()
     if not rows:
-        return 0
+        return 0, False
     ids = {i for r in rows for i in (r.actor_id, r.subject_id) if i is not None}
     known: dict[int, tuple[str, str]] = {}
     for chunk in _chunks(sorted(ids)):
@@ -305,6 +310,8 @@ def _scrub_audit(s: Session, limit: datetime, now: datetime, batch: int) -> int:
         known.update({pid: (name, email) for pid, name, email in s.execute(stmt2)})
     params = []
     for row in rows:
+        if params and spent():
+            break
         found = needles(
             [row.actor_name, *known.get(row.actor_id or 0, ()), *known.get(row.subject_id or 0, ())]
         )
@@ -318,7 +325,7 @@ def _scrub_audit(s: Session, limit: datetime, now: datetime, batch: int) -> int:
             }
         )
     s.connection().execute(_SCRUBBED, params)
-    return len(rows)
+    return len(params), len(params) < len(rows) or len(rows) == batch
 
 
 def _other_links(s: Session, limit: datetime) -> int:
