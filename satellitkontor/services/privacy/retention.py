@@ -308,7 +308,7 @@ def _scrub_audit(
     for chunk in _chunks(sorted(ids)):
         stmt2 = select(PersonRow.id, PersonRow.name, PersonRow.email).where(PersonRow.id.in_(chunk))
         known.update({pid: (name, email) for pid, name, email in s.execute(stmt2)})
-    params = []
+    params: list[dict[str, Any]] = []
     for row in rows:
         if params and spent():
             break
