@@ -25,7 +25,17 @@ from typing import Any
 
 SIZES = ("1280x720", "1920x1080")
 #: Views by key; "view:page" is a page (tab) of a view, saved as "view-page-<size>.png".
-VIEWS = ("book", "room", "mine", "day", "rotation", "admin", "admin:integrations", "admin:statistics")
+VIEWS = (
+    "book",
+    "room",
+    "mine",
+    "day",
+    "rotation",
+    "admin",
+    "admin:integrations",
+    "admin:statistics",
+    "admin:audit",
+)
 #: What a title bar and a task bar take of the screen: the window gets the rest.
 TITLE_AND_TASK_BAR = 70
 

@@ -215,3 +215,29 @@ def test_the_model_passes_the_model_tester(qtmodeltester: ModelTester, gui_offic
     assert model.rowCount() == 5 and not model.canFetchMore()
     assert model.index(4, ACTION).data() == entries[4].action_label
     qtmodeltester.check(AuditModel("en"))
+
+
+def test_at_the_smallest_screen_every_column_and_the_search_hint_fit(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office, wait_idle: Callable[[], None]
+) -> None:
+    """The administration's part of a 1280x720 window (the list of views takes the rest): the
+    list needs no sideways scrolling, what changed keeps a column of its own, and the search
+    field shows its hint whole (at 1280x720 all three were cut off)."""
+    _changes(gui_office)
+    for lang in ("sv", "en"):
+        view = AdminView(make_ctx(gui_office.admin, lang=lang))
+        qtbot.addWidget(view)
+        view.resize(1090, 650)
+        view.show()
+        page = view.pages["audit"]
+        assert isinstance(page, AuditPage)
+        view.tabs.setCurrentWidget(page)
+        wait_idle()
+        table, header = page.table, page.table.horizontalHeader()
+        assert table.horizontalScrollBar().maximum() == 0, lang
+        assert header.sectionSize(CHANGE) >= 150, (lang, header.sectionSize(CHANGE))
+        names = table.fontMetrics().horizontalAdvance("Sofia Admin Lindqvist")
+        assert header.sectionSize(WHO) > names, lang  # a long name whole
+        edit = page.text_edit
+        hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        assert edit.width() > hint + 20, (lang, edit.width(), hint)

@@ -43,6 +43,30 @@ from satellitkontor.services.audit.format import MISSING, AuditEntryView, known_
 PAGE = 200
 #: How long typing may pause before the list follows the search text (ms).
 TYPING_PAUSE_MS = 300
+#: The width the last column (what changed) keeps when the page is first shown, if the texts of
+#: the other columns leave it.
+LAST_COLUMN_MIN = 160
+#: A cell's margins: a text this much narrower than its column shows whole.
+CELL_PADDING = 12
+#: Which columns give way first when the list is wider than the page: Gäller, Händelse, Vem, Person.
+_GIVE_WAY = (3, 2, 1, 4)
+
+
+def fit_widths(wanted: list[int], need: list[int], room: int) -> list[int]:
+    """Column widths within ``room`` where possible: each starts at what it ``wanted`` (sized
+    for the usual texts) or what its widest text on screen ``need``s, and gives way, in the
+    order of ``_GIVE_WAY``, down to that need or half its width, whichever is more. Only the
+    last column, which takes the rest, may cut a text (its tooltip and the details have it)."""
+    widths = [max(w, n) for w, n in zip(wanted, need, strict=True)]
+    over = sum(widths) - room
+    for col in _GIVE_WAY:
+        if over <= 0:
+            break
+        give = min(over, widths[col] - max(need[col], widths[col] // 2))
+        if give > 0:
+            widths[col] -= give
+            over -= give
+    return widths
 
 
 class AuditPage(QWidget):
@@ -75,11 +99,19 @@ class AuditPage(QWidget):
         for code, words in known_actions(ctx.lang):
             self.action_combo.addItem(words, code)
         self.action_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        # As wide as a usual kind of action, not the longest of 46: at 1280x720 the search
+        # field beside it had no room for its hint.
+        self.action_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.action_combo.setMinimumContentsLength(22)
         self.text_edit = QLineEdit()
         self.text_edit.setObjectName("auditText")
         self.text_edit.setAccessibleName(self.tr("Sök i ändringsloggen"))
         self.text_edit.setPlaceholderText(self.tr("Person, plats, värde …"))
         self.text_edit.setClearButtonEnabled(True)
+        hint = self.text_edit.fontMetrics().horizontalAdvance(self.text_edit.placeholderText())
+        self.text_edit.setMinimumWidth(hint + 48)  # the hint whole, beside the clear button
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
@@ -109,18 +141,22 @@ class AuditPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        # Widths from the font, sized for the usual texts: a booking's target is the longest.
+        # Widths from the font, sized for the usual texts (a longer one is elided; its tooltip
+        # and the details say it whole), and fitted to the table's width once it is shown.
         fm = self.table.fontMetrics()
-        actions = [words for _code, words in known_actions(ctx.lang)]
-        samples = (
-            "2026-11-23 10:15",
-            "Åsa Administratör",
-            max(actions, key=fm.horizontalAdvance),
-            "Konferensrummet, mån 23 nov 2026 13:00–14:30",
-            "Cecilia Ek",
-        )
-        for col, sample in enumerate(samples):
-            self.table.setColumnWidth(col, max(120, fm.horizontalAdvance(sample) + 24))
+        self._widths = [
+            max(80, fm.horizontalAdvance(sample) + 24)
+            for sample in (
+                "2026-11-23 10:15",
+                "Sofia Admin Lindqvist",
+                "Gallring av personuppgifter ändrad",
+                "Konferensrummet, mån 23 nov 2026 13:00–14:30",
+                "Sofia Admin Lindqvist",
+            )
+        ]
+        for col, width in enumerate(self._widths):
+            self.table.setColumnWidth(col, width)
+        self._fitted = False
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.details = QTextBrowser()
         self.details.setObjectName("auditDetails")
@@ -176,6 +212,30 @@ class AuditPage(QWidget):
         return edit
 
     # --- filters ---------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._fit_once()
+
+    def _fit_once(self) -> None:
+        """Fit the columns the first time the page is on screen with entries in it; after that
+        the widths are the user's."""
+        if self._fitted or not self.isVisible() or self.model.rowCount() == 0:
+            return
+        self._fitted = True
+        room = self.table.viewport().width()
+        bar = self.table.verticalScrollBar()
+        if not bar.isVisible():  # it comes with more entries: leave it room now
+            room -= bar.sizeHint().width()
+        fm = self.table.fontMetrics()
+        shown = range(min(self.model.rowCount(), PAGE))
+        need = [
+            max((fm.horizontalAdvance(str(self.model.index(r, col).data() or "")) for r in shown), default=0)
+            + CELL_PADDING
+            for col in range(len(self._widths))
+        ]
+        for col, width in enumerate(fit_widths(self._widths, need, room - LAST_COLUMN_MIN)):
+            self.table.setColumnWidth(col, width)
+
     def _period_toggled(self, on: bool) -> None:
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(on)
@@ -244,6 +304,7 @@ class AuditPage(QWidget):
             if self._select_id:
                 self.select_entry(self._select_id)
             self._show_details(self.selected())
+            self._fit_once()
             self.data_loaded.emit()
 
         self.ctx.run(work, done, owner=self)
