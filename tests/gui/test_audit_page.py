@@ -37,10 +37,12 @@ def _changes(o: Office) -> None:
     o.services.office.set_role(o.admin.id, o.bertil.id, Role.RECEPTIONIST)
 
 
-def _open(qtbot: QtBot, ctx: AppContext, wait_idle: Callable[[], None]) -> AuditPage:
+def _open(
+    qtbot: QtBot, ctx: AppContext, wait_idle: Callable[[], None], size: tuple[int, int] = (1280, 720)
+) -> AuditPage:
     view = AdminView(ctx)
     qtbot.addWidget(view)
-    view.resize(1280, 720)
+    view.resize(*size)
     view.show()
     page = view.pages["audit"]
     assert isinstance(page, AuditPage)
@@ -225,14 +227,7 @@ def test_at_the_smallest_screen_every_column_and_the_search_hint_fit(
     field shows its hint whole (at 1280x720 all three were cut off)."""
     _changes(gui_office)
     for lang in ("sv", "en"):
-        view = AdminView(make_ctx(gui_office.admin, lang=lang))
-        qtbot.addWidget(view)
-        view.resize(1090, 650)
-        view.show()
-        page = view.pages["audit"]
-        assert isinstance(page, AuditPage)
-        view.tabs.setCurrentWidget(page)
-        wait_idle()
+        page = _open(qtbot, make_ctx(gui_office.admin, lang=lang), wait_idle, size=(1090, 650))
         table, header = page.table, page.table.horizontalHeader()
         assert table.horizontalScrollBar().maximum() == 0, lang
         assert header.sectionSize(CHANGE) >= 150, (lang, header.sectionSize(CHANGE))
