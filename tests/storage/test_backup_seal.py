@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from satellitkontor.domain.errors import BackupChecksumWrong
+from satellitkontor.domain.errors import BackupChecksumWrong, BackupDamaged
 from satellitkontor.storage import backup, backup_seal
 
 
@@ -124,3 +124,19 @@ def test_an_emptied_or_doubled_checksum_is_damage(demo_backup: Path) -> None:
         conn.execute(f"DELETE FROM {backup_seal.CHECKSUM_TABLE}")
     conn.close()
     assert not _intact(demo_backup)
+
+
+@pytest.mark.parametrize("rootpage", [1, 2, 999_999])
+def test_a_checksum_table_pointed_elsewhere_is_refused_in_words(demo_backup: Path, rootpage: int) -> None:
+    """An edited schema that points the checksum table at another page (the first, a page of
+    the office, one past the end): the check refuses the file as damaged or changed, with one of
+    its own errors, never a crash or an accepted backup."""
+    conn = sqlite3.connect(demo_backup)
+    conn.execute("PRAGMA writable_schema = ON")
+    with conn:
+        conn.execute(
+            "UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (rootpage, backup_seal.CHECKSUM_TABLE)
+        )
+    conn.close()
+    with pytest.raises((BackupChecksumWrong, BackupDamaged)):
+        backup.check_backup_file(demo_backup)
