@@ -58,6 +58,16 @@ ENV_SMOKE = "SATELLITKONTOR_SMOKE"
 #: or at the latest this long after the office opened.
 AFTER_DESKS_MS = 100
 AT_LATEST_MS = 3000
+#: The services a start view needs before it can show its data, made on the opening worker (with
+#: identity, office and, through retention on start, privacy). Every other service is made on a
+#: the GUI thread, one per event-loop turn, a second after the office has opened
+#: (``preload.preload_services``): making all fifteen first was 200 ms of imports on the way to the
+#: day's desks (issue 18). Made on a worker instead, they took the GIL from whatever the GUI
+#: thread built meanwhile (an administration page opened then: a 20 ms timer 53 ms late instead of
+#: 35). A start view not named here (the administration, say) gets them all before it loads, as
+#: before: its pages reach for many.
+START_SERVICES: dict[str, tuple[str, ...]] = {"book": ("occupancy", "waitlist", "attendance")}
+OPENING_SERVICES = ("identity", "office")
 
 
 @dataclass(frozen=True)
@@ -112,12 +122,17 @@ class DesktopApp(QObject):
 
     def _open_office(self) -> None:
         url, clock = self.ctx.db_url, self.clock
+        start = START_SERVICES.get(self.window.current_key() or "")
 
         def open_office() -> _Opened:
             from satellitkontor.services.app_services import open_office as do_open
 
             services = do_open(url, clock=clock)
-            services.load_all()  # here, not on the GUI thread when a view first asks
+            # here, not on the GUI thread when a view first asks (the rest: START_SERVICES)
+            if start is None:
+                services.load_all()
+            else:
+                services.load((*OPENING_SERVICES, *start))
             log.info("satellitkontor %s opened %s", _version(), services.db.describe())
             login_person = services.identity.person_for_login()
             # In shared mode only an admin's PC clears old data on start; a user's login may not.
@@ -378,6 +393,7 @@ def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | N
     # each in its own event-loop turn, not in the one that shows the office (issue 18)
     desktop.ctx.opened.connect(lambda: QTimer.singleShot(0, lambda: settle_memory(full=False)))
     desktop.ctx.identity_changed.connect(lambda: preload.preload_admin(desktop.ctx.is_admin))
+    desktop.ctx.opened.connect(lambda: preload.preload_services(desktop.ctx.services))
     desktop.ctx.opened.connect(preload.preload_booking)
     code = app.exec()
     desktop.ctx.stop_watching()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -142,8 +143,18 @@ class AppServices:
     def load_all(self) -> None:
         """Make every service now (the desktop app, on its worker thread: later the GUI thread
         would import a service's modules when it first reaches for it)."""
-        for name in _SERVICES:
+        self.load(_SERVICES)
+
+    def load(self, names: Iterable[str]) -> None:
+        """Make the services named (attribute names of this class) now; unknown names raise."""
+        for name in names:
+            if name not in _SERVICES:
+                raise AttributeError(f"no service named {name!r}")
             getattr(self, name)
+
+    def unmade(self) -> tuple[str, ...]:
+        """The names of the services not yet made (see ``load``)."""
+        return tuple(name for name in _SERVICES if name not in self.__dict__)
 
     def close(self) -> None:
         self.changes.close()

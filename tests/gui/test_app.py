@@ -156,6 +156,32 @@ def test_the_first_start_tour_opens_after_the_days_desks(  # type: ignore[no-unt
     assert seen and seen[0] == (len(gui_office.desks), False)  # the desks, and no tour yet
 
 
+def test_the_days_desks_do_not_wait_for_services_the_book_view_does_not_use(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, desktop_factory, gui_office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18: the opening worker makes Boka plats' services only (``START_SERVICES``); the
+    desks show with, among others, the administration's services still unmade, and
+    ``preload_services`` makes the rest afterwards, so no view's first use imports them."""
+    from satellitkontor.gui import preload
+    from satellitkontor.gui.app import START_SERVICES
+
+    monkeypatch.setenv("SATELLITKONTOR_USER", gui_office.anna.email)
+    desktop = desktop_factory()
+    unmade_when_shown: list[tuple[str, ...]] = []
+    desktop.window.view_made.connect(
+        lambda key: desktop.window.views[key].data_loaded.connect(
+            lambda: unmade_when_shown.append(desktop.ctx.svc.unmade())
+        )
+    )
+    desktop.start()
+    qtbot.waitUntil(lambda: bool(unmade_when_shown), timeout=20_000)
+    assert desktop.window.current_key() == "book"
+    assert {"statistics", "audit", "ical_import", "exchange"} <= set(unmade_when_shown[0])
+    assert not set(START_SERVICES["book"]) & set(unmade_when_shown[0])
+    preload.preload_services(desktop.ctx.services)
+    qtbot.waitUntil(lambda: desktop.ctx.svc.unmade() == (), timeout=10_000)
+
+
 def test_the_app_keeps_the_years_holidays_for_its_next_start(tmp_path: Path) -> None:
     """Issue 18: a start after the first reads the year's holidays from the user's cache folder
     (domain/kept_holidays.py) instead of loading the ``holidays`` package on the way to the desks.
