@@ -57,10 +57,7 @@ Decisions:
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import sqlite3
-import sys
 import tempfile
 import time
 import uuid
@@ -94,6 +91,8 @@ from satellitkontor.domain.errors import (
     RestoreTargetNotEmpty,
 )
 from satellitkontor.storage import backup_seal, free_pages, schema
+from satellitkontor.storage.backup_leftovers import RESTORE_PREFIX as RESTORE_PREFIX
+from satellitkontor.storage.backup_leftovers import remove_leftovers as remove_leftovers
 from satellitkontor.storage.backup_seal import CHECKSUM_TABLE
 from satellitkontor.storage.database import Database, sqlite_url
 from satellitkontor.storage.models import Base
@@ -113,9 +112,6 @@ OFFICE_TABLES = ("people", "bookings")
 #: Tables a file must have to be one of our backups (any revision).
 _BACKUP_TABLES = {"alembic_version", "municipalities", "people", "resources", "bookings"}
 #: The temporary folder of a restore's copy: ``satellitkontor-restore-PID-xxxx``.
-RESTORE_PREFIX = "satellitkontor-restore-"
-_PARTIAL = re.compile(r"\..+\.(\d+)-[0-9a-f]{8}\.partial(-wal|-shm|-journal)?")
-_RESTORE_FOLDER = re.compile(re.escape(RESTORE_PREFIX) + r"(\d+)-.+")
 #: PostgreSQL's "insufficient privilege" (also raised when row-level security would hide rows).
 _INSUFFICIENT_PRIVILEGE = "42501"
 
@@ -493,50 +489,6 @@ def _restore_errors(path: Path) -> Iterator[None]:
         raise RestoreFailed(path=path, detail=_first_line(exc)) from exc
     except (SQLAlchemyError, ValueError, LookupError, sqlite3.Error) as exc:
         raise RestoreFailed(path=path, detail=_first_line(exc)) from exc
-
-
-def remove_leftovers(folder: Path | None = None) -> list[Path]:
-    """Remove what killed backups (in ``folder``) and restores (in the system's temporary
-    folder) left, when the process that made it is gone; the paths removed."""
-    removed: list[Path] = []
-    places = [(Path(tempfile.gettempdir()), _RESTORE_FOLDER)]
-    if folder is not None:
-        places.append((folder, _PARTIAL))
-    for place, pattern in places:
-        try:
-            entries = list(place.iterdir())
-        except OSError:
-            continue
-        for entry in entries:
-            match = pattern.fullmatch(entry.name)
-            if match is None or _alive(int(match.group(1)), entry):
-                continue
-            try:
-                if entry.is_dir() and not entry.is_symlink():
-                    shutil.rmtree(entry)
-                else:
-                    entry.unlink()
-            except OSError:
-                continue
-            removed.append(entry)
-    return removed
-
-
-def _alive(pid: int, entry: Path) -> bool:
-    if pid == os.getpid():
-        return True
-    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C there: go by age
-        try:
-            return time.time() - entry.stat().st_mtime < 24 * 3600
-        except OSError:
-            return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError, OverflowError):
-        return True  # another user's process, or a check this system does not offer
-    return True
 
 
 def remove_sqlite_file(path: Path) -> None:
