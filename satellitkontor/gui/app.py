@@ -59,15 +59,21 @@ ENV_SMOKE = "SATELLITKONTOR_SMOKE"
 AFTER_DESKS_MS = 100
 AT_LATEST_MS = 3000
 #: The services a start view needs before it can show its data, made on the opening worker (with
-#: identity, office and, through retention on start, privacy). Every other service is made on a
-#: the GUI thread, one per event-loop turn, a second after the office has opened
-#: (``preload.preload_services``): making all fifteen first was 200 ms of imports on the way to the
-#: day's desks (issue 18). Made on a worker instead, they took the GIL from whatever the GUI
-#: thread built meanwhile (an administration page opened then: a 20 ms timer 53 ms late instead of
-#: 35). A start view not named here (the administration, say) gets them all before it loads, as
-#: before: its pages reach for many.
-START_SERVICES: dict[str, tuple[str, ...]] = {"book": ("occupancy", "waitlist", "attendance")}
-OPENING_SERVICES = ("identity", "office")
+#: identity, which names the people to choose among) when the person starting is a user. Every
+#: other service is made on the GUI thread, one per event-loop turn, a second after the office
+#: has opened (``preload.preload_services``): making all fifteen first was 200 ms of imports on
+#: the way to the day's desks (issue 18), and Boka plats' opening reads through SQLAlchemy Core
+#: only (the identity and occupancy services, ``AppServices.retention_on_start``), so the ORM and
+#: the models, ~150 ms of imports and ~12 MiB, come after the desks (tests/gui/test_app.py).
+#:
+#: Staff (a receptionist, an admin), a person not yet known, and a start view not named here get
+#: every service before the view loads, as before: the day view and the administration reach for
+#: many, and their first use on the GUI thread, should the view be opened within that second,
+#: would import the ORM and the models there (the start-up probe opens the administration right
+#: after the desks: a 20 ms timer 124 ms late). Made on a worker after the desks instead, they
+#: took the GIL from whatever the GUI thread built meanwhile (53 ms late instead of 35).
+START_SERVICES: dict[str, tuple[str, ...]] = {"book": ("occupancy",)}
+OPENING_SERVICES = ("identity",)
 
 
 @dataclass(frozen=True)
@@ -123,23 +129,26 @@ class DesktopApp(QObject):
     def _open_office(self) -> None:
         url, clock = self.ctx.db_url, self.clock
         start = START_SERVICES.get(self.window.current_key() or "")
+        remembered = self.settings.person_id(url)
 
         def open_office() -> _Opened:
             from satellitkontor.services.app_services import open_office as do_open
 
             services = do_open(url, clock=clock)
-            # here, not on the GUI thread when a view first asks (the rest: START_SERVICES)
-            if start is None:
-                services.load_all()
-            else:
-                services.load((*OPENING_SERVICES, *start))
+            services.load(OPENING_SERVICES)
             log.info("satellitkontor %s opened %s", _version(), services.db.describe())
             login_person = services.identity.person_for_login()
             # In shared mode only an admin's PC clears old data on start; a user's login may not.
             if login_person is None or login_person.role is Role.ADMIN:
                 _retention_on_start(services)
-            people = services.office.people()
+            people = services.identity.people()
             login = services.identity.login_name() if login_person is not None else None
+            # Here, not on the GUI thread when a view first asks: see START_SERVICES.
+            person = login_person or choose_person(people, remembered_id=remembered, preset=preset_email())
+            if start is None or person is None or person.role.is_staff:
+                services.load_all()
+            else:
+                services.load(start)
             return _Opened(services, not people, people, login_person, login)
 
         def failed(exc: BaseException) -> None:
@@ -322,7 +331,7 @@ def _retention_on_start(services: AppServices) -> None:
     """ "Rensa automatiskt vid start" (services/privacy/service.py), on the opening worker. A
     failure is logged and does not stop the app: the data stays until the next start or run."""
     try:
-        report = services.privacy.retention_on_start()
+        report = services.retention_on_start()
     except SatellitkontorError as exc:
         log.warning("retention on start failed: %s", exc)
         return

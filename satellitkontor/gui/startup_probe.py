@@ -2,7 +2,8 @@
 
 The app prints, on stdout, when its window shows (``window_shown``) and when the book view shows
 the day's desks (``data_shown``, after ``start_view`` KEY, the view the window opened in), each
-with its peak memory (``peak_kb``, Linux VmHWM), and how
+with its peak memory (``peak_kb``, Linux VmHWM), whether the ORM had been loaded by the time the
+desks showed (``orm_loaded`` 0 or 1), and how
 late a 20 ms GUI-thread timer came at worst meanwhile (``late_start``). With the value ``full``
 it then opens the administration and each of its pages in turn (the worst of their first
 builds; ``late_admin``, each page's on stderr) and previews retention on its
@@ -82,6 +83,7 @@ def attach(desktop: DesktopApp, started: float, mode: str) -> None:
         say("start_view", desktop.window.current_key() or "-")
         say("data_shown", f"{time.perf_counter() - started:.4f}")
         say("peak_kb", peak_kb())
+        say("orm_loaded", int("sqlalchemy.orm" in sys.modules))  # gui/app.py START_SERVICES
         # the ticks after the data showed, up to the next one, belong to start-up too
         QTimer.singleShot(3 * TICK_MS, lambda: _after_start(desktop, late, say, mode))
 
@@ -135,6 +137,7 @@ def _after_start(desktop: DesktopApp, late: Lateness, say: Callable[[str, object
         def previewed(_report: object) -> None:
             def done() -> None:
                 say("late_preview", late.take())
+                say("peak_end_kb", peak_kb())  # every page made, every service: the run's peak
                 if privacy.confirm_box is not None:
                     privacy.confirm_box.reject()
                 QApplication.quit()

@@ -10,7 +10,9 @@ from satellitkontor.domain.clock import Clock, system_clock
 from satellitkontor.services.base import connect
 from satellitkontor.services.change_watch import ChangeWatch
 from satellitkontor.storage import schema
+from satellitkontor.storage.backup_leftovers import remove_leftovers
 from satellitkontor.storage.database import Database
+from satellitkontor.storage.queries import core_reads
 
 if TYPE_CHECKING:
     from satellitkontor.services.attendance import AttendanceService
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from satellitkontor.services.occupancy import OccupancyService
     from satellitkontor.services.office import OfficeService
     from satellitkontor.services.privacy.my_data import PersonalDataService
+    from satellitkontor.services.privacy.results import RetentionReport
     from satellitkontor.services.privacy.service import PrivacyService
     from satellitkontor.services.rotation import RotationService
     from satellitkontor.services.statistics.service import StatisticsService
@@ -151,6 +154,18 @@ class AppServices:
             if name not in _SERVICES:
                 raise AttributeError(f"no service named {name!r}")
             getattr(self, name)
+
+    def retention_on_start(self) -> RetentionReport | None:
+        """What a start of the app does (``PrivacyService.retention_on_start``), with what every
+        start needs read through SQLAlchemy Core: the leftovers of killed restores removed and
+        the setting read. The privacy service, and with it the ORM and the models (~150 ms of
+        imports on the way to the day's desks, issue 18), is made only when the office has
+        turned retention on start on."""
+        remove_leftovers()
+        with self.db.connect() as conn:
+            if not core_reads.load_privacy(conn).retention_on_start:
+                return None
+        return self.privacy.retention_on_start()
 
     def unmade(self) -> tuple[str, ...]:
         """The names of the services not yet made (see ``load``)."""

@@ -40,6 +40,12 @@ class IdentityService(Service):
             login = conn.scalar(text("SELECT session_user"))
             return str(login) if login is not None else None
 
+    def people(self) -> list[Person]:
+        """The active people by name: whom a PC may be used by (the app's choice on opening;
+        ``OfficeService.people()`` reads the same through the ORM)."""
+        with self.db.connect() as conn:
+            return core_reads.active_people(conn)
+
     def person_for_login(self) -> Person | None:
         """The person this connection's login is mapped to, or None (SQLite, unmapped login)."""
         if not self.db.is_postgresql:

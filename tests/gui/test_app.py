@@ -4,6 +4,8 @@ start asks who I am, the next start remembers it, and the language can be switch
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -156,16 +158,19 @@ def test_the_first_start_tour_opens_after_the_days_desks(  # type: ignore[no-unt
     assert seen and seen[0] == (len(gui_office.desks), False)  # the desks, and no tour yet
 
 
+@pytest.mark.parametrize("who", ["anna", "admin"])
 def test_the_days_desks_do_not_wait_for_services_the_book_view_does_not_use(  # type: ignore[no-untyped-def]
-    qtbot: QtBot, desktop_factory, gui_office: Office, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, desktop_factory, gui_office: Office, monkeypatch: pytest.MonkeyPatch, who: str
 ) -> None:
-    """Issue 18: the opening worker makes Boka plats' services only (``START_SERVICES``); the
-    desks show with, among others, the administration's services still unmade, and
-    ``preload_services`` makes the rest afterwards, so no view's first use imports them."""
+    """Issue 18: for a user, the opening worker makes Boka plats' services only
+    (``START_SERVICES``); the desks show with, among others, the administration's services still
+    unmade, and ``preload_services`` makes the rest afterwards, so no view's first use imports
+    them. An admin, who may open the administration at once, gets them all before the desks."""
     from satellitkontor.gui import preload
     from satellitkontor.gui.app import START_SERVICES
 
-    monkeypatch.setenv("SATELLITKONTOR_USER", gui_office.anna.email)
+    person = getattr(gui_office, who)
+    monkeypatch.setenv("SATELLITKONTOR_USER", person.email)
     desktop = desktop_factory()
     unmade_when_shown: list[tuple[str, ...]] = []
     desktop.window.view_made.connect(
@@ -176,34 +181,54 @@ def test_the_days_desks_do_not_wait_for_services_the_book_view_does_not_use(  # 
     desktop.start()
     qtbot.waitUntil(lambda: bool(unmade_when_shown), timeout=20_000)
     assert desktop.window.current_key() == "book"
-    assert {"statistics", "audit", "ical_import", "exchange"} <= set(unmade_when_shown[0])
+    assert desktop.ctx.person is not None and desktop.ctx.person.id == person.id
+    if who == "admin":
+        assert unmade_when_shown[0] == ()
+        return
+    assert {"statistics", "audit", "ical_import", "exchange", "office"} <= set(unmade_when_shown[0])
     assert not set(START_SERVICES["book"]) & set(unmade_when_shown[0])
     preload.preload_services(desktop.ctx.services)
     qtbot.waitUntil(lambda: desktop.ctx.svc.unmade() == (), timeout=10_000)
 
 
-def test_the_app_keeps_the_years_holidays_for_its_next_start(tmp_path: Path) -> None:
-    """Issue 18: a start after the first reads the year's holidays from the user's cache folder
-    (domain/kept_holidays.py) instead of loading the ``holidays`` package on the way to the desks.
-    The app, started for real (its self-test), leaves the table there."""
-    import subprocess
-    import sys
-
+def _start_for_real(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``satellitkontor --db`` the office in ``tmp_path``, offscreen, in folders of its own under
+    ``tmp_path``, with ``env`` added (the start-up probe or the self-test, which quit by themselves)."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        "SATELLITKONTOR_SMOKE": "1",
         **{f"XDG_{kind}_HOME": str(tmp_path / kind.lower()) for kind in ("CACHE", "CONFIG", "DATA", "STATE")},
+        **env,
     }
-    url = f"sqlite:///{(tmp_path / 'office.sqlite3').as_posix()}"
     proc = subprocess.run(
-        [sys.executable, "-m", "satellitkontor", "--db", url],
+        [sys.executable, "-m", "satellitkontor", "--db", sqlite_url(tmp_path / "office.sqlite3")],
         capture_output=True,
         text=True,
         env=env,
         timeout=300,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc
+
+
+def test_the_days_desks_show_before_the_orm_is_loaded(tmp_path: Path, gui_office: Office) -> None:
+    """Issue 18: a user's start reads Boka plats through SQLAlchemy Core only (gui/app.py
+    ``START_SERVICES``), so the app, started for real with its start-up probe, shows the day's
+    desks before ``sqlalchemy.orm`` and the models are imported (~150 ms and ~12 MiB)."""
+    gui_office.services.close()
+    proc = _start_for_real(
+        tmp_path, SATELLITKONTOR_STARTUP_PROBE="1", SATELLITKONTOR_USER=gui_office.anna.email
+    )
+    said = dict(line.partition(" ")[::2] for line in proc.stdout.splitlines())
+    assert said.get("start_view") == "book", proc.stdout
+    assert "data_shown" in said and said.get("orm_loaded") == "0", proc.stdout
+
+
+def test_the_app_keeps_the_years_holidays_for_its_next_start(tmp_path: Path) -> None:
+    """Issue 18: a start after the first reads the year's holidays from the user's cache folder
+    (domain/kept_holidays.py) instead of loading the ``holidays`` package on the way to the desks.
+    The app, started for real (its self-test), leaves the table there."""
+    _start_for_real(tmp_path, SATELLITKONTOR_SMOKE="1")
     kept = tmp_path / "cache" / "satellitkontor"
     year = date.today().year
     assert (kept / f"swedish-holidays-{year}.json").is_file(), sorted(p.name for p in kept.glob("*"))

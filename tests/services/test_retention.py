@@ -3,7 +3,9 @@ too), while the statistics of those months stay exactly as they were."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -169,6 +171,32 @@ def test_on_start_runs_only_when_turned_on(office: Office, history: History) -> 
     with office.services.db.session() as s:
         run = s.scalars(select(AuditRow).where(AuditRow.action == "retention.apply")).one()
         assert run.actor_id is None and run.after["automatic"] is True
+
+
+def test_the_apps_start_reads_the_setting_without_the_privacy_service(
+    office: Office, history: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``AppServices.retention_on_start`` (each start of the app): with the setting off it
+    removes what a killed restore left and makes no privacy service (so no ORM on the way to the
+    day's desks, issue 18); turned on, it removes what the privacy service's own run removes."""
+    from satellitkontor.services.app_services import AppServices
+    from satellitkontor.storage.backup_leftovers import RESTORE_PREFIX
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    left = tmp_path / f"{RESTORE_PREFIX}{2**22 + 7}-abc"  # a process id no system has in use
+    left.mkdir()
+    (left / "kontoret.sqlite3").write_text("personal data")
+    fresh = AppServices(office.services.db, office.clock)
+
+    assert fresh.retention_on_start() is None
+    assert not left.exists()
+    assert "privacy" in fresh.unmade()
+    assert DORA_NAME in database_text(office)
+
+    office.services.privacy.set_retention(office.admin.id, on_start=True)
+    report = fresh.retention_on_start()
+    assert report is not None and report.applied and report.people == 1
+    assert DORA_NAME not in database_text(office)
 
 
 def test_exchange_links_and_push_errors_of_old_bookings_go_too(sqlite_office: Office) -> None:

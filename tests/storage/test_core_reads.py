@@ -91,6 +91,7 @@ def test_people_read_the_same_through_core_and_the_orm(demo: AppServices) -> Non
             assert core_reads.person_with_email(conn, f"  {person.email.upper()} ") == person
             assert core_reads.role_of_active(conn, person.id) == (person.role if person.active else None)
         assert core_reads.person_with_email(conn, "ingen@example.se") is None
+        assert core_reads.active_people(conn) == demo.office.people()  # the app's choice on opening
     if demo.db.is_postgresql:  # shared office mode: the login is a person (migration 0006)
         with demo.db.connect() as conn:
             assert core_reads.person_of_login(conn) is None

@@ -124,6 +124,14 @@ _PERSON_OF_LOGIN = _PERSON.join(db_logins, db_logins.c.person_id == people.c.id)
 _ROLE_OF_ACTIVE = select(people.c.role).where(people.c.id == bindparam("viewer"), people.c.active.is_(True))
 
 
+_ACTIVE_PEOPLE = _PERSON.where(people.c.active.is_(True)).order_by(people.c.name)
+
+
+def active_people(reader: Reader) -> list[Person]:
+    """The active people by name, as ``OfficeService.people()`` reads them."""
+    return [Person(*row) for row in reader.execute(_ACTIVE_PEOPLE)]
+
+
 def person_with_email(reader: Reader, email: str) -> Person | None:
     row = reader.execute(_PERSON_BY_EMAIL, {"email": email.strip().lower()}).first()
     return None if row is None else Person(*row)
