@@ -60,11 +60,12 @@ AFTER_DESKS_MS = 100
 AT_LATEST_MS = 3000
 #: The services a start view needs before it can show its data, made on the opening worker (with
 #: identity, which names the people to choose among) when the person starting is a user. Every
-#: other service is made on the GUI thread, one per event-loop turn, a second after the office
-#: has opened (``preload.preload_services``): making all fifteen first was 200 ms of imports on
-#: the way to the day's desks (issue 18), and Boka plats' opening reads through SQLAlchemy Core
-#: only (the identity and occupancy services, ``AppServices.retention_on_start``), so the ORM and
-#: the models, ~150 ms of imports and ~12 MiB, come after the desks (tests/gui/test_app.py).
+#: other service is made on a worker once the desks are shown (``_make_the_rest``): making all
+#: fifteen first was 200 ms of imports on the way to the day's desks (issue 18), and Boka plats'
+#: opening reads through SQLAlchemy Core only (the identity and occupancy services,
+#: ``AppServices.retention_on_start``), so the ORM and the models, ~150 ms of imports and ~12 MiB,
+#: come after the desks (tests/gui/test_app.py). Not on the GUI thread a turn at a time: the
+#: models are one module, 65-100 ms in one turn.
 #:
 #: Staff (a receptionist, an admin), a person not yet known, and a start view not named here get
 #: every service before the view loads, as before: the day view and the administration reach for
@@ -161,10 +162,12 @@ class DesktopApp(QObject):
     def _opened(self, opened: _Opened) -> None:
         from satellitkontor.services.app_services import AppServices
 
-        assert isinstance(opened.services, AppServices)
+        services = opened.services
+        assert isinstance(services, AppServices)
+        self._when_desks_shown(lambda: self._make_the_rest(services))
         self.window.statusBar().showMessage(
             QCoreApplication.translate("DesktopApp", "Databas: {where}").format(
-                where=opened.services.db.describe()
+                where=services.db.describe()
             ),
             8000,
         )
@@ -172,7 +175,7 @@ class DesktopApp(QObject):
             log.info("signed in as %s through database login %s", opened.login_person.email, opened.login)
             self.ctx.login = opened.login
             self.ctx.set_person(opened.login_person, remember=False)  # before attach: see below
-            self.ctx.attach(opened.services)
+            self.ctx.attach(services)
             return
         self.ctx.office_empty = opened.empty
         # the person remembered for this database, else the one IT preset (as for the CLI)
@@ -184,7 +187,7 @@ class DesktopApp(QObject):
         # workers importing the holidays and reading the day at once.
         if person is not None:
             self.ctx.set_person(person)
-        self.ctx.attach(opened.services)
+        self.ctx.attach(services)
         if person is not None:
             self._when_desks_shown(self._first_start_tour)  # the desks come first
         elif opened.empty:
@@ -194,6 +197,18 @@ class DesktopApp(QObject):
                 self.create_demo()
         else:
             self.ask_identity()
+
+    def _make_the_rest(self, services: AppServices) -> None:
+        """Every service not yet made (see ``START_SERVICES``), on a worker. A failure is
+        logged; the GUI thread then makes that service when first asked, and shows the error."""
+        if self.ctx.services is not services or not services.unmade():
+            return
+        self.ctx.run(
+            services.load_all,
+            None,
+            owner=self.window,
+            on_error=lambda exc: log.error("services not made after the desks: %r", exc),
+        )
 
     def _when_desks_shown(self, then: Callable[[], None]) -> None:
         """``then``, once: ``AFTER_DESKS_MS`` after the start view first shows its data (at once if it
@@ -402,7 +417,6 @@ def main(db_url: str | None = None, lang: str | None = None, argv: list[str] | N
     # each in its own event-loop turn, not in the one that shows the office (issue 18)
     desktop.ctx.opened.connect(lambda: QTimer.singleShot(0, lambda: settle_memory(full=False)))
     desktop.ctx.identity_changed.connect(lambda: preload.preload_admin(desktop.ctx.is_admin))
-    desktop.ctx.opened.connect(lambda: preload.preload_services(desktop.ctx.services))
     desktop.ctx.opened.connect(preload.preload_booking)
     code = app.exec()
     desktop.ctx.stop_watching()

@@ -11,9 +11,6 @@ loop turn (``QTimer.singleShot``), leaves before branches, so no single turn is 
 window paints and answers in between. A module already imported costs nothing; a name that no
 longer exists is skipped (tests/gui/test_preload.py keeps the list true).
 
-The services the opening worker did not make (gui/app.py ``START_SERVICES``) are made the same
-way, one per turn, for everyone: :func:`preload_services`.
-
 Once the last module is in, what the imports made (classes, functions, module dicts: alive as long
 as the app) is frozen out of the cycle collector's way (``gc.freeze``, nothing collected), as the
 app does once its window is up and its office has loaded (``settle_memory`` in gui/app.py). Without
@@ -26,13 +23,9 @@ from __future__ import annotations
 import gc
 import importlib
 import logging
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-
-if TYPE_CHECKING:
-    from satellitkontor.services.app_services import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -116,13 +109,9 @@ START_MS = 1000
 
 
 def preload_in_slices(
-    modules: Sequence[str | Callable[[], object]],
-    *,
-    start_ms: int = START_MS,
-    done: Callable[[], None] | None = None,
+    modules: tuple[str, ...], *, start_ms: int = START_MS, done: Callable[[], None] | None = None
 ) -> None:
-    """Import ``modules`` one per event-loop turn, starting ``start_ms`` from now (a callable in
-    the list is called in its turn instead)."""
+    """Import ``modules`` one per event-loop turn, starting ``start_ms`` from now."""
     left = list(modules)
 
     def step() -> None:
@@ -133,14 +122,9 @@ def preload_in_slices(
             return
         name = left.pop(0)
         try:
-            if callable(name):
-                name()
-            else:
-                importlib.import_module(name)
+            importlib.import_module(name)
         except ImportError as exc:  # renamed: the page imports it itself when first opened
             log.warning("preload: %s not imported: %s", name, exc)
-        except Exception:  # a service that cannot be made is made (and said) when first used
-            log.exception("preload: %s failed", name)
         QTimer.singleShot(0, step)
 
     QTimer.singleShot(start_ms, step)
@@ -148,18 +132,6 @@ def preload_in_slices(
 
 _admin_started = False
 _booking_started = False
-
-
-def preload_services(services: AppServices | None) -> None:
-    """The services the opening worker left unmade (gui/app.py ``START_SERVICES``), one per turn
-    from a second after the office opened, so no view's first use imports one on the GUI thread."""
-    if services is None:
-        return
-
-    def maker(name: str) -> Callable[[], object]:
-        return lambda: getattr(services, name)
-
-    preload_in_slices([maker(name) for name in services.unmade()])
 
 
 def preload_booking() -> None:

@@ -4,7 +4,8 @@ The app prints, on stdout, when its window shows (``window_shown``) and when the
 the day's desks (``data_shown``, after ``start_view`` KEY, the view the window opened in), each
 with its peak memory (``peak_kb``, Linux VmHWM), whether the ORM had been loaded by the time the
 desks showed (``orm_loaded`` 0 or 1), and how
-late a 20 ms GUI-thread timer came at worst meanwhile (``late_start``). With the value ``full``
+late a 20 ms GUI-thread timer came at worst meanwhile (``late_start``); then, with the value
+``1``, its worst lateness in the ``SETTLE_MS`` after (``late_settle``) before it quits. With the value ``full``
 it then opens the administration and each of its pages in turn (the worst of their first
 builds; ``late_admin``, each page's on stderr) and previews retention on its
 privacy page (``late_preview``) before it quits: the GUI thread's worst lateness in each, which
@@ -30,6 +31,9 @@ FULL = "full"
 TICK_MS = 20
 #: A tick later than this is logged on stderr with its time since the probe started.
 LOG_LATE_MS = 30
+#: Without ``full``: how long after the desks the app runs on (what it makes after the desks,
+#: gui/app.py ``START_SERVICES``), its worst lateness said as ``late_settle``.
+SETTLE_MS = 1500
 #: How long each administration page is given to be made and load its data.
 PAGE_MS = 500
 
@@ -106,7 +110,12 @@ def attach(desktop: DesktopApp, started: float, mode: str) -> None:
 def _after_start(desktop: DesktopApp, late: Lateness, say: Callable[[str, object], None], mode: str) -> None:
     say("late_start", late.take())
     if mode != FULL:
-        QTimer.singleShot(0, QApplication.quit)
+
+        def settled() -> None:
+            say("late_settle", late.take())
+            QApplication.quit()
+
+        QTimer.singleShot(SETTLE_MS, settled)
         return
     from satellitkontor.gui.views.admin.privacy_page import PrivacyPage
     from satellitkontor.gui.views.admin_view import AdminView

@@ -164,9 +164,8 @@ def test_the_days_desks_do_not_wait_for_services_the_book_view_does_not_use(  # 
 ) -> None:
     """Issue 18: for a user, the opening worker makes Boka plats' services only
     (``START_SERVICES``); the desks show with, among others, the administration's services still
-    unmade, and ``preload_services`` makes the rest afterwards, so no view's first use imports
+    unmade, and a worker makes the rest once they are shown, so no view's first use imports
     them. An admin, who may open the administration at once, gets them all before the desks."""
-    from satellitkontor.gui import preload
     from satellitkontor.gui.app import START_SERVICES
 
     person = getattr(gui_office, who)
@@ -187,7 +186,6 @@ def test_the_days_desks_do_not_wait_for_services_the_book_view_does_not_use(  # 
         return
     assert {"statistics", "audit", "ical_import", "exchange", "office"} <= set(unmade_when_shown[0])
     assert not set(START_SERVICES["book"]) & set(unmade_when_shown[0])
-    preload.preload_services(desktop.ctx.services)
     qtbot.waitUntil(lambda: desktop.ctx.svc.unmade() == (), timeout=10_000)
 
 
