@@ -59,7 +59,7 @@ ENV_SMOKE = "SATELLITKONTOR_SMOKE"
 AFTER_DESKS_MS = 100
 AT_LATEST_MS = 3000
 #: The services a start view needs before it can show its data, made on the opening worker (with
-#: identity, which names the people to choose among) when the person starting is a user. Every
+#: identity, which names the people to choose among) when the person starting is known. Every
 #: other service is made on a worker once the desks are shown (``_make_the_rest``): making all
 #: fifteen first was 200 ms of imports on the way to the day's desks (issue 18), and Boka plats'
 #: opening reads through SQLAlchemy Core only (the identity and occupancy services,
@@ -67,12 +67,13 @@ AT_LATEST_MS = 3000
 #: come after the desks (tests/gui/test_app.py). Not on the GUI thread a turn at a time: the
 #: models are one module, 65-100 ms in one turn.
 #:
-#: Staff (a receptionist, an admin), a person not yet known, and a start view not named here get
-#: every service before the view loads, as before: the day view and the administration reach for
-#: many, and their first use on the GUI thread, should the view be opened within that second,
-#: would import the ORM and the models there (the start-up probe opens the administration right
-#: after the desks: a 20 ms timer 124 ms late). Made on a worker after the desks instead, they
-#: took the GIL from whatever the GUI thread built meanwhile (53 ms late instead of 35).
+#: While they are made, a view chosen and not yet built (the administration, the day view) shows
+#: its empty page and is built once they are (``AppContext.services_pending``): built at once, its
+#: first use of a service imported the ORM and the models on the GUI thread (the start-up probe
+#: opens the administration right after the desks: a 20 ms timer 124 ms late), or, with the
+#: worker importing them meanwhile, the worker took the GIL from the view being built (53 ms
+#: instead of 35). A person not yet known (the identity dialog, the demo offer) and a start view
+#: not named here get every service before the view loads, as before.
 START_SERVICES: dict[str, tuple[str, ...]] = {"book": ("occupancy",)}
 OPENING_SERVICES = ("identity",)
 
@@ -146,7 +147,7 @@ class DesktopApp(QObject):
             login = services.identity.login_name() if login_person is not None else None
             # Here, not on the GUI thread when a view first asks: see START_SERVICES.
             person = login_person or choose_person(people, remembered_id=remembered, preset=preset_email())
-            if start is None or person is None or person.role.is_staff:
+            if start is None or person is None:
                 services.load_all()
             else:
                 services.load(start)
@@ -164,11 +165,11 @@ class DesktopApp(QObject):
 
         services = opened.services
         assert isinstance(services, AppServices)
+        # views not yet built wait from now until the rest is made (gui/main_window.py)
+        self.ctx.services_pending = bool(services.unmade())
         self._when_desks_shown(lambda: self._make_the_rest(services))
         self.window.statusBar().showMessage(
-            QCoreApplication.translate("DesktopApp", "Databas: {where}").format(
-                where=services.db.describe()
-            ),
+            QCoreApplication.translate("DesktopApp", "Databas: {where}").format(where=services.db.describe()),
             8000,
         )
         if opened.login_person is not None:  # the database says who I am: no question, no choice
@@ -199,16 +200,27 @@ class DesktopApp(QObject):
             self.ask_identity()
 
     def _make_the_rest(self, services: AppServices) -> None:
-        """Every service not yet made (see ``START_SERVICES``), on a worker. A failure is
-        logged; the GUI thread then makes that service when first asked, and shows the error."""
-        if self.ctx.services is not services or not services.unmade():
+        """Every service not yet made (see ``START_SERVICES``), on a worker; meanwhile a view not
+        yet built waits for them (``AppContext.services_pending``). A failure is logged; the GUI
+        thread then makes that service when first asked, and shows the error."""
+
+        def made(_result: object = None) -> None:
+            # What making them built (the ORM, the models' mappers, the modules) lives as long
+            # as the app: out of the collector's way, as after the opening (settle_memory).
+            # Unfrozen, a later full collection walked it on the GUI thread (an administration
+            # page's first build 50 ms late instead of 35).
+            settle_memory(full=False)
+            self.ctx.services_pending = False
+            self.ctx.services_made.emit()
+
+        def failed(exc: BaseException) -> None:
+            log.error("services not made after the desks: %r", exc)
+            made()
+
+        if self.ctx.services is not services or not services.unmade():  # closed meanwhile, or all made
+            made()
             return
-        self.ctx.run(
-            services.load_all,
-            None,
-            owner=self.window,
-            on_error=lambda exc: log.error("services not made after the desks: %r", exc),
-        )
+        self.ctx.run(services.load_all, made, owner=self.window, on_error=failed)
 
     def _when_desks_shown(self, then: Callable[[], None]) -> None:
         """``then``, once: ``AFTER_DESKS_MS`` after the start view first shows its data (at once if it

@@ -56,6 +56,9 @@ class AppContext(QObject):
     opened = Signal()
     #: The database went away (False) or is reachable again (True).
     online_changed = Signal(bool)
+    #: The services the start left for after the day's desks are made (gui/app.py
+    #: ``START_SERVICES``); ``services_pending`` is False from then on.
+    services_made = Signal()
     #: From the change watch's thread (queued to the GUI thread).
     _heard_change = Signal()
     _heard_state = Signal(bool)
@@ -70,6 +73,10 @@ class AppContext(QObject):
         self.open_error: BaseException | None = None
         #: The database held nobody when it was opened: only then is the demo office offered.
         self.office_empty = False
+        #: True while the services the start left for after the desks are made on a worker: a
+        #: view not yet built waits for them (gui/main_window.py), rather than import them on
+        #: the GUI thread.
+        self.services_pending = False
         #: The database login this app is connected as, when it decides who I am (PostgreSQL).
         self.login: str | None = None
         #: When a background call last came back from the database (the banner's "läget från").

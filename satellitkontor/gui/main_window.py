@@ -13,7 +13,10 @@ once it is shown, imports that view's modules one per event-loop turn, makes the
 of its own and shows it in the next (each well under 50 ms of the GUI thread), before the office
 is opened (gui/app.py). Building the view with the window made the window show ~55 ms later
 (its imports and widgets). Anything that asks for the view sooner (``view()``, a change of person)
-builds it there and then. Without ``first_frame`` (tests, a change of language) the window is
+builds it there and then. Likewise, while the services a start left for after the day's desks are
+being made (``AppContext.services_pending``, gui/app.py ``START_SERVICES``), a view chosen and not
+yet built shows its empty page and is built once they are made: its first use of a service would
+otherwise import the ORM and the models on the GUI thread (~150 ms). Without ``first_frame`` (tests, a change of language) the window is
 whole when made.
 
 While the database cannot be reached a banner over the views says so (gui/widgets/offline_banner.py);
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.nav.currentItemChanged.connect(self._nav_changed)
         ctx.identity_changed.connect(self._identity_changed)
+        ctx.services_made.connect(self._services_made)
         self._identity_changed()
         self._restore()
         from satellitkontor.gui.exchange_timer import ExchangeSyncTimer
@@ -318,6 +322,12 @@ class MainWindow(QMainWindow):
         modules = (*VIEW_MODULES.get(key, ()), f"satellitkontor.gui.views.{spec.module}")
         preload_in_slices(modules, start_ms=0, done=lambda: QTimer.singleShot(0, build))
 
+    def _services_made(self) -> None:
+        """The view chosen while the services were being made (its empty page shown), built now."""
+        key = self._shown_key()
+        if key is not None and key not in self.views and not self._first_frame:
+            self._show(key)
+
     def _shown_key(self) -> str | None:
         """The key of the nav's current row (the view shown, or its empty page while it is built)."""
         item = self.nav.currentItem()
@@ -395,7 +405,8 @@ class MainWindow(QMainWindow):
             self._wanted = None
         if key not in keys:
             return
-        if self._first_frame and key not in self.views:  # built in the turns after the first frame
+        if key not in self.views and (self._first_frame or self.ctx.services_pending):
+            # built in the turns after the first frame, or once the services are made (below)
             self.stack.setCurrentWidget(self._pages[key])
         else:
             self.stack.setCurrentWidget(self.view(key))
