@@ -147,186 +147,186 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="66"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="90"/>
         <source>Begränsa &amp;period</source>
-        <extracomment>Entries per page loaded as the list scrolls. How long typing may pause before the list follows the search text (ms). Fresh entries are on screen (after a refresh or a filter change). The next page was added to the list. A CSV file was written (its path).</extracomment>
+        <extracomment>Entries per page loaded as the list scrolls. How long typing may pause before the list follows the search text (ms). The width the last column (what changed) keeps when the page is first shown, if the texts of the other columns leave it. A cell&apos;s margins: a text this much narrower than its column shows whole. Which columns give way first when the list is wider than the page: Gäller, Händelse, Vem, Person. Fresh entries are on screen (after a refresh or a filter change). The next page was added to the list. A CSV file was written (its path).</extracomment>
         <translation>Limit the &amp;period</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="68"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="92"/>
         <source>Från och med</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="69"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="93"/>
         <source>Till och med</source>
         <translation>Up to and including</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="73"/>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="311"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="97"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="372"/>
         <source>Händelse</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="74"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="98"/>
         <source>Alla händelser</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="80"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="110"/>
         <source>Sök i ändringsloggen</source>
         <translation>Search the change log</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="81"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="111"/>
         <source>Person, plats, värde …</source>
         <translation>Person, place, value …</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="92"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="124"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="93"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="125"/>
         <source>&amp;Till:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="94"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="126"/>
         <source>&amp;Händelse:</source>
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="95"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="127"/>
         <source>&amp;Sök:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="106"/>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="169"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="138"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="205"/>
         <source>Ändringslogg</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="127"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="163"/>
         <source>Före och efter</source>
         <translation>Before and after</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="137"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="173"/>
         <source>Exportera &amp;CSV…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="139"/>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="338"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="175"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="399"/>
         <source>Exportera CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="151"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="187"/>
         <source>Varje ändring sparas här med vem, när och vad som ändrades. Loggen kan inte ändras eller tas bort; namn tas bort enligt lagringstiden.</source>
         <translation>Every change is kept here with who, when and what changed. The log cannot be changed or removed; names are removed when the retention period ends.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="273"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="334"/>
         <source>Inga poster matchar. Ändra sökorden eller perioden, eller töm filtren.</source>
         <translation>No entries match. Change the search words or the period, or clear the filters.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="275"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="336"/>
         <source>Ändringsloggen är tom.</source>
         <translation>The change log is empty.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="279"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="340"/>
         <source>1 post</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="279"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="340"/>
         <source>{n} poster</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="283"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="344"/>
         <source>{shown} av {total} poster visas</source>
         <translation>{shown} of {total} entries shown</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="305"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="366"/>
         <source>Välj en post för att se vad som ändrades.</source>
         <translation>Choose an entry to see what changed.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="309"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="370"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="310"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="371"/>
         <source>Vem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="312"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="373"/>
         <source>Gäller</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="315"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="376"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="317"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="378"/>
         <source>Obs</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="317"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="378"/>
         <source>Personuppgifter har tagits bort ur posten.</source>
         <translation>Personal data has been removed from the entry.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="324"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="385"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="324"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="385"/>
         <source>Före</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="324"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="385"/>
         <source>Efter</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="333"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="394"/>
         <source>satellitkontoret-andringslogg-{day}</source>
         <translation>satellite-office-change-log-{day}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="338"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="399"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="352"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="413"/>
         <source>1 post sparades i {path}</source>
         <translation>1 entry was saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="352"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="413"/>
         <source>{n} poster sparades i {path}</source>
         <translation>{n} entries were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="358"/>
+        <location filename="../../satellitkontor/gui/views/admin/audit_page.py" line="419"/>
         <source>Exporterar ändringsloggen…</source>
         <translation>Exporting the change log…</translation>
     </message>
@@ -1605,43 +1605,43 @@ Status: {status}</translation>
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="98"/>
+        <location filename="../../satellitkontor/gui/app.py" line="126"/>
         <source>Öppnar kontoret…</source>
-        <extracomment>Set by the start-up benchmark: print timings and quit (gui/startup_probe.py). The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test). False: no first-start tour (the smoke test and the screenshots).</extracomment>
+        <extracomment>Set by the start-up benchmark: print timings and quit (gui/startup_probe.py). The smoke test&apos;s switch (gui/smoke.py, imported only when it is set). The first-start tour opens this long after the day&apos;s desks are shown (see _when_desks_shown), or at the latest this long after the office opened. The services a start view needs before it can show its data, made on the opening worker (with identity, which names the people to choose among) when the person starting is known. Every other service is made on a worker once the desks are shown (``_make_the_rest``): making all fifteen first was 200 ms of imports on the way to the day&apos;s desks (issue 18), and Boka plats&apos; opening reads through SQLAlchemy Core only (the identity and occupancy services, ``AppServices.retention_on_start``), so the ORM and the models, ~150 ms of imports and ~12 MiB, come after the desks (tests/gui/test_app.py). Not on the GUI thread a turn at a time: the models are one module, 65-100 ms in one turn. While they are made, a view chosen and not yet built (the administration, the day view) shows its empty page and is built once they are (``AppContext.services_pending``): built at once, its first use of a service imported the ORM and the models on the GUI thread (the start-up probe opens the administration right after the desks: a 20 ms timer 124 ms late), or, with the worker importing them meanwhile, the worker took the GIL from the view being built (53 ms instead of 35). A person not yet known (the identity dialog, the demo offer) and a start view not named here get every service before the view loads, as before. The person the database login is mapped to, and the login (PostgreSQL; else None). False: an empty database gets the demo office without a question (the smoke test). False: no first-start tour (the smoke test and the screenshots).</extracomment>
         <translation>Opening the office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="127"/>
+        <location filename="../../satellitkontor/gui/app.py" line="172"/>
         <source>Databas: {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="170"/>
+        <location filename="../../satellitkontor/gui/app.py" line="264"/>
         <source>Skapa demokontor?</source>
         <translation>Create a demo office?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="172"/>
+        <location filename="../../satellitkontor/gui/app.py" line="266"/>
         <source>Databasen är tom. Vill du skapa ett demokontor med påhittade personer från de sju kommunerna och bokningar några veckor bakåt och framåt, så att du kan pröva programmet?</source>
         <translation>The database is empty. Do you want to create a demo office with made-up people from the seven municipalities and bookings a few weeks back and ahead, so that you can try the program?</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="179"/>
+        <location filename="../../satellitkontor/gui/app.py" line="273"/>
         <source>Du kan ta bort demodatabasen senare. Ett riktigt kontor börjar tomt.</source>
         <translation>You can delete the demo database later. A real office starts empty.</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="184"/>
+        <location filename="../../satellitkontor/gui/app.py" line="278"/>
         <source>Skapa demokontor</source>
         <translation>Create demo office</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="187"/>
+        <location filename="../../satellitkontor/gui/app.py" line="281"/>
         <source>Börja tomt</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/app.py" line="222"/>
+        <location filename="../../satellitkontor/gui/app.py" line="316"/>
         <source>Skapar demokontoret…</source>
         <translation>Creating the demo office…</translation>
     </message>
@@ -2649,7 +2649,7 @@ Status: {status}</translation>
 <context>
     <name>IntegrationsPage</name>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="50"/>
+        <location filename="../../satellitkontor/gui/views/admin/integrations_page.py" line="112"/>
         <source>Kalendrar</source>
         <translation>Calendars</translation>
     </message>
@@ -2825,124 +2825,129 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="57"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="71"/>
         <source>Boka plats</source>
         <translation>Book a desk</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="58"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="72"/>
         <source>Konferensrum</source>
         <translation>Conference room</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="60"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="74"/>
         <source>Mina bokningar</source>
         <translation>My bookings</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="62"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="76"/>
         <source>Dagsöversikt</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="64"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="78"/>
         <source>Värdkommun</source>
         <translation>Host municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="66"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="80"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="109"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="128"/>
         <source>Satellitkontoret – Umeåregionen</source>
-        <extracomment>Room a window&apos;s frame takes beyond its contents: the title bar (about 31 px on Windows 11 at 100 %) and the borders, so the whole window fits the screen above the task bar. The user chose another language: the app rebuilds the window in it. &quot;Byt användare…&quot; and &quot;Skapa demokontor…&quot; from the menu; the app handles them.</extracomment>
+        <extracomment>Room a window&apos;s frame takes beyond its contents: the title bar (about 31 px on Windows 11 at 100 %) and the borders, so the whole window fits the screen above the task bar. The user chose another language: the app rebuilds the window in it. &quot;Byt användare…&quot; and &quot;Skapa demokontor…&quot; from the menu; the app handles them. A view was built (its key): the start-up probe waits for the start view&apos;s data on it. While True, showing a view that is not built yet shows its empty page (see the docstring).</extracomment>
         <translation>Satellite office – Umeåregionen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="116"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="135"/>
         <source>Vyer</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="175"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="195"/>
         <source>&amp;Arkiv</source>
         <extracomment>The views built so far (see view()); the stack holds an empty page for the others. The view asked for but not (yet) allowed, e.g. the remembered Dagsöversikt before the receptionist is known: shown once it is, and kept as the last view meanwhile.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="177"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="197"/>
         <source>&amp;Byt användare…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="180"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="200"/>
         <source>Skapa &amp;demokontor…</source>
         <translation>Create &amp;demo office…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="192"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="212"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="196"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="216"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="203"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="223"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="207"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="227"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="217"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="237"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="218"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="238"/>
         <source>&amp;Hjälp för den här vyn</source>
         <translation>&amp;Help for this view</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="222"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="242"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="225"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="245"/>
         <source>Visa &amp;introduktionen</source>
         <translation>Show the &amp;introduction</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="229"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="249"/>
         <source>&amp;Om Satellitkontoret</source>
         <translation>&amp;About Satellitkontoret</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="362"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="328"/>
+        <source>Laddar…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../satellitkontor/gui/main_window.py" line="436"/>
         <source>Du är inloggad i databasen som {login}</source>
         <translation>You are signed in to the database as {login}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="364"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="438"/>
         <source>Välj vem som använder programmet</source>
         <translation>Choose who is using the program</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="371"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="445"/>
         <source>Ingen vald användare</source>
         <translation>No user chosen</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/main_window.py" line="374"/>
+        <location filename="../../satellitkontor/gui/main_window.py" line="448"/>
         <source>{name}, {municipality} ({role})</source>
         <translation>{name}, {municipality} ({role})</translation>
     </message>
@@ -3591,50 +3596,51 @@ Status: {status}</translation>
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../satellitkontor/gui/operations.py" line="215"/>
+        <location filename="../../satellitkontor/gui/operations.py" line="233"/>
         <source>Avbryt</source>
+        <extracomment>The GIL&apos;s switch interval while the app runs background work (see the module docstring).</extracomment>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="32"/>
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="49"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="33"/>
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="50"/>
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="34"/>
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="51"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="35"/>
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="52"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="36"/>
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="53"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="37"/>
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="54"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="62"/>
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="79"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/models/people_model.py" line="62"/>
+        <location filename="../../satellitkontor/gui/models/people_model.py" line="79"/>
         <source>Nej (inaktiv)</source>
         <translation>No (inactive)</translation>
     </message>
@@ -3659,63 +3665,63 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="55"/>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="110"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="111"/>
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="69"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="70"/>
         <source>&amp;Ny person…</source>
         <translation>&amp;New person…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="71"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="72"/>
         <source>Ny person</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="75"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="76"/>
         <source>Ny roll</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="78"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="79"/>
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="80"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="81"/>
         <source>Än&amp;dra roll</source>
         <translation>Change r&amp;ole</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="82"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="83"/>
         <source>Ändra roll</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="84"/>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="161"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="85"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="162"/>
         <source>&amp;Inaktivera</source>
         <translation>De&amp;activate</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="96"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="97"/>
         <source>Radera &amp;personuppgifter…</source>
         <translation>Erase &amp;personal data…</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="98"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="99"/>
         <source>Radera personuppgifter</source>
         <translation>Erase personal data</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="130"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="131"/>
         <source>{shown} av {total}</source>
         <translation>{shown} of {total}</translation>
     </message>
     <message>
-        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="161"/>
+        <location filename="../../satellitkontor/gui/views/admin/people_page.py" line="162"/>
         <source>&amp;Aktivera</source>
         <translation>A&amp;ctivate</translation>
     </message>

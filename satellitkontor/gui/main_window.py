@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self._wanted: str | None = None
         self._pages: dict[str, QWidget] = {}
         for spec in VIEWS:
-            page = QWidget()
+            page = self._waiting_page()
             self._pages[spec.key] = page
             self.stack.addWidget(page)
 
@@ -321,6 +321,15 @@ class MainWindow(QMainWindow):
         spec = SPECS[key]
         modules = (*VIEW_MODULES.get(key, ()), f"satellitkontor.gui.views.{spec.module}")
         preload_in_slices(modules, start_ms=0, done=lambda: QTimer.singleShot(0, build))
+
+    def _waiting_page(self) -> QWidget:
+        """Where a view stands until it is built (see the module docstring): "Laddar…", muted,
+        centred, rather than a blank page for the few tenths of a second."""
+        page = QLabel(self.tr("Laddar…"))
+        page.setObjectName("waitingPage")
+        page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        page.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        return page
 
     def _services_made(self) -> None:
         """The view chosen while the services were being made (its empty page shown), built now."""
