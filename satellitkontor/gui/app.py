@@ -86,6 +86,9 @@ class _Opened:
     #: The person the database login is mapped to, and the login (PostgreSQL; else None).
     login_person: Person | None = None
     login: str | None = None
+    #: Without a login's person: the one remembered for this database, else the one IT preset
+    #: (as for the CLI); None: the app asks.
+    chosen: Person | None = None
 
 
 class DesktopApp(QObject):
@@ -146,12 +149,12 @@ class DesktopApp(QObject):
             people = services.identity.people()
             login = services.identity.login_name() if login_person is not None else None
             # Here, not on the GUI thread when a view first asks: see START_SERVICES.
-            person = login_person or choose_person(people, remembered_id=remembered, preset=preset_email())
-            if start is None or person is None:
+            chosen = choose_person(people, remembered_id=remembered, preset=preset_email())
+            if start is None or (login_person or chosen) is None:
                 services.load_all()
             else:
                 services.load(start)
-            return _Opened(services, not people, people, login_person, login)
+            return _Opened(services, not people, people, login_person, login, chosen)
 
         def failed(exc: BaseException) -> None:
             self.window.statusBar().clearMessage()
@@ -179,10 +182,7 @@ class DesktopApp(QObject):
             self.ctx.attach(services)
             return
         self.ctx.office_empty = opened.empty
-        # the person remembered for this database, else the one IT preset (as for the CLI)
-        person = choose_person(
-            opened.people, remembered_id=self.settings.person_id(self.ctx.db_url), preset=preset_email()
-        )
+        person = opened.chosen  # chosen on the opening worker, which made the services for it
         # The person first, then the office: the views load once, on ``opened``. The other way
         # round (before issue 18) the start view loaded twice, the first answer thrown away: two
         # workers importing the holidays and reading the day at once.

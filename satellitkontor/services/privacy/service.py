@@ -83,12 +83,19 @@ class PrivacyService(Service):
         return _with_log(report, privacy_queries.checkpoint(self.db))
 
     def retention_on_start(self) -> RetentionReport | None:
-        """Retention by nobody in particular, when the office has turned it on (the desktop app
-        calls this on start, off the GUI thread); None when it is off."""
+        """Retention by nobody in particular, when the office has turned it on; None when it is
+        off. The desktop app's start does the same, off the GUI thread, with the setting read
+        through SQLAlchemy Core (``AppServices.retention_on_start``)."""
         _remove_leftovers()  # on every start: copies a killed restore left hold personal data
         with self.db.session() as s:  # a read: no write lock on every start
             if not privacy_queries.load_privacy(s).retention_on_start:
                 return None
+        return self.apply_on_start()
+
+    def apply_on_start(self) -> RetentionReport:
+        """The run of ``retention_on_start`` once its caller has found the setting on (the app
+        reads it through SQLAlchemy Core: ``AppServices.retention_on_start``)."""
+        with self.db.session() as s:
             cutoff = self._cutoff(s)
         report = retention.apply(self.db, now=self.now(), cutoff=cutoff, actor_id=None, automatic=True)
         if report.nothing_to_do:
