@@ -2,7 +2,8 @@
 
 Decisions:
 - Enumerations are stored as short strings with CHECK constraints (``native_enum=False``), the
-  same on SQLite and PostgreSQL, so backups move between the two unchanged.
+  same on SQLite and PostgreSQL, so backups move between the two unchanged. The CHECKs are the
+  migrations' own; the models do not build them again (``types.enum_type``).
 - A booking copies the municipality and kind (employee/politician) of the person it is for at
   the moment of booking. Statistics then stay right when a person moves to another municipality,
   and retention can later remove the person while the counts per municipality remain.

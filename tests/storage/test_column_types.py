@@ -1,14 +1,17 @@
-"""The UTC time column read back from SQLite text (storage/types.py): what we write, and what a
-hand-edited or older file may hold, comes back as an aware UTC datetime."""
+"""The column types of storage/types.py. The UTC time column read back from SQLite text: what we
+write, and what a hand-edited or older file may hold, comes back as an aware UTC datetime. An
+enumeration comes back as its member, and a value that is none is refused in words."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select, text
+from sqlalchemy import Column, Enum, Integer, MetaData, Table, create_engine, insert, select, text
+from sqlalchemy.exc import StatementError
 
-from satellitkontor.storage.types import UTCDateTime
+from satellitkontor.domain.bookings import BookingStatus
+from satellitkontor.storage.types import UTCDateTime, enum_type
 
 
 @pytest.fixture
@@ -60,3 +63,43 @@ def test_text_that_is_no_time_is_an_error(table_and_engine) -> None:  # type: ig
         conn.execute(text("INSERT INTO times (at) VALUES ('igår')"))
         with pytest.raises(ValueError):
             conn.execute(select(times.c.at)).scalar_one()
+
+
+# --- enumerations ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("member", [*BookingStatus, None])
+def test_an_enumeration_is_read_back_as_its_member(db_url: str, member: BookingStatus | None) -> None:
+    """Read through StoredEnum's one look-up, on SQLite and PostgreSQL (whose drivers give text)."""
+    engine = create_engine(db_url)
+    meta = MetaData()
+    rows = Table("enum_values", meta, Column("id", Integer, primary_key=True), Column("status", _status()))
+    try:
+        meta.create_all(engine)
+        with engine.begin() as conn:
+            conn.execute(insert(rows), {"status": member})
+            stored = conn.execute(text("SELECT status FROM enum_values")).scalar_one()
+            read = conn.execute(select(rows.c.status)).scalar_one()
+        assert stored == (None if member is None else member.value)
+        assert read is member
+    finally:
+        meta.drop_all(engine)
+        engine.dispose()
+
+
+def test_a_value_that_is_no_member_is_refused_in_words() -> None:
+    """A value put past the CHECK by hand (here: a table without one) is an error that names the
+    enumeration, not a ``KeyError``; and the app's own writes refuse it before the database."""
+    engine = create_engine("sqlite://")
+    meta = MetaData()
+    rows = Table("enum_values", meta, Column("id", Integer, primary_key=True), Column("status", _status()))
+    meta.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO enum_values (status) VALUES ('tentative')"))
+        with pytest.raises(LookupError, match=r"'tentative' is not among .* booking_status"):
+            conn.execute(select(rows.c.status)).all()
+        with pytest.raises(StatementError, match="tentative"):
+            conn.execute(insert(rows), {"status": "tentative"})
+    engine.dispose()
+
+
+def _status() -> Enum:
+    return enum_type(BookingStatus, "booking_status")
