@@ -221,3 +221,31 @@ def test_exchange_links_and_push_errors_of_old_bookings_go_too(sqlite_office: Of
         for p in (sqlite_office.anna, sqlite_office.bertil, sqlite_office.cecilia)
         if b.person_id == p.id
     }
+
+
+def test_entries_of_one_instant_are_all_made_anonymous_when_batches_stop_among_them(
+    office: Office, history: History, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each batch of audit entries starts where the last one stopped (its time): the entries of
+    the same instant as the last one done, and not yet done, are still found, also when every
+    transaction's time runs out after one entry and the batches are small."""
+    from satellitkontor.services.audit import trail
+    from satellitkontor.services.privacy import pacing, retention
+
+    same = clk.local(date(2025, 5, 6), time(10))
+    with office.services.db.session(write=True) as s:
+        dora = s.get(PersonRow, history.dora.id)
+        for i in range(30):
+            trail.record(s, at=same, actor=dora, action="booking.create", entity="booking", entity_id=i)
+    monkeypatch.setattr(retention, "AUDIT_BATCH", 3)
+    monkeypatch.setattr(pacing.Pacer, "spent", lambda self: True)
+
+    office.services.privacy.retention(office.admin.id, apply=True)
+
+    with office.services.db.session() as s:
+        named = s.scalars(
+            select(AuditRow.id).where(AuditRow.at < CUTOFF_AT, AuditRow.anonymized_at.is_(None))
+        ).all()
+        at_same = s.scalars(select(AuditRow.actor_name).where(AuditRow.at == same)).all()
+    assert named == []
+    assert len(at_same) == 30 and set(at_same) == {None}
