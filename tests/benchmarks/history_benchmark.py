@@ -17,7 +17,8 @@ cancellation where they had one), inserted by one ``INSERT ... SELECT``.
 What it prints, per database and size (the rows of the issue's first table):
 
 * retention preview (``privacy.retention``, dry run) and apply, and a second process booking
-  desks every 20 ms meanwhile: its worst wait and how many of its bookings failed;
+  desks every 20 ms meanwhile: its worst wait and how many of its bookings failed; and its worst
+  wait while it booked alone for ``ALONE_S`` before the apply, the office's own;
 * whether every year's statistics (``statistics.usage``) are identical before and after apply
   (they must be: a difference fails the run), and on SQLite that ``PRAGMA integrity_check``
   of the file says ok afterwards (anything else fails the run);
@@ -75,6 +76,10 @@ from tests.benchmarks.history_offices import cache_dir, pg_drop, pg_office, sqli
 PG_ADMIN_URL = core.PG_ADMIN_URL
 SEARCH_TEXT = "lindberg"
 BOOKER_PAUSE_S = 0.02
+#: How long the booking process books alone before the apply begins: its worst wait then is
+#: the office's own (on a 20-year SQLite office, FTS5 merging the search index inside the first
+#: bookings: 0.5-0.8 s, retention or not), printed apart from its worst wait during the apply.
+ALONE_S = 6.0
 #: Issue 18's goals: a retention apply holds SQLite's write lock at most this long at a time…
 LOCK_GOAL_MS = 200
 #: …and another process's booking meanwhile waits less than this.
@@ -116,7 +121,8 @@ def once_ms(fn: Callable[[], object]) -> float:
 def booker(url: str, person_id: int, desk_id: int, stop_file: str) -> int:
     """Book a half-day of ``desk_id`` and cancel it again, over and over, until ``stop_file``
     exists; print the number of bookings and cancellations, failures, the worst and the median
-    wait in ms. Prints READY after the first."""
+    wait in ms since ``stop_file`` + ``.apply`` appeared, and the number and worst wait before
+    it (alone). Prints READY after the first."""
     services = open_office(url)
     # Another PC's app: it freezes what its start-up made out of the cycle collector's way
     # (gui/app.py, as the command line does), so a full collection walks only newer objects.
@@ -125,8 +131,11 @@ def booker(url: str, person_id: int, desk_id: int, stop_file: str) -> int:
     waits: list[float] = []
     failures = 0
     first = True
+    alone: list[float] | None = None  # the waits before the apply began
+    applying = stop_file + ".apply"
 
     marks: dict[str, float] = {}  # when the lock was had and when the commit began
+    started = time.perf_counter()
     event.listen(services.db.engine, "begin", lambda _c: marks.setdefault("begin", time.perf_counter()))
     event.listen(services.db.engine, "commit", lambda _c: marks.setdefault("commit", time.perf_counter()))
 
@@ -146,7 +155,8 @@ def booker(url: str, person_id: int, desk_id: int, stop_file: str) -> int:
             if waits[-1] >= WAIT_GOAL_MS:  # where a long one went, on the benchmark's stderr
                 began, committing = marks.get("begin", t1), marks.get("commit", t1)
                 print(
-                    f"  .. a booking took {waits[-1]:.0f} ms: {(began - t0) * 1000:.0f} before the lock, "
+                    f"  .. a booking {t0 - started:.1f} s after the first took {waits[-1]:.0f} ms: "
+                    f"{(began - t0) * 1000:.0f} before the lock, "
                     f"{(committing - began) * 1000:.0f} of work, {(t1 - committing) * 1000:.0f} to commit",
                     file=sys.stderr,
                     flush=True,
@@ -160,8 +170,15 @@ def booker(url: str, person_id: int, desk_id: int, stop_file: str) -> int:
             if first:
                 print("READY", flush=True)
                 first = False
+            if alone is None and os.path.exists(applying):
+                alone, waits = waits, []
             if os.path.exists(stop_file):
-                print(f"{len(waits)} {failures} {max(waits):.1f} {statistics.median(waits):.1f}", flush=True)
+                before = alone or [0.0]
+                print(
+                    f"{len(waits)} {failures} {max(waits):.1f} {statistics.median(waits):.1f} "
+                    f"{len(before)} {max(before):.1f}",
+                    flush=True,
+                )
                 return 0
             time.sleep(BOOKER_PAUSE_S)
     finally:
@@ -174,6 +191,8 @@ class BookerResult:
     failures: int
     worst_ms: float
     median_ms: float
+    alone: int = 0
+    alone_worst_ms: float = 0.0
     transactions: int = 0
     longest_ms: float = 0.0
     longest_cpu_ms: float = 0.0
@@ -191,6 +210,7 @@ def apply_with_booker(
     assert desk is not None
     stop = work / "stop"
     stop.unlink(missing_ok=True)
+    Path(f"{stop}.apply").unlink(missing_ok=True)
     cmd = [sys.executable, "-m", "tests.benchmarks.history_benchmark", "--booker", url,
            str(bench_person), str(bench_desk), str(stop)]  # fmt: skip
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
@@ -198,7 +218,9 @@ def apply_with_booker(
         assert proc.stdout is not None
         if proc.stdout.readline().strip() != "READY":
             raise BenchmarkError("the booking process did not start")
-        time.sleep(0.3)
+        time.sleep(ALONE_S)
+        Path(f"{stop}.apply").touch()
+        time.sleep(0.1)
         with write_transactions(services) as holds:
             ms = once_ms(lambda: services.privacy.retention(admin_id, apply=True))
         time.sleep(0.3)
@@ -207,9 +229,18 @@ def apply_with_booker(
     finally:
         if proc.poll() is None:
             proc.kill()
-    n, failures, worst, med = out.split()
+    n, failures, worst, med, n_alone, worst_alone = out.split()
     longest = max(holds, default=(0.0, 0.0))
-    return ms, BookerResult(int(n), int(failures), float(worst), float(med), len(holds), *longest)
+    return ms, BookerResult(
+        int(n),
+        int(failures),
+        float(worst),
+        float(med),
+        int(n_alone),
+        float(worst_alone),
+        len(holds),
+        *longest,
+    )
 
 
 @contextmanager
@@ -398,6 +429,9 @@ def measure(url: str, database: str, years: int, work: Path) -> Row:
         f["apply: longest write transaction"] = (
             f"{booked.longest_ms:.0f} ms, {_goal(booked.longest_ms, LOCK_GOAL_MS)} "
             f"(CPU {booked.longest_cpu_ms:.0f} ms, {booked.transactions} transactions)"
+        )
+        f["booking alone before (worst wait)"] = (
+            f"{booked.alone_worst_ms:.0f} ms ({booked.alone} booked in {ALONE_S:.0f} s, no retention yet)"
         )
         f["booking meanwhile (worst wait)"] = (
             f"{booked.worst_ms:.0f} ms, {_goal(booked.worst_ms, WAIT_GOAL_MS, below=True)} "
