@@ -157,10 +157,10 @@ class AppServices:
 
     def retention_on_start(self) -> RetentionReport | None:
         """What a start of the app does (``PrivacyService.retention_on_start``, whose run it calls
-        once the setting is on), with what every start needs read through SQLAlchemy Core: the leftovers of killed restores removed and
-        the setting read. The privacy service, and with it the ORM and the models (~150 ms of
-        imports on the way to the day's desks, issue 18), is made only when the office has
-        turned retention on start on."""
+        once the setting is on), with what every start needs read through SQLAlchemy Core: the
+        leftovers of killed restores removed and the setting read. The privacy service, and with
+        it the ORM and the models (~150 ms of imports on the way to the day's desks, issue 18),
+        is made only when the office has turned retention on start on."""
         remove_leftovers()
         with self.db.connect() as conn:
             if not core_reads.load_privacy(conn).retention_on_start:
