@@ -17,7 +17,7 @@ if sys.platform.startswith("linux") and getattr(sys, "frozen", False):
     else:
         os.environ["LD_LIBRARY_PATH"] = original
 
-from satellitkontor.cli.main import main  # after the environment is mended
+from satellitkontor.cli.main import run  # after the environment is mended
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

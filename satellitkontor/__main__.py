@@ -1,3 +1,3 @@
-from satellitkontor.cli.main import main
+from satellitkontor.cli.main import run
 
-raise SystemExit(main())
+run()

@@ -25,16 +25,17 @@ import pytest
 from satellitkontor.domain.bookings import DeskPeriod
 from tests.conftest import Office
 
-#: Runs the CLI as ``python -m satellitkontor`` does, then writes the loaded modules to stderr.
+#: Runs the CLI as ``python -m satellitkontor`` does, then writes the loaded modules to stderr
+#: from an exit handler: a command's process runs them before it leaves (cli/main.py ``run``).
 PROBE = """
-import json, runpy, sys
-try:
-    runpy.run_module("satellitkontor", run_name="__main__", alter_sys=True)
-    code = 0
-except SystemExit as exc:
-    code = exc.code
-sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
-sys.exit(code)
+import atexit, json, runpy, sys
+
+def modules():
+    sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
+    sys.stderr.flush()
+
+atexit.register(modules)
+runpy.run_module("satellitkontor", run_name="__main__", alter_sys=True)
 """
 
 #: Never on the occupancy command's way, on any database.

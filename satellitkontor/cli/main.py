@@ -14,24 +14,52 @@ skip it) and collecting resumes, so a long command (``serve-feeds``) collects as
 
 Commands keep each year's table of Swedish holidays in the user's cache folder
 (domain/kept_holidays.py): loading the ``holidays`` package was another ~30 ms of every command.
+
+A command's process ends without taking its modules apart (``run``, the entry point of
+``python -m satellitkontor``, the ``satellitkontor`` script and the bundle): once the command has
+returned, its output is flushed, the exit handlers run (the log file's among them) and the process
+leaves with ``os._exit``. Python's own ending frees every module and object one by one, which the
+system does at once: about 100 ms of ``satellitkontor occupancy``'s ~470 (issue 18). The database
+is closed before that by the command itself (``_run``). The desktop app, or a command that left a
+thread running, ends the ordinary way: Qt and the settings have teardown of their own.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import logging
 import os
 import sys
+import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import NoReturn
 
 from satellitkontor import logs
 from satellitkontor.domain.errors import SatellitkontorError
 from satellitkontor.words import DEFAULT, languages, say
 
 log = logging.getLogger("satellitkontor.cli.main")
+
+
+def run() -> NoReturn:
+    """The process's entry point: ``main`` on the process's arguments, then ``end_process``."""
+    end_process(main())
+
+
+def end_process(code: int) -> NoReturn:
+    """Leave the process with ``code``, without taking its modules apart once a command is done
+    (see the module docstring)."""
+    if "satellitkontor.gui.app" in sys.modules or threading.active_count() > 1:
+        raise SystemExit(code)
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a reader that went away, a stream closed: nothing to keep
+            stream.flush()
+    atexit._run_exitfuncs()  # logging.shutdown and every other handler, as at an ordinary exit
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
