@@ -47,6 +47,10 @@ from satellitkontor.services.results import ResourceDay
 from satellitkontor.words.texts import fmt_time
 
 DESK_W, DESK_H = 180.0, 120.0
+#: The strip the words are written on is the desk less 5 on each side (DeskItem.paint).
+STRIP_W = DESK_W - 10
+#: The state's words are 21 pixels high, smaller (down to 14) when they would not fit the strip.
+WORDS_PX, MIN_WORDS_PX = 21, 14
 ROOM_W, ROOM_H = 360.0, 420.0
 MARGIN = 60.0
 
@@ -65,6 +69,11 @@ def _font(pixels: int, bold: bool = False) -> QFont:
     return font
 
 
+def _advance(words: str, pixels: int, bold: bool) -> int:
+    """How wide ``words`` are written in the plan's font of ``pixels``."""
+    return QFontMetrics(_font(pixels, bold)).horizontalAdvance(words)
+
+
 class DeskItem(QGraphicsItem):
     """One desk: a table top with its name and state; the taken halves filled and hatched."""
 
@@ -78,6 +87,12 @@ class DeskItem(QGraphicsItem):
         self.focused = False
         #: Who looks at the plan: their own half days read "Min bokning" and are drawn blue.
         self.me: int | None = None
+        #: Worked out by ``set_day``, not on every paint: the words under the name, their size in
+        #: pixels, and whether the viewer holds the morning and the afternoon. The first paint of
+        #: the day's desks drew all 41 at once in one turn of the GUI thread (issue 18).
+        self._words = state_text("free")
+        self._words_px = WORDS_PX
+        self._own = (False, False)
         self.setPos(resource.x, resource.y)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -98,6 +113,13 @@ class DeskItem(QGraphicsItem):
 
     def set_day(self, day: ResourceDay, *, show_names: bool, closed: bool, me: int | None = None) -> None:
         self.day, self.show_names, self.closed, self.me = day, show_names, closed, me
+        self._own = (self.is_mine(DeskPeriod.MORNING), self.is_mine(DeskPeriod.AFTERNOON))
+        self._words = words = self.state_text()
+        bold = self.state != "free"
+        self._words_px = next(
+            (px for px in range(WORDS_PX, MIN_WORDS_PX, -1) if _advance(words, px, bold) <= STRIP_W - 6),
+            MIN_WORDS_PX,
+        )
         self.setToolTip(self._tooltip())
         self.update()
 
@@ -154,7 +176,7 @@ class DeskItem(QGraphicsItem):
         if state in ("afternoon", "full"):
             taken.append(right)
         for part in taken:
-            own = self.is_mine(DeskPeriod.MORNING if part is left else DeskPeriod.AFTERNOON)
+            own = self._own[0 if part is left else 1]
             painter.fillRect(part, _c("mine") if own else _c("taken"))
             hatch = QBrush(
                 _c("accent") if own else _c("hatch"),
@@ -183,16 +205,9 @@ class DeskItem(QGraphicsItem):
         painter.setFont(_font(24, bold=True))
         top = QRectF(strip.left(), strip.top(), strip.width(), strip.height() / 2)
         painter.drawText(top, Qt.AlignmentFlag.AlignCenter, self.resource.name)
-        words = self.state_text()
-        size = 21
-        while (
-            size > 14
-            and QFontMetrics(_font(size, bold=state != "free")).horizontalAdvance(words) > strip.width() - 6
-        ):
-            size -= 1
-        painter.setFont(_font(size, bold=state != "free"))
+        painter.setFont(_font(self._words_px, bold=state != "free"))
         bottom = QRectF(strip.left(), strip.center().y(), strip.width(), strip.height() / 2)
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, words)
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, self._words)
 
 
 class RoomItem(QGraphicsRectItem):
