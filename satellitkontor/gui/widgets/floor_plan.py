@@ -4,6 +4,11 @@ Plan units are centimetres (resources/office/default_office.json). Each desk sho
 its state in words as well as by shape: the morning half filled and hatched with "FM upptagen",
 the afternoon half with "EM upptagen", all of it with "Full", nothing with "Ledig". The room shows
 how many meetings it has. The view scales the plan to fit whenever it is resized.
+
+The plan is drawn without antialiasing (the text keeps Qt's own, ``TextAntialiasing``): it is
+all upright rectangles and one upright line, whose edges antialiasing only blurs at the view's
+scale, and it made each paint of the plan about four times as long (20-25 ms against 5-6 ms for
+the generated office, tests/benchmarks; the first paint of the day's desks, issue 18).
 """
 
 from __future__ import annotations
@@ -165,7 +170,6 @@ class DeskItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         rect = self.desk_rect()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(rect, _c("closed") if self.closed else _c("free"))
         left = QRectF(rect.left(), rect.top(), rect.width() / 2, rect.height())
         right = QRectF(rect.center().x(), rect.top(), rect.width() / 2, rect.height())
@@ -252,7 +256,6 @@ class FloorPlan(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setBackgroundBrush(_c("window"))
