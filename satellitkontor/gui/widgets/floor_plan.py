@@ -7,8 +7,9 @@ how many meetings it has. The view scales the plan to fit whenever it is resized
 
 The plan is drawn without antialiasing (the text keeps Qt's own, ``TextAntialiasing``): it is
 all upright rectangles and one upright line, whose edges antialiasing only blurs at the view's
-scale, and it made each paint of the plan about four times as long (20-25 ms against 5-6 ms for
-the generated office, tests/benchmarks; the first paint of the day's desks, issue 18).
+scale, and each paint took longer with it: 1.3-2.7x for the demo office's eight desks at 1920x1080
+(tests/benchmarks/desks_paint_benchmark.py), 3-4x for the start-up benchmark's 41 (issue 18: the
+first paint of the day's desks is one turn of the GUI thread).
 """
 
 from __future__ import annotations
