@@ -105,6 +105,18 @@ def test_starts_at_the_next_open_day_when_today_is_closed(
     assert not view.closed_banner.isVisible()
 
 
+def test_after_closing_time_starts_at_the_next_open_day(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office
+) -> None:
+    gui_office.clock.set_local(date(2026, 11, 27), time(16, 59))  # a Friday, before 17:00
+    assert open_view(qtbot, make_ctx(gui_office.anna)).navigator.date() == date(2026, 11, 27)
+    gui_office.clock.set_local(date(2026, 11, 27), time(17, 0))  # closed for the day: Monday next
+    view = open_view(qtbot, make_ctx(gui_office.anna))
+    assert view.navigator.date() == date(2026, 11, 30)
+    assert not view.closed_banner.isVisible()
+    assert "Ledig" in view.model.data(view.model.index(0, COL_MORNING))
+
+
 @pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform and QToolTip
 def test_hover_shows_the_bookers_municipality_and_names_only_to_staff(
     qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_office: Office

@@ -2,8 +2,10 @@
 
 On top the date navigator; then the day's desks twice, as a floor plan to click and as a list to
 use with the keyboard (Enter or "Boka…" books the selected desk). Both show each desk's state in
-words, not by colour alone. A closed day says why and offers no booking. Everything is read off
-the GUI thread: the office calendar and the day's occupancy in one background call.
+words, not by colour alone. A closed day says why and offers no booking. It opens on today, or on
+the next open day when the office is closed today or has closed for the day (after 17:00 nothing
+of today can be booked; "Idag" still goes back to it). Everything is read off the GUI thread: the
+office calendar and the day's occupancy in one background call.
 """
 
 from __future__ import annotations
@@ -190,11 +192,13 @@ class BookView(ViewBase):
 
         def fetch() -> _Loaded:
             calendar = occ.calendar()
-            today = clk.local_date(clock())
+            now = clk.to_local(clock())
+            today = now.date()
             day = chosen
-            if day is None:
+            if day is None:  # the first load: today, or the next open day once today is over
                 day = today
-                if not calendar.is_open(today):
+                hours = calendar.hours(today)
+                if hours is None or now.time() >= hours.closes:
                     try:
                         day = calendar.next_open_day(today, 1)
                     except SatellitkontorError:  # closed for a year: show today
