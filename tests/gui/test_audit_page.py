@@ -216,6 +216,9 @@ def test_the_model_passes_the_model_tester(qtmodeltester: ModelTester, gui_offic
     model.append_entries(entries[3:])
     assert model.rowCount() == 5 and not model.canFetchMore()
     assert model.index(4, ACTION).data() == entries[4].action_label
+    for col in range(model.columnCount()):  # what the page measures is what the cells show
+        shown = {model.index(row, col).data() for row in range(4)}
+        assert model.column_texts(col, 4) == shown, col
     qtmodeltester.check(AuditModel("en"))
 
 

@@ -67,6 +67,11 @@ class AuditModel(RowsTableModel[AuditEntryView]):
     def row_of(self, entry_id: int) -> int:
         return self.find_row(lambda e: e.id == entry_id)
 
+    def column_texts(self, col: int, rows: int) -> set[str]:
+        """The different texts column ``col`` shows in its first ``rows`` rows (what the page
+        measures to fit its columns, without a ``data()`` call through Qt per cell)."""
+        return {self._text(e, col) for e in self._rows[:rows]}
+
     # --- lazy loading ----------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
         return not parent.isValid() and not self._waiting and len(self._rows) < self.total
