@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,8 +15,16 @@ import pytest
 
 from satellitkontor.cli.main import end_process
 from satellitkontor.domain import clock as clk
+from satellitkontor.domain.bookings import DeskPeriod
 from satellitkontor.domain.errors import OfficeClosed
 from tests.conftest import Office
+
+
+@pytest.fixture
+def office_now(sqlite_office: Office) -> Office:
+    """The office on the real clock: the command runs on it, so its days must be near today."""
+    sqlite_office.clock.moment = clk.system_clock()
+    return sqlite_office
 
 
 def command(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -36,20 +45,19 @@ def command(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProcess
     )
 
 
-def next_weekday() -> str:
-    day = clk.local_date(clk.system_clock()) + timedelta(days=14)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day.isoformat()
+def open_day_ahead(office: Office) -> str:
+    """An open day two weeks or so from today (no weekend, no holiday such as Juldagen)."""
+    calendar = office.services.occupancy.calendar()
+    return calendar.next_open_day(clk.local_date(clk.system_clock()) + timedelta(days=13)).isoformat()
 
 
 def test_a_booking_made_by_a_command_is_in_the_file_and_the_file_is_closed(
-    sqlite_office: Office, tmp_path: Path
+    office_now: Office, tmp_path: Path
 ) -> None:
-    url = sqlite_office.services.db.url.render_as_string(hide_password=False)
-    path = Path(sqlite_office.services.db.url.database or "")
-    sqlite_office.services.db.dispose()  # the command is the only one with the file open
-    day = next_weekday()
+    url = office_now.services.db.url.render_as_string(hide_password=False)
+    path = Path(office_now.services.db.url.database or "")
+    day = open_day_ahead(office_now)
+    office_now.services.db.dispose()  # the command is the only one with the file open
     done = command(tmp_path, url, "book", "desk", "Plats 1", "--date", day, "--for", "anna.andersson@umea.se")
     assert done.returncode == 0, done.stderr
     assert "Plats 1" in done.stdout
@@ -60,22 +68,21 @@ def test_a_booking_made_by_a_command_is_in_the_file_and_the_file_is_closed(
     assert "Plats 1" in listed.stdout
 
 
-def test_a_long_output_through_a_pipe_arrives_whole(sqlite_office: Office, tmp_path: Path) -> None:
-    url = sqlite_office.services.db.url.render_as_string(hide_password=False)
+def test_a_long_output_through_a_pipe_arrives_whole(office_now: Office, tmp_path: Path) -> None:
+    url = office_now.services.db.url.render_as_string(hide_password=False)
     start = clk.local_date(clk.system_clock()) + timedelta(days=7)
+    people = (office_now.anna, office_now.bertil, office_now.cecilia)
     for n in range(60):  # calendar text several times Python's buffer of a piped stream (8 KiB)
         day = start + timedelta(days=n)
         if day.weekday() < 5:
-            for desk, person in enumerate(
-                (sqlite_office.anna, sqlite_office.bertil, sqlite_office.cecilia), 1
-            ):
+            for desk, person in enumerate(people, 1):
                 try:
-                    sqlite_office.services.booking.book_desk(
-                        person.id, sqlite_office.desk(desk).id, day, _full_day()
+                    office_now.services.booking.book_desk(
+                        person.id, office_now.desk(desk).id, day, DeskPeriod.FULL_DAY
                     )
                 except OfficeClosed:  # Christmas, New Year
                     break
-    sqlite_office.services.db.dispose()
+    office_now.services.db.dispose()
     done = command(tmp_path, url, "export-ical", "--feed", "office")
     assert done.returncode == 0, done.stderr
     assert len(done.stdout) > 32 * 1024
@@ -83,11 +90,12 @@ def test_a_long_output_through_a_pipe_arrives_whole(sqlite_office: Office, tmp_p
     assert done.stdout.count("BEGIN:VEVENT") == done.stdout.count("END:VEVENT") > 100
 
 
-def test_a_failing_command_says_why_in_swedish_and_exits_2(sqlite_office: Office, tmp_path: Path) -> None:
-    url = sqlite_office.services.db.url.render_as_string(hide_password=False)
-    sqlite_office.services.db.dispose()
+def test_a_failing_command_says_why_in_swedish_and_exits_2(office_now: Office, tmp_path: Path) -> None:
+    url = office_now.services.db.url.render_as_string(hide_password=False)
+    day = open_day_ahead(office_now)
+    office_now.services.db.dispose()
     done = command(
-        tmp_path, url, "book", "desk", "Plats 99", "--date", next_weekday(), "--for", "anna.andersson@umea.se"
+        tmp_path, url, "book", "desk", "Plats 99", "--date", day, "--for", "anna.andersson@umea.se"
     )
     assert done.returncode == 2
     assert done.stderr == "fel: Det finns ingen plats eller inget rum «Plats 99».\n"
@@ -99,8 +107,6 @@ def test_a_thread_still_running_or_the_app_end_the_ordinary_way(monkeypatch: pyt
         end_process(0)
     assert app.value.code == 0
     monkeypatch.delitem(sys.modules, "satellitkontor.gui.app")
-    import threading
-
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait)
     worker.start()
@@ -111,9 +117,3 @@ def test_a_thread_still_running_or_the_app_end_the_ordinary_way(monkeypatch: pyt
     finally:
         stop.set()
         worker.join()
-
-
-def _full_day():  # type: ignore[no-untyped-def]
-    from satellitkontor.domain.bookings import DeskPeriod
-
-    return DeskPeriod.FULL_DAY
